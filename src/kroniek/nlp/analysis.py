@@ -1,0 +1,99 @@
+"""Analysis stage: tokens, sentences, POS, morphology, lemmas, dependencies and raw NER spans.
+
+Runs kroniek's own Dutch spaCy pipeline, shipped inside the package (``kroniek/data/nl_kroniek``),
+fully offline. ``KRONIEK_MODEL`` points at another spaCy pipeline directory (e.g. one made with
+``kroniek train ner``). Without a shipped model it falls back to spaCy's rule-based Dutch
+tokenizer and sentencizer, so the rest of the pipeline still works (without POS/NER).
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import PipelineError
+from ..model import Document, Sentence, Token
+from .pipeline import stage
+
+SHIPPED_MODEL = Path(__file__).resolve().parent.parent / "data" / "nl_kroniek"
+
+
+def model_path() -> Path | None:
+    """The spaCy pipeline directory to use, or None for the rule-based fallback."""
+    override = os.environ.get("KRONIEK_MODEL")
+    if override:
+        path = Path(override)
+        if not (path / "meta.json").exists():
+            raise PipelineError(
+                f"KRONIEK_MODEL={override!r} is not a spaCy pipeline directory (no meta.json); "
+                "point it at the output folder of `kroniek train ner` or unset it"
+            )
+        return path
+    return SHIPPED_MODEL if (SHIPPED_MODEL / "meta.json").exists() else None
+
+
+@lru_cache(maxsize=4)
+def _load(path: str | None) -> Any:
+    import spacy
+
+    if path is None:
+        nlp = spacy.blank("nl")
+        nlp.add_pipe("sentencizer")
+        return nlp
+    nlp = spacy.load(path)
+    if not any(name in nlp.pipe_names for name in ("parser", "senter", "sentencizer")):
+        nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def get_nlp() -> Any:
+    """The loaded spaCy pipeline (cached per process)."""
+    path = model_path()
+    return _load(str(path) if path else None)
+
+
+def model_version() -> str:
+    nlp = get_nlp()
+    return f"{nlp.meta.get('name', 'blank')}-{nlp.meta.get('version', '0')}"
+
+
+def tokens_from_spacy(sdoc: Any) -> list[Token]:
+    out = []
+    for tok in sdoc:
+        out.append(
+            Token(
+                start=tok.idx,
+                end=tok.idx + len(tok.text),
+                text=tok.text,
+                pos=tok.pos_,
+                tag=tok.tag_,
+                lemma=tok.lemma_,
+                morph=str(tok.morph),
+                head=tok.head.i,
+                dep=tok.dep_,
+            )
+        )
+    return out
+
+
+def analyse(doc: Document, sdoc: Any) -> Document:
+    """Copy a spaCy analysis onto the document (shared by the single and batched paths)."""
+    doc.analysis = sdoc
+    doc.tokens = tokens_from_spacy(sdoc)
+    doc.sentences = [
+        Sentence(s.start_char, s.end_char) for s in sdoc.sents if s.text.strip()
+    ]
+    return doc
+
+
+@stage(
+    "analysis",
+    requires={"text"},
+    provides={"tokens", "sentences", "pos", "lemmas", "dependencies", "ner"},
+    version=1,
+)
+def run_analysis(doc: Document) -> Document:
+    """Analyse the article body with the Dutch model."""
+    return analyse(doc, get_nlp()(doc.text))

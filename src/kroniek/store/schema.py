@@ -1,0 +1,122 @@
+"""SQLite schema, versioned: each migration is applied once, in order, inside a transaction.
+
+Annotation tables are keyed by the article's integer ``rowid`` plus character offsets, so every
+fact points at its evidence. ``articles_fts`` holds *stemmed* title/text/source (Dutch Snowball,
+the same algorithm as PostgreSQL's ``dutch`` configuration) under the article's rowid and is
+written in the same transaction as the article.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: articles, annotations, quarantine, full-text index
+    """
+    CREATE TABLE articles (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        published TEXT,
+        precision TEXT,
+        published_start TEXT,
+        published_end TEXT,
+        title TEXT,
+        text TEXT NOT NULL,
+        url TEXT,
+        source TEXT,
+        author TEXT,
+        language TEXT,
+        text_hash TEXT NOT NULL,
+        duplicate_of TEXT,
+        similarity REAL,
+        word_count INTEGER NOT NULL DEFAULT 0,
+        source_file TEXT,
+        source_line INTEGER,
+        ingested_at TEXT NOT NULL,
+        stages TEXT NOT NULL DEFAULT '{}',
+        annotations TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE INDEX articles_text_hash ON articles(text_hash);
+    CREATE INDEX articles_published ON articles(published_start);
+    CREATE INDEX articles_source ON articles(source);
+    CREATE INDEX articles_duplicate_of ON articles(duplicate_of);
+
+    CREATE TABLE entities (
+        article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        label TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        role TEXT,
+        country TEXT
+    );
+    CREATE INDEX entities_article ON entities(article);
+    CREATE INDEX entities_entity ON entities(entity COLLATE NOCASE);
+
+    CREATE TABLE quotes (
+        article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        content TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        cue_start INTEGER, cue_end INTEGER, cue TEXT,
+        speaker_start INTEGER, speaker_end INTEGER, speaker TEXT,
+        speaker_name TEXT,
+        source_chain TEXT NOT NULL DEFAULT '[]',
+        about TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE INDEX quotes_article ON quotes(article);
+    CREATE INDEX quotes_speaker ON quotes(speaker_name COLLATE NOCASE);
+
+    CREATE TABLE figures (
+        article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        value REAL,
+        value_max REAL,
+        qualifier TEXT,
+        unit TEXT,
+        kind TEXT,
+        subject TEXT,
+        place TEXT NOT NULL DEFAULT '[]',
+        time TEXT,
+        source_chain TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE INDEX figures_article ON figures(article);
+
+    CREATE TABLE timexes (
+        article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        type TEXT NOT NULL,
+        value TEXT NOT NULL
+    );
+    CREATE INDEX timexes_article ON timexes(article);
+
+    CREATE TABLE minhashes (
+        article INTEGER PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
+        signature BLOB NOT NULL
+    );
+
+    CREATE TABLE quarantine (
+        id INTEGER PRIMARY KEY,
+        source_file TEXT,
+        line INTEGER,
+        record_id TEXT,
+        field TEXT,
+        message TEXT NOT NULL,
+        raw TEXT,
+        created_at TEXT NOT NULL,
+        UNIQUE(source_file, line, record_id, message)
+    );
+
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, source, tokenize = 'unicode61 remove_diacritics 2'
+    );
+    """,
+]
+
+
+def schema_version() -> int:
+    return len(MIGRATIONS)
