@@ -1,0 +1,53 @@
+"""The ``kroniek`` command: thin Typer wrappers over library functions.
+
+Errors kroniek raises on purpose print ``Error: ...`` on stderr and exit 1 (usage errors 2);
+never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from ..errors import KroniekError, UsageError
+
+app = typer.Typer(
+    name="kroniek",
+    help="Dated Dutch news articles into a searchable, temporal knowledge base.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _register() -> None:
+    from . import explore, facts, ingest, train  # noqa: F401 - modules add their commands
+
+
+def main() -> None:
+    """Entry point: run the app and turn kroniek errors into clear messages and exit codes."""
+    _register()
+    try:
+        app(standalone_mode=False)
+    except UsageError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        sys.exit(2)
+    except KroniekError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        sys.exit(1)
+    except typer.Abort:
+        print("Aborted.", file=sys.stderr)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        print("Interrupted; the store is consistent, re-run to continue.", file=sys.stderr)
+        sys.exit(130)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except Exception as exc:  # click usage errors come through here in non-standalone mode
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        raise

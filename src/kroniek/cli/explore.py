@@ -1,0 +1,172 @@
+"""Commands that look into the store: search, show, stats, export, digest."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from . import app
+from .common import CSV, DB, FROM, JSON, TO, date_bound, open_db
+from .output import Format, choose, emit
+
+
+class Sort(str, Enum):
+    relevance = "relevance"
+    date = "date"
+    date_asc = "date_asc"
+
+
+class Per(str, Enum):
+    day = "day"
+    week = "week"
+    month = "month"
+    year = "year"
+
+
+@app.command()
+def search(
+    query: str = typer.Argument("", help='Words, "phrases", AND/OR/NOT, (), prefix*, title:/source:/entity:'),
+    db: Path = DB,
+    date_from: str | None = FROM,
+    date_to: str | None = TO,
+    source: str | None = typer.Option(None, "--source", help="Only this source."),
+    sort: Sort = typer.Option(Sort.relevance, "--sort", help="relevance, date (newest first) or date_asc."),
+    limit: int = typer.Option(10, "--limit", "-n", help="How many hits."),
+    offset: int = typer.Option(0, "--offset", help="Skip this many hits (paging)."),
+    per: Per | None = typer.Option(None, "--per", help="Count matching articles per day|week|month|year instead."),
+    json_: bool = JSON,
+    csv_: bool = CSV,
+) -> None:
+    """Full-text search with Dutch stemming, snippets, and trend counts."""
+    from ..store.search import counts
+    from ..store.search import search as run_search
+
+    store = open_db(db)
+    lo, hi = date_bound(date_from, end=False), date_bound(date_to, end=True)
+    fmt = choose(json_, csv_)
+    if per is not None:
+        rows = [{"period": p, "articles": n} for p, n in counts(store.conn, query, per=per.value, date_from=lo, date_to=hi)]
+        emit(rows, fmt, ["period", "articles"], title=f"{query!r} per {per.value}")
+        return
+    result = run_search(store.conn, query, date_from=lo, date_to=hi, source=source,
+                        sort=sort.value, limit=limit, offset=offset)
+    rows = [dict(h.__dict__) for h in result.hits]
+    emit(rows, fmt, ["id", "published", "source", "title", "snippet"],
+         title=f"{result.total} articles match {query!r}")
+    if fmt is Format.table:
+        print(f"{result.total} matching articles", file=sys.stderr)
+
+
+def _marked(text: str, doc) -> str:  # type: ignore[no-untyped-def]
+    """The article text with quotes in «», speakers in [], figures in {}, times in <>."""
+    marks: list[tuple[int, int, str]] = []
+    for q in doc.quotes:
+        marks += [(q.content.start, 0, "«"), (q.content.end, 1, "»")]
+        if q.speaker:
+            marks += [(q.speaker.start, 0, "["), (q.speaker.end, 1, f"]<{q.speaker_name or ''}>")]
+    for f in doc.figures:
+        marks += [(f.start, 0, "{"), (f.end, 1, "}")]
+    for t in doc.timexes:
+        marks += [(t.start, 0, "⟨"), (t.end, 1, f"|{t.value}⟩")]
+    out, pos = [], 0
+    for at, _, mark in sorted(marks, key=lambda m: (m[0], -m[1])):
+        out.append(text[pos:at])
+        out.append(mark)
+        pos = at
+    out.append(text[pos:])
+    return "".join(out)
+
+
+@app.command()
+def show(
+    article_id: str = typer.Argument(..., help="Article id."),
+    db: Path = DB,
+    json_: bool = JSON,
+    tokens: bool = typer.Option(False, "--tokens", help="Include tokens in --json output."),
+) -> None:
+    """An article with its annotations (quotes «», speakers [], figures {}, times ⟨⟩)."""
+    from ..errors import KroniekError
+
+    store = open_db(db)
+    doc = store.get(article_id)
+    row = store.article_row(article_id)
+    store.close()
+    if doc is None or row is None:
+        raise KroniekError(f"no article {article_id!r} in {db}; find ids with `kroniek search`")
+    if json_:
+        data = doc.to_dict(tokens=tokens)
+        data["duplicate_of"] = row["duplicate_of"]
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    print(f"{doc.id}  {doc.published or '-'}  {doc.article.source or ''}  [{doc.language}]")
+    if doc.article.title:
+        print(doc.article.title)
+    if row["duplicate_of"]:
+        print(f"(near-duplicate of {row['duplicate_of']}, similarity {row['similarity']:.2f})")
+    print()
+    print(_marked(doc.text, doc))
+    print()
+    for q in doc.quotes:
+        chain = " <- ".join(reversed(q.source_chain)) if q.source_chain else ""
+        print(f"QUOTE [{q.kind}] {q.speaker_name or '?'}{f' (via {chain})' if chain else ''}: {q.content.text}")
+    for f in doc.figures:
+        print(f"FIGURE {f.qualifier} {f.value:g}{'-' + format(f.value_max, 'g') if f.value_max else ''} "
+              f"{f.unit or ''} | {f.subject or ''} | {f.text!r}")
+    for t in doc.timexes:
+        print(f"TIME {t.type} {t.value} {t.text!r}")
+    ents = sorted({(e.entity, e.label) for e in doc.entities})
+    if ents:
+        print("ENTITIES " + ", ".join(f"{n} ({lab})" for n, lab in ents))
+
+
+@app.command()
+def stats(db: Path = DB, json_: bool = JSON) -> None:
+    """Counts: articles, dates, languages, sources, annotations, quarantine."""
+    store = open_db(db)
+    data = store.stats()
+    store.close()
+    if json_ or not sys.stdout.isatty():
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    for key, value in data.items():
+        print(f"{key:>16}: {value}")
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+@app.command()
+def export(
+    db: Path = DB,
+    fmt: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f", help="jsonl, csv or parquet."),
+    output: Path = typer.Option(Path("-"), "--output", "-o", help="File to write (- = stdout; parquet needs a file)."),
+    tokens: bool = typer.Option(False, "--tokens", help="Include tokens (jsonl only)."),
+) -> None:
+    """Export every article with its annotations (the extract JSON form)."""
+    from ..errors import UsageError
+    from ..export import export_documents
+
+    if fmt is ExportFormat.parquet and str(output) == "-":
+        raise UsageError("parquet is binary: give a file with --output FILE.parquet")
+    store = open_db(db)
+    n = export_documents(store, fmt.value, output, tokens=tokens)
+    store.close()
+    print(f"{n} articles exported", file=sys.stderr)
+
+
+@app.command()
+def digest(db: Path = DB, limit: int = typer.Option(8, "--limit", "-n", help="Items per section.")) -> None:
+    """What kroniek learned: top entities, statements with speakers, figures, time expressions."""
+    from ..digest import digest_text
+
+    store = open_db(db)
+    print(digest_text(store, limit=limit))
+    store.close()

@@ -1,0 +1,83 @@
+"""Commands over extracted facts across articles: entities, quotes, figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from . import app
+from .common import CSV, DB, FROM, JSON, TO, date_bound, open_db
+from .output import choose, emit
+
+
+@app.command()
+def quotes(
+    db: Path = DB,
+    speaker: str | None = typer.Option(None, "--speaker", help="Speaker (or source) name contains this."),
+    about: str | None = typer.Option(None, "--about", help="Statements about this entity."),
+    date_from: str | None = FROM,
+    date_to: str | None = TO,
+    limit: int = typer.Option(50, "--limit", "-n"),
+    json_: bool = JSON,
+    csv_: bool = CSV,
+) -> None:
+    """Who said what about whom, with the source chain and evidence offsets."""
+    from ..store.facts import list_quotes
+
+    store = open_db(db)
+    rows = list_quotes(store.conn, speaker=speaker, about=about, date_from=date_bound(date_from, end=False),
+                       date_to=date_bound(date_to, end=True), limit=limit)
+    store.close()
+    emit(rows, choose(json_, csv_), ["published", "speaker", "kind", "content", "source_chain", "about", "article"],
+         title="Statements")
+
+
+@app.command()
+def figures(
+    db: Path = DB,
+    about: str | None = typer.Option(None, "--about", help='Words the figure is about, e.g. "strijders IS".'),
+    date_from: str | None = FROM,
+    date_to: str | None = TO,
+    limit: int = typer.Option(200, "--limit", "-n"),
+    json_: bool = JSON,
+    csv_: bool = CSV,
+) -> None:
+    """Reported figures as a time series: date, value, qualifier, source, article."""
+    from ..store.facts import figure_series
+
+    store = open_db(db)
+    rows = [f.to_dict() for f in figure_series(store.conn, about=about, date_from=date_bound(date_from, end=False),
+                                               date_to=date_bound(date_to, end=True), limit=limit)]
+    store.close()
+    emit(rows, choose(json_, csv_),
+         ["published", "qualifier", "value", "value_max", "unit", "subject", "source", "article", "text"],
+         title=f"Figures{' about ' + repr(about) if about else ''}")
+
+
+@app.command()
+def entities(
+    db: Path = DB,
+    label: str | None = typer.Option(None, "--label", help="PER, ORG, LOC or MISC."),
+    name: str | None = typer.Option(None, "--name", help="Entity name contains this."),
+    per: str = typer.Option("month", "--per", help="Bucket for the mention series: day|week|month|year."),
+    date_from: str | None = FROM,
+    date_to: str | None = TO,
+    limit: int = typer.Option(50, "--limit", "-n"),
+    json_: bool = JSON,
+    csv_: bool = CSV,
+) -> None:
+    """Entities with mention counts over time."""
+    from ..kb.entity_stats import entity_counts
+
+    store = open_db(db)
+    rows = entity_counts(store.conn, label=label, name=name, per=per, date_from=date_bound(date_from, end=False),
+                         date_to=date_bound(date_to, end=True), limit=limit)
+    store.close()
+    out = []
+    for r in rows:
+        d = dict(r.__dict__)
+        d["series"] = [f"{b}:{n}" for b, n in d.get("series", [])]
+        out.append(d)
+    emit(out, choose(json_, csv_), ["entity", "label", "mentions", "articles", "first_seen", "last_seen", "series"],
+         title="Entities")

@@ -1,0 +1,51 @@
+"""Export stored articles with annotations: JSON Lines (the extract form), CSV, Parquet."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from .store.sqlite import SQLiteStore
+
+CSV_COLUMNS = ("id", "published", "precision", "title", "source", "url", "language", "text",
+               "entities", "quotes", "figures", "timexes")
+
+
+def _flat(d: dict[str, Any]) -> dict[str, Any]:
+    """One row per article: annotation lists as JSON strings, so CSV/Parquet stay rectangular."""
+    row = {k: d.get(k) for k in CSV_COLUMNS}
+    for k in ("entities", "quotes", "figures", "timexes"):
+        row[k] = json.dumps(d.get(k) or [], ensure_ascii=False)
+    return row
+
+
+def export_documents(store: SQLiteStore, fmt: str, output: Path, *, tokens: bool = False) -> int:
+    docs = (d.to_dict(tokens=tokens) for d in store.documents())
+    if fmt == "parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        rows = [_flat(d) for d in docs]
+        table = pa.Table.from_pylist(rows, schema=pa.schema([(c, pa.string()) for c in CSV_COLUMNS]))
+        pq.write_table(table, output)
+        return len(rows)
+    fh = sys.stdout if str(output) == "-" else open(output, "w", encoding="utf-8", newline="")
+    n = 0
+    try:
+        if fmt == "csv":
+            writer = csv.DictWriter(fh, fieldnames=CSV_COLUMNS)
+            writer.writeheader()
+            for d in docs:
+                writer.writerow(_flat(d))
+                n += 1
+        else:
+            for d in docs:
+                fh.write(json.dumps(d, ensure_ascii=False) + "\n")
+                n += 1
+    finally:
+        if fh is not sys.stdout:
+            fh.close()
+    return n

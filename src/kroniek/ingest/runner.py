@@ -1,0 +1,210 @@
+"""Ingest: read files, reject bad records into quarantine, drop exact duplicates, mark
+near-duplicates, annotate, and store — in batches, each batch one transaction.
+
+Idempotent: an article id already stored with the same text is skipped ("unchanged"). An
+interrupted run loses at most the batch in flight, which the next run ingests again.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import RecordError
+from ..model import Article
+from ..nlp.pipeline import DEFAULT_STAGES, PipelineFailure
+from ..processing import Processor
+from ..store.sqlite import Rejection, SQLiteStore, StoredDocument
+from .dedup import NearDuplicateIndex, text_hash
+from .readers import read_paths
+from .records import ReadOptions, Record
+
+
+@dataclass
+class IngestSummary:
+    read: int = 0
+    ingested: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    near_duplicates: int = 0
+    quarantined: int = 0
+    non_dutch: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.quarantined else 0
+
+    def line(self) -> str:
+        return (
+            f"{self.ingested} ingested, {self.unchanged} unchanged, {self.duplicates} duplicates, "
+            f"{self.near_duplicates} near-duplicates, {self.quarantined} quarantined"
+            f" ({self.non_dutch} not Dutch)"
+        )
+
+
+def _rejection(err: RecordError) -> Rejection:
+    return Rejection(
+        source_file=err.source or None,
+        line=err.line,
+        record_id=err.record_id,
+        field=err.field,
+        message=err.describe(),
+        raw=getattr(err, "raw", None),
+    )
+
+
+def _batches(items: Iterable[Record | RecordError], size: int) -> Iterator[list[Record | RecordError]]:
+    batch: list[Record | RecordError] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class Ingester:
+    """Stateful ingest into one store (dedup index and counters live across batches)."""
+
+    def __init__(
+        self,
+        store: SQLiteStore,
+        *,
+        stages: Sequence[str] = DEFAULT_STAGES,
+        workers: int = 1,
+        near_threshold: float = 0.8,
+        on_error: Callable[[str], None] | None = None,
+    ) -> None:
+        self.store = store
+        self.processor = Processor(stages, workers)
+        self.near = NearDuplicateIndex(threshold=near_threshold)
+        self.near.load(store.signatures())
+        self.summary = IngestSummary()
+        self.on_error = on_error or (lambda msg: print(f"Error: {msg}", file=sys.stderr))
+        self._seen_hashes: dict[str, str] = {}
+        self._seen_ids: dict[str, str] = {}
+
+    def reject(self, errors: list[RecordError]) -> None:
+        if not errors:
+            return
+        for err in errors:
+            self.on_error(err.describe())
+            self.summary.errors.append(err.describe())
+        self.store.quarantine(_rejection(e) for e in errors)
+        self.summary.quarantined += len(errors)
+
+    def ingest_batch(self, batch: list[Record | RecordError]) -> None:
+        errors = [item for item in batch if isinstance(item, RecordError)]
+        records = [item for item in batch if isinstance(item, Record)]
+        self.summary.read += len(batch)
+        stored_hashes = self.store.hashes_for_ids(r.article.id for r in records)
+        hashes = {r.article.id: text_hash(r.article.text) for r in records}
+        known = self.store.ids_for_hashes(hashes.values())
+        fresh: list[tuple[Record, str]] = []
+        for rec in records:
+            art, h = rec.article, hashes[rec.article.id]
+            previous = stored_hashes.get(art.id) or self._seen_ids.get(art.id)
+            if previous is not None:
+                if previous == h:
+                    self.summary.unchanged += 1
+                else:
+                    errors.append(
+                        RecordError(
+                            f"id {art.id!r} is already stored with a different text",
+                            source=rec.source_file,
+                            line=rec.line,
+                            record_id=art.id,
+                            field="id",
+                            hint="give the new version its own id, or remove the old one first",
+                        )
+                    )
+                continue
+            if h in known or h in self._seen_hashes:
+                self.summary.duplicates += 1
+                continue
+            self._seen_ids[art.id] = h
+            self._seen_hashes[h] = art.id
+            fresh.append((rec, h))
+        stored: list[StoredDocument] = []
+        by_id = {rec.article.id: (rec, h) for rec, h in fresh}
+        for result in self.processor.map(r.article for r, _ in fresh):
+            if isinstance(result, PipelineFailure):
+                rec, _ = by_id[result.article_id]
+                errors.append(
+                    RecordError(
+                        f"processing failed: {result.message}",
+                        source=rec.source_file,
+                        line=rec.line,
+                        record_id=rec.article.id,
+                        field="text",
+                        hint="report this with the record; the rest of the batch went in",
+                    )
+                )
+                continue
+            rec, h = by_id[result.id]
+            signature = self.near.signature(result.text)
+            match = self.near.query(signature)
+            duplicate_of, similarity = (match if match else (None, None))
+            if duplicate_of is None:
+                self.near.add(result.id, signature)
+            else:
+                self.summary.near_duplicates += 1
+            if (result.language or "nl") != "nl":
+                self.summary.non_dutch += 1
+            stored.append(
+                StoredDocument(
+                    document=result,
+                    text_hash=h,
+                    duplicate_of=duplicate_of,
+                    similarity=similarity,
+                    source_file=rec.source_file,
+                    source_line=rec.line,
+                    signature=signature,
+                )
+            )
+        self.summary.ingested += self.store.add(stored)
+        self.reject(errors)
+
+
+def ingest_paths(
+    store: SQLiteStore,
+    paths: Sequence[str | Path],
+    *,
+    options: ReadOptions | None = None,
+    stages: Sequence[str] = DEFAULT_STAGES,
+    workers: int = 1,
+    near_threshold: float = 0.8,
+    batch_size: int = 64,
+    progress: bool = False,
+    on_error: Callable[[str], None] | None = None,
+) -> IngestSummary:
+    """Ingest every article under ``paths`` into ``store``; bad records go to quarantine."""
+    ingester = Ingester(
+        store, stages=stages, workers=workers, near_threshold=near_threshold, on_error=on_error
+    )
+    items = list(read_paths(paths, options or ReadOptions()))
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(items), unit="art", file=sys.stderr, desc="ingest", smoothing=0.1)
+    try:
+        for batch in _batches(items, batch_size):
+            ingester.ingest_batch(batch)
+            if bar is not None:
+                bar.update(len(batch))
+    finally:
+        ingester.processor.__exit__(None, None, None)
+        if bar is not None:
+            bar.close()
+    return ingester.summary
+
+
+def articles_of(items: Iterable[Record | RecordError]) -> Iterator[Article]:
+    for item in items:
+        if isinstance(item, Record):
+            yield item.article

@@ -1,0 +1,360 @@
+"""The embedded default store: one SQLite file (WAL), schema migrations, annotations with offsets.
+
+An article, its annotations and its full-text row are written in one transaction, so a killed
+ingest leaves the store consistent and the next run simply continues where it stopped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import StoreError
+from ..model import Document
+from .schema import MIGRATIONS
+from .stemming import stem_text
+
+_ARTICLE_FIELDS = ("id", "published", "title", "text", "url", "source", "author", "language")
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    """A processed document plus where it came from and how it relates to stored ones."""
+
+    document: Document
+    text_hash: str
+    duplicate_of: str | None = None
+    similarity: float | None = None
+    source_file: str | None = None
+    source_line: int | None = None
+    signature: bytes | None = None
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A record that could not be ingested; kept so nothing accepted or offered is lost."""
+
+    source_file: str | None
+    line: int | None
+    record_id: str | None
+    field: str | None
+    message: str
+    raw: str | None
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+class SQLiteStore:
+    """kroniek's store on SQLite. A PostgreSQL backend implements the same public methods."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            parent = Path(self.path).resolve().parent
+            if not parent.is_dir():
+                raise StoreError(f"cannot create store {self.path!r}: folder {parent} does not exist")
+        try:
+            self.conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"cannot open store {self.path!r}: {exc}; is it a kroniek SQLite file? "
+                "Point --db (or KRONIEK_DB) at another path to start a new store"
+            ) from None
+
+    # -- schema ------------------------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def migrate(self) -> None:
+        current = self.schema_version()
+        if current > len(MIGRATIONS):
+            raise StoreError(
+                f"store {self.path!r} has schema version {current}, newer than this kroniek "
+                f"({len(MIGRATIONS)}); upgrade kroniek"
+            )
+        for version in range(current, len(MIGRATIONS)):
+            with self.transaction():
+                for statement in _split_sql(MIGRATIONS[version]):
+                    self.conn.execute(statement)
+                self.conn.execute(f"PRAGMA user_version = {version + 1}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- lookups used by ingest ----------------------------------------------------------------
+
+    def hashes_for_ids(self, ids: Iterable[str]) -> dict[str, str]:
+        """text_hash of each already-stored id among ``ids``."""
+        out: dict[str, str] = {}
+        ids = list(ids)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self.conn.execute(
+                f"SELECT id, text_hash FROM articles WHERE id IN ({marks})", chunk
+            ):
+                out[row["id"]] = row["text_hash"]
+        return out
+
+    def ids_for_hashes(self, hashes: Iterable[str]) -> dict[str, str]:
+        """The stored article id for each known text hash among ``hashes``."""
+        out: dict[str, str] = {}
+        hashes = list(hashes)
+        for i in range(0, len(hashes), 500):
+            chunk = hashes[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self.conn.execute(
+                f"SELECT id, text_hash FROM articles WHERE text_hash IN ({marks})", chunk
+            ):
+                out.setdefault(row["text_hash"], row["id"])
+        return out
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        """(article id, MinHash signature) of every stored original, to rebuild the LSH index."""
+        yield from self.conn.execute(
+            "SELECT a.id, m.signature FROM minhashes m JOIN articles a ON a.rowid = m.article"
+        )
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def add(self, items: Iterable[StoredDocument]) -> int:
+        """Insert new articles with their annotations in one transaction; returns how many."""
+        n = 0
+        with self.transaction():
+            for item in items:
+                doc = item.document
+                a = doc.article
+                pub = a.published
+                cur = self.conn.execute(
+                    "INSERT INTO articles (id, published, precision, published_start, published_end,"
+                    " title, text, url, source, author, language, text_hash, duplicate_of,"
+                    " similarity, word_count, source_file, source_line, ingested_at)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        a.id,
+                        pub.value if pub else None,
+                        pub.precision if pub else None,
+                        pub.start().isoformat() if pub else None,
+                        pub.end().isoformat() if pub else None,
+                        a.title,
+                        a.text,
+                        a.url,
+                        a.source,
+                        a.author,
+                        doc.language or a.language,
+                        item.text_hash,
+                        item.duplicate_of,
+                        item.similarity,
+                        len(a.text.split()),
+                        item.source_file,
+                        item.source_line,
+                        _now(),
+                    ),
+                )
+                rowid = int(cur.lastrowid or 0)
+                self.conn.execute(
+                    "INSERT INTO articles_fts (rowid, title, text, source) VALUES (?,?,?,?)",
+                    (rowid, stem_text(a.title), stem_text(a.text), stem_text(a.source)),
+                )
+                if item.signature is not None and item.duplicate_of is None:
+                    self.conn.execute(
+                        "INSERT INTO minhashes (article, signature) VALUES (?,?)",
+                        (rowid, item.signature),
+                    )
+                self._write_annotations(rowid, doc)
+                n += 1
+        return n
+
+    def replace_annotations(self, docs: Iterable[Document]) -> int:
+        """Swap in freshly computed annotations (``kroniek reprocess``), one transaction."""
+        n = 0
+        with self.transaction():
+            for doc in docs:
+                row = self.conn.execute("SELECT rowid FROM articles WHERE id = ?", (doc.id,)).fetchone()
+                if row is None:
+                    continue
+                rowid = int(row[0])
+                for table in ("entities", "quotes", "figures", "timexes"):
+                    self.conn.execute(f"DELETE FROM {table} WHERE article = ?", (rowid,))
+                self.conn.execute(
+                    "UPDATE articles SET language = ? WHERE rowid = ?",
+                    (doc.language or doc.article.language, rowid),
+                )
+                self._write_annotations(rowid, doc)
+                n += 1
+        return n
+
+    def _write_annotations(self, rowid: int, doc: Document) -> None:
+        data = doc.to_dict(tokens=True)
+        annotations = {k: v for k, v in data.items() if k not in _ARTICLE_FIELDS}
+        self.conn.execute(
+            "UPDATE articles SET annotations = ?, stages = ? WHERE rowid = ?",
+            (json.dumps(annotations, ensure_ascii=False), json.dumps(doc.stages), rowid),
+        )
+        self.conn.executemany(
+            "INSERT INTO entities (article, start, end, text, label, entity, role, country)"
+            " VALUES (?,?,?,?,?,?,?,?)",
+            [(rowid, e.start, e.end, e.text, e.label, e.entity, e.role, e.country) for e in doc.entities],
+        )
+        self.conn.executemany(
+            "INSERT INTO quotes (article, start, end, content, kind, cue_start, cue_end, cue,"
+            " speaker_start, speaker_end, speaker, speaker_name, source_chain, about)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    rowid,
+                    q.content.start,
+                    q.content.end,
+                    q.content.text,
+                    q.kind,
+                    q.cue.start if q.cue else None,
+                    q.cue.end if q.cue else None,
+                    q.cue.text if q.cue else None,
+                    q.speaker.start if q.speaker else None,
+                    q.speaker.end if q.speaker else None,
+                    q.speaker.text if q.speaker else None,
+                    q.speaker_name,
+                    json.dumps(list(q.source_chain), ensure_ascii=False),
+                    json.dumps(list(q.about), ensure_ascii=False),
+                )
+                for q in doc.quotes
+            ],
+        )
+        self.conn.executemany(
+            "INSERT INTO figures (article, start, end, text, value, value_max, qualifier, unit,"
+            " kind, subject, place, time, source_chain) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    rowid,
+                    f.start,
+                    f.end,
+                    f.text,
+                    f.value,
+                    f.value_max,
+                    f.qualifier,
+                    f.unit,
+                    f.kind,
+                    f.subject,
+                    json.dumps(list(f.place), ensure_ascii=False),
+                    f.time,
+                    json.dumps(list(f.source_chain), ensure_ascii=False),
+                )
+                for f in doc.figures
+            ],
+        )
+        self.conn.executemany(
+            "INSERT INTO timexes (article, start, end, text, type, value) VALUES (?,?,?,?,?,?)",
+            [(rowid, t.start, t.end, t.text, t.type, t.value) for t in doc.timexes],
+        )
+
+    def quarantine(self, rejections: Iterable[Rejection]) -> int:
+        """Keep rejected records (once each: re-running the same ingest adds nothing)."""
+        n = 0
+        with self.transaction():
+            for r in rejections:
+                cur = self.conn.execute(
+                    "INSERT OR IGNORE INTO quarantine (source_file, line, record_id, field, message,"
+                    " raw, created_at) VALUES (?,?,?,?,?,?,?)",
+                    (r.source_file, r.line, r.record_id, r.field, r.message, r.raw, _now()),
+                )
+                n += cur.rowcount
+        return n
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def get(self, article_id: str) -> Document | None:
+        row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return None if row is None else self._document(row)
+
+    def _document(self, row: sqlite3.Row) -> Document:
+        data: dict[str, Any] = json.loads(row["annotations"] or "{}")
+        data.update({k: row[k] for k in _ARTICLE_FIELDS})
+        data["stages"] = json.loads(row["stages"] or "{}")
+        return Document.from_dict(data)
+
+    def documents(self, *, where: str = "", params: tuple[Any, ...] = ()) -> Iterator[Document]:
+        """Every stored document in ingest order (optionally filtered by an SQL condition)."""
+        sql = "SELECT * FROM articles" + (f" WHERE {where}" if where else "") + " ORDER BY rowid"
+        for row in self.conn.execute(sql, params).fetchall():
+            yield self._document(row)
+
+    def article_row(self, article_id: str) -> sqlite3.Row | None:
+        return self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+
+    def stage_versions(self) -> Iterator[tuple[str, dict[str, int]]]:
+        for row in self.conn.execute("SELECT id, stages FROM articles ORDER BY rowid"):
+            yield row["id"], json.loads(row["stages"] or "{}")
+
+    def quarantined(self, limit: int = 100) -> list[sqlite3.Row]:
+        return self.conn.execute(
+            "SELECT * FROM quarantine ORDER BY id LIMIT ?", (limit,)
+        ).fetchall()
+
+    def stats(self) -> dict[str, Any]:
+        one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "store": self.path,
+            "schema_version": self.schema_version(),
+            "articles": one("SELECT count(*) FROM articles"),
+            "near_duplicates": one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
+            "words": one("SELECT coalesce(sum(word_count), 0) FROM articles"),
+            "first_published": one("SELECT min(published_start) FROM articles"),
+            "last_published": one("SELECT max(published_end) FROM articles"),
+            "languages": dict(
+                self.conn.execute(
+                    "SELECT coalesce(language, 'und'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC"
+                ).fetchall()
+            ),
+            "sources": dict(
+                self.conn.execute(
+                    "SELECT coalesce(source, '-'), count(*) FROM articles GROUP BY 1"
+                    " ORDER BY 2 DESC LIMIT 10"
+                ).fetchall()
+            ),
+            "entities": one("SELECT count(*) FROM entities"),
+            "quotes": one("SELECT count(*) FROM quotes"),
+            "figures": one("SELECT count(*) FROM figures"),
+            "timexes": one("SELECT count(*) FROM timexes"),
+            "quarantined": one("SELECT count(*) FROM quarantine"),
+        }
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a migration into statements (our migrations have no semicolons inside strings)."""
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def open_store(path: str | Path) -> SQLiteStore:
+    """Open (creating and migrating if needed) the store at ``path``."""
+    return SQLiteStore(path)
