@@ -107,8 +107,10 @@ MIGRATIONS: list[str] = [
         field TEXT,
         message TEXT NOT NULL,
         raw TEXT,
-        created_at TEXT NOT NULL,
-        UNIQUE(source_file, line, record_id, message)
+        created_at TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX quarantine_once ON quarantine(
+        coalesce(source_file, ''), coalesce(line, -1), coalesce(record_id, ''), message
     );
 
     CREATE VIRTUAL TABLE articles_fts USING fts5(

@@ -1,0 +1,5 @@
+"""``python -m kroniek`` runs the CLI."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,63 @@
+import sqlite3
+
+import pytest
+
+from kroniek.errors import StoreError
+from kroniek.model import Entity, Timex
+from kroniek.store.schema import MIGRATIONS
+from kroniek.store.sqlite import Rejection, SQLiteStore, StoredDocument
+from tests.conftest import make_doc
+
+
+def _stored(doc, h="h1"):
+    return StoredDocument(document=doc, text_hash=h, source_file="x.jsonl", source_line=3)
+
+
+def test_new_store_is_migrated_to_the_latest_schema(db):
+    store = SQLiteStore(db)
+    assert store.schema_version() == len(MIGRATIONS)
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    store.close()
+
+
+def test_article_annotations_and_fulltext_are_stored_together(db):
+    store = SQLiteStore(db)
+    doc = make_doc("De strijders trokken zich gisteren terug.", published="2017-12", id="a1")
+    doc.entities = [Entity(0, 2, "De", "MISC", "De")]
+    doc.timexes = [Timex(29, 37, "gisteren", "DATE", "2017-12")]
+    assert store.add([_stored(doc)]) == 1
+    row = store.conn.execute("SELECT * FROM articles WHERE id='a1'").fetchone()
+    assert (row["published"], row["precision"], row["published_start"], row["published_end"]) == (
+        "2017-12", "month", "2017-12-01", "2017-12-31")
+    assert store.conn.execute("SELECT count(*) FROM timexes").fetchone()[0] == 1
+    fts = store.conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'strijder'").fetchall()
+    assert [r[0] for r in fts] == [row["rowid"]]
+    again = store.get("a1")
+    assert again.timexes[0].value == "2017-12" and again.published.precision == "month"
+    store.close()
+
+
+def test_a_failed_batch_leaves_nothing_half_written(db):
+    store = SQLiteStore(db)
+    good = make_doc("Eerste tekst.", id="same")
+    with pytest.raises(sqlite3.IntegrityError):
+        store.add([_stored(good), _stored(make_doc("Tweede tekst.", id="same"), "h2")])
+    assert store.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+    assert store.conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == 0
+    store.close()
+
+
+def test_quarantine_keeps_each_rejection_once(db):
+    store = SQLiteStore(db)
+    r = Rejection("bad.jsonl", 2, None, "published", "bad.jsonl:2: cannot read date", "{...}")
+    assert store.quarantine([r]) == 1
+    assert store.quarantine([r]) == 0
+    assert len(store.quarantined()) == 1
+    store.close()
+
+
+def test_not_a_store_gives_a_clear_error(tmp_path):
+    bogus = tmp_path / "junk.db"
+    bogus.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(StoreError, match="is it a kroniek SQLite file"):
+        SQLiteStore(bogus)
