@@ -1,0 +1,359 @@
+"""Full-text search and date histograms over the SQLite store.
+
+The FTS5 table holds stemmed text, so ranking and matching happen there (bm25 with title 3,
+text 1, source 0.5) while snippets are cut from the ORIGINAL text by stemming its words again
+(:func:`~kroniek.store.stemming.word_spans`): FTS5's own ``snippet()`` would show stems.
+Filters (dates, source, near-duplicates, ``entity:``) are plain SQL on ``articles``.
+An optional tantivy index (``kroniek[search]``) can answer the text part instead; pass it as
+``index=``. Results and snippets are the same either way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from ..errors import QueryError
+from .query import ParsedQuery, matches_highlight, parse, terms_for_highlight, to_fts5
+from .stemming import fold, word_spans
+
+if TYPE_CHECKING:
+    from .tantivy_index import TantivyIndex
+
+BM25 = "bm25(articles_fts, 3.0, 1.0, 0.5)"
+Sort = Literal["relevance", "date", "date_asc"]
+Per = Literal["day", "week", "month", "year"]
+_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    published: str | None
+    title: str | None
+    source: str | None
+    score: float
+    snippet: str
+
+
+@dataclass
+class SearchResult:
+    total: int
+    hits: list[Hit] = field(default_factory=list)
+
+
+def _bound(value: str | None, *, end: bool) -> str | None:
+    """YYYY, YYYY-MM or YYYY-MM-DD as a string comparable with ``published_start``."""
+    if value is None or value == "":
+        return None
+    value = value.strip()
+    if not _DATE_RE.match(value):
+        raise QueryError(f"date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    parts = value.split("-")
+    try:
+        nums = [int(p) for p in parts] + [1] * (3 - len(parts))
+        dt.date(nums[0], nums[1], nums[2])
+    except ValueError:
+        raise QueryError(f"date {value!r} does not exist") from None
+    if len(parts) == 3:
+        return value
+    # "-99" sorts after every real day, so YYYY-MM as an upper bound takes the whole month.
+    return value + ("-99" * (3 - len(parts)) if end else "-01" * (3 - len(parts)))
+
+
+def _filters(
+    pq: ParsedQuery, date_from: str | None, date_to: str | None, source: str | None, dups: bool
+) -> tuple[list[str], list[object]]:
+    where: list[str] = []
+    args: list[object] = []
+    lo, hi = _bound(date_from, end=False), _bound(date_to, end=True)
+    if lo and hi and lo > hi:
+        raise QueryError(f"date range is empty: from {date_from} is after to {date_to}")
+    if lo:
+        where.append("a.published_start >= ?")
+        args.append(lo)
+    if hi:
+        where.append("a.published_start <= ?")
+        args.append(hi)
+    if source:
+        where.append("a.source = ? COLLATE NOCASE")
+        args.append(source)
+    if not dups:
+        where.append("a.duplicate_of IS NULL")
+    for name, neg in [(e, "") for e in pq.entities] + [(e, "NOT ") for e in pq.not_entities]:
+        where.append(
+            f"{neg}EXISTS (SELECT 1 FROM entities e WHERE e.article = a.rowid "
+            "AND e.entity = ? COLLATE NOCASE)"
+        )
+        args.append(name)
+    return where, args
+
+
+def _parse(query: str, has_filters: bool) -> ParsedQuery:
+    if not (query or "").strip():
+        if not has_filters:
+            raise QueryError(
+                "empty query: give search words, a \"phrase\", entity:NAME or a date/source filter"
+            )
+        return ParsedQuery(None)
+    return parse(query)
+
+
+def search(
+    conn: sqlite3.Connection,
+    query: str,
+    *,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    source: str | None = None,
+    sort: Sort = "relevance",
+    limit: int = 10,
+    offset: int = 0,
+    include_duplicates: bool = True,
+    markers: tuple[str, str] = ("[", "]"),
+    snippet_words: int = 30,
+    index: TantivyIndex | None = None,
+) -> SearchResult:
+    """Ranked (or date-sorted) hits plus the total number of matches.
+
+    A query of only filters (dates, source, ``entity:``) lists articles newest first.
+    """
+    if sort not in ("relevance", "date", "date_asc"):
+        raise QueryError(f"unknown sort {sort!r}; use relevance, date or date_asc")
+    if limit < 0 or offset < 0:
+        raise QueryError("limit and offset must not be negative")
+    pq = _parse(query, bool(date_from or date_to or source))
+    where, args = _filters(pq, date_from, date_to, source, include_duplicates)
+    if pq.ast is not None and index is not None:
+        total, scored = index.search(
+            conn, pq, where, args, sort=sort, limit=limit, offset=offset
+        )
+    else:
+        total, scored = _sqlite_search(conn, pq, where, args, sort, limit, offset)
+    rows = _fetch(conn, [r for r, _ in scored])
+    terms = terms_for_highlight(pq.ast)
+    hits = []
+    for rowid, score in scored:
+        row = rows.get(rowid)
+        if row is None:  # deleted since the index was written
+            continue
+        aid, published, title, src, text = row
+        snip = snippet(text or "", terms, snippet_words, markers)
+        hits.append(Hit(aid, published, title, src, round(score, 4), snip))
+    return SearchResult(total, hits)
+
+
+_ORDER = {
+    "date": "a.published_start IS NULL, a.published_start DESC, a.rowid DESC",
+    "date_asc": "a.published_start IS NULL, a.published_start ASC, a.rowid ASC",
+}
+
+
+def _sqlite_search(
+    conn: sqlite3.Connection,
+    pq: ParsedQuery,
+    where: list[str],
+    args: list[object],
+    sort: str,
+    limit: int,
+    offset: int,
+) -> tuple[int, list[tuple[int, float]]]:
+    if pq.ast is None:
+        cond = " AND ".join(where) or "1"
+        total = conn.execute(f"SELECT count(*) FROM articles a WHERE {cond}", args).fetchone()[0]
+        order = _ORDER["date_asc" if sort == "date_asc" else "date"]
+        rows = conn.execute(
+            f"SELECT a.rowid FROM articles a WHERE {cond} ORDER BY {order} LIMIT ? OFFSET ?",
+            [*args, limit, offset],
+        ).fetchall()
+        return total, [(r[0], 0.0) for r in rows]
+    match = to_fts5(pq.ast)
+    try:
+        if not where:
+            # No filters: stay inside FTS5 so neither count nor ranking touches `articles`.
+            total = conn.execute(
+                "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (match,)
+            ).fetchone()[0]
+            if sort == "relevance":
+                rows = conn.execute(
+                    f"SELECT rowid, {BM25} AS s FROM articles_fts WHERE articles_fts MATCH ? "
+                    "ORDER BY s LIMIT ? OFFSET ?",
+                    (match, limit, offset),
+                ).fetchall()
+                return total, [(r[0], -r[1]) for r in rows]
+        else:
+            cond = " AND ".join(where)
+            total = conn.execute(
+                "SELECT count(*) FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+                f"WHERE articles_fts MATCH ? AND {cond}",
+                [match, *args],
+            ).fetchone()[0]
+        cond = " AND ".join(["articles_fts MATCH ?", *where])
+        order = "s" if sort == "relevance" else _ORDER[sort]
+        rows = conn.execute(
+            f"SELECT a.rowid, {BM25} AS s FROM articles_fts "
+            f"JOIN articles a ON a.rowid = articles_fts.rowid WHERE {cond} "
+            f"ORDER BY {order} LIMIT ? OFFSET ?",
+            [match, *args, limit, offset],
+        ).fetchall()
+    except sqlite3.OperationalError as exc:  # should not happen: every term is quoted
+        raise QueryError(f"full-text search rejected the query ({exc}); simplify it") from None
+    return total, [(r[0], -r[1]) for r in rows]
+
+
+def _fetch(conn: sqlite3.Connection, rowids: list[int]) -> dict[int, tuple]:
+    if not rowids:
+        return {}
+    marks = ",".join("?" * len(rowids))
+    rows = conn.execute(
+        f"SELECT rowid, id, published, title, source, text FROM articles WHERE rowid IN ({marks})",
+        rowids,
+    ).fetchall()
+    return {r[0]: tuple(r[1:]) for r in rows}
+
+
+def snippet(
+    text: str, terms: set[str], words: int = 30, markers: tuple[str, str] = ("[", "]")
+) -> str:
+    """About ``words`` words of ``text`` around the densest cluster of matches, each match
+    wrapped in ``markers``. Matching is by stem, like the index, so "strijders" marks for
+    a search on "strijder"."""
+    spans = word_spans(text)
+    if not spans:
+        return " ".join(text.split())[:200]
+    hit_idx = [
+        i
+        for i, (s, e, st) in enumerate(spans)
+        if terms and matches_highlight(st, fold(text[s:e]), terms)
+    ]
+    start = 0
+    if hit_idx:
+        lead = min(5, words // 4)
+        best = (-1, -1)
+        for h in hit_idx[:200]:
+            cand = max(0, h - lead)
+            inside = [spans[i][2] for i in hit_idx if cand <= i < cand + words]
+            score = (len(set(inside)), len(inside))
+            if score > best:
+                best, start = score, cand
+    end = min(len(spans), start + words)
+    start = max(0, min(start, end - words))
+    marked = set(hit_idx)
+    out: list[str] = []
+    pos = spans[start][0]
+    for i in range(start, end):
+        s, e, _ = spans[i]
+        out.append(text[pos:s])
+        out.append(f"{markers[0]}{text[s:e]}{markers[1]}" if i in marked else text[s:e])
+        pos = e
+    body = " ".join("".join(out).split())
+    return ("… " if start > 0 else "") + body + (" …" if end < len(spans) else "")
+
+
+# -- date histograms -----------------------------------------------------------------------
+
+
+def _label(day: dt.date, per: str) -> str:
+    if per == "day":
+        return day.isoformat()
+    if per == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year}-W{week:02d}"
+    if per == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    return f"{day.year:04d}"
+
+
+def _step(day: dt.date, per: str) -> dt.date:
+    if per == "day":
+        return day + dt.timedelta(days=1)
+    if per == "week":
+        return day + dt.timedelta(days=7 - day.weekday())
+    if per == "month":
+        return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return dt.date(day.year + 1, 1, 1)
+
+
+def _to_date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _last_day(value: str) -> dt.date | None:
+    """The last day an upper bound YYYY / YYYY-MM / YYYY-MM-DD covers."""
+    bound = _bound(value, end=True) or ""
+    year, month, day = bound.split("-")
+    if month == "99":
+        return dt.date(int(year), 12, 31)
+    if day == "99":
+        return _step(dt.date(int(year), int(month), 1), "month") - dt.timedelta(days=1)
+    return _to_date(bound)
+
+
+def counts(
+    conn: sqlite3.Connection,
+    query: str,
+    *,
+    per: Per = "month",
+    date_from: str | None = None,
+    date_to: str | None = None,
+    count_duplicates: bool = False,
+    source: str | None = None,
+    index: TantivyIndex | None = None,
+) -> list[tuple[str, int]]:
+    """Matching articles per day/week (ISO, ``2017-W49``)/month/year, oldest first, with
+    empty buckets filled in so a chart's gaps are real.
+
+    An article counts once, in the bucket of its ``published_start``: a month-precision
+    article ("december 2017", start 2017-12-01) falls on the 1st for --per day/week, which
+    is the honest reading of its earliest possible date. Undated articles are not counted.
+    Near-duplicates (``duplicate_of`` set) are skipped unless ``count_duplicates``, so one
+    story syndicated to ten sites counts once.
+    """
+    if per not in ("day", "week", "month", "year"):
+        raise QueryError(f"unknown bucket {per!r}; use day, week, month or year")
+    pq = _parse(query, True)
+    where, args = _filters(pq, date_from, date_to, source, count_duplicates)
+    where.append("a.published_start IS NOT NULL")
+    if pq.ast is not None and index is not None:
+        days = index.day_counts(conn, pq, where, args)
+    else:
+        cond = " AND ".join(where)
+        if pq.ast is None:
+            sql = f"SELECT a.published_start, count(*) FROM articles a WHERE {cond} GROUP BY 1"
+        else:
+            sql = (
+                "SELECT a.published_start, count(*) FROM articles_fts "
+                "JOIN articles a ON a.rowid = articles_fts.rowid "
+                f"WHERE articles_fts MATCH ? AND {cond} GROUP BY 1"
+            )
+            args = [to_fts5(pq.ast), *args]
+        days = conn.execute(sql, args).fetchall()
+    buckets: Counter[str] = Counter()
+    first: dt.date | None = None
+    last: dt.date | None = None
+    for value, n in days:
+        day = _to_date(value or "")
+        if day is None:
+            continue
+        buckets[_label(day, per)] += n
+        first = day if first is None or day < first else first
+        last = day if last is None or day > last else last
+    lo = _to_date(_bound(date_from, end=False) or "") or first
+    hi = _last_day(date_to) if date_to else last
+    if lo is None or hi is None:
+        return sorted(buckets.items())
+    out: list[tuple[str, int]] = []
+    day = lo
+    while day <= hi:
+        label = _label(day, per)
+        if not out or out[-1][0] != label:
+            out.append((label, buckets.get(label, 0)))
+        day = _step(day, per)
+    return out
