@@ -30,8 +30,10 @@ class RecordError(KroniekError):
         record_id: str | None = None,
         field: str | None = None,
         hint: str = "",
+        raw: str | None = None,
     ) -> None:
         self.message = message
+        self.raw = raw  # the offending input (truncated), so a reject file can keep it
         self.source = source
         self.line = line
         self.record_id = record_id

@@ -1,4 +1,8 @@
-"""Language identification stage: flags non-Dutch articles (py3langid, offline, ~1 ms/article)."""
+"""Language identification stage: flags non-Dutch articles (py3langid, offline, ~1 ms/article).
+
+py3langid won over langid.py and lingua on accuracy per millisecond for news text (see
+``bench/language.py``); its normalised probability is length-calibrated, so it can gate.
+"""
 
 from __future__ import annotations
 
@@ -9,20 +13,38 @@ from ..model import Document
 from .pipeline import stage
 
 
+SAMPLE_CHARS = 5000  # the first few paragraphs decide; whole 2 MB texts would only cost time
+MIN_LETTERS = 3
+
+
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
-    import py3langid
+    """One shared identifier with normalised probabilities (the module default gives raw scores)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return py3langid
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def _has_letters(sample: str) -> bool:
+    """At least ``MIN_LETTERS`` letters; stops early so long texts cost nothing here."""
+    seen = 0
+    for ch in sample:
+        if ch.isalpha():
+            seen += 1
+            if seen >= MIN_LETTERS:
+                return True
+    return False
 
 
 def identify(text: str) -> tuple[str, float]:
-    """ISO 639-1 code and probability for ``text``; ("und", 0.0) when there is nothing to judge."""
-    sample = text[:5000]
-    if sum(ch.isalpha() for ch in sample) < 3:
+    """ISO 639-1 code and probability in [0, 1]; ("und", 0.0) when there is nothing to judge."""
+    sample = (text or "")[:SAMPLE_CHARS]
+    if not _has_letters(sample):
         return "und", 0.0
     lang, prob = _identifier().classify(sample)
-    return str(lang), float(prob)
+    if lang == "und":
+        return "und", 0.0
+    return str(lang), min(1.0, max(0.0, float(prob)))
 
 
 @stage("language", requires={"text"}, provides={"language"}, version=1)

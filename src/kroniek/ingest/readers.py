@@ -1,0 +1,174 @@
+"""Read articles from files, folders and stdin in any supported format.
+
+Never raises for bad input: each unusable record or file becomes a ``RecordError`` in the stream,
+so one broken line does not stop a batch of thousands.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from ..errors import RecordError
+from .records import ReadOptions, Record, record_error
+
+FORMATS = ("seed", "jsonl", "csv", "tsv", "html", "feed", "warc")
+
+_EXTENSIONS = {
+    ".txt": "seed", ".seed": "seed",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
+    ".csv": "csv", ".tsv": "tsv",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".rss": "feed", ".atom": "feed", ".xml": "feed",
+    ".warc": "warc", ".arc": "warc",
+}
+
+SNIFF_BYTES = 8192
+
+Items = Iterator[Record | RecordError]
+
+
+def decode(data: bytes) -> str | None:
+    """Text of a file: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252; None if binary."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
+    if looks_binary(data[:SNIFF_BYTES]):
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+
+
+def decode_line(data: bytes) -> str:
+    """One line of a line format: UTF-8, else cp1252 (undefined cp1252 bytes become U+FFFD)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def looks_binary(head: bytes) -> bool:
+    """NUL bytes or many control characters: an image, archive or other non-text file."""
+    if not head:
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return controls > len(head) * 0.05
+
+
+def binary_error(source: str, head: bytes) -> RecordError:
+    return record_error(
+        "the file is binary or in an unknown encoding, not text", source=source,
+        hint="give UTF-8 or cp1252 text in a supported format: " + ", ".join(FORMATS),
+        raw=head[:200].hex(" "),
+    )
+
+
+def sniff(name: str, head: bytes) -> str | None:
+    """Guess the format from the extension, then from the first bytes."""
+    lower = name.lower()
+    if lower.endswith((".warc.gz", ".arc.gz")):
+        return "warc"
+    suffix = Path(lower).suffix
+    if suffix in _EXTENSIONS and suffix not in (".txt", ".xml", ".json"):
+        return _EXTENSIONS[suffix]
+    if head.startswith((b"WARC/", b"\x1f\x8b")):
+        return "warc"
+    text = head.decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n").lower()
+    if text.startswith("date "):
+        return "seed"
+    if text.startswith(("{", "[")):
+        return "jsonl"
+    start = text[:2000]
+    if "<rss" in start or "<feed" in start or "<rdf:rdf" in start:
+        return "feed"
+    if "<html" in start or "<!doctype html" in start:
+        return "html"
+    return _EXTENSIONS.get(suffix)
+
+
+def _reader(fmt: str) -> Callable[[str, BinaryIO, ReadOptions], Items]:
+    # Imported on use: trafilatura/feedparser/warcio cost import time a JSONL run need not pay.
+    if fmt == "seed":
+        from .seed import read_seed
+
+        return read_seed
+    if fmt in ("jsonl", "csv", "tsv"):
+        from . import tabular
+
+        return {"jsonl": tabular.read_jsonl, "csv": tabular.read_csv, "tsv": tabular.read_tsv}[fmt]
+    from . import web
+
+    return {"html": web.read_html, "feed": web.read_feed, "warc": web.read_warc}[fmt]
+
+
+def read_file(path: Path, options: ReadOptions) -> Items:
+    """All records of one file; unreadable or unrecognisable files give one error."""
+    source = str(path)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(SNIFF_BYTES)
+    except OSError as exc:
+        yield record_error(f"cannot read the file: {exc.strerror or exc}", source=source,
+                           hint="check the path and its permissions")
+        return
+    fmt = options.format or sniff(path.name, head)
+    if fmt is None:
+        yield record_error(
+            "cannot tell the file's format from its name or content", source=source,
+            hint="use one of the extensions .txt .jsonl .csv .tsv .html .rss .atom .warc "
+            "or set the format explicitly", raw=head[:500],
+        )
+        return
+    if fmt not in FORMATS:
+        yield record_error(f"unknown format {fmt!r}", source=source,
+                           hint="choose one of " + ", ".join(FORMATS))
+        return
+    if fmt != "warc" and looks_binary(head) and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        yield binary_error(source, head)
+        return
+    try:
+        with path.open("rb") as fh:
+            yield from _reader(fmt)(source, fh, options)
+    except OSError as exc:
+        yield record_error(f"reading the file failed: {exc}", source=source,
+                           hint="check the file is complete and readable")
+
+
+def iter_files(path: Path) -> Iterator[Path]:
+    """A file itself, or every non-hidden file below a folder in sorted order."""
+    if not path.is_dir():
+        yield path
+        return
+    for child in sorted(path.iterdir(), key=lambda p: p.name):
+        if child.name.startswith("."):
+            continue
+        yield from iter_files(child)
+
+
+def read_paths(paths: Iterable[str | Path], options: ReadOptions) -> Items:
+    """Records and errors from every path, in order; ``-`` reads JSONL from stdin."""
+    for item in paths:
+        if str(item) == "-":
+            from .tabular import read_jsonl
+
+            yield from read_jsonl("<stdin>", sys.stdin.buffer, options)
+            continue
+        path = Path(item)
+        if not path.exists():
+            yield record_error("no such file or folder", source=str(path),
+                               hint="check the path")
+            continue
+        for file in iter_files(path):
+            yield from read_file(file, options)

@@ -1,0 +1,117 @@
+"""What the readers hand to the ingest runner: an article plus where it came from.
+
+Also holds the checks every format shares (size limit, empty text, date), so each reader reports
+the same problem with the same words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import DateError, RecordError
+from ..model import Article, PublishedDate
+
+#: Our article field names; ``ReadOptions.field_map`` maps them to the input's names.
+FIELDS = ("id", "published", "title", "text", "url", "source", "language", "author")
+
+#: How much of an offending record an error keeps (enough to fix it, not a whole 10 MB page).
+RAW_LIMIT = 10_000
+
+
+@dataclass(frozen=True)
+class Record:
+    """One readable article; ``line`` is the 1-based line (line formats) or record index."""
+
+    article: Article
+    source_file: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read the inputs; ``format=None`` guesses from the extension, then the content."""
+
+    format: str | None = None
+    field_map: dict[str, str] = field(default_factory=dict)
+    default_source: str | None = None
+    max_chars: int = 2_000_000
+
+    def name(self, ours: str) -> str:
+        """The input's name for one of our fields (itself unless mapped)."""
+        return self.field_map.get(ours, ours)
+
+
+def clip(raw: Any) -> str | None:
+    """The offending input as text, cut to ``RAW_LIMIT`` characters."""
+    if raw is None:
+        return None
+    if isinstance(raw, bytes):
+        raw = raw[: RAW_LIMIT * 4].decode("utf-8", errors="replace")
+    text = str(raw)
+    return text if len(text) <= RAW_LIMIT else text[:RAW_LIMIT] + "…"
+
+
+def record_error(
+    message: str,
+    *,
+    source: str,
+    line: int | None = None,
+    record_id: str | None = None,
+    field: str | None = None,
+    hint: str = "",
+    raw: Any = None,
+) -> RecordError:
+    return RecordError(
+        message, source=source, line=line, record_id=record_id, field=field, hint=hint,
+        raw=clip(raw),
+    )
+
+
+def parse_date(value: Any) -> PublishedDate:
+    """A date from a string or number at its own precision; raises ``DateError``."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise DateError(f"cannot read date {value!r}; expected an ISO 8601 string")
+    return PublishedDate.parse(str(value))
+
+
+def build_article(
+    *,
+    options: ReadOptions,
+    source_file: str,
+    line: int | None,
+    raw: Any,
+    id: str,
+    text: Any,
+    published: PublishedDate | None,
+    date_field: str,
+    date_hint: str,
+    text_field: str = "text",
+    **extra: Any,
+) -> Record | RecordError:
+    """Check what every format must have (text within the limit, a date) and make the record."""
+    where = {"source": source_file, "line": line, "record_id": id or None, "raw": raw}
+    if text is None or (isinstance(text, str) and not text.strip()):
+        return record_error(
+            "the article text is empty", field=text_field,
+            hint=f"give each article its text in `{text_field}` or drop the record", **where,
+        )
+    if not isinstance(text, str):
+        return record_error(
+            f"the article text must be a string, not {type(text).__name__}", field=text_field,
+            hint=f"put the plain article text in `{text_field}`", **where,
+        )
+    if len(text) > options.max_chars:
+        return record_error(
+            f"the article text has {len(text):,} characters, over the limit of "
+            f"{options.max_chars:,}", field=text_field,
+            hint="split the article, or raise max_chars if it really is one article", **where,
+        )
+    if published is None:
+        return record_error("the publication date is missing", field=date_field, hint=date_hint,
+                            **where)
+    values = {k: (None if v is None else str(v).strip() or None) for k, v in extra.items()}
+    if values.get("source") is None:
+        values["source"] = options.default_source
+    article = Article(id=id, text=text.strip(), published=published, **values)
+    return Record(article, source_file, line)

@@ -1,0 +1,243 @@
+"""Readers: every format, and every kind of bad input named by file, line and field.
+
+All article texts here were written for these tests.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from kroniek.errors import RecordError
+from kroniek.ingest.readers import read_paths
+from kroniek.ingest.records import ReadOptions, Record
+
+BODY = (
+    "De gemeenteraad van Zwolle heeft dinsdagavond ingestemd met de bouw van een nieuwe brug "
+    "over de IJssel. Wethouder Petra de Vries sprak van een historisch besluit voor de stad. "
+    "De bouw begint volgend jaar en moet in 2021 klaar zijn; de kosten worden geraamd op "
+    "veertig miljoen euro."
+)
+BODY2 = (
+    "Bij een brand in een loods in Deventer is woensdagnacht niemand gewond geraakt. De "
+    "brandweer was met vijf wagens ter plaatse en had het vuur na twee uur onder controle. "
+    "Volgens een woordvoerder van de veiligheidsregio is de oorzaak nog onbekend."
+)
+
+
+def read(paths, **kw) -> list:
+    return list(read_paths([str(p) for p in paths], ReadOptions(**kw)))
+
+
+def only_records(items) -> list[Record]:
+    bad = [str(i) for i in items if isinstance(i, RecordError)]
+    assert not bad, bad
+    return items
+
+
+def one_error(items) -> RecordError:
+    errors = [i for i in items if isinstance(i, RecordError)]
+    assert len(errors) == 1, [str(e) for e in errors]
+    return errors[0]
+
+
+# --- seed -------------------------------------------------------------------------------------
+
+
+def test_seed_keeps_month_precision_and_uses_stem(tmp_path: Path) -> None:
+    p = tmp_path / "001_brug.txt"
+    p.write_text(f" date 2017-12 {BODY}\n\nNieuwe brug\n\n{BODY2}\n", encoding="utf-8")
+    (rec,) = only_records(read([p]))
+    assert rec.article.id == "001_brug"
+    assert (rec.article.published.value, rec.article.published.precision) == ("2017-12", "month")
+    assert rec.article.text.startswith("De gemeenteraad")
+    assert "\n\nNieuwe brug\n\n" in rec.article.text
+    assert rec.line == 1 and rec.source_file == str(p)
+
+
+def test_seed_day_precision(tmp_path: Path) -> None:
+    p = tmp_path / "a.txt"
+    p.write_text(f"date 2019-03-05\n{BODY}", encoding="utf-8")
+    (rec,) = only_records(read([p]))
+    assert rec.article.published.precision == "day"
+
+
+def test_seed_without_date_names_field(tmp_path: Path) -> None:
+    p = tmp_path / "nodate.txt"
+    p.write_text(BODY, encoding="utf-8")
+    err = one_error(read([p], format="seed"))
+    assert err.source == str(p) and err.line == 1 and err.field == "date"
+    assert "date" in str(err) and str(p) in str(err)
+
+
+def test_seed_bad_date(tmp_path: Path) -> None:
+    p = tmp_path / "bad.txt"
+    p.write_text(f"date 2017-13 {BODY}", encoding="utf-8")
+    err = one_error(read([p]))
+    assert err.field == "date" and "2017-13" in str(err)
+
+
+# --- JSONL ------------------------------------------------------------------------------------
+
+
+def write_jsonl(path: Path, rows: list) -> Path:
+    lines = [r if isinstance(r, str) else json.dumps(r, ensure_ascii=False) for r in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_jsonl_reads_all_fields(tmp_path: Path) -> None:
+    p = write_jsonl(tmp_path / "a.jsonl", [
+        {"id": 7, "published": "2019-03-05T10:00:00+01:00", "title": "Brug", "text": BODY,
+         "url": "https://example.nl/7", "author": "Jan", "language": "nl"},
+        {"id": "b", "published": "2019", "text": BODY2},
+    ])
+    a, b = only_records(read([p], default_source="krant"))
+    assert a.article.id == "7" and a.line == 1 and a.article.published.precision == "datetime"
+    assert a.article.title == "Brug" and a.article.source == "krant"
+    assert b.line == 2 and b.article.published.precision == "year"
+
+
+def test_jsonl_field_map(tmp_path: Path) -> None:
+    p = write_jsonl(tmp_path / "a.jsonl", [{"doc": "x1", "date": "2019-03", "body": BODY}])
+    (rec,) = only_records(read([p], field_map={"id": "doc", "published": "date", "text": "body"}))
+    assert rec.article.id == "x1" and rec.article.published.value == "2019-03"
+
+
+def test_jsonl_bad_records_named_and_rest_kept(tmp_path: Path) -> None:
+    p = write_jsonl(tmp_path / "mixed.jsonl", [
+        {"id": "ok1", "published": "2019-03-05", "text": BODY},
+        '{"id": "broken", "published": "2019-03-05", "text": "no closing brace"',
+        {"id": "nodate", "text": BODY},
+        {"id": "baddate", "published": "5 maart", "text": BODY},
+        {"id": "empty", "published": "2019-03-05", "text": "   "},
+        {"published": "2019-03-05", "text": BODY},
+        "[1, 2]",
+        {"id": "ok2", "published": "2019-03-06", "text": BODY2},
+    ])
+    items = read([p])
+    assert [i.article.id for i in items if isinstance(i, Record)] == ["ok1", "ok2"]
+    errors = {e.line: e for e in items if isinstance(e, RecordError)}
+    assert set(errors) == {2, 3, 4, 5, 6, 7}
+    assert all(e.source == str(p) and f"{p}:{e.line}" in str(e) for e in errors.values())
+    assert "malformed JSON" in errors[2].message and errors[2].raw.startswith('{"id": "broken"')
+    assert errors[3].field == "published" and "add a `published` field in ISO 8601" in str(errors[3])
+    assert errors[4].field == "published" and "5 maart" in str(errors[4])
+    assert errors[5].field == "text" and "empty" in str(errors[5])
+    assert errors[6].field == "id" and "missing" in str(errors[6])
+    assert "JSON object" in errors[7].message
+
+
+def test_mapped_date_field_named_in_error(tmp_path: Path) -> None:
+    p = write_jsonl(tmp_path / "a.jsonl", [{"id": "x", "text": BODY}])
+    err = one_error(read([p], field_map={"published": "published_at"}))
+    assert err.field == "published_at" and "`published_at`" in err.hint
+
+
+def test_huge_article_rejected_with_size_and_limit(tmp_path: Path) -> None:
+    big = "woord " * (10_000_000 // 6)
+    p = write_jsonl(tmp_path / "big.jsonl", [{"id": "big", "published": "2019-01-01", "text": big}])
+    err = one_error(read([p]))
+    assert err.field == "text" and err.line == 1 and err.record_id == "big"
+    assert f"{len(big):,}" in err.message and "2,000,000" in err.message
+    assert len(err.raw) <= 10_001
+
+
+def test_cp1252_file_is_read(tmp_path: Path) -> None:
+    p = tmp_path / "oud.jsonl"
+    row = {"id": "c", "published": "2019-03-05", "text": "Café “De Brug” sloot – na 40 jaar."}
+    p.write_bytes((json.dumps(row, ensure_ascii=False) + "\n").encode("cp1252"))
+    (rec,) = only_records(read([p]))
+    assert rec.article.text == row["text"]
+
+
+def test_utf8_bom_file_is_read(tmp_path: Path) -> None:
+    p = tmp_path / "bom.jsonl"
+    p.write_bytes(b"\xef\xbb\xbf" + json.dumps({"id": "x", "published": "2019", "text": BODY}).encode())
+    only_records(read([p]))
+
+
+def test_binary_junk_is_one_error(tmp_path: Path) -> None:
+    p = tmp_path / "junk.jsonl"
+    p.write_bytes(bytes(range(256)) * 40)
+    err = one_error(read([p]))
+    assert err.source == str(p) and "binary" in err.message
+
+
+def test_stdin_is_jsonl(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = json.dumps({"id": "s", "published": "2019-03-05", "text": BODY}) + "\nnot json\n"
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(data.encode()))))
+    rec, err = read(["-"])
+    assert rec.article.id == "s" and rec.source_file == "<stdin>"
+    assert isinstance(err, RecordError) and err.line == 2 and err.source == "<stdin>"
+
+
+def test_json_array_file(tmp_path: Path) -> None:
+    p = tmp_path / "a.json"
+    p.write_text(json.dumps([{"id": "a", "published": "2019", "text": BODY}, {"id": "b"}]))
+    rec, err = read([p])
+    assert rec.article.id == "a" and rec.line == 1
+    assert isinstance(err, RecordError) and err.line == 2 and err.record_id == "b"
+
+
+# --- CSV --------------------------------------------------------------------------------------
+
+
+def test_csv_with_field_map_and_multiline_row(tmp_path: Path) -> None:
+    p = tmp_path / "a.csv"
+    p.write_text(
+        "nr;datum;kop;tekst\n"
+        f'1;2019-03-05;Brug;"{BODY}\n\nTweede alinea; met puntkomma."\n'
+        f"2;2019-03;Brand;{BODY2}\n"
+        f"3;;Zonder datum;{BODY2}\n"
+        f";2019-03-05;Zonder id;{BODY2}\n",
+        encoding="utf-8",
+    )
+    fm = {"id": "nr", "published": "datum", "title": "kop", "text": "tekst"}
+    items = read([p], field_map=fm)
+    a, b = items[0], items[1]
+    assert a.article.id == "1" and a.line == 2 and "Tweede alinea; met puntkomma." in a.article.text
+    assert b.article.id == "2" and b.line == 5 and b.article.published.precision == "month"
+    e3, e4 = items[2], items[3]
+    assert isinstance(e3, RecordError) and e3.line == 6 and e3.field == "datum"
+    assert isinstance(e4, RecordError) and e4.line == 7 and e4.field == "nr"
+    assert f"{p}:6" in str(e3) and "'datum'" in str(e3)
+
+
+def test_csv_missing_column_is_one_error(tmp_path: Path) -> None:
+    p = tmp_path / "a.csv"
+    p.write_text(f"id,text\n1,{BODY}\n", encoding="utf-8")
+    err = one_error(read([p]))
+    assert err.line == 1 and err.field == "published"
+
+
+def test_tsv(tmp_path: Path) -> None:
+    p = tmp_path / "a.tsv"
+    p.write_text(f"id\tpublished\ttext\nt1\t2019-03-05\t{BODY}\n", encoding="utf-8")
+    (rec,) = only_records(read([p]))
+    assert rec.article.id == "t1"
+
+
+# --- folders ----------------------------------------------------------------------------------
+
+
+def test_folder_recursive_sorted_skips_hidden(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "2.txt").write_text(f"date 2019-01 {BODY}", encoding="utf-8")
+    (tmp_path / "1.txt").write_text(f"date 2019-02 {BODY2}", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("rubbish", encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "x.txt").write_text("rubbish", encoding="utf-8")
+    ids = [r.article.id for r in only_records(read([tmp_path]))]
+    assert ids == ["1", "2"]
+
+
+def test_missing_path_and_unknown_format(tmp_path: Path) -> None:
+    p = tmp_path / "notes.md"
+    p.write_text("just some notes", encoding="utf-8")
+    items = read([tmp_path / "nope.jsonl", p])
+    assert all(isinstance(i, RecordError) for i in items) and len(items) == 2
+    assert "no such file" in items[0].message and "format" in items[1].message
