@@ -241,3 +241,162 @@ def test_missing_path_and_unknown_format(tmp_path: Path) -> None:
     items = read([tmp_path / "nope.jsonl", p])
     assert all(isinstance(i, RecordError) for i in items) and len(items) == 2
     assert "no such file" in items[0].message and "format" in items[1].message
+
+
+# --- HTML, feeds, WARC ------------------------------------------------------------------------
+
+PAGE = f"""<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">
+<title>Nieuwe brug over de IJssel | De Testkrant</title>
+<meta property="og:title" content="Nieuwe brug over de IJssel">
+<meta property="article:published_time" content="2019-03-05T10:00:00+01:00">
+<meta name="author" content="Jan Jansen">
+<link rel="canonical" href="https://testkrant.example/brug">
+</head><body><nav><a href="/">Home</a> <a href="/sport">Sport</a></nav>
+<article><h1>Nieuwe brug over de IJssel</h1><p>{BODY}</p><p>{BODY2}</p></article>
+<footer>Copyright De Testkrant</footer></body></html>"""
+
+
+def test_html_page(tmp_path: Path) -> None:
+    p = tmp_path / "brug.html"
+    p.write_text(PAGE, encoding="utf-8")
+    (rec,) = only_records(read([p]))
+    a = rec.article
+    assert a.id == "https://testkrant.example/brug" == a.url
+    assert a.published.value == "2019-03-05" and a.published.precision == "day"
+    assert a.title == "Nieuwe brug over de IJssel" and a.author == "Jan Jansen"
+    assert "De gemeenteraad van Zwolle" in a.text and "Copyright" not in a.text
+
+
+def test_html_without_date_names_published(tmp_path: Path) -> None:
+    p = tmp_path / "zonder.html"
+    p.write_text(f"<html><body><article><p>{BODY}</p><p>{BODY2}</p></article></body></html>",
+                 encoding="utf-8")
+    err = one_error(read([p]))
+    assert err.field == "published" and err.source == str(p) and err.line == 1
+    assert err.record_id == "zonder"
+
+
+def test_html_cp1252(tmp_path: Path) -> None:
+    p = tmp_path / "oud.htm"
+    p.write_bytes(PAGE.replace('<meta charset="utf-8">', "").replace(
+        "historisch besluit", "“historisch” besluit – café").encode("cp1252"))
+    (rec,) = only_records(read([p]))
+    assert "“historisch” besluit – café" in rec.article.text
+
+
+RSS = f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Testkrant</title><language>nl-nl</language>
+<item><title>Brug</title><link>https://testkrant.example/brug</link><guid>brug-1</guid>
+<pubDate>Tue, 05 Mar 2019 10:00:00 +0100</pubDate>
+<description>&lt;p&gt;{BODY}&lt;/p&gt;&lt;p&gt;{BODY2}&lt;/p&gt;</description>
+<author>jan@testkrant.example (Jan Jansen)</author></item>
+<item><title>Geen datum</title><link>https://testkrant.example/x</link>
+<description>{BODY2}</description></item>
+<item><title>Leeg</title><link>https://testkrant.example/leeg</link>
+<pubDate>Wed, 06 Mar 2019 08:00:00 GMT</pubDate><description></description></item>
+</channel></rss>"""
+
+
+def test_rss(tmp_path: Path) -> None:
+    p = tmp_path / "feed.rss"
+    p.write_text(RSS, encoding="utf-8")
+    rec, nodate, empty = read([p])
+    a = rec.article
+    assert a.id == "brug-1" and a.url == "https://testkrant.example/brug" and rec.line == 1
+    assert a.published.precision == "datetime" and a.published.value == "2019-03-05T10:00:00+01:00"
+    assert a.source == "Testkrant" and a.language == "nl" and "<p>" not in a.text
+    assert "\n\nBij een brand" in a.text
+    assert isinstance(nodate, RecordError) and nodate.line == 2 and nodate.field == "published"
+    assert nodate.record_id == "https://testkrant.example/x"
+    assert isinstance(empty, RecordError) and empty.line == 3 and empty.field == "text"
+
+
+ATOM = f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Testkrant Atom</title>
+<id>urn:testkrant</id><updated>2019-03-06T00:00:00Z</updated>
+<entry><id>urn:testkrant:1</id><title>Brug</title><published>2019-03</published>
+<updated>2019-03-06T09:30:00Z</updated><link href="https://testkrant.example/brug"/>
+<summary>Kort.</summary>
+<content type="html">&lt;p&gt;{BODY}&lt;/p&gt;</content></entry>
+<entry><id>urn:testkrant:2</id><title>Brand</title><updated>2019-03-06</updated>
+<content type="text">{BODY2}</content></entry>
+</feed>"""
+
+
+def test_atom_keeps_precision(tmp_path: Path) -> None:
+    p = tmp_path / "feed.xml"
+    p.write_text(ATOM, encoding="utf-8")
+    a, b = only_records(read([p]))
+    assert a.article.id == "urn:testkrant:1" and a.article.published.value == "2019-03"
+    assert a.article.published.precision == "month" and a.article.text == BODY
+    assert b.article.published.precision == "day" and b.line == 2
+
+
+def test_broken_feed_is_one_error(tmp_path: Path) -> None:
+    p = tmp_path / "kapot.rss"
+    p.write_text("dit is geen feed <<< & >>>", encoding="utf-8")
+    err = one_error(read([p]))
+    assert err.source == str(p) and "feed" in err.message
+
+
+def test_cut_off_feed_keeps_what_it_can(tmp_path: Path) -> None:
+    p = tmp_path / "half.rss"
+    p.write_text(RSS[: RSS.index("<item><title>Geen datum")] + "<item><title>half", encoding="utf-8")
+    rec, err = read([p])
+    assert rec.article.id == "brug-1"
+    assert isinstance(err, RecordError) and err.line == 2 and err.field == "text"
+
+
+def write_warc(path: Path) -> Path:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        writer.write_record(writer.create_warcinfo_record("crawl.warc.gz", {"software": "test"}))
+        nodate_page = f"<html><body><article><p>{BODY2}</p><p>{BODY}</p></article></body></html>"
+        pages = [
+            ("https://testkrant.example/brug", PAGE, "text/html; charset=utf-8", "200 OK"),
+            ("https://testkrant.example/brand", nodate_page, "text/html", "200 OK"),
+            ("https://testkrant.example/logo.png", "\x89PNG", "image/png", "200 OK"),
+            ("https://testkrant.example/oud", "", "text/html", "301 Moved Permanently"),
+        ]
+        for uri, body, ctype, status in pages:
+            headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                uri, "response", payload=io.BytesIO(body.encode("utf-8")), http_headers=headers,
+                warc_headers_dict={"WARC-Date": "2019-03-07T12:00:00Z"},
+            ))
+    return path
+
+
+def test_warc(tmp_path: Path) -> None:
+    p = write_warc(tmp_path / "crawl.warc.gz")
+    a, b = only_records(read([p]))
+    assert a.line == 2 and a.article.id == "https://testkrant.example/brug"
+    assert a.article.published.value == "2019-03-05"
+    assert b.line == 3 and b.article.id == b.article.url == "https://testkrant.example/brand"
+    assert b.article.published.precision == "datetime"  # WARC-Date fallback
+    assert b.article.published.value.startswith("2019-03-07T12:00:00")
+
+
+def test_truncated_warc_keeps_earlier_records(tmp_path: Path) -> None:
+    p = write_warc(tmp_path / "crawl.warc.gz")
+    raw = p.read_bytes()
+    bad = tmp_path / "kapot.warc.gz"
+    bad.write_bytes(raw[: len(raw) // 2] + b"\x00garbage" * 50)
+    items = read([bad])
+    assert [i.article.id for i in items if isinstance(i, Record)][:1] == [
+        "https://testkrant.example/brug"]
+    err = one_error(items)
+    assert err.source == str(bad) and "WARC" in err.message
+
+
+def test_cut_off_warc(tmp_path: Path) -> None:
+    p = write_warc(tmp_path / "crawl.warc.gz")
+    raw = p.read_bytes()
+    p.write_bytes(raw[: len(raw) // 2])
+    items = read([p])
+    assert isinstance(items[0], Record)
+    err = one_error(items)
+    assert "truncated" in err.message and err.line == 3

@@ -76,7 +76,9 @@ def _extract(html: str, url: str | None) -> dict[str, Any] | None:
 
     doc = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-        date_extraction_params={"original_date": True, "extensive_search": True},
+        # No extensive search: it guesses from years in the body ("klaar in 2021" -> 2021-01-01),
+        # and a wrong date is worse than the clear "missing date" error.
+        date_extraction_params={"original_date": True, "extensive_search": False},
     )
     if doc is None:
         return None
@@ -202,8 +204,10 @@ def read_warc(source: str, fh: BinaryIO, options: ReadOptions) -> Items:
             if item is not None:
                 yield item
     except ArchiveLoadFailed as exc:
+        first = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else ""
         yield record_error(
-            f"not a readable WARC record: {str(exc).strip()[:300]}", source=source,
+            "not a readable WARC record: " + first.encode("ascii", "replace").decode(),
+            source=source, raw=str(exc)[:2000],
             line=index + 1, hint="check the file is a complete (optionally gzipped) WARC",
         )
     except (OSError, EOFError, ValueError) as exc:
@@ -214,6 +218,9 @@ def read_warc(source: str, fh: BinaryIO, options: ReadOptions) -> Items:
 
 
 def _warc_item(rec: Any, source: str, index: int, options: ReadOptions) -> Item | None:
+    if rec.rec_type is None:  # what warcio makes of a cut-off gzip member
+        return record_error("incomplete WARC record; the file looks truncated", source=source,
+                            line=index, hint="re-download or re-crawl; earlier records were read")
     if rec.rec_type not in ("response", "resource"):
         return None
     headers = rec.http_headers if rec.rec_type == "response" else rec.rec_headers
