@@ -1,0 +1,321 @@
+"""Figures stage: reported numbers with qualifier, kind, unit, subject, place and source.
+
+Numbers come from :mod:`kroniek.nlp.numbers_nl`; the cues around them (``naar schatting``,
+``procent``, ``volgens X``) are read with precompiled regexes over the sentence, so the stage
+costs a few regex passes per sentence. Years, dates, clock times, house/article/phone numbers and
+list numbering are not figures. ``Figure.time`` is filled later by the timexes stage.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Any
+
+from ..model import Document, Figure
+from .numbers_nl import NumberMatch, find_numbers
+from .pipeline import stage
+
+QUALIFIERS: dict[str, str] = {
+    "ongeveer": "about", "circa": "about", "ca.": "about", "zo'n": "about", "zo’n": "about",
+    "naar schatting": "about", "rond": "about", "rond de": "about", "rondom": "about",
+    "om en nabij": "about", "pakweg": "about", "grofweg": "about", "ruwweg": "about",
+    "enkele": "about",
+    "minder dan": "less_than", "nog geen": "less_than", "onder de": "less_than",
+    "krap": "less_than", "net geen": "less_than", "hooguit": "at_most",
+    "hoogstens": "at_most", "maximaal": "at_most", "ten hoogste": "at_most", "maximum": "at_most",
+    "niet meer dan": "at_most", "tot": "at_most", "tot wel": "at_most",
+    "meer dan": "more_than", "ruim": "more_than", "boven de": "more_than", "ruim boven de":
+    "more_than", "dik": "more_than", "bijna": "almost", "vrijwel": "almost", "nagenoeg":
+    "almost", "haast": "almost", "zowat": "almost",
+    "minstens": "at_least", "zeker": "at_least", "ten minste": "at_least", "tenminste":
+    "at_least", "op zijn minst": "at_least", "minimaal": "at_least", "niet minder dan":
+    "at_least", "wel": "at_least",
+}
+_QUAL_ALT = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+_FILLER = r"(?:onder meer|in totaal|al|nog|nog maar|maar|slechts|liefst|de|het|wel|dus|zelfs)"
+_QUAL_RE = re.compile(rf"(?i)(?<![\w])(?P<q>{_QUAL_ALT})\s+(?:{_FILLER}\s+)*$")
+_RANGE_PRE_RE = re.compile(r"(?i)\b(?:tussen|van)\s+(?:de\s+)?$")
+_RANGE_MID_RE = re.compile(r"(?i)^\s*(?:tot(?: en met)?|à|a|-|–|en)\s*(?:de\s+)?$")
+
+CURRENCIES = {"euro": "EUR", "eurocent": "EUR", "€": "EUR", "eur": "EUR", "dollar": "USD",
+              "dollars": "USD", "$": "USD", "usd": "USD", "pond": "GBP", "£": "GBP",
+              "gbp": "GBP", "yen": "JPY", "frank": "CHF", "roebel": "RUB", "yuan": "CNY"}
+MEASURES = {"km": "km", "kilometer": "km", "meter": "m", "m": "m", "cm": "cm", "centimeter": "cm",
+            "mm": "mm", "millimeter": "mm", "kilo": "kg", "kg": "kg", "kilogram": "kg",
+            "gram": "g", "ton": "t", "liter": "l", "l": "l", "graden": "°C", "°c": "°C",
+            "graden celsius": "°C", "km/u": "km/h", "km/h": "km/h", "kilometer per uur": "km/h",
+            "hectare": "ha", "ha": "ha", "vierkante meter": "m2", "m2": "m2", "m²": "m2",
+            "vierkante kilometer": "km2", "km2": "km2", "megawatt": "MW", "mw": "MW",
+            "kwh": "kWh", "vaten": "vaten", "barrel": "vaten", "mijl": "mijl", "knopen": "knopen"}
+_TIME_UNITS = r"(?:jaar|jaren|maand|maanden|week|weken|dag|dagen|uur|uren|minuut|minuten|" \
+    r"seconde|seconden|eeuw|eeuwen|decennia|decennium|kwartier|etmaal|etmalen)"
+_MONTHS = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|" \
+    r"december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)"
+
+_CUR_ALT = "|".join(re.escape(c) for c in sorted(CURRENCIES, key=len, reverse=True))
+_MEAS_ALT = "|".join(re.escape(c) for c in sorted(MEASURES, key=len, reverse=True))
+_PERCENT_RE = re.compile(r"(?i)^\s*(%|procentpunt(?:en)?|procent|percent)(?![\w])")
+_CUR_AFTER_RE = re.compile(rf"(?i)^\s*(?P<c>{_CUR_ALT})(?![\w])")
+_CUR_BEFORE_RE = re.compile(rf"(?i)(?P<c>€|\$|£|eur|usd|gbp)\s*$")
+_MEAS_RE = re.compile(rf"(?i)^\s*(?P<m>{_MEAS_ALT})(?![\w/²])")
+_AGE_RE = re.compile(r"(?i)^(?:-jarige?n?|\s*jaar\s+oud|\s*jarige?n?)\b")
+_TIMEUNIT_RE = re.compile(rf"(?i)^\s*{_TIME_UNITS}\b")
+_CLOCK_RE = re.compile(r"^[.:]\d{2}\b|^\s*uur\b")
+_DATE_AFTER_RE = re.compile(rf"(?i)^\s*(?:e|ste|de)?\s*{_MONTHS}\b|^[-/]\d{{1,2}}[-/]")
+_DATE_BEFORE_RE = re.compile(rf"(?i)\b{_MONTHS}\.?\s*$|\d[-/]$")
+_YEAR_CTX_RE = re.compile(
+    r"(?i)\b(?:in|sinds|vanaf|tot|na|voor|eind|begin|medio|halverwege|jaar|zomer|winter|"
+    r"voorjaar|najaar|lente|herfst|van|het|rond|tussen|en|t/m|seizoen|anno|midden)\s*$|[(\-–]\s*$"
+)
+_REF_BEFORE_RE = re.compile(
+    r"(?i)\b(?:artikel|art\.|hoofdstuk|paragraaf|lid|nummer|nr\.?|no\.?|pagina|blz\.?|p\.|"
+    r"bus|lijn|tram|route|snelweg|kamer|code|versie|week|groep|klas|stap|fase|niveau|"
+    r"categorie|kanaal|zaal|uitgang|spoor|perron|telefoon|tel\.?|bel|postcode|"
+    r"editie|seizoen|aflevering|deel|ronde|speeldag|minuut|om|rond|tegen)\s*$"
+)
+_STREET_BEFORE_RE = re.compile(
+    r"[A-Z][\w-]*(?:straat|weg|laan|plein|gracht|kade|singel|dijk|dreef|pad|steeg|hof|markt|"
+    r"park|baan|burgwal|boulevard|plantsoen|straatweg)\s*$"
+)
+_SCORE_RE = re.compile(r"^\s*[-–]\s*\d\b(?!\s*(?:procent|%|euro|\w+en\b))")
+_LIST_RE = re.compile(r"^[\s•*-]*$")
+_SOURCE_VERBS = r"(?:schrijft|schreef|schrijven|meldt|meldde|melden|zegt|zei|zeggen|stelt|" \
+    r"stelde|bericht|berichtte|berichten|maakt|maakte|rapporteert|rapporteerde|becijfert|" \
+    r"becijferde|laat weten|liet weten|concludeert|concludeerde)"
+_VOLGENS_RE = re.compile(r"\b[Vv]olgens\s+(?P<s>(?:de |het )?[\w'’-]+(?:\s+[A-Z][\w'’-]*)*)")
+_DAT_RE = re.compile(
+    rf"^\s*(?:Dat|Dit|Die)\s+{_SOURCE_VERBS}\s+(?P<s>(?:de |het )?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+    r"(?P<rest>[^.]*?\bop basis van\s+(?:een\s+\w+\s+van\s+|cijfers\s+van\s+|gegevens\s+van\s+)?"
+    r"(?P<s2>(?:de |het )?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)(?=\s+(?:die|dat|met|over|in|op|uit)\b|[,.]|$))?"
+)
+_STOP = frozenset(
+    "de het een en of maar dat die dit deze is zijn was waren wordt worden werd werden heeft "
+    "hebben had hadden zal zullen kan kunnen moet moeten mag mogen wil willen gaat gaan "
+    "in op aan bij met uit voor na naar over door tot tegen onder om als dan ook nog al wel "
+    "niet geen meer mee er hier daar toe zo te per procent euro uur jaar zich zij ze hij wij we "
+    "ik jij u".split()
+)
+_TOKEN_RE = re.compile(r"[\w'’-]+|[^\w\s]")
+
+
+def _sentence_bounds(doc: Document) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in doc.sentences] or [(0, len(doc.text))]
+
+
+def _is_not_figure(text: str, n: NumberMatch, sent_start: int) -> bool:
+    """Years, dates, clock times, references, phone and list numbers are not figures."""
+    before = text[max(sent_start, n.start - 40) : n.start]
+    after = text[n.end : n.end + 30]
+    raw = n.text.replace("−", "-").lstrip("-")
+    is_int_digits = raw.isdigit()
+    if is_int_digits:
+        if len(raw) >= 8 and raw.startswith("0"):
+            return True  # phone number
+        if len(raw) == 4 and 1500 <= int(raw) <= 2100 and n.value == int(raw):
+            nxt = after.lstrip()[:1]
+            if _YEAR_CTX_RE.search(before) or not nxt or not nxt.isalpha() or nxt.isupper():
+                return True
+        if _DATE_AFTER_RE.search(after) or _DATE_BEFORE_RE.search(before):
+            return True
+        if _STREET_BEFORE_RE.search(before) or _SCORE_RE.match(after):
+            return True
+        if _LIST_RE.match(text[sent_start : n.start]) and re.match(r"^[.)]\s", after):
+            return True
+    if n.text[:1].isdigit() and _CLOCK_RE.match(after):
+        return True
+    if re.match(r"^[.,]\d", after) or re.search(r"\d[.,:/]$", before):
+        return True  # a fragment of a time, version or ip address
+    if _REF_BEFORE_RE.search(before) and n.kind == "cardinal" and is_int_digits:
+        return True
+    if _TIMEUNIT_RE.match(after) and not _AGE_RE.match(after):
+        return True  # durations and "drie weken geleden" belong to the timexes stage
+    return False
+
+
+def _qualifier(text: str, n: NumberMatch, sent_start: int) -> tuple[str, int]:
+    before = text[max(sent_start, n.start - 45) : n.start]
+    m = _QUAL_RE.search(before)
+    if m:
+        return QUALIFIERS[m.group("q").lower()], n.start - len(before) + m.start()
+    return ("about" if n.kind == "plural" else "exact"), n.start
+
+
+def _noun_phrase(text: str, pos: int, limit: int) -> tuple[str | None, str | None]:
+    """POS-free guess at the counted noun phrase after ``pos``: adjectives (-e) then a noun,
+    then an optional ``van X`` complement; returns (unit, subject)."""
+    words = [(m.start() + pos, m.end() + pos, m.group()) for m in _TOKEN_RE.finditer(text[pos:limit])]
+    np: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(words) and len(np) < 4:
+        w = words[i][2]
+        if not w[0].isalpha() or w.lower() in _STOP or (w[0].isupper() and not np):
+            break
+        np.append(words[i])
+        i += 1
+        if not (w.endswith("e") and i < len(words) and words[i][2][:1].isalpha()):
+            break
+    if not np:
+        return None, None
+    unit = np[-1][2]
+    end = np[-1][1]
+    if i + 1 < len(words) and words[i][2] == "van":
+        j = i + 1
+        comp: list[tuple[int, int, str]] = []
+        while j < len(words) and len(comp) < 5:
+            w = words[j][2]
+            if not w[0].isalpha() or (w.lower() in _STOP and w.lower() not in ("de", "het")):
+                break
+            comp.append(words[j])
+            j += 1
+        if comp and comp[-1][2].lower() not in ("de", "het"):
+            end = comp[-1][1]
+    return unit, text[np[0][0] : end]
+
+
+def _dep_noun_phrase(sdoc: Any, start: int, end: int) -> tuple[str | None, str | None] | None:
+    """With a dependency parse: the noun the number modifies and its phrase after the number."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    head = span[-1].head
+    if head.i <= span[-1].i or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    right = head
+    for tok in head.rights:
+        if tok.dep_ in ("nmod", "amod", "compound", "flat", "appos") and tok.i <= head.sent.end:
+            right = tok.right_edge if tok.right_edge.dep_ != "punct" else tok
+    last = head
+    for tok in sdoc[head.i : right.i + 1]:
+        if tok.is_punct or tok.dep_ in ("acl", "acl:relcl", "relcl"):
+            break
+        last = tok
+    stop = last.idx + len(last.text)
+    return head.text, sdoc.text[span[-1].idx + len(span[-1].text) : stop].strip() or None
+
+
+def _kind_unit(text: str, n: NumberMatch) -> tuple[str, str | None, int, int]:
+    """Kind, unit and the widened span (currency sign before, unit word after)."""
+    start, end = n.start, n.end
+    after = text[n.end : n.end + 40]
+    before = text[max(0, n.start - 6) : n.start]
+    m = _PERCENT_RE.match(after)
+    if m:
+        return "percent", "procentpunt" if "punt" in m.group(1).lower() else "%", start, end + m.end()
+    m = _CUR_BEFORE_RE.search(before)
+    if m:
+        return "money", CURRENCIES[m.group("c").lower()], start - (len(before) - m.start()), end
+    m = _CUR_AFTER_RE.match(after)
+    if m:
+        return "money", CURRENCIES[m.group("c").lower()], start, end + m.end()
+    m = _AGE_RE.match(after)
+    if m:
+        return "age", "jaar", start, end + m.end()
+    m = _MEAS_RE.match(after)
+    if m and not (m.group("m") in ("m", "l") and n.kind != "cardinal"):
+        return "measure", MEASURES[m.group("m").lower()], start, end + m.end()
+    if n.kind == "fraction":
+        return "fraction", None, start, end
+    return "count", None, start, end
+
+
+def _sources(doc: Document, sents: list[tuple[int, int]], si: int, pos: int) -> tuple[str, ...]:
+    for q in doc.quotes:
+        if q.content.start <= pos < q.content.end:
+            if q.source_chain:
+                return tuple(q.source_chain)
+            if q.speaker_name:
+                return (q.speaker_name,)
+    text = doc.text
+    s, e = sents[si]
+    m = _VOLGENS_RE.search(text, s, e)
+    if m:
+        return (_strip_article(m.group("s")),)
+    if si + 1 < len(sents):
+        ns, ne = sents[si + 1]
+        m = _DAT_RE.match(text[ns:ne])
+        if m:
+            chain = [_strip_article(m.group("s"))]
+            if m.group("s2"):
+                chain.insert(0, _strip_article(m.group("s2")))
+            return tuple(chain)
+    return ()
+
+
+def _strip_article(name: str) -> str:
+    return re.sub(r"(?i)^(?:de|het)\s+", "", name.strip())
+
+
+def _places(doc: Document, s: int, e: int) -> tuple[str, ...]:
+    names: list[str] = []
+    if doc.entities:
+        names = [x.entity for x in doc.entities if x.label == "LOC" and s <= x.start < e]
+    elif doc.analysis is not None:
+        names = [x.text for x in doc.analysis.ents if x.label_ in ("LOC", "GPE")
+                 and s <= x.start_char < e]
+    return tuple(dict.fromkeys(names))
+
+
+def extract_figures(doc: Document) -> list[Figure]:
+    """All figures in the document, ranges merged, in text order."""
+    text = doc.text
+    sents = _sentence_bounds(doc)
+    starts = [s for s, _ in sents]
+    nums = find_numbers(text)
+    sdoc = doc.analysis
+    has_dep = sdoc is not None and sdoc.has_annotation("DEP")
+    figures: list[Figure] = []
+    i = 0
+    while i < len(nums):
+        n = nums[i]
+        si = max(0, bisect_right(starts, n.start) - 1)
+        s, e = sents[si]
+        i += 1
+        if _is_not_figure(text, n, s):
+            continue
+        value_max = None
+        qualifier, qstart = _qualifier(text, n, s)
+        last = n
+        if i < len(nums) and nums[i].start < e and _RANGE_MID_RE.match(text[n.end : nums[i].start]):
+            mid = text[n.end : nums[i].start].strip().lower()
+            pre = _RANGE_PRE_RE.search(text[max(s, n.start - 12) : n.start])
+            if (mid != "en" or pre) and nums[i].value > n.value:
+                last = nums[i]
+                value_max = last.value
+                qualifier = "range"
+                if pre:
+                    qstart = n.start - (len(text[max(s, n.start - 12) : n.start]) - pre.start())
+                i += 1
+        kind, unit, start, end = _kind_unit(text, last)
+        if kind == "money" and start > n.start:
+            start = n.start
+        start = min(start, qstart, n.start)
+        if re.match(r"(?i)^\s*(?:of|en)\s+(?:meer|hoger)\b", text[end : end + 12]):
+            qualifier = "at_least"
+        elif re.match(r"(?i)^\s*(?:of|en)\s+(?:minder|lager)\b", text[end : end + 12]):
+            qualifier = "at_most"
+        subject = None
+        np = _dep_noun_phrase(sdoc, last.start, last.end) if has_dep else None
+        if np is None:
+            np = _noun_phrase(text, end, e)
+        noun, subject = np
+        if kind == "count" and noun:
+            unit = noun
+        elif kind in ("fraction", "percent") and subject is None:
+            m = re.match(r"(?i)\s*(?:\w+\s+)?van\s+((?:de|het)\s+[\w'’-]+(?:\s+[\w'’-]+)?)",
+                         text[end:e])
+            subject = m.group(1) if m else None
+        figures.append(
+            Figure(start=start, end=end, text=text[start:end],
+                   value=float(n.value), value_max=value_max, qualifier=qualifier, unit=unit,
+                   kind=kind, subject=subject, place=_places(doc, s, e),
+                   source_chain=_sources(doc, sents, si, n.start))
+        )
+    return figures
+
+
+@stage("figures", requires={"sentences"}, provides={"figures"}, version=1)
+def find_figures(doc: Document) -> Document:
+    """Fill ``doc.figures`` from the article body."""
+    doc.figures = extract_figures(doc)
+    return doc

@@ -1,0 +1,57 @@
+"""Dutch number parsing: written-for-test phrases, not corpus text."""
+
+from __future__ import annotations
+
+import pytest
+
+from kroniek.nlp.numbers_nl import find_numbers, parse_digits, parse_number, parse_ordinal
+
+
+@pytest.mark.parametrize("text,value", [
+    ("42.000", 42000), ("2,5", 2.5), ("1.234,56", 1234.56), ("7", 7), ("-3", -3),
+    ("duizend", 1000), ("tienduizend", 10000), ("tweeëntwintig", 22), ("tweeentwintig", 22),
+    ("honderdvijftig", 150), ("anderhalf", 1.5), ("een half", 0.5), ("een derde", 1 / 3),
+    ("twee derde", 2 / 3), ("een kwart", 0.25), ("driekwart", 0.75), ("een dozijn", 12),
+    ("3 miljoen", 3_000_000), ("2,5 miljard", 2_500_000_000), ("4 mln", 4_000_000),
+    ("een miljoen", 1_000_000), ("anderhalf miljoen", 1_500_000),
+    ("zevenduizend driehonderdnegen", 7309), ("vijf en een half", 5.5),
+    ("negentienhonderd", 1900), ("honderdduizend", 100_000),
+])
+def test_parse_number(text, value):
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["", "en", "huis", "twee drie"])
+def test_not_numbers(text):
+    assert parse_number(text) is None
+
+
+def test_digits_keep_english_decimal_point():
+    assert parse_digits("3.75") == pytest.approx(3.75)
+    assert parse_digits("12.500") == 12500
+
+
+@pytest.mark.parametrize("text,value", [
+    ("eerste", 1), ("derde", 3), ("21e", 21), ("40ste", 40), ("zevenentwintigste", 27),
+    ("honderdtweede", 102),
+])
+def test_ordinals(text, value):
+    assert parse_ordinal(text) == value
+
+
+def test_find_numbers_in_sentence():
+    text = "Ruim 300 boeren en tweeëntwintig vissers kregen samen een derde van drie miljoen euro."
+    found = [(n.text, n.value, n.kind) for n in find_numbers(text)]
+    assert ("300", 300, "cardinal") in found
+    assert ("tweeëntwintig", 22, "cardinal") in found
+    assert ("een derde", pytest.approx(1 / 3), "fraction") in found
+    assert ("drie miljoen", 3_000_000, "cardinal") in found
+
+
+def test_article_een_is_not_a_number():
+    assert find_numbers("Er stond een man bij een auto.") == []
+
+
+def test_plural_scale_is_approximate():
+    (n,) = find_numbers("Duizenden mensen liepen mee.")
+    assert n.kind == "plural" and n.value == 2000
