@@ -65,26 +65,42 @@ def _bound(value: str | None, *, end: bool) -> str | None:
     return value + ("-99" * (3 - len(parts)) if end else "-01" * (3 - len(parts)))
 
 
-def _filters(
+@dataclass(frozen=True)
+class Filters:
+    """Everything besides the text match; rendered as SQL here, as queries by tantivy."""
+
+    lo: str | None = None
+    hi: str | None = None
+    source: str | None = None
+    dups: bool = True
+    entities: tuple[str, ...] = ()
+    not_entities: tuple[str, ...] = ()
+
+
+def _make_filters(
     pq: ParsedQuery, date_from: str | None, date_to: str | None, source: str | None, dups: bool
-) -> tuple[list[str], list[object]]:
-    where: list[str] = []
-    args: list[object] = []
+) -> Filters:
     lo, hi = _bound(date_from, end=False), _bound(date_to, end=True)
     if lo and hi and lo > hi:
         raise QueryError(f"date range is empty: from {date_from} is after to {date_to}")
-    if lo:
+    return Filters(lo, hi, source or None, dups, tuple(pq.entities), tuple(pq.not_entities))
+
+
+def _sql(flt: Filters) -> tuple[list[str], list[object]]:
+    where: list[str] = []
+    args: list[object] = []
+    if flt.lo:
         where.append("a.published_start >= ?")
-        args.append(lo)
-    if hi:
+        args.append(flt.lo)
+    if flt.hi:
         where.append("a.published_start <= ?")
-        args.append(hi)
-    if source:
+        args.append(flt.hi)
+    if flt.source:
         where.append("a.source = ? COLLATE NOCASE")
-        args.append(source)
-    if not dups:
+        args.append(flt.source)
+    if not flt.dups:
         where.append("a.duplicate_of IS NULL")
-    for name, neg in [(e, "") for e in pq.entities] + [(e, "NOT ") for e in pq.not_entities]:
+    for name, neg in [(e, "") for e in flt.entities] + [(e, "NOT ") for e in flt.not_entities]:
         where.append(
             f"{neg}EXISTS (SELECT 1 FROM entities e WHERE e.article = a.rowid "
             "AND e.entity = ? COLLATE NOCASE)"
@@ -127,12 +143,11 @@ def search(
     if limit < 0 or offset < 0:
         raise QueryError("limit and offset must not be negative")
     pq = _parse(query, bool(date_from or date_to or source))
-    where, args = _filters(pq, date_from, date_to, source, include_duplicates)
+    flt = _make_filters(pq, date_from, date_to, source, include_duplicates)
     if pq.ast is not None and index is not None:
-        total, scored = index.search(
-            conn, pq, where, args, sort=sort, limit=limit, offset=offset
-        )
+        total, scored = index.search(conn, pq, flt, sort=sort, limit=limit, offset=offset)
     else:
+        where, args = _sql(flt)
         total, scored = _sqlite_search(conn, pq, where, args, sort, limit, offset)
     rows = _fetch(conn, [r for r, _ in scored])
     terms = terms_for_highlight(pq.ast)
@@ -319,11 +334,12 @@ def counts(
     if per not in ("day", "week", "month", "year"):
         raise QueryError(f"unknown bucket {per!r}; use day, week, month or year")
     pq = _parse(query, True)
-    where, args = _filters(pq, date_from, date_to, source, count_duplicates)
-    where.append("a.published_start IS NOT NULL")
+    flt = _make_filters(pq, date_from, date_to, source, count_duplicates)
     if pq.ast is not None and index is not None:
-        days = index.day_counts(conn, pq, where, args)
+        days = index.day_counts(conn, pq, flt)
     else:
+        where, args = _sql(flt)
+        where.append("a.published_start IS NOT NULL")
         cond = " AND ".join(where)
         if pq.ast is None:
             sql = f"SELECT a.published_start, count(*) FROM articles a WHERE {cond} GROUP BY 1"
