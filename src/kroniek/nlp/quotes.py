@@ -1,0 +1,725 @@
+"""Quotes stage: direct and indirect speech with speakers, source chains and what they are about.
+
+Rule based over paragraphs and sentences (regexes and lexicon lookups, no per-token model calls)
+so it adds little to pipeline time and works with or without the trained model. Precision is
+preferred: scare quotes, titles and the author's own hedges are not quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..model import Document, Quote, TextSpan
+from .cues import NOT_SOURCE, ROLE_NOUNS, VEHICLE_NOUNS, Lexicon, get_lexicon
+from .pipeline import stage
+from .speakers import _ADJ_RE as _ADJ
+from .speakers import People
+
+OPENERS = {"„": "dq", "“": "dq", '"': "dq", "«": "guil", "‘": "sq", "'": "sq", ",,": "dq"}
+MARK_RE = re.compile(r",,|''|[„“”\"«»‘’']")
+WORD_RE = re.compile(r"[\w][\w'’.-]*\w|\w")
+DASH_START = re.compile(r"^[ \t]*[-–—]\s+")
+LEAD_ADVERBS = frozenset(
+    """ook maar en eerder later daarnaast bovendien intussen inmiddels vervolgens tevens
+    verder zo toen daarop daarna nu dan al wel echter wel gisteren vandaag maandag dinsdag
+    woensdag donderdag vrijdag zaterdag zondag onlangs recent recentelijk eveneens""".split()
+)
+CHAIN_RE = re.compile(
+    r"\b(?:op basis van|op gezag van|naar aanleiding van|op grond van|citerend|citeert|"
+    r"baseert zich op|volgens)\s+(?:(?:een|de|het)\s+)?(?:(?:\w+\s+){0,2}?(?:"
+    + "|".join(sorted(VEHICLE_NOUNS))
+    + r")\s+(?:van|uit|bij)\s+)?",
+    re.I,
+)
+MEDIUM_RE = re.compile(
+    r"^\s+(?:\w+\s+)?tegen\s+(?:persbureau\s+|de krant\s+|het dagblad\s+|de omroep\s+|de\s+|het\s+)?(?=[A-Z])"
+)
+
+
+@dataclass
+class Found:
+    """A quote under construction (spans are offsets into the text)."""
+
+    start: int
+    end: int
+    kind: str
+    cue: tuple[int, int] | None = None
+    speaker: tuple[int, int] | None = None
+    how: str = ""  # after | before | colon | embedded | dash | continued | ... | "" = none
+    chain_origin: tuple[int, int] | None = None
+    name: str | None = None
+    origin: str | None = None
+    medium: tuple[int, int] | None = None
+    about_extra: tuple[int, int] | None = None
+    paragraph: int = 0
+    pure: bool = False  # the paragraph is nothing but this quote
+    unclosed: bool = False  # runs on into the next paragraph
+
+
+# ---------------------------------------------------------------- text structure
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Lines of text: news paragraphs and headings are separated by newlines."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        s, e = pos, pos + len(line)
+        pos = e + 1
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def units(doc: Document, paras: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Sentences cut at paragraph ends: (start, end, paragraph index)."""
+    out = []
+    sents = [(s.start, s.end) for s in doc.sentences] or [(0, len(doc.text))]
+    si = 0
+    for pi, (ps, pe) in enumerate(paras):
+        cur = ps
+        while si < len(sents) and sents[si][1] <= ps:
+            si += 1
+        j = si
+        while j < len(sents) and sents[j][0] < pe:
+            end = min(sents[j][1], pe)
+            if end > cur:
+                s = max(cur, sents[j][0], ps)
+                t = doc.text
+                while s < end and t[s].isspace():
+                    s += 1
+                e = end
+                while e > s and t[e - 1].isspace():
+                    e -= 1
+                if e > s:
+                    out.append((s, e, pi))
+                cur = end
+            j += 1
+        if cur < pe and doc.text[cur:pe].strip():
+            out.append((cur + len(doc.text[cur:pe]) - len(doc.text[cur:pe].lstrip()), pe, pi))
+    return out
+
+
+# ---------------------------------------------------------------- quote marks
+
+
+def _can_open(text: str, i: int, mark: str) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + len(mark)] if i + len(mark) < len(text) else " "
+    if mark in ("„", "“", "«", ",,", "‘"):
+        if mark == ",," and not (prev.isspace() or prev in "(:"):
+            return False
+        return not (mark == "‘" and prev.isalnum())
+    if mark == '"':
+        return not prev.isalnum() or prev.isspace()
+    if mark == "'":
+        if prev.isalnum():
+            return False
+        tail = text[i + 1 : i + 4]
+        if re.match(r"(?:s|t|k|n|r|m)\b", tail):  # 's avonds, 't, zo'n
+            return False
+        return nxt.isalnum() or nxt in "…."
+    return False
+
+
+def _can_close(text: str, i: int, mark: str) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + len(mark)] if i + len(mark) < len(text) else " "
+    if mark in ("”", "»", "''", "“", "„"):
+        return True
+    if mark == '"':
+        return True
+    if mark in ("'", "’"):
+        return not prev.isspace() and not nxt.isalnum()
+    return False
+
+
+_CLOSES = {"dq": ('"', "”", "“", "''"), "guil": ("»",), "sq": ("'", "’")}
+
+
+def direct_spans(text: str, ps: int, pe: int) -> list[tuple[int, int, int, int, bool]]:
+    """(mark_start, content_start, content_end, mark_end, closed) for each quote in a paragraph."""
+    out = []
+    open_at: int | None = None
+    family = ""
+    for m in MARK_RE.finditer(text, ps, pe):
+        mark, i = m.group(), m.start()
+        if open_at is None:
+            if mark in OPENERS and _can_open(text, i, mark):
+                open_at, family = i, OPENERS[mark]
+                open_len = len(mark)
+        else:
+            if mark in _CLOSES[family] and _can_close(text, i, mark) and i > open_at + open_len:
+                out.append((open_at, open_at + open_len, i, m.end(), True))
+                open_at = None
+    if open_at is not None:
+        out.append((open_at, open_at + open_len, pe, pe, False))
+    return out
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in " \t\n,":
+        s += 1
+    while e > s and text[e - 1] in " \t\n,":
+        e -= 1
+    return s, e
+
+
+# ---------------------------------------------------------------- speaker phrases
+
+
+def np_after(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The noun phrase starting at ``pos`` (a speaker after a cue: "zegt de Turkse president X")."""
+    words = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, pos, limit)]
+    if not words or text[pos : words[0][0]].strip(" \t"):
+        return None
+    first = words[0][2].lower()
+    from .cues import PRONOUNS, SPEAKER_STOP
+
+    if first in PRONOUNS:
+        return (words[0][0], words[0][1])
+    if first in SPEAKER_STOP and first not in ("van",):
+        return None
+    end = None
+    seen_cap = False
+    prev_end = words[0][0]
+    for k, (s, e, w) in enumerate(words[:9]):
+        gap = text[prev_end:s]
+        if k and gap.strip():  # punctuation between words ends the phrase
+            break
+        lw = w.lower()
+        if lw in ("de", "het", "een", "zowel") and k == 0:
+            prev_end = e
+            continue
+        if lw in ("van", "der", "den", "al", "bin") and k + 1 < len(words) and words[k + 1][2][0].isupper():
+            prev_end = e
+            continue
+        if lw in ("en", "als") and seen_cap and k + 1 < len(words) and words[k + 1][2][0].isupper():
+            prev_end = e
+            continue
+        if lw in SPEAKER_STOP or lex.lemma(lw) or lw in lex.particles:
+            break
+        if w[0].isupper() and not _ADJ.search(w) and lw not in ROLE_NOUNS:
+            seen_cap = True
+        elif seen_cap:
+            break
+        end = e
+        prev_end = e
+    if end is None:
+        return None
+    return (words[0][0], end)
+
+
+def np_before(text: str, clause_start: int, cue_start: int) -> tuple[int, int] | None:
+    """The subject before a cue ("De Turkse president Recep Erdogan noemde ...")."""
+    seg = text[clause_start:cue_start]
+    words = [(m.start() + clause_start, m.end() + clause_start, m.group()) for m in WORD_RE.finditer(seg)]
+    if not words:
+        return None
+    # the subject runs from the last comma-free stretch; drop leading adverbs
+    cut = seg.rfind(",")
+    if cut >= 0:
+        # an apposition ("X, woordvoerder van Y, zegt"): use what precedes the first comma
+        first = seg.find(",")
+        head = seg[:first].strip()
+        if head and len(head.split()) <= 5 and first != cut:
+            words = [w for w in words if w[1] <= clause_start + first]
+        else:
+            words = [w for w in words if w[0] > clause_start + cut]
+    while words and words[0][2].lower() in LEAD_ADVERBS:
+        words = words[1:]
+    while words and words[-1][2].lower() in LEAD_ADVERBS:
+        words = words[:-1]
+    if not words or len(words) > 10:
+        return None
+    return (words[0][0], words[-1][1])
+
+
+# ---------------------------------------------------------------- the stage
+
+
+class _Finder:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lex = get_lexicon()
+        self.people = People(doc)
+        self.paras = paragraphs(self.text)
+        self.units = units(doc, self.paras)
+        self.found: list[Found] = []
+
+    # -- helpers
+    def unit_at(self, pos: int) -> tuple[int, int, int]:
+        for u in self.units:
+            if u[0] <= pos < u[1] or (u[0] <= pos <= u[1]):
+                return u
+        return (pos, pos, 0)
+
+    def cue_after(self, pos: int, limit: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+        """A cue right after a quote: '..., zegt X' / ', aldus X' / 'zei hij'."""
+        text = self.text
+        m = re.match(r"[\s,]*(?:[-–—]\s*)?(?:zo\s+)?(\w+)", text[pos:limit])
+        if not m:
+            return None
+        w = m.group(1)
+        lw = w.lower()
+        cs, ce = pos + m.start(1), pos + m.end(1)
+        if lw == "aldus" or self.lex.lemma(lw) or lw in self.lex.particles:
+            if lw in self.lex.particles and not self.lex.lemma(lw):
+                tail = text[ce:limit]
+                if not re.search(rf"\b{self.lex.particles[lw]}\b", tail[:80]):
+                    return None
+            return (cs, ce), np_after(text, ce + 1, limit, self.lex)
+        # "'...', Erdogan zei": subject before the verb
+        sp = np_after(text, cs, limit, self.lex)
+        if sp:
+            m2 = re.match(r"\s+(\w+)", text[sp[1] : limit])
+            if m2 and self.lex.lemma(m2.group(1)):
+                return (sp[1] + m2.start(1), sp[1] + m2.end(1)), sp
+        return None
+
+    def cue_before(self, ps: int, pos: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None, str] | None:
+        """Attribution ending right before a quote: 'X zei:', 'X:', 'zegt X:'."""
+        text = self.text
+        seg = text[ps:pos]
+        m = re.search(r"([^.!?:;\"“”„]*?)\s*:\s*$", seg)
+        if not m:
+            return None
+        clause = m.group(1)
+        cstart = ps + m.start(1)
+        words = list(WORD_RE.finditer(clause))
+        if not words or len(words) > 12:
+            return None
+        # cue verb inside the clause
+        for w in reversed(words):
+            if self.lex.lemma(w.group()) and not w.group()[0].isupper():
+                cue = (cstart + w.start(), cstart + w.end())
+                sp = np_before(text, cstart, cue[0]) or np_after(text, cue[1] + 1, pos, self.lex)
+                return cue, sp, "before"
+        if len(words) <= 5 and (words[0].group()[0].isupper()):
+            return None, (cstart + words[0].start(), cstart + words[-1].end()), "colon"
+        return None
+
+    def embedded_cue(self, us: int, qs: int) -> tuple[tuple[int, int], tuple[int, int] | None, str] | None:
+        """A cue earlier in the quote's own sentence ("Volgens X is het doel '...'", "X noemde")."""
+        text = self.text
+        seg = text[us:qs]
+        m = re.search(r"\b[Vv]olgens\s+", seg)
+        if m:
+            sp = np_after(text, us + m.end(), qs, self.lex)
+            if sp and text[sp[0] : sp[1]].split()[0].lower() not in NOT_SOURCE:
+                return (us + m.start(), us + m.start() + 7), sp, "volgens"
+        for w in WORD_RE.finditer(seg):
+            lem = self.lex.lemma(w.group())
+            if lem and not w.group()[0].isupper() or (lem and w.start() > 0):
+                cue = (us + w.start(), us + w.end())
+                sp = np_before(text, us, cue[0])
+                if sp is None:
+                    sp = np_after(text, cue[1] + 1, qs, self.lex)
+                if sp:
+                    return cue, sp, "embedded"
+        return None
+
+    # -- direct quotes
+    def find_direct(self) -> None:
+        text = self.text
+        prev_open_unclosed = False
+        for pi, (ps, pe) in enumerate(self.paras):
+            spans = direct_spans(text, ps, pe)
+            dash = DASH_START.match(text, ps) if not spans else None
+            if dash:
+                self._dash_paragraph(pi, ps + dash.end(), pe)
+                prev_open_unclosed = False
+                continue
+            for k, (ms, cs, ce, me, closed) in enumerate(spans):
+                s, e = _trim(text, cs, ce)
+                if e <= s:
+                    continue
+                f = Found(s, e, "direct", paragraph=pi, unclosed=not closed)
+                f.pure = not text[ps:ms].strip() and not text[me:pe].strip(" .")
+                nxt = spans[k + 1][0] if k + 1 < len(spans) else pe
+                after = self.cue_after(me, nxt) if closed else None
+                if after:
+                    f.cue, f.speaker, f.how = after[0], after[1], "after"
+                    if text[after[0][0] : after[0][1]].lower() == "aldus":
+                        f.how = "aldus"
+                else:
+                    prevend = spans[k - 1][3] if k else ps
+                    bef = self.cue_before(prevend, ms)
+                    if bef:
+                        f.cue, f.speaker, f.how = bef
+                    else:
+                        us = max(self.unit_at(ms)[0], prevend)
+                        emb = self.embedded_cue(us, ms)
+                        if emb:
+                            f.cue, f.speaker, f.how = emb
+                            if emb[2] == "embedded" and f.speaker:
+                                f.about_extra = (f.cue[1], ms)
+                if k == 0 and ms == ps and prev_open_unclosed and not f.how:
+                    f.how = "continued"
+                if not self._keep(f, ms, me):
+                    continue
+                self.found.append(f)
+            prev_open_unclosed = bool(spans) and not spans[-1][4]
+
+    def _dash_paragraph(self, pi: int, s: int, pe: int) -> None:
+        """Dialogue dashes: '– Kom je? vroeg hij. – Ja.'"""
+        text = self.text
+        pos = s
+        pieces: list[Found] = []
+        for m in re.finditer(r"[,!?.…]\s+(?:[-–—]\s*)?(\w+)", text[s:pe]):
+            w = m.group(1)
+            lw = w.lower()
+            if not (self.lex.lemma(lw) or lw == "aldus") or w[0].isupper() and lw not in ("aldus",):
+                continue
+            cue = (s + m.start(1), s + m.end(1))
+            if cue[0] < pos:
+                continue
+            sp = np_after(text, cue[1] + 1, pe, self.lex)
+            if sp is None:
+                continue
+            cs, ce = _trim(text, pos, s + m.start() + 1)
+            if ce > cs:
+                pieces.append(Found(cs, ce, "direct", cue=cue, speaker=sp, how="after", paragraph=pi))
+            stop = re.search(r"[.:]|\s[-–—]\s", text[sp[1] : pe])
+            pos = sp[1] + (stop.end() if stop else pe - sp[1])
+        cs, ce = _trim(text, pos, pe)
+        ce_ = ce
+        if ce_ > cs and re.search(r"\w", text[cs:ce_]):
+            pieces.append(Found(cs, ce_, "direct", paragraph=pi))
+        if pieces and not pieces[-1].how:
+            done = [p for p in pieces if p.how]
+            if done:
+                pieces[-1].cue, pieces[-1].speaker, pieces[-1].how = done[-1].cue, done[-1].speaker, "same"
+        for p in pieces:
+            p.pure = len(pieces) == 1
+            self.found.append(p)
+
+    def _keep(self, f: Found, ms: int, me: int) -> bool:
+        """Drop scare quotes and titles: short unattributed quotes without sentence punctuation."""
+        content = self.text[f.start : f.end]
+        words = content.split()
+        attributed = f.how in ("after", "before", "colon", "aldus")
+        if f.how == "embedded" and f.cue and self.lex.lemma(self.text[f.cue[0] : f.cue[1]]) in (
+            "noemen", "zeggen", "verklaren", "stellen", "schrijven", "waarschuwen",
+        ):
+            attributed = True
+        if len(words) <= 3 and not re.search(r"[.!?…]$", content.rstrip()) and not attributed:
+            return False
+        if (
+            len(words) <= 6
+            and all(w[0].isupper() or not w[0].isalpha() for w in words)
+            and not attributed
+        ):
+            return False  # a title or a name
+        if f.how in ("embedded", "volgens") and len(words) <= 3 and not attributed:
+            return False
+        return True
+
+    # -- indirect speech
+    def find_indirect(self) -> None:
+        text = self.text
+        direct = [(f.start, f.end) for f in self.found]
+        consumed_until = -1
+        heading_ends = {}
+        for pi, (ps, pe) in enumerate(self.paras):
+            end = self._colon_heading(ps, pe, pi, direct)
+            if end:
+                heading_ends[pi] = end
+        for ui, (us, ue, pi) in enumerate(self.units):
+            if pi in heading_ends and us < heading_ends[pi]:
+                continue
+            seg = text[us:ue]
+            # Dat schrijft Reuters (op basis van ...): the claim is the previous sentence
+            m = re.match(r"(?:Dat|Dit|Zo|Dat alles|Dit alles)\s+(\w+)\s+", seg)
+            if m and m.group(1).lower() in self.lex.report_forms and ui > 0:
+                cue = (us + m.start(1), us + m.end(1))
+                sp = np_after(text, us + m.end(), ue, self.lex)
+                if sp:
+                    prev = self.units[ui - 1]
+                    ps_, pe_ = _trim(text, prev[0], prev[1])
+                    while pe_ > ps_ and text[pe_ - 1] in ".;":
+                        pe_ -= 1
+                    f = Found(ps_, pe_, "indirect", cue=cue, speaker=sp, how="dat-zegt")
+                    f.paragraph = prev[2]
+                    rest = text[sp[1] : ue]
+                    med = MEDIUM_RE.match(rest)
+                    ch = CHAIN_RE.search(rest)
+                    if ch:
+                        origin = np_after(text, sp[1] + ch.end(), ue, self.lex)
+                        f.chain_origin = origin
+                    elif med:
+                        f.medium = np_after(text, sp[1] + med.end(), ue, self.lex)
+                    self.found.append(f)
+                    continue
+            # Uit onderzoek van X blijkt dat ...
+            m = re.match(
+                r"Uit\s+(?:een\s+|het\s+|de\s+)?(?:\w+\s+){0,2}?(?:onderzoek|rapport|cijfers|gegevens|"
+                r"studie|analyse|peiling|enquête|documenten|berekeningen)\s+(?:\w+\s+){0,3}?"
+                r"(?:van|door|onder leiding van)\s+",
+                seg,
+            )
+            if m:
+                m2 = re.search(r"\b(blijkt|blijken|bleek|bleken)\s+(?:\w+\s+){0,3}?dat\s+", seg[m.end() :])
+                if m2:
+                    sp = np_after(text, us + m.end(), ue, self.lex)
+                    cs = us + m.end() + m2.end()
+                    cue = (us + m.end() + m2.start(1), us + m.end() + m2.end(1))
+                    self._add_indirect(cs, ue, cue, sp, "uit", pi)
+                    continue
+            # volgens X
+            for m in re.finditer(r"\b[Vv]olgens\s+", seg):
+                sp = np_after(text, us + m.end(), ue, self.lex)
+                if not sp or text[sp[0] : sp[1]].split()[0].lower() in NOT_SOURCE:
+                    continue
+                cue = (us + m.start(), us + m.start() + 7)
+                if m.start() == 0:
+                    cs, ce = sp[1], ue
+                elif re.match(r"\s*[.!?]?$", text[sp[1] : ue]) and text[cue[0] - 2 : cue[0]].strip() == ",":
+                    cs, ce = us, cue[0]
+                else:
+                    cs, ce = us, ue
+                self._add_indirect(cs, ce, cue, sp, "volgens", pi)
+                break
+            else:
+                if self._aldus(us, ue, pi) or self._cue_that(us, ue, pi):
+                    continue
+
+    def _aldus(self, us: int, ue: int, pi: int) -> bool:
+        m = re.search(r",\s*aldus\s+", self.text[us:ue])
+        if not m:
+            return False
+        sp = np_after(self.text, us + m.end(), ue, self.lex)
+        if not sp:
+            return False
+        cue = (us + m.end() - len(m.group().split()[-1]) - 1, us + m.end())
+        cue = (us + m.start() + m.group().index("aldus"), us + m.start() + m.group().index("aldus") + 5)
+        self._add_indirect(us, us + m.start(), cue, sp, "aldus", pi)
+        return True
+
+    def _cue_that(self, us: int, ue: int, pi: int) -> bool:
+        """X zegt/stelt/ontkent (…) dat …; X laat weten dat …; inverted 'Eerder verklaarde X dat'."""
+        text = self.text
+        seg = text[us:ue]
+        ws = list(WORD_RE.finditer(seg))
+        for i, w in enumerate(ws):
+            lw = w.group().lower()
+            finite_particle = lw in self.lex.particles
+            if lw not in self.lex.that_forms and not finite_particle:
+                continue
+            need = self.lex.particles.get(lw) if lw not in self.lex.that_forms else None
+            for j in range(i + 1, min(i + 8, len(ws))):
+                between = seg[ws[j - 1].end() : ws[j].start()]
+                if between.strip() and between.strip() != ":":
+                    break
+                lj = ws[j].group().lower()
+                if need and lj == need:
+                    need = None
+                    continue
+                if (lj in ("dat", "of") or between.strip() == ":") and need is None:
+                    cs = us + (ws[j].end() if lj in ("dat", "of") else ws[j].start())
+                    if between.strip() == ":":
+                        cs = us + ws[j].start()
+                    cue = (us + w.start(), us + w.end())
+                    sp = np_before(text, self._clause_start(us, cue[0]), cue[0])
+                    if sp is None or (sp and text[sp[0] : sp[1]].lower() in ("dat", "het", "wat")):
+                        sp = np_after(text, cue[1] + 1, us + ws[j].start(), self.lex)
+                    if sp is None:
+                        break
+                    self._add_indirect(cs, ue, cue, sp, "that", pi)
+                    return True
+        return False
+
+    def _clause_start(self, us: int, pos: int) -> int:
+        seg = self.text[us:pos]
+        m = None
+        for m in re.finditer(r"[;:]\s*|\b(?:en|maar|want)\s+", seg):
+            pass
+        return us + m.end() if m else us
+
+    def _colon_heading(self, us: int, ue: int, pi: int, direct: list[tuple[int, int]]) -> int | None:
+        """'Erdogan: Assad is een terrorist' (a heading or a sentence without quote marks)."""
+        text = self.text
+        m = re.match(r"([A-ZÀ-Þ][\w'’ .-]{0,40}?):\s+(?=\S)", text[us:ue])
+        if not m or any(s < ue and us < e for s, e in direct):
+            return None
+        words = m.group(1).split()
+        if len(words) > 4:
+            return None
+        sp = (us, us + m.end(1))
+        ms = [x for x in self.people.at(*sp) if x.label in ("PER", "ORG", "UNK")]
+        if not ms and not any(w.lower() in ROLE_NOUNS for w in words):
+            return None
+        stop = re.search(r"[.!?](?:\s|$)", text[us + m.end() : ue])
+        ce = us + m.end() + stop.end() if stop else ue
+        self._add_indirect(us + m.end(), ce, None, sp, "colon", pi, kind="direct")
+        return ce
+
+    def _add_indirect(
+        self,
+        cs: int,
+        ce: int,
+        cue: tuple[int, int] | None,
+        sp: tuple[int, int] | None,
+        how: str,
+        pi: int,
+        kind: str = "indirect",
+    ) -> None:
+        cs, ce = _trim(self.text, cs, ce)
+        while ce > cs and self.text[ce - 1] in ".;":
+            ce -= 1
+        if ce - cs < 8:
+            return
+        self.found.append(Found(cs, ce, kind, cue=cue, speaker=sp, how=how, paragraph=pi))
+
+    # -- merging and naming
+    def merge(self) -> list[Found]:
+        """Indirect statements absorb unattributed or embedded direct quotes inside them."""
+        direct = [f for f in self.found if f.kind == "direct" and f.how not in ("colon",)]
+        indirect = [f for f in self.found if f not in direct]
+        keep_direct = []
+        for d in direct:
+            host = next((i for i in indirect if i.start <= d.start and d.end <= i.end + 2), None)
+            if host and d.how in ("", "embedded", "volgens", "continued"):
+                host.kind = "mixed"
+                continue
+            keep_direct.append(d)
+        out = list(keep_direct)
+        for i in indirect:
+            clash = [d for d in keep_direct if d.start < i.end and i.start < d.end]
+            if clash:
+                # a 'Dat zegt X' claim or ', aldus X' that is itself a quote: attribute the quote
+                if i.how in ("dat-zegt", "aldus"):
+                    for d in clash:
+                        if not d.how or d.how == "continued":
+                            d.cue, d.speaker, d.how, d.chain_origin = i.cue, i.speaker, i.how, i.chain_origin
+                continue
+            out.append(i)
+        return sorted(out, key=lambda f: f.start)
+
+    def name_speakers(self, items: list[Found]) -> None:
+        """Resolve speaker phrases; unattributed quotes inherit from context."""
+        text = self.text
+        last: str | None = None
+        last_para = -10
+        history: list[tuple[int, str | None, bool]] = []  # (paragraph, name, pure)
+        for f in items:
+            if f.chain_origin:
+                f.origin = self.people.resolve(*f.chain_origin)
+            if f.speaker:
+                f.name = self.people.resolve(f.speaker[0], f.speaker[1], last if f.paragraph - last_para <= 2 else None)
+            if not f.name:
+                f.name = self._inherit(f, history, last, last_para)
+            if f.name:
+                last, last_para = f.name, f.paragraph
+            history.append((f.paragraph, f.name, f.pure))
+        # a quote that runs on into the next paragraph shares the speaker named there
+        for k in range(len(items) - 2, -1, -1):
+            f, g = items[k], items[k + 1]
+            if f.unclosed and f.kind == "direct" and f.speaker is None and g.paragraph == f.paragraph + 1 and g.name:
+                f.name = g.name
+        # same paragraph, same speaker: "'A', zegt X. 'B.'"
+        for k, f in enumerate(items):
+            if f.speaker is None and f.kind == "direct":
+                for g in items[max(0, k - 3) : k + 3]:
+                    if g is not f and g.paragraph == f.paragraph and g.speaker and g.kind == "direct":
+                        f.name = g.name
+                        break
+        del text
+
+    def _inherit(self, f: Found, history: list[tuple[int, str | None, bool]], last: str | None, last_para: int) -> str | None:
+        if f.kind != "direct":
+            return None
+        if f.how == "continued" or (history and history[-1][0] == f.paragraph):
+            return last
+        # alternating dialogue: pure quote paragraphs in a row
+        if f.pure and len(history) >= 2:
+            (p1, n1, pure1), (p2, n2, _) = history[-1], history[-2]
+            if p1 == f.paragraph - 1 and p2 == f.paragraph - 2 and n1 and n2 and n1 != n2 and pure1:
+                return n2
+        # narration in the same paragraph before the quote names the speaker
+        ps = self.paras[f.paragraph][0]
+        if f.start - ps > 3:
+            who = self.people.last_person_before(f.start, lo=ps)
+            if who:
+                return who
+            m = re.search(r"\b(hij|zij|ze)\b", text_lower := self.text[ps : f.start].lower())
+            if m and text_lower:
+                return last or self.people.last_person_before(ps)
+        if f.paragraph - last_para <= 1:
+            return last
+        return None
+
+    def build(self, items: list[Found]) -> list[Quote]:
+        text = self.text
+        out = []
+        for f in items:
+            about: list[str] = []
+            spans = [(f.start, f.end)] + ([f.about_extra] if f.about_extra else [])
+            for s, e in spans:
+                for m in self.people.at(s, e):
+                    if m.start >= s and m.end <= e and m.label in ("PER", "ORG", "UNK"):
+                        c = self.people.canonical(m.text)
+                        if c != f.name and c not in about and c.lower() not in ("ik", "we", "wij"):
+                            about.append(c)
+                for dm in re.finditer(r"\b(?:de|het|een)\s+((?:[\w-]+\s+){0,2}[\w-]+)", text[s:e], re.I):
+                    ws = dm.group(1).split()
+                    for n in range(len(ws), 0, -1):
+                        if ws[n - 1].lower() not in ROLE_NOUNS:
+                            continue
+                        c = self.people.describe(" ".join(ws[:n]), s + dm.start())
+                        if c and c != f.name and c not in about:
+                            about.append(c)
+                        break
+            chain: tuple[str, ...] = (f.name,) if f.name else ()
+            speaker_span = f.speaker
+            name = f.name
+            if f.medium and name:
+                outlet = self.people.resolve(*f.medium)
+                if outlet and outlet != name:
+                    chain = (name, outlet)
+            if f.chain_origin:
+                origin = f.origin
+                if origin and origin != name:
+                    chain = (origin,) + chain
+                    name = origin
+                    speaker_span = f.chain_origin
+            out.append(
+                Quote(
+                    content=TextSpan(f.start, f.end, text[f.start : f.end]),
+                    cue=TextSpan(f.cue[0], f.cue[1], text[f.cue[0] : f.cue[1]]) if f.cue else None,
+                    speaker=TextSpan(speaker_span[0], speaker_span[1], text[speaker_span[0] : speaker_span[1]])
+                    if speaker_span
+                    else None,
+                    speaker_name=name,
+                    kind=f.kind,
+                    source_chain=chain,
+                    about=tuple(a for a in about if a != name),
+                )
+            )
+        return out
+
+
+def extract_quotes(doc: Document) -> list[Quote]:
+    """All quotes of a document (the stage body, usable on its own)."""
+    finder = _Finder(doc)
+    finder.find_direct()
+    finder.find_indirect()
+    items = finder.merge()
+    finder.name_speakers(items)
+    return finder.build(items)
+
+
+@stage("quotes", requires={"sentences", "entities"}, provides={"quotes"}, version=1)
+def find_quotes(doc: Document) -> Document:
+    """Fill ``doc.quotes`` with direct and indirect speech, speakers and source chains."""
+    doc.quotes = extract_quotes(doc)
+    return doc
+
+
+__all__ = ["extract_quotes", "find_quotes", "replace"]

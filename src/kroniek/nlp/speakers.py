@@ -1,0 +1,274 @@
+"""Who is speaking: names, descriptions and pronouns resolved to a person within one article.
+
+Works from ``doc.entities`` when the model found them and falls back to capitalised-word
+heuristics otherwise (the blank analysis has no NER). ``speaker_name`` is always the fullest
+name the article uses for that person ("Recep Erdogan" even where the cue says "Erdogan").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ..model import Document
+from .cues import ORG_NOUNS, PRONOUNS, ROLE_NOUNS
+
+_PARTICLE = r"(?:van|de|der|den|het|ter|ten|te|von|da|di|du|le|la|al|bin|ibn|el|'t)"
+_CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*\w|[A-ZÀ-ÖØ-Þ]"
+NAME_RE = re.compile(rf"(?:{_CAP})(?:\s+(?:{_PARTICLE}\s+)*(?:{_CAP}))*")
+
+#: Capitalised words that are not names when they start a sentence or a name.
+FUNCTION_CAPS = frozenset(
+    """de het een dat dit die deze daar daarom daarmee daarna dan ook maar en of als toen nu
+    in op aan bij met van voor na over uit om tot door tegen volgens zo er hij zij ze ik we wij
+    u jij je hun hen zijn haar ons onze mijn wat wie waar hoe waarom welke geen niet wel al
+    nog eerder later bovendien daarnaast intussen inmiddels vooral ondanks sinds tijdens
+    toch want maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart
+    april mei juni juli augustus september oktober november december ja nee o ach neen
+    mijnheer mevrouw meneer heer gij ge zoo wel""".split()
+)
+ORG_TAILS = frozenset(
+    "Zaken Defensie Financiën Justitie Volksgezondheid Onderwijs Landbouw Staten Unie Naties "
+    "Kamer Koninkrijk Republiek Bank Partij Raad Commissie Ministerie".split()
+)
+_ADJ_RE = re.compile(r"(?:s|isch|ees|aans|ns)e$|sche$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    label: str  # PER | ORG | LOC | MISC | UNK (heuristic)
+
+
+def _heuristic_names(text: str) -> list[Mention]:
+    """Capitalised word runs, minus sentence-initial function words and nationality adjectives."""
+    out: list[Mention] = []
+    for m in NAME_RE.finditer(text):
+        words = m.group().split()
+        start = m.start()
+        # drop leading function words / adjectives ("De Turkse" president ...)
+        while words and (
+            words[0].lower() in FUNCTION_CAPS or _ADJ_RE.search(words[0]) or words[0].lower() in ROLE_NOUNS
+        ):
+            start = text.index(words[0], start) + len(words[0])
+            words = words[1:]
+            while start < len(text) and text[start].isspace():
+                start += 1
+        while words and (words[-1].lower() in FUNCTION_CAPS or _ADJ_RE.search(words[-1])):
+            words = words[:-1]
+        if not words:
+            continue
+        # "Buitenlandse Zaken Sergej Lavrov": an organisation name glued to a person name
+        cut = max((k + 1 for k, w in enumerate(words[:-1]) if w in ORG_TAILS), default=0)
+        if cut:
+            for w in words[:cut]:
+                start = text.index(w, start) + len(w)
+            words = words[cut:]
+            start = text.index(words[0], start)
+        end = start
+        for w in words:
+            end = text.index(w, end) + len(w)
+        out.append(Mention(start, end, text[start:end], "UNK"))
+    return out
+
+
+class People:
+    """Name mentions of one article with canonical (fullest) names and known descriptions."""
+
+    def __init__(self, doc: Document) -> None:
+        text = doc.text
+        self.text = text
+        ents = [_strip_role(text, e.start, e.end, e.label) for e in doc.entities if e.label != "LOC"]
+        ents = [e for e in ents if e is not None]
+        self.has_ner = bool(doc.entities)
+        heur = _heuristic_names(text)
+        if ents:
+            covered = [(e.start, e.end) for e in doc.entities]
+            heur = [h for h in heur if not any(s < h.end and h.start < e for s, e in covered)]
+            # heuristic names only help where NER is silent: keep multi-word ones and words
+            # that end a name the model found ("Assad" after "president Assad")
+            lasts = {e.text.split()[-1] for e in ents if e.label == "PER"}
+            heur = [h for h in heur if " " in h.text or h.text in lasts]
+        self.mentions = sorted(ents + heur, key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+        names = {m.text for m in self.mentions}
+        self._canon: dict[str, str] = {}
+        for name in names:
+            toks = name.split()
+            best = name
+            for other in names:
+                if len(other) > len(best) and _contains(other.split(), toks):
+                    best = other
+            self._canon[name] = best
+        self.described: dict[str, str] = {}  # lowercased description -> as first written
+        self.roles: list[tuple[int, str, str]] = []  # (position, description lower, canonical)
+        self._find_descriptions()
+
+    def _find_descriptions(self) -> None:
+        """Appositions like "de Turkse president Recep Erdogan" or "premier Rutte"."""
+        text = self.text
+        for m in self.mentions:
+            if m.label not in ("PER", "UNK"):
+                continue
+            before = text[max(0, m.start - 80) : m.start]
+            words = before.split()
+            desc: list[str] = []
+            for w in reversed(words):
+                lw = w.lower()
+                if not re.fullmatch(r"[\w-]+", w) or lw in ("de", "het", "een"):
+                    break
+                if w[0].isupper() and not _ADJ_RE.search(w) and lw not in ROLE_NOUNS:
+                    if not desc or "van" not in [lw] + desc:
+                        if desc:
+                            break
+                desc.insert(0, w)
+                if len(desc) > 6:
+                    break
+            roles = [k for k, d in enumerate(desc) if d.lower() in ROLE_NOUNS]
+            if not roles:
+                continue
+            r = roles[-1]
+            tail = desc[r + 1 :]
+            if tail and not (tail[0] == "van" and all(t[0].isupper() for t in tail[1:])):
+                continue
+            k = r
+            while k > 0 and _ADJ_RE.search(desc[k - 1].lower()) and desc[k - 1].lower() not in ROLE_NOUNS:
+                k -= 1
+            desc = [d.lower() for d in desc[k:]]
+            if desc:
+                self.roles.append((m.start, " ".join(desc), self.canonical(m.text)))
+
+    def canonical(self, name: str) -> str:
+        name = name.strip()
+        if name in self._canon:
+            return self._canon[name]
+        toks = name.split()
+        best = name
+        for other in self._canon:
+            if len(other) > len(best) and _contains(other.split(), toks):
+                best = other
+        self._canon[name] = best
+        return best
+
+    def at(self, start: int, end: int) -> list[Mention]:
+        """Mentions overlapping [start, end)."""
+        i = bisect.bisect_left(self._starts, start - 200)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            m = self.mentions[i]
+            if m.end > start:
+                out.append(m)
+            i += 1
+        return out
+
+    def last_person_before(self, pos: int, *, lo: int = 0) -> str | None:
+        """Canonical name of the closest person-like mention ending before ``pos``."""
+        i = bisect.bisect_left(self._starts, pos) - 1
+        found = None
+        while i >= 0 and self.mentions[i].start >= lo:
+            m = self.mentions[i]
+            if m.end <= pos and m.label in ("PER", "UNK") and m.text.lower() not in FUNCTION_CAPS:
+                if found is not None and re.search(r"[.!?:]\s", self.text[m.end : found.start]):
+                    break  # earlier sentence: keep the subject-most mention of the closest one
+                found = m
+                if m.label == "PER":
+                    pass
+            i -= 1
+        return self.canonical(found.text) if found else None
+
+    def describe(self, desc: str, pos: int) -> str | None:
+        """Resolve a description ("turkse president") to the person it was introduced for."""
+        words = desc.lower().split()
+        while words and words[0] in ("de", "het", "een", "deze", "die"):
+            words = words[1:]
+        if not words:
+            return None
+        phrase = " ".join(words)
+        best = None
+        for p, d, canon in self.roles:
+            if d == phrase or d.endswith(" " + phrase) or phrase.endswith(" " + d):
+                if p < pos or best is None:
+                    best = canon
+        if best:
+            return best
+        head = words[-1] if words[-1] in ROLE_NOUNS else next(
+            (w for w in words if w in ROLE_NOUNS), None
+        )
+        if head is None:
+            return None
+        # same role noun, compatible adjectives: a described person must not contradict
+        for p, d, canon in reversed(self.roles):
+            if p < pos and d.split()[-1] == head and len(words) == 1:
+                return canon
+        return None
+
+    def resolve(
+        self, start: int, end: int, recent_speaker: str | None = None
+    ) -> str | None:
+        """Canonical speaker name for the phrase text[start:end]."""
+        phrase = self.text[start:end].strip(" ,.:;")
+        if not phrase:
+            return None
+        low = phrase.lower()
+        if low in PRONOUNS:
+            if low == "ik":
+                return "ik"
+            if low in ("hij", "zij", "ze"):
+                return recent_speaker or self.last_person_before(start)
+            return None
+        ms = [m for m in self.at(start, end) if m.start >= start and m.end <= end]
+        if ms:
+            persons = [m for m in ms if m.label in ("PER", "UNK")] or ms
+            names = []
+            if len(ms) > 1 and re.search(r"\b(?:en|als|&)\b", phrase):
+                persons = ms
+            for m in persons:
+                c = self.canonical(m.text)
+                if c not in names:
+                    names.append(c)
+            if len(names) > 1 and re.search(r"\b(?:en|als|&)\b", phrase):
+                return " en ".join(names)
+            return names[-1]
+        described = self.describe(phrase, start)
+        if described:
+            return described
+        words = [w for w in re.findall(r"[\w-]+", phrase)]
+        while words and words[0].lower() in ("de", "het", "een", "deze", "die", "zowel"):
+            words = words[1:]
+        if not words:
+            return None
+        if words[-1].lower() in ROLE_NOUNS and len(words) <= 2:
+            return recent_speaker or self.last_person_before(start) or " ".join(words)
+        if words[0][0].isupper() and len(words) <= 4:
+            return self.canonical(" ".join(words))
+        if words[-1].lower() in ORG_NOUNS or len(words) <= 4:
+            desc = " ".join(words)
+            for known in self.described:
+                if known.endswith(" " + desc.lower()):
+                    return self.described[known]
+            self.described.setdefault(desc.lower(), desc)
+            return desc
+        return None
+
+
+def _strip_role(text: str, start: int, end: int, label: str) -> Mention | None:
+    """'Syrische president Assad' (an NER span with its description) -> 'Assad' as a person."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for k in range(len(words) - 1, -1, -1):
+        if words[k].group().lower() in ROLE_NOUNS:
+            if k + 1 < len(words):
+                s = start + words[k + 1].start()
+                return Mention(s, end, text[s:end], "PER")
+            return None
+    if len(words) == 1 and _ADJ_RE.search(words[0].group()) and label == "MISC":
+        return None  # nationality adjectives are not names
+    return Mention(start, end, text[start:end], label)
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    """Whether ``shorter`` is a contiguous token run of ``longer`` (Erdogan ⊂ Recep Erdogan)."""
+    n = len(shorter)
+    return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))

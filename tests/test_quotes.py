@@ -1,0 +1,198 @@
+"""Quotes stage on fixtures written for these tests (run with the shipped model and without)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kroniek.model import Article, Document, PublishedDate
+from kroniek.nlp import analysis
+from kroniek.nlp.cues import _lexicon, get_lexicon
+from kroniek.nlp.entities import find_entities
+from kroniek.nlp.quotes import find_quotes
+
+# A news article built from the seed's sentences (constructions only, shortened).
+SEED = (
+    "Minder dan duizend strijders van terreurgroep Islamitische Staat (IS) zijn op het moment nog "
+    "actief in Syrië en Irak. Dat schrijft Reuters woensdag op basis van een verklaring van de "
+    "internationale coalitie die onder leiding van de Verenigde Staten strijdt tegen de "
+    "fundamentalistische organisatie.\n\n"
+    "IS-militanten in het gebied in handen van de Syrische president Assad zijn niet meegerekend "
+    "in de telling.\n\n"
+    "Eerder verklaarden zowel Bagdad als Damascus dat de oorlog met IS ten einde is. Ook de "
+    "Russische minister van Buitenlandse Zaken Sergej Lavrov bevestigde woensdag dat de strijd "
+    "tegen de terreurgroep in Syrië zo goed als voorbij is.\n\n"
+    "Rusland is een cruciale bondgenoot geweest van Assad. Volgens Lavrov is het belangrijkste "
+    "doel nu “de vernietiging van Jabhat al-Nusra”, de Syrische tak van Al-Qaeda.\n\n"
+    "Erdogan: Assad is een terrorist\n\n"
+    "Met het einde van de strijd tegen IS komt ook de positie van Assad weer ter discussie. De "
+    "Turkse president Recep Erdogan noemde de Syrische president woensdag een “terrorist die "
+    "verantwoordelijk is voor staatsterreur”. Erdogan: “Hoe kunnen we een toekomst omhelzen met "
+    "een Syrische president die bijna een miljoen burgers heeft vermoord?”"
+)
+
+
+@pytest.fixture(params=["model", "blank"])
+def mode(request, monkeypatch):
+    if request.param == "blank":
+        monkeypatch.setattr(analysis, "model_path", lambda: None)
+    elif analysis.model_path() is None:
+        pytest.skip("no shipped model")
+    return request.param
+
+
+def run(text: str) -> Document:
+    doc = Document(article=Article(id="t", text=text, published=PublishedDate.parse("2017-12")))
+    return find_quotes(find_entities(analysis.run_analysis(doc)))
+
+
+def find(doc: Document, needle: str):
+    hits = [q for q in doc.quotes if needle in q.content.text]
+    assert hits, f"no quote containing {needle!r}: {[q.content.text for q in doc.quotes]}"
+    return hits[0]
+
+
+def test_seed_article(mode):
+    doc = run(SEED)
+    first = find(doc, "Minder dan duizend strijders")
+    assert first.source_chain == ("internationale coalitie", "Reuters")
+    assert first.speaker_name == "internationale coalitie"
+    assert first.cue.text == "schrijft"
+
+    lavrov = find(doc, "belangrijkste doel")
+    assert lavrov.speaker_name == "Sergej Lavrov"
+    assert "de vernietiging van Jabhat al-Nusra" in lavrov.content.text
+    assert lavrov.kind == "mixed"
+
+    heading = find(doc, "Assad is een terrorist")
+    assert heading.speaker_name == "Recep Erdogan"
+    assert heading.content.text == "Assad is een terrorist"
+
+    noemde = find(doc, "terrorist die verantwoordelijk")
+    assert noemde.speaker_name == "Recep Erdogan"
+    assert "Turkse president Recep Erdogan" in noemde.speaker.text
+    assert "Assad" in noemde.about
+
+    hoe = find(doc, "Hoe kunnen we")
+    assert hoe.speaker_name == "Recep Erdogan"
+    assert hoe.speaker.text == "Erdogan"
+    assert hoe.kind == "direct"
+
+    both = find(doc, "de oorlog met IS ten einde is")
+    assert both.speaker_name == "Bagdad en Damascus"
+    assert both.kind == "indirect"
+    bev = find(doc, "zo goed als voorbij")
+    assert bev.speaker_name == "Sergej Lavrov"
+    assert bev.source_chain == ("Sergej Lavrov",)
+    # not quotes: the author's own sentences
+    assert not [q for q in doc.quotes if "Rusland is een cruciale" in q.content.text]
+    assert not [q for q in doc.quotes if "Met het einde" in q.content.text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "„Wij gaan door”, zegt Mark Rutte.",
+        '"Wij gaan door", zegt Mark Rutte.',
+        "“Wij gaan door”, zegt Mark Rutte.",
+        "'Wij gaan door', zegt Mark Rutte.",
+        "‘Wij gaan door’, zegt Mark Rutte.",
+        ",,Wij gaan door'', zegt Mark Rutte.",
+        "«Wij gaan door», zegt Mark Rutte.",
+    ],
+)
+def test_quote_styles(mode, text):
+    doc = run(text)
+    assert len(doc.quotes) == 1
+    q = doc.quotes[0]
+    assert q.content.text == "Wij gaan door"
+    assert q.speaker_name == "Mark Rutte"
+    assert q.cue.text == "zegt"
+    assert q.kind == "direct"
+
+
+def test_split_quote_and_pronoun(mode):
+    doc = run(
+        "Premier Mark Rutte sprak dinsdag in Den Haag. 'We zijn er nog niet', zei hij. "
+        "'Het wordt een lange winter. Maar we komen er samen doorheen.'"
+    )
+    qs = [q for q in doc.quotes if q.kind == "direct"]
+    assert [q.content.text for q in qs] == [
+        "We zijn er nog niet",
+        "Het wordt een lange winter. Maar we komen er samen doorheen.",
+    ]
+    assert all(q.speaker_name == "Mark Rutte" for q in qs)
+    assert qs[0].speaker.text == "hij"
+
+
+def test_continued_paragraph(mode):
+    doc = run(
+        "Burgemeester Femke Halsema was duidelijk. „We gaan dit niet toestaan. De stad is van iedereen.\n"
+        "„En daar houden we ons aan”, zei Halsema."
+    )
+    qs = doc.quotes
+    assert len(qs) == 2
+    assert qs[0].content.text.startswith("We gaan dit niet toestaan")
+    assert all(q.speaker_name == "Femke Halsema" for q in qs)
+
+
+def test_dialogue_dash(mode):
+    doc = run("– Ik kom morgen terug, zei Karel Appel. Hij liep de deur uit.")
+    q = doc.quotes[0]
+    assert q.content.text == "Ik kom morgen terug"
+    assert q.speaker_name == "Karel Appel"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("Minister Hugo de Jonge zegt dat het virus nog niet weg is.", "het virus nog niet weg is", "Hugo de Jonge"),
+        ("Het kabinet ontkent dat er is gelekt.", "er is gelekt", "kabinet"),
+        ("De politie waarschuwt dat de wegen glad zijn.", "de wegen glad zijn", "politie"),
+        ("Dat zegt Jan Smit tegen de NOS.", None, "Jan Smit"),
+        ("Volgens Jan Smit is de dijk veilig.", "is de dijk veilig", "Jan Smit"),
+        ("De dijk is veilig, aldus Jan Smit.", "De dijk is veilig", "Jan Smit"),
+        ("Uit onderzoek van het RIVM blijkt dat roken schadelijk is.", "roken schadelijk is", "RIVM"),
+        ("Shell laat weten dat de raffinaderij dichtgaat.", "de raffinaderij dichtgaat", "Shell"),
+    ],
+)
+def test_indirect(mode, text, content, speaker):
+    doc = run("De storm raasde over het land. " + text)
+    qs = [q for q in doc.quotes if speaker in (q.speaker_name or "")]
+    assert qs, doc.quotes
+    if content:
+        assert qs[0].content.text == content
+        assert qs[0].kind == "indirect"
+    else:
+        assert qs[0].content.text == "De storm raasde over het land"
+        assert qs[0].source_chain == ("Jan Smit", "NOS")
+
+
+def test_description_resolves_to_apposition(mode):
+    doc = run(
+        "De Turkse president Recep Erdogan bezocht woensdag Ankara. Daar sprak hij met boeren. "
+        "„De oogst is goed”, zei de Turkse president."
+    )
+    q = find(doc, "De oogst is goed")
+    assert q.speaker_name == "Recep Erdogan"
+
+
+def test_not_quotes(mode):
+    doc = run(
+        "Het boek „De Avonden” verscheen in 1947. De zogenaamde 'deal' bleek niets waard. "
+        "Mogelijk komt er volgend jaar een nieuwe regeling. Het plan verloopt volgens schema."
+    )
+    assert doc.quotes == []
+
+
+def test_user_cues(mode, tmp_path, monkeypatch):
+    cues = tmp_path / "cues.json"
+    cues.write_text(json.dumps(["tetterde"]), encoding="utf-8")
+    monkeypatch.setenv("KRONIEK_CUES", str(cues))
+    _lexicon.cache_clear()
+    assert get_lexicon().lemma("tetterde") == "tetterde"
+    doc = run("„Ik ben de beste”, tetterde Jan Smit.")
+    assert doc.quotes[0].speaker_name == "Jan Smit"
+    monkeypatch.delenv("KRONIEK_CUES")
+    _lexicon.cache_clear()
