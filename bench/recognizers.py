@@ -1,0 +1,249 @@
+"""Score kroniek's Dutch number and time grammars on the Microsoft Recognizers-Text Dutch specs.
+
+    python bench/recognizers.py [--failures N]
+
+Reads ../shared/corpora/recognizers-text-nl (or $KRONIEK_CORPORA/recognizers-text-nl) and prints,
+per spec file, two pass rates:
+
+* ``value``: the expected span (``Text``) given to our grammar on its own, or our extraction
+  from ``Input`` overlapping it, yields the expected value; this is the bar (>= 90 % DateTime, >= 95 % Number);
+* ``e2e``: running our extractor over the whole ``Input`` yields, for every expected result, a
+  match that overlaps it with the expected value (and nothing when none is expected).
+
+TIMEX comparison: equal strings pass; an underspecified expected value (``XXXX-10-02``) also
+passes with one of its past/future resolutions (we resolve against the reference date); times
+compare their clock part (we anchor ``T15:30`` to a date); date ranges compare the interval of
+days they denote (``2016-W45`` equals ``(2016-11-07,2016-11-14,P1W)``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import calendar
+import datetime as dt
+import json
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from kroniek.model import PublishedDate
+from kroniek.nlp.numbers_nl import find_numbers, parse_number, parse_ordinal
+from kroniek.nlp.timex import find_in_text
+
+DATETIME_FILES = ["DateParser", "TimeParser", "DurationParser", "SetParser", "DatePeriodParser",
+                  "DateTimeModel"]
+NUMBER_FILES = ["NumberModel", "OrdinalModel", "PercentModel", "NumberRangeModel"]
+
+
+def corpus_dir() -> Path:
+    base = os.environ.get("KRONIEK_CORPORA")
+    root = Path(base) if base else Path(__file__).resolve().parents[2] / "shared" / "corpora"
+    return root / "recognizers-text-nl"
+
+
+def load(path: Path) -> list[dict[str, Any]]:
+    return json.loads(path.read_text(encoding="utf-8-sig"))
+
+
+# --- numbers ---------------------------------------------------------------------------------
+
+
+def _num(s: str) -> float | None:
+    s = s.strip().rstrip("%").replace(",", ".")
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    return a is not None and b is not None and abs(a - b) <= 1e-6 * max(1.0, abs(b))
+
+
+def number_value(kind: str, text: str) -> float | None:
+    if kind == "OrdinalModel" or kind == "OrdinalModelSuppressExtendedTypes":
+        v = parse_ordinal(text)
+        return float(v) if v is not None else None
+    if kind.startswith("Percent"):
+        m = re.match(r"(?i)^(.*?)\s*(?:%|procent|percent)$", text.strip())
+        return parse_number(m.group(1)) if m else None
+    return parse_number(text)
+
+
+def score_numbers(kind: str, cases: list[dict[str, Any]]) -> tuple[int, int, int, int, list[str]]:
+    ok_v = n_v = ok_e = 0
+    fails: list[str] = []
+    for case in cases:
+        results = case.get("Results") or []
+        expected = [_num(str(r["Resolution"].get("value", ""))) for r in results]
+        if results:
+            n_v += 1
+            got = [number_value(kind, r["Text"]) for r in results]
+            if all(_close(g, e) for g, e in zip(got, expected)):
+                ok_v += 1
+            else:
+                fails.append(f"{case['Input']!r}: {[r['Text'] for r in results]} -> {got}")
+        if kind == "NumberModel":
+            found = [n.value for n in find_numbers(case["Input"])]
+            ok_e += len(found) == len(expected) and all(map(_close, found, expected))
+    return ok_v, n_v, ok_e, len(cases), fails
+
+
+# --- time ------------------------------------------------------------------------------------
+
+
+def _interval(value: str) -> tuple[dt.date, dt.date] | None:
+    """The days a TIMEX DATE value denotes, end exclusive (as the specs write ranges)."""
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value):
+            d = dt.date(*map(int, m.groups()))
+            return d, d + dt.timedelta(days=1)
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+            d = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return d, d + dt.timedelta(days=7)
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})-WE", value):
+            d = dt.date.fromisocalendar(int(m[1]), int(m[2]), 6)
+            return d, d + dt.timedelta(days=2)
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
+            y, mo = int(m[1]), int(m[2])
+            return dt.date(y, mo, 1), dt.date(y, mo, calendar.monthrange(y, mo)[1]) + dt.timedelta(1)
+        if m := re.fullmatch(r"(\d{4})-Q(\d)", value):
+            y, q = int(m[1]), int(m[2])
+            end = dt.date(y + 1, 1, 1) if q == 4 else dt.date(y, 3 * q + 1, 1)
+            return dt.date(y, 3 * q - 2, 1), end
+        if m := re.fullmatch(r"(\d{4})", value):
+            return dt.date(int(m[1]), 1, 1), dt.date(int(m[1]) + 1, 1, 1)
+        if m := re.fullmatch(r"(\d{3})", value):
+            return dt.date(int(m[1]) * 10, 1, 1), dt.date(int(m[1]) * 10 + 10, 1, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def _clock(value: str) -> str | None:
+    m = re.search(r"T(\d{2})(?::(\d{2}))?(?::(\d{2}))?$", value)
+    if not m:
+        return None
+    return f"{m[1]}:{m[2] or '00'}:{m[3] or '00'}"
+
+
+def expected_forms(result: dict[str, Any]) -> tuple[set[str], set[tuple[str, str]]]:
+    """Acceptable value strings and (start, end) day intervals for one expected result."""
+    values: set[str] = set()
+    ranges: set[tuple[str, str]] = set()
+    if "Resolution" in result:  # *Model files
+        for v in result["Resolution"].get("values") or []:
+            for key in ("timex", "value"):
+                if v.get(key):
+                    values.add(str(v[key]))
+            if v.get("start") and v.get("end"):
+                ranges.add((v["start"][:10], v["end"][:10]))
+    else:  # *Parser files
+        val = result.get("Value") or {}
+        if val.get("Timex"):
+            values.add(val["Timex"])
+        for res in (val.get("FutureResolution") or {}, val.get("PastResolution") or {}):
+            for key in ("date", "time", "datetime"):
+                if res.get(key):
+                    values.add(str(res[key]))
+            if res.get("startDate") and res.get("endDate"):
+                ranges.add((res["startDate"][:10], res["endDate"][:10]))
+    for v in list(values):
+        if m := re.fullmatch(r"\((\d{4}-\d{2}-\d{2}),(\d{4}-\d{2}-\d{2}),P\w+\)", v):
+            ranges.add((m[1], m[2]))
+    return values, ranges
+
+
+def timex_matches(value: str, result: dict[str, Any]) -> bool:
+    values, ranges = expected_forms(result)
+    if value in values:
+        return True
+    clock = _clock(value)
+    if clock and any(_clock(v) == clock or v == clock for v in values if "T" in v or ":" in v):
+        return True
+    iv = _interval(value)
+    if iv and (iv[0].isoformat(), iv[1].isoformat()) in ranges:
+        return True
+    return False
+
+
+def _ref(case: dict[str, Any]) -> PublishedDate | None:
+    raw = (case.get("Context") or {}).get("ReferenceDateTime")
+    if not raw:
+        return None
+    return PublishedDate.parse(raw[:19])
+
+
+def score_time(cases: list[dict[str, Any]]) -> tuple[int, int, int, int, list[str]]:
+    ok_v = n_v = ok_e = 0
+    fails: list[str] = []
+    for case in cases:
+        results = case.get("Results") or []
+        ref = _ref(case)
+        found = find_in_text(case["Input"], ref)
+        if not results:
+            ok_e += not found
+            continue
+        n_v += 1
+        good = True
+        got_all = []
+        for r in results:
+            start = case["Input"].find(r["Text"]) if "Start" not in r else r["Start"]
+            end = start + len(r["Text"])
+            own = find_in_text(r["Text"], ref) + [
+                t for t in found if t.start < end and start < t.end]
+            got_all.append([t.value for t in own])
+            if not any(timex_matches(t.value, r) for t in own):
+                good = False
+        ok_v += good
+        if not good:
+            fails.append(f"{case['Input']!r}: {[r['Text'] for r in results]} -> {got_all}")
+        e2e = True
+        for r in results:
+            start = case["Input"].find(r["Text"]) if "Start" not in r else r["Start"]
+            end = start + len(r["Text"])
+            if not any(t.start < end and start < t.end and timex_matches(t.value, r)
+                       for t in found):
+                e2e = False
+        ok_e += e2e
+    return ok_v, n_v, ok_e, len(cases), fails
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--failures", type=int, default=0, help="show N failing cases per file")
+    args = ap.parse_args(argv)
+    root = corpus_dir()
+    if not root.is_dir():
+        print(f"skipped: {root} not found (set KRONIEK_CORPORA)")
+        return 0
+    print(f"{'spec file':<34}{'value':>16}{'e2e':>16}")
+    totals: dict[str, list[int]] = {}
+    for group, names in (("DateTime", DATETIME_FILES), ("Number", NUMBER_FILES)):
+        tv = tn = te = tc = 0
+        for name in names:
+            path = root / group / "Dutch" / f"{name}.json"
+            if not path.exists():
+                print(f"{name:<34} missing")
+                continue
+            cases = load(path)
+            if group == "Number":
+                ok_v, n_v, ok_e, n_c, fails = score_numbers(name, cases)
+            else:
+                ok_v, n_v, ok_e, n_c, fails = score_time(cases)
+            tv, tn, te, tc = tv + ok_v, tn + n_v, te + ok_e, tc + n_c
+            e2e = f"{ok_e}/{n_c} {100 * ok_e / n_c:5.1f}%" if group == "DateTime" or \
+                name == "NumberModel" else "-"
+            print(f"{group + '/' + name:<34}{ok_v:>5}/{n_v:<4}{100 * ok_v / max(n_v, 1):5.1f}%"
+                  f"{e2e:>16}")
+            for line in fails[: args.failures]:
+                print("    FAIL", line[:200])
+        totals[group] = [tv, tn, te, tc]
+        print(f"{group + ' total':<34}{tv:>5}/{tn:<4}{100 * tv / max(tn, 1):5.1f}%")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
