@@ -400,3 +400,23 @@ def test_cut_off_warc(tmp_path: Path) -> None:
     assert isinstance(items[0], Record)
     err = one_error(items)
     assert "truncated" in err.message and err.line == 3
+
+
+# --- options ----------------------------------------------------------------------------------
+
+
+def test_options_are_checked_at_once() -> None:
+    from kroniek.errors import UsageError
+
+    assert ReadOptions(format="RSS").format == "feed"
+    with pytest.raises(UsageError, match="unknown format"):
+        ReadOptions(format="docx")
+    with pytest.raises(UsageError, match="'body'"):
+        ReadOptions(field_map={"body": "text"})
+
+
+def test_language_tag_is_normalised(tmp_path: Path) -> None:
+    p = write_jsonl(tmp_path / "a.jsonl", [{"id": "x", "published": "2019", "text": BODY,
+                                             "language": "nl-NL"}])
+    (rec,) = only_records(read([p]))
+    assert rec.article.language == "nl"

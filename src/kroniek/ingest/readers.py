@@ -131,10 +131,6 @@ def read_file(path: Path, options: ReadOptions) -> Items:
             "or set the format explicitly", raw=head[:500],
         )
         return
-    if fmt not in FORMATS:
-        yield record_error(f"unknown format {fmt!r}", source=source,
-                           hint="choose one of " + ", ".join(FORMATS))
-        return
     if fmt != "warc" and looks_binary(head) and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         yield binary_error(source, head)
         return

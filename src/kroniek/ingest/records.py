@@ -9,11 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import DateError, RecordError
+from ..errors import DateError, RecordError, UsageError
 from ..model import Article, PublishedDate
 
 #: Our article field names; ``ReadOptions.field_map`` maps them to the input's names.
 FIELDS = ("id", "published", "title", "text", "url", "source", "language", "author")
+
+#: Accepted spellings of ``ReadOptions.format``.
+FORMAT_ALIASES = {
+    "seed": "seed", "txt": "seed", "jsonl": "jsonl", "ndjson": "jsonl", "json": "jsonl",
+    "csv": "csv", "tsv": "tsv", "html": "html", "htm": "html", "feed": "feed", "rss": "feed",
+    "atom": "feed", "xml": "feed", "warc": "warc",
+}
 
 #: How much of an offending record an error keeps (enough to fix it, not a whole 10 MB page).
 RAW_LIMIT = 10_000
@@ -36,6 +43,23 @@ class ReadOptions:
     field_map: dict[str, str] = field(default_factory=dict)
     default_source: str | None = None
     max_chars: int = 2_000_000
+
+    def __post_init__(self) -> None:
+        # Wrong options are the caller's mistake, not a bad record: fail at once, clearly.
+        if self.format is not None:
+            fmt = FORMAT_ALIASES.get(self.format.strip().lower())
+            if fmt is None:
+                raise UsageError(f"unknown format {self.format!r}; choose one of "
+                                 + ", ".join(sorted(set(FORMAT_ALIASES.values()))))
+            object.__setattr__(self, "format", fmt)
+        unknown = sorted(set(self.field_map) - set(FIELDS))
+        if unknown:
+            raise UsageError(
+                f"unknown field(s) {', '.join(map(repr, unknown))} in the field map; map our "
+                f"names ({', '.join(FIELDS)}) to yours, e.g. text=body"
+            )
+        if self.max_chars < 1:
+            raise UsageError(f"max_chars must be positive, not {self.max_chars}")
 
     def name(self, ours: str) -> str:
         """The input's name for one of our fields (itself unless mapped)."""
@@ -111,6 +135,8 @@ def build_article(
         return record_error("the publication date is missing", field=date_field, hint=date_hint,
                             **where)
     values = {k: (None if v is None else str(v).strip() or None) for k, v in extra.items()}
+    if values.get("language"):  # "nl-NL", "NL", "nl_BE" -> "nl", as the language stage uses
+        values["language"] = values["language"].replace("_", "-").split("-")[0].lower() or None
     if values.get("source") is None:
         values["source"] = options.default_source
     article = Article(id=id, text=text.strip(), published=published, **values)
