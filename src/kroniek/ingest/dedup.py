@@ -68,7 +68,7 @@ def _shingle_hashes(text: str) -> np.ndarray:
 
 
 class NearDuplicateIndex:
-    """MinHash-LSH over word 5-shingles; ``query`` gives the best match at or above ``threshold``."""
+    """MinHash-LSH over word 5-shingles; ``query`` gives the best match at/above ``threshold``."""
 
     def __init__(self, threshold: float = 0.8, num_perm: int = 64, seed: int = 1) -> None:
         from datasketch import MinHash, MinHashLSH

@@ -23,7 +23,8 @@ def from_mapping(
     obj: Mapping[str, Any], options: ReadOptions, source: str, line: int | None, raw: Any
 ) -> Record | RecordError:
     """An article from one JSON object or CSV row, or the error that explains what is wrong."""
-    id_name, date_name, text_name = options.name("id"), options.name("published"), options.name("text")
+    id_name, date_name = options.name("id"), options.name("published")
+    text_name = options.name("text")
     raw_id = obj.get(id_name)
     if isinstance(raw_id, bool) or not isinstance(raw_id, (str, int)) or not str(raw_id).strip():
         what = "missing" if raw_id in (None, "") else f"not usable ({raw_id!r})"
@@ -103,7 +104,8 @@ def _read_json_array(source: str, fh: BinaryIO, options: ReadOptions) -> Items:
     try:
         items = json.loads(text)
     except json.JSONDecodeError as exc:
-        yield _json_error(exc, source, exc.lineno, text.splitlines()[exc.lineno - 1] if text else "")
+        lines = text.splitlines()
+        yield _json_error(exc, source, exc.lineno, lines[exc.lineno - 1] if lines else "")
         return
     for index, obj in enumerate(items, start=1):
         raw = json.dumps(obj, ensure_ascii=False)
@@ -115,7 +117,9 @@ def _read_json_array(source: str, fh: BinaryIO, options: ReadOptions) -> Items:
         yield from_mapping(obj, options, source, index, raw)
 
 
-def read_csv(source: str, fh: BinaryIO, options: ReadOptions, delimiter: str | None = None) -> Items:
+def read_csv(
+    source: str, fh: BinaryIO, options: ReadOptions, delimiter: str | None = None
+) -> Items:
     """CSV with a header row; ``line`` is the line where the row starts."""
     from .readers import decode_line
 

@@ -25,8 +25,8 @@ _BLOCKS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "bl
            "table", "tr", "section", "article", "pre", "figure", "figcaption", "header", "footer"}
 _SPACES = re.compile(r"[ \t\r\f\v\xa0]+")
 _MANY_NEWLINES = re.compile(r"\n\s*\n+")
-_HTML_HINT = ("the page needs a date in its metadata (e.g. <meta property=\"article:published_time\">)"
-              "; otherwise convert it to JSONL with a `published` field")
+_HTML_HINT = ('the page needs a date in its metadata (e.g. <meta property="article:published_time">'
+              "); otherwise convert it to JSONL with a `published` field")
 
 
 def strip_html(markup: str | None) -> str:
