@@ -29,25 +29,13 @@ def main() -> None:
     """Entry point: run the app and turn kroniek errors into clear messages and exit codes."""
     _register()
     try:
-        app(standalone_mode=False)
+        app()  # standalone: click reports its own usage errors (exit 2) and handles Exit
     except UsageError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         sys.exit(2)
     except KroniekError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         sys.exit(1)
-    except typer.Abort:
-        print("Aborted.", file=sys.stderr)
-        sys.exit(130)
     except KeyboardInterrupt:
         print("Interrupted; the store is consistent, re-run to continue.", file=sys.stderr)
         sys.exit(130)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except Exception as exc:  # click usage errors come through here in non-standalone mode
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        raise
