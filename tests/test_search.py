@@ -48,6 +48,7 @@ ARTICLES = [
 @pytest.fixture()
 def conn(tmp_path: Path) -> Iterator[sqlite3.Connection]:
     db = sqlite3.connect(tmp_path / "k.db")
+    db.row_factory = sqlite3.Row  # as SQLiteStore opens it
     db.executescript(MIGRATIONS[0])
     for i, (aid, pub, prec, start, end, title, text, src, dup) in enumerate(ARTICLES, 1):
         db.execute(
