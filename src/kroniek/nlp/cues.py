@@ -155,7 +155,7 @@ ORG_NOUNS = frozenset(
 #: Things after "volgens" that are not sources ("volgens plan").
 NOT_SOURCE = frozenset(
     "plan schema verwachting verwachtingen planning traditie afspraak afspraken regels regel "
-    "wet protocol".split()
+    "wet protocol gewoonte zeggen berekening berekeningen".split()
 )
 
 #: Nouns that name a document a source speaks through ("op basis van een verklaring van X").

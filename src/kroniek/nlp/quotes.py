@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model import Document, Quote, TextSpan
-from .cues import NOT_SOURCE, ROLE_NOUNS, VEHICLE_NOUNS, Lexicon, get_lexicon
+from .cues import NOT_SOURCE, ORG_NOUNS, ROLE_NOUNS, VEHICLE_NOUNS, Lexicon, get_lexicon
 from .pipeline import stage
 from .speakers import _ADJ_RE as _ADJ
 from .speakers import People
@@ -19,7 +19,7 @@ from .speakers import People
 OPENERS = {"„": "dq", "“": "dq", '"': "dq", "«": "guil", "‘": "sq", "'": "sq", ",,": "dq"}
 MARK_RE = re.compile(r",,|''|[„“”\"«»‘’']")
 WORD_RE = re.compile(r"[\w][\w'’.-]*\w|\w")
-DASH_START = re.compile(r"^[ \t]*[-–—]\s+")
+DASH_START = re.compile(r"[ \t]*[-–—]\s+")
 LEAD_ADVERBS = frozenset(
     """ook maar en eerder later daarnaast bovendien intussen inmiddels vervolgens tevens
     verder zo toen daarop daarna nu dan al wel echter wel gisteren vandaag maandag dinsdag
@@ -212,6 +212,11 @@ def np_after(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, int] |
         prev_end = e
     if end is None:
         return None
+    if first not in ("de", "het", "een", "zowel") and not words[0][2][0].isupper():
+        # a bare lowercase phrase is a speaker only when it names a role or a body
+        phrase = text[words[0][0] : end].lower().split()
+        if not any(w in ROLE_NOUNS or w in ORG_NOUNS for w in phrase):
+            return None
     return (words[0][0], end)
 
 
@@ -331,9 +336,9 @@ class _Finder:
         prev_open_unclosed = False
         for pi, (ps, pe) in enumerate(self.paras):
             spans = direct_spans(text, ps, pe)
-            dash = DASH_START.match(text, ps) if not spans else None
+            dash = DASH_START.match(text, ps)
             if dash:
-                self._dash_paragraph(pi, ps + dash.end(), pe)
+                self._dash_paragraph(pi, dash.end(), pe)
                 prev_open_unclosed = False
                 continue
             for k, (ms, cs, ce, me, closed) in enumerate(spans):
@@ -386,10 +391,21 @@ class _Finder:
             cs, ce = _trim(text, pos, s + m.start() + 1)
             if ce > cs:
                 pieces.append(Found(cs, ce, "direct", cue=cue, speaker=sp, how="after", paragraph=pi))
-            stop = re.search(r"[.:]|\s[-–—]\s", text[sp[1] : pe])
-            pos = sp[1] + (stop.end() if stop else pe - sp[1])
-        cs, ce = _trim(text, pos, pe)
-        ce_ = ce
+            stop = re.search(r"[.!?:]|\s[-–—]\s", text[sp[1] : pe])
+            if not stop:
+                pos = pe
+                break
+            pos = sp[1] + stop.end()
+            if stop.group().strip() in "-–—":
+                continue
+            rest = text[pos:pe]
+            again = re.search(r"\s[-–—]\s", rest)
+            if again:
+                pos += again.end()
+            elif len(rest.split()) > 15 or len(re.findall(r"[.!?]", rest.rstrip(".!?"))) > 0:
+                pos = pe  # narration follows the attribution
+                break
+        cs, ce_ = _trim(text, pos, pe)
         if ce_ > cs and re.search(r"\w", text[cs:ce_]):
             pieces.append(Found(cs, ce_, "direct", paragraph=pi))
         if pieces and not pieces[-1].how:
@@ -605,18 +621,22 @@ class _Finder:
     def name_speakers(self, items: list[Found]) -> None:
         """Resolve speaker phrases; unattributed quotes inherit from context."""
         text = self.text
+        self.people.quoted = sorted((f.start, f.end) for f in items if f.kind != "indirect")
         last: str | None = None
         last_para = -10
+        third: tuple[str, int] | None = None  # last third-person speaker, end of their quote
         history: list[tuple[int, str | None, bool]] = []  # (paragraph, name, pure)
         for f in items:
             if f.chain_origin:
                 f.origin = self.people.resolve(*f.chain_origin)
             if f.speaker:
-                f.name = self.people.resolve(f.speaker[0], f.speaker[1], last if f.paragraph - last_para <= 2 else None)
+                f.name = self.people.resolve(f.speaker[0], f.speaker[1], third)
             if not f.name:
                 f.name = self._inherit(f, history, last, last_para)
             if f.name:
                 last, last_para = f.name, f.paragraph
+                if f.name.lower() not in ("ik", "we", "wij"):
+                    third = (f.name, f.end)
             history.append((f.paragraph, f.name, f.pure))
         # a quote that runs on into the next paragraph shares the speaker named there
         for k in range(len(items) - 2, -1, -1):

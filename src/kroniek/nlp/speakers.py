@@ -32,6 +32,7 @@ ORG_TAILS = frozenset(
     "Zaken Defensie Financiën Justitie Volksgezondheid Onderwijs Landbouw Staten Unie Naties "
     "Kamer Koninkrijk Republiek Bank Partij Raad Commissie Ministerie".split()
 )
+_INITIAL_RE = re.compile(r"(?:^|[.!?:;\"'„“”‘’«»\n(–—-])\s*$")
 _ADJ_RE = re.compile(r"(?:s|isch|ees|aans|ns)e$|sche$")
 
 
@@ -46,6 +47,7 @@ class Mention:
 def _heuristic_names(text: str) -> list[Mention]:
     """Capitalised word runs, minus sentence-initial function words and nationality adjectives."""
     out: list[Mention] = []
+    initial: list[bool] = []
     for m in NAME_RE.finditer(text):
         words = m.group().split()
         start = m.start()
@@ -72,7 +74,11 @@ def _heuristic_names(text: str) -> list[Mention]:
         for w in words:
             end = text.index(w, end) + len(w)
         out.append(Mention(start, end, text[start:end], "UNK"))
-    return out
+        initial.append(bool(_INITIAL_RE.search(text[max(0, start - 4) : start])) or start == 0)
+    # a lone capitalised word at a sentence start is a name only if it is capitalised elsewhere too
+    mid = {m.text for m, ini in zip(out, initial) if not ini}
+    mid |= {m.text.split()[-1] for m in out if " " in m.text}
+    return [m for m, ini in zip(out, initial) if not ini or " " in m.text or m.text in mid]
 
 
 class People:
@@ -103,6 +109,7 @@ class People:
                 if len(other) > len(best) and _contains(other.split(), toks):
                     best = other
             self._canon[name] = best
+        self.quoted: list[tuple[int, int]] = []  # quote contents: names there are addressees
         self.described: dict[str, str] = {}  # lowercased description -> as first written
         self.roles: list[tuple[int, str, str]] = []  # (position, description lower, canonical)
         self._find_descriptions()
@@ -165,19 +172,32 @@ class People:
         return out
 
     def last_person_before(self, pos: int, *, lo: int = 0) -> str | None:
+        m = self.last_mention_before(pos, lo=lo)
+        return self.canonical(m.text) if m else None
+
+    def last_mention_before(self, pos: int, *, lo: int = 0) -> Mention | None:
         """Canonical name of the closest person-like mention ending before ``pos``."""
         i = bisect.bisect_left(self._starts, pos) - 1
         found = None
         while i >= 0 and self.mentions[i].start >= lo:
             m = self.mentions[i]
-            if m.end <= pos and m.label in ("PER", "UNK") and m.text.lower() not in FUNCTION_CAPS:
+            if (
+                m.end <= pos
+                and m.label in ("PER", "UNK")
+                and m.text.lower() not in FUNCTION_CAPS
+                and not self._in_quote(m.start)
+            ):
                 if found is not None and re.search(r"[.!?:]\s", self.text[m.end : found.start]):
                     break  # earlier sentence: keep the subject-most mention of the closest one
                 found = m
                 if m.label == "PER":
                     pass
             i -= 1
-        return self.canonical(found.text) if found else None
+        return found
+
+    def _in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.quoted, (pos, 1 << 60)) - 1
+        return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
 
     def describe(self, desc: str, pos: int) -> str | None:
         """Resolve a description ("turkse president") to the person it was introduced for."""
@@ -206,8 +226,9 @@ class People:
         return None
 
     def resolve(
-        self, start: int, end: int, recent_speaker: str | None = None
+        self, start: int, end: int, recent_speaker: tuple[str, int] | None = None
     ) -> str | None:
+        """``recent_speaker``: the last third-person speaker and where their statement ended."""
         """Canonical speaker name for the phrase text[start:end]."""
         phrase = self.text[start:end].strip(" ,.:;")
         if not phrase:
@@ -217,7 +238,10 @@ class People:
             if low == "ik":
                 return "ik"
             if low in ("hij", "zij", "ze"):
-                return recent_speaker or self.last_person_before(start)
+                m = self.last_mention_before(start)
+                if recent_speaker and (m is None or m.start < recent_speaker[1]):
+                    return recent_speaker[0]
+                return self.canonical(m.text) if m else None
             return None
         ms = [m for m in self.at(start, end) if m.start >= start and m.end <= end]
         if ms:
@@ -241,7 +265,7 @@ class People:
         if not words:
             return None
         if words[-1].lower() in ROLE_NOUNS and len(words) <= 2:
-            return recent_speaker or self.last_person_before(start) or " ".join(words)
+            return (recent_speaker[0] if recent_speaker else None) or self.last_person_before(start) or " ".join(words)
         if words[0][0].isupper() and len(words) <= 4:
             return self.canonical(" ".join(words))
         if words[-1].lower() in ORG_NOUNS or len(words) <= 4:
