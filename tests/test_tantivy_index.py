@@ -63,3 +63,11 @@ def test_delete(conn: sqlite3.Connection, index: TantivyIndex) -> None:  # noqa:
     index.delete(1)
     index.commit()
     assert {h.id for h in search(conn, "strijders OR raqqa", index=index).hits} == {"a7"}
+
+
+def test_rebuild_from_store(conn: sqlite3.Connection, tmp_path: Path) -> None:  # noqa: F811
+    ix = TantivyIndex(str(tmp_path / "rebuilt"))
+    assert ix.rebuild(conn) == len(ARTICLES)
+    assert ix.rebuild(conn) == len(ARTICLES)  # idempotent: old docs are dropped first
+    q = "raqqa OR kinderen"
+    assert search(conn, q, index=ix, limit=100).total == search(conn, q, limit=100).total == 4

@@ -7,7 +7,8 @@ tokenizer), so both backends match the same articles; SQLite stays the source of
 snippets/rows still come from ``articles``. Keyed by ``articles.rowid``.
 
 The store keeps it in sync: :meth:`TantivyIndex.add` per inserted article, :meth:`delete`
-per removed one, :meth:`commit` at the end of a batch (tantivy only shows committed docs).
+per removed one, :meth:`commit` at the end of a batch (tantivy only shows committed docs);
+:meth:`rebuild` fills it from an existing store.
 """
 
 from __future__ import annotations
@@ -76,6 +77,23 @@ class TantivyIndex:
         if published_start:
             doc.add_integer("published", _day(published_start))
         self._w().add_document(doc)
+
+    def rebuild(self, conn: sqlite3.Connection) -> int:
+        """Re-index every article from ``articles_fts`` (already stemmed): for a first
+        ``--index tantivy`` on an existing store, or after the index was lost."""
+        self._w().delete_all_documents()
+        n = 0
+        rows = conn.execute(
+            "SELECT a.rowid, f.title, f.text, f.source, a.published_start, a.source,"
+            " a.duplicate_of IS NOT NULL FROM articles a"
+            " JOIN articles_fts f ON f.rowid = a.rowid"
+        )
+        for rowid, title, text, source, start, source_name, dup in rows:
+            self.add_stemmed(rowid, title or "", text or "", source or "", start, source_name,
+                             bool(dup))
+            n += 1
+        self.commit(merge=True)
+        return n
 
     def delete(self, rowid: int) -> None:
         self._w().delete_documents_by_term("rowid", rowid)
