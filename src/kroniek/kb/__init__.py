@@ -1,0 +1,1 @@
+"""Knowledge-base helpers: gazetteer lookups and statistics over stored annotations."""

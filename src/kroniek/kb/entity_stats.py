@@ -1,0 +1,134 @@
+"""Entity statistics over the store: who and what the articles mention, how often, and when.
+
+Backs ``kroniek entities``. Mentions are grouped by canonical name (``entities.entity``), so
+"IS" and "Islamitische Staat" count together, and a country's LOC mentions count together with
+its nationality adjectives (MISC, see :mod:`kroniek.nlp.entities`): "Syrische" counts for Syrië.
+An entity's ``label`` is the label most of its mentions have, nationality adjectives
+not counting while other mentions exist (Syrië stays LOC).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ..errors import QueryError
+from ..store.search import Per, _bound, _label, _last_day, _step, _to_date
+
+
+@dataclass(frozen=True)
+class EntityCount:
+    entity: str
+    label: str
+    mentions: int
+    articles: int
+    first_seen: str | None  # published_start of the earliest article mentioning it
+    last_seen: str | None
+    series: list[tuple[str, int]] = field(default_factory=list)  # articles per bucket
+
+
+def entity_counts(
+    conn: sqlite3.Connection,
+    *,
+    label: str | None = None,
+    name: str | None = None,
+    per: Per = "month",
+    date_from: str | None = None,
+    date_to: str | None = None,
+    limit: int = 50,
+    count_duplicates: bool = False,
+) -> list[EntityCount]:
+    """The most mentioned entities, most mentions first, each with a per-``per`` series.
+
+    ``name`` matches a canonical name or any surface form, case-insensitively, and then counts
+    every mention of the canonical entities it hit: ``name="IS"`` gives "Islamitische Staat"
+    with its long-form mentions too. ``series`` counts articles (not mentions) per bucket, on
+    one shared axis for all entities with empty buckets filled in, so charts line up; undated
+    articles count in the totals but not in the series. Near-duplicate articles are skipped
+    unless ``count_duplicates``, as in :func:`kroniek.store.search.counts`.
+    """
+    if per not in ("day", "week", "month", "year"):
+        raise QueryError(f"unknown bucket {per!r}; use day, week, month or year")
+    if limit < 1:
+        raise QueryError(f"limit must be at least 1, not {limit}")
+    where: list[str] = []
+    args: list[object] = []
+    if label:
+        where.append("e.label = ?")
+        args.append(label.upper())
+    if name:
+        where.append(
+            "e.entity IN (SELECT entity FROM entities "
+            "WHERE entity = ? COLLATE NOCASE OR text = ? COLLATE NOCASE)"
+        )
+        args += [name, name]
+    lo, hi = _bound(date_from, end=False), _bound(date_to, end=True)
+    if lo:
+        where.append("a.published_start >= ?")
+        args.append(lo)
+    if hi:
+        where.append("a.published_start <= ?")
+        args.append(hi)
+    if not count_duplicates:
+        where.append("a.duplicate_of IS NULL")
+    cond = " AND ".join(where) or "1"
+    base = f"FROM entities e JOIN articles a ON a.rowid = e.article WHERE {cond}"
+
+    top = conn.execute(
+        f"SELECT e.entity, count(*), count(DISTINCT e.article), min(a.published_start), "
+        f"max(a.published_start) {base} GROUP BY e.entity "
+        "ORDER BY 2 DESC, 3 DESC, e.entity LIMIT ?",
+        [*args, limit],
+    ).fetchall()
+    if not top:
+        return []
+    names = [row[0] for row in top]
+    marks = ",".join("?" * len(names))
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for entity, lab, nationality, n in conn.execute(
+        f"SELECT e.entity, e.label, e.label = 'MISC' AND e.country IS NOT NULL, count(*) {base} "
+        f"AND e.entity IN ({marks}) GROUP BY 1, 2, 3",
+        [*args, *names],
+    ):
+        # nationality adjectives only name the label when nothing else does
+        labels[entity][lab] += 0 if nationality else n
+    per_day: dict[str, Counter[str]] = defaultdict(Counter)
+    first: str | None = None
+    last: str | None = None
+    for entity, day, n in conn.execute(
+        f"SELECT e.entity, a.published_start, count(DISTINCT e.article) {base} "
+        f"AND e.entity IN ({marks}) AND a.published_start IS NOT NULL GROUP BY 1, 2",
+        [*args, *names],
+    ):
+        date = _to_date(day or "")
+        if date is None:
+            continue
+        per_day[entity][_label(date, per)] += n
+        first = day if first is None or day < first else first
+        last = day if last is None or day > last else last
+    axis = _axis(per, date_from or first, date_to, last)
+
+    out = []
+    for entity, mentions, articles, first_seen, last_seen in top:
+        counts = per_day.get(entity, Counter())
+        series = [(b, counts.get(b, 0)) for b in axis] if axis else sorted(counts.items())
+        best = max(sorted(labels[entity].items()), key=lambda kv: kv[1])[0]  # ties: A-Z
+        out.append(EntityCount(entity, best, mentions, articles, first_seen, last_seen, series))
+    return out
+
+
+def _axis(per: str, lo_raw: str | None, hi_raw: str | None, last: str | None) -> list[str]:
+    """Every bucket label from the lower to the upper bound, oldest first."""
+    lo = _to_date(_bound(lo_raw[:10], end=False) or "") if lo_raw else None
+    hi = _last_day(hi_raw) if hi_raw else _to_date(last or "")
+    if lo is None or hi is None:
+        return []
+    out: list[str] = []
+    day = lo
+    while day <= hi:
+        label = _label(day, per)
+        if not out or out[-1] != label:
+            out.append(label)
+        day = _step(day, per)
+    return out

@@ -1,0 +1,265 @@
+"""Entities stage: hand-built spaCy Docs (no trained model) through in-article canonicalisation."""
+
+from __future__ import annotations
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+from spacy.tokens import Span  # noqa: E402
+
+from kroniek.model import Article, Document, Entity  # noqa: E402
+from kroniek.nlp.entities import find_entities, role_index  # noqa: E402
+from kroniek.nlp.pipeline import get_stage  # noqa: E402
+
+_NLP = spacy.blank("nl")
+
+
+def annotate(text: str, *spans: tuple[str, str] | tuple[str, str, int]) -> Document:
+    """Run the stage on ``text`` with model entities (surface, label[, occurrence]) set by hand."""
+    sdoc = _NLP(text)
+    ents = []
+    for spec in spans:
+        surface, label = spec[0], spec[1]
+        occurrence = spec[2] if len(spec) > 2 else 0
+        start = -1
+        for _ in range(occurrence + 1):
+            start = text.index(surface, start + 1)
+        span = sdoc.char_span(start, start + len(surface), label=label)
+        if span is None:  # the model can tag inside a token ("IS" in "IS-strijders")
+            span = sdoc.char_span(start, start + len(surface), label=label, alignment_mode="expand")
+        ents.append(span)
+    sdoc.ents = ents
+    doc = Document(Article("t", text))
+    doc.analysis = sdoc
+    return find_entities(doc)
+
+
+def by_text(doc: Document, text: str, label: str | None = None) -> list[Entity]:
+    return [e for e in doc.entities if e.text == text and (label is None or e.label == label)]
+
+
+def test_stage_registration():
+    info = get_stage("entities")
+    assert info.version == 2
+    assert info.requires == {"ner"} and info.provides == {"entities"}
+
+
+def test_no_analysis_leaves_document_alone():
+    doc = Document(Article("t", "Niets."))
+    assert find_entities(doc).entities == []
+
+
+def test_acronym_after_long_form_and_later_bare_mentions():
+    text = (
+        "Volgens de coalitie houdt Islamitische Staat (IS) nog twee dorpen bezet. "
+        "Later meldde de coalitie dat IS zich terugtrekt."
+    )
+    doc = annotate(text, ("Islamitische Staat", "ORG"), ("IS", "ORG", 0), ("IS", "ORG", 1))
+    orgs = [e for e in doc.entities if e.label == "ORG"]
+    assert [e.entity for e in orgs] == ["Islamitische Staat"] * 3
+    assert all(e.aliases == ("IS",) for e in orgs)
+
+
+def test_acronym_inside_a_compound_token():
+    text = "De Islamitische Staat (IS) verliest terrein. IS-strijders vluchten naar het zuiden."
+    sdoc = _NLP(text)
+    i = text.index("IS-strijders")
+    assert sdoc.char_span(i, i + 2) is None  # "IS" is not its own token here
+    # the model tags "IS" inside the compound; its span is the whole token
+    doc = annotate(text, ("Islamitische Staat", "ORG"), ("IS", "ORG", 1))
+    assert doc.entities[1].text == "IS-strijders"
+    assert doc.entities[1].entity == "Islamitische Staat"
+    assert doc.entities[0].aliases == ("IS", "IS-strijders")
+
+
+def test_long_form_and_acronym_in_one_model_span():
+    text = "De Verenigde Naties (VN) sturen hulp. De VN roepen op tot een bestand."
+    doc = annotate(text, ("Verenigde Naties (VN)", "ORG"), ("VN", "ORG", 1))
+    assert [e.entity for e in doc.entities] == ["Verenigde Naties", "Verenigde Naties"]
+    assert doc.entities[0].aliases == ("VN",)
+
+
+def test_acronym_before_its_long_form():
+    text = "De SDF (Syrische Democratische Strijdkrachten) rukken op. De SDF melden winst."
+    doc = annotate(text, ("SDF", "ORG", 0), ("SDF", "ORG", 1))
+    assert {e.entity for e in doc.entities if e.label == "ORG"} == {
+        "Syrische Democratische Strijdkrachten"
+    }
+
+
+def test_acronym_matching_initials_elsewhere_in_the_article():
+    text = "De Internationale Atletiekbond schorst atleten. Volgens de IA is dat nodig."
+    doc = annotate(text, ("Internationale Atletiekbond", "ORG"), ("IA", "ORG"))
+    assert doc.entities[1].entity == "Internationale Atletiekbond"
+    assert doc.entities[0].aliases == ("IA",)
+
+
+def test_known_acronyms_without_long_form():
+    text = "De NAVO en de EU overleggen met de VN."
+    doc = annotate(text, ("NAVO", "ORG"), ("EU", "ORG"), ("VN", "ORG"))
+    assert [e.entity for e in doc.entities] == [
+        "Noord-Atlantische Verdragsorganisatie", "Europese Unie", "Verenigde Naties",
+    ]
+
+
+def test_person_short_form_after_and_before_full_name():
+    text = "Erdogan landde in Ankara. Daar sprak Recep Erdogan de pers toe. Erdogan vertrok."
+    doc = annotate(
+        text, ("Erdogan", "PER", 0), ("Recep Erdogan", "PER"), ("Erdogan", "PER", 2)
+    )
+    people = [e for e in doc.entities if e.label == "PER"]
+    assert [e.entity for e in people] == ["Recep Erdogan"] * 3
+    assert people[0].aliases == ("Erdogan",)
+
+
+def test_fullest_name_wins_and_particles():
+    text = (
+        "Recep Tayyip Erdogan reist af. Recep Erdogan wordt ontvangen. "
+        "Ook Bashar al-Assad is er; Assad zwijgt. Mark van Bommel kijkt toe; Van Bommel lacht."
+    )
+    doc = annotate(
+        text, ("Recep Tayyip Erdogan", "PER"), ("Recep Erdogan", "PER"),
+        ("Bashar al-Assad", "PER"), ("Assad", "PER", 1), ("Mark van Bommel", "PER"),
+        ("Van Bommel", "PER"),
+    )
+    names = [e.entity for e in doc.entities if e.label == "PER"]
+    assert names == [
+        "Recep Tayyip Erdogan", "Recep Tayyip Erdogan", "Bashar al-Assad", "Bashar al-Assad",
+        "Mark van Bommel", "Mark van Bommel",
+    ]
+
+
+def test_same_surname_goes_to_the_nearest_earlier_person():
+    text = "Hafez Bakri regeerde lang. Later kwam Bashar Bakri. Bakri hield een toespraak."
+    doc = annotate(text, ("Hafez Bakri", "PER"), ("Bashar Bakri", "PER"), ("Bakri", "PER", 2))
+    assert doc.entities[-1].entity == "Bashar Bakri"
+
+
+def test_role_before_name_spreads_to_all_mentions():
+    text = "De Turkse president Recep Erdogan waarschuwt. Erdogan eist een bestand."
+    doc = annotate(text, ("Recep Erdogan", "PER"), ("Erdogan", "PER", 1))
+    people = [e for e in doc.entities if e.label == "PER"]
+    assert [e.role for e in people] == ["Turkse president", "Turkse president"]
+    assert role_index(doc)["turkse president"] == "Recep Erdogan"
+
+
+def test_role_with_complement_and_sentence_initial_title():
+    text = (
+        "Ook de Russische minister van Buitenlandse Zaken Sergej Lavrov was er. "
+        "Premier Anna Visser bleef thuis."
+    )
+    doc = annotate(text, ("Sergej Lavrov", "PER"), ("Anna Visser", "PER"))
+    assert by_text(doc, "Sergej Lavrov")[0].role == "Russische minister van Buitenlandse Zaken"
+    assert by_text(doc, "Anna Visser")[0].role == "premier"
+    index = role_index(doc)
+    assert index["russische minister van buitenlandse zaken"] == "Sergej Lavrov"
+    assert index["minister van buitenlandse zaken"] == "Sergej Lavrov"
+    assert index["minister"] == "Sergej Lavrov"
+    assert index["premier"] == "Anna Visser"
+
+
+def test_role_in_apposition_and_compound_role_nouns():
+    text = (
+        "Sergej Lavrov, de Russische minister van Buitenlandse Zaken, reageerde. "
+        "Volgens VN-gezant Piet de Wit is het stil. Oud-premier Jan Smit zweeg."
+    )
+    doc = annotate(text, ("Sergej Lavrov", "PER"), ("Piet de Wit", "PER"), ("Jan Smit", "PER"))
+    assert by_text(doc, "Sergej Lavrov")[0].role == "Russische minister van Buitenlandse Zaken"
+    assert by_text(doc, "Piet de Wit")[0].role == "VN-gezant"
+    assert by_text(doc, "Jan Smit")[0].role == "oud-premier"
+
+
+def test_no_role_without_role_noun_and_ambiguous_keys_dropped():
+    text = "Gisteren zei Jan Smit niets. De Franse president Marie Dubois en de Duitse president Karl Weber spraken."
+    doc = annotate(text, ("Jan Smit", "PER"), ("Marie Dubois", "PER"), ("Karl Weber", "PER"))
+    assert by_text(doc, "Jan Smit")[0].role is None
+    index = role_index(doc)
+    assert index["franse president"] == "Marie Dubois"
+    assert index["duitse president"] == "Karl Weber"
+    assert "president" not in index
+
+
+def test_nationality_adjectives_become_misc_country_mentions():
+    text = "De Syrische president sprak met Russische en Turks-Koerdische leiders."
+    doc = annotate(text)
+    nat = [(e.text, e.label, e.entity, e.country) for e in doc.entities]
+    assert nat == [
+        ("Syrische", "MISC", "Syrië", "SY"),
+        ("Russische", "MISC", "Rusland", "RU"),
+        ("Turks", "MISC", "Turkije", "TR"),
+    ]
+    turks = doc.entities[2]
+    assert text[turks.start:turks.end] == "Turks"
+
+
+def test_nationality_inside_longer_entity_is_not_added_and_model_misc_is_enriched():
+    text = "De Syrische Democratische Strijdkrachten en Amerikaanse troepen trekken op."
+    doc = annotate(text, ("Syrische Democratische Strijdkrachten", "ORG"), ("Amerikaanse", "MISC"))
+    assert [(e.text, e.entity, e.country) for e in doc.entities] == [
+        ("Syrische Democratische Strijdkrachten", "Syrische Democratische Strijdkrachten", None),
+        ("Amerikaanse", "Verenigde Staten", "US"),
+    ]
+
+
+def test_places_get_country_and_coordinates():
+    text = "Vanuit Moskou en Bagdad keek men naar Syrië, naar de VS en naar Amerika."
+    doc = annotate(
+        text, ("Moskou", "LOC"), ("Bagdad", "LOC"), ("Syrië", "LOC"), ("VS", "LOC"),
+        ("Amerika", "LOC"),
+    )
+    moskou, bagdad, syrie, vs, amerika = doc.entities
+    assert (moskou.entity, moskou.country) == ("Moskou", "RU")
+    assert moskou.lat == pytest.approx(55.75, abs=0.1) and moskou.lon == pytest.approx(37.6, abs=0.1)
+    assert bagdad.country == "IQ"
+    assert (syrie.entity, syrie.country) == ("Syrië", "SY")
+    assert syrie.lat == pytest.approx(33.5, abs=0.2)  # Damascus
+    assert vs.entity == amerika.entity == "Verenigde Staten"
+    assert vs.country == amerika.country == "US"
+    assert set(vs.aliases) == {"VS", "Amerika"}
+
+
+def test_unknown_place_keeps_its_name_and_no_coordinates():
+    doc = annotate("Het gebeurde in Xqzwplaats.", ("Xqzwplaats", "LOC"))
+    (e,) = doc.entities
+    assert (e.entity, e.country, e.lat, e.lon) == ("Xqzwplaats", None, None, None)
+
+
+def test_seed_like_article_end_to_end():
+    text = (
+        "Nog geen duizend strijders van terreurgroep Islamitische Staat (IS) zijn actief in "
+        "Syrië en Irak. Strijders in gebied van de Syrische president Assad tellen niet mee. "
+        "Zowel Bagdad als Damascus zeggen dat de oorlog tegen IS voorbij is."
+    )
+    doc = annotate(
+        text, ("Islamitische Staat", "MISC"), ("IS", "MISC", 0), ("Syrië", "LOC"),
+        ("Irak", "LOC"), ("Assad", "PER"), ("Bagdad", "LOC"), ("Damascus", "LOC"),
+        ("IS", "MISC", 1),
+    )
+    assert [e.entity for e in doc.entities if e.text == "IS"] == ["Islamitische Staat"] * 2
+    assert by_text(doc, "Assad")[0].role == "Syrische president"
+    syria = [e for e in doc.entities if e.country == "SY"]
+    assert {e.text for e in syria} == {"Syrië", "Syrische", "Damascus"}
+    assert doc.to_dict()["entities"][0]["aliases"] == ["IS"]
+
+
+def test_linear_enough_on_a_long_article():
+    import time
+
+    sentence = "De Turkse president Recep Erdogan sprak in Moskou met Islamitische Staat (IS). "
+    text = sentence * 400
+    sdoc = _NLP(text)
+    ents = []
+    for k in range(400):
+        base = k * len(sentence)
+        for surface, label in (("Recep Erdogan", "PER"), ("Moskou", "LOC"),
+                               ("Islamitische Staat", "ORG"), ("IS", "ORG")):
+            i = base + sentence.index(surface + (")" if surface == "IS" else ""))
+            ents.append(sdoc.char_span(i, i + len(surface), label=label))
+    sdoc.ents = ents
+    doc = Document(Article("t", text))
+    doc.analysis = sdoc
+    find_entities(doc)  # warm the gazetteer
+    t = time.perf_counter()
+    find_entities(doc)
+    assert time.perf_counter() - t < 1.0
+    assert len(doc.entities) == 400 * 5
