@@ -129,43 +129,103 @@ def _clock(value: str) -> str | None:
     return f"{m[1]}:{m[2] or '00'}:{m[3] or '00'}"
 
 
-def expected_forms(result: dict[str, Any]) -> tuple[set[str], set[tuple[str, str]]]:
-    """Acceptable value strings and (start, end) day intervals for one expected result."""
+_RANGE_KEYS = (("start", "end"), ("startDate", "endDate"), ("startDateTime", "endDateTime"),
+               ("startTime", "endTime"))
+
+
+def expected_forms(result: dict[str, Any]) -> tuple[set[str], set[tuple[str, str]], set[float]]:
+    """Acceptable value strings, (start, end) pairs and durations in seconds for one result."""
     values: set[str] = set()
     ranges: set[tuple[str, str]] = set()
+    seconds: set[float] = set()
     if "Resolution" in result:  # *Model files
-        for v in result["Resolution"].get("values") or []:
+        resolutions = list(result["Resolution"].get("values") or [])
+        for v in resolutions:
             for key in ("timex", "value"):
                 if v.get(key):
                     values.add(str(v[key]))
-            if v.get("start") and v.get("end"):
-                ranges.add((v["start"][:10], v["end"][:10]))
     else:  # *Parser files
         val = result.get("Value") or {}
         if val.get("Timex"):
             values.add(val["Timex"])
-        for res in (val.get("FutureResolution") or {}, val.get("PastResolution") or {}):
+        resolutions = [val.get("FutureResolution") or {}, val.get("PastResolution") or {}]
+        for res in resolutions:
             for key in ("date", "time", "datetime"):
                 if res.get(key):
                     values.add(str(res[key]))
-            if res.get("startDate") and res.get("endDate"):
-                ranges.add((res["startDate"][:10], res["endDate"][:10]))
+    for res in resolutions:
+        for a, b in _RANGE_KEYS:
+            if res.get(a) and res.get(b):
+                ranges.add((str(res[a]), str(res[b])))
+        if res.get("duration"):
+            seconds.add(float(res["duration"]))
+        if res.get("type") == "duration" and res.get("value"):
+            seconds.add(float(res["value"]))
     for v in list(values):
         if m := re.fullmatch(r"\((\d{4}-\d{2}-\d{2}),(\d{4}-\d{2}-\d{2}),P\w+\)", v):
             ranges.add((m[1], m[2]))
-    return values, ranges
+    return values, ranges, seconds
+
+
+_SECONDS = {"Y": 365 * 86400, "M": 30 * 86400, "W": 7 * 86400, "D": 86400}
+_TSECONDS = {"H": 3600, "M": 60, "S": 1}
+
+
+def _duration_seconds(value: str) -> float | None:
+    m = re.fullmatch(r"P(?:([\d.]+Y)?([\d.]+M)?([\d.]+W)?([\d.]+D)?)(?:T([\d.]+H)?([\d.]+M)?"
+                     r"([\d.]+S)?)?", value)
+    if not m or value in ("P", "PT"):
+        return None
+    total = 0.0
+    for part, table in ((m.groups()[:4], _SECONDS), (m.groups()[4:], _TSECONDS)):
+        for p in part:
+            if p:
+                total += float(p[:-1]) * table[p[-1]]
+    return total
+
+
+def _reps(value: str) -> set[str]:
+    """Ways the specs write the start (and end) of what ``value`` denotes."""
+    out = {value}
+    if m := re.fullmatch(r"(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?", value):
+        out.add(f"{m[1]} {m[2]}:{m[3]}:{m[4] or '00'}")
+    if clock := _clock(value):
+        out.add(clock)
+    if iv := _interval(value):
+        out.add(iv[0].isoformat())
+    return out
+
+
+def _end_reps(value: str) -> set[str]:
+    out = _reps(value)
+    if iv := _interval(value):
+        out.add(iv[1].isoformat())
+    return out
 
 
 def timex_matches(value: str, result: dict[str, Any]) -> bool:
-    values, ranges = expected_forms(result)
-    if value in values:
-        return True
-    clock = _clock(value)
-    if clock and any(_clock(v) == clock or v == clock for v in values if "T" in v or ":" in v):
-        return True
-    iv = _interval(value)
-    if iv and (iv[0].isoformat(), iv[1].isoformat()) in ranges:
-        return True
+    return group_matches([value], result)
+
+
+def group_matches(found: list[str], result: dict[str, Any]) -> bool:
+    """Whether one of our values, or our first and last value as a range, is the expected one."""
+    values, ranges, seconds = expected_forms(result)
+    for value in found:
+        if value in values or _reps(value) & values:
+            return True
+        clock = _clock(value)
+        if clock and any(_clock(v) == clock or v == clock for v in values if "T" in v or ":" in v):
+            return True
+        secs = _duration_seconds(value)
+        if secs is not None and any(abs(secs - s) < 1 for s in seconds):
+            return True
+        iv = _interval(value)
+        if iv and (iv[0].isoformat(), iv[1].isoformat()) in ranges:
+            return True
+    if found and ranges:
+        first, last = _reps(found[0]), _end_reps(found[-1])
+        if any(a in first and b in last for a, b in ranges):
+            return True
     return False
 
 
@@ -195,7 +255,10 @@ def score_time(cases: list[dict[str, Any]]) -> tuple[int, int, int, int, list[st
             own = find_in_text(r["Text"], ref) + [
                 t for t in found if t.start < end and start < t.end]
             got_all.append([t.value for t in own])
-            if not any(timex_matches(t.value, r) for t in own):
+            iso = find_in_text(r["Text"], ref)
+            near = [t for t in found if t.start < end and start < t.end]
+            if not (group_matches([t.value for t in iso], r)
+                    or group_matches([t.value for t in near], r)):
                 good = False
         ok_v += good
         if not good:
@@ -204,8 +267,7 @@ def score_time(cases: list[dict[str, Any]]) -> tuple[int, int, int, int, list[st
         for r in results:
             start = case["Input"].find(r["Text"]) if "Start" not in r else r["Start"]
             end = start + len(r["Text"])
-            if not any(t.start < end and start < t.end and timex_matches(t.value, r)
-                       for t in found):
+            if not group_matches([t.value for t in found if t.start < end and start < t.end], r):
                 e2e = False
         ok_e += e2e
     return ok_v, n_v, ok_e, len(cases), fails

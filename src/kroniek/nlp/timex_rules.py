@@ -25,13 +25,13 @@ UNITS = {"seconde": ("S", True, 1), "seconden": ("S", True, 1), "sec": ("S", Tru
          "weekend": ("WE", False, 1), "weekenden": ("WE", False, 1),
          "maand": ("M", False, 1), "maanden": ("M", False, 1), "kwartaal": ("M", False, 3),
          "kwartalen": ("M", False, 3), "jaar": ("Y", False, 1), "jaren": ("Y", False, 1),
-         "decennium": ("DE", False, 1), "decennia": ("DE", False, 1), "eeuw": ("CE", False, 1),
-         "eeuwen": ("CE", False, 1)}
+         "decennium": ("Y", False, 10), "decennia": ("Y", False, 10), "eeuw": ("Y", False, 100),
+         "eeuwen": ("Y", False, 100), "halfuur": ("H", True, 0.5)}
 PLURAL_UNITS = {"jaren": "Y", "maanden": "M", "weken": "W", "dagen": "D", "uren": "H",
-                "decennia": "DE", "eeuwen": "CE", "minuten": "M", "seconden": "S"}
+                "decennia": "Y", "eeuwen": "Y", "minuten": "M", "seconden": "S"}
 SETS = {"dagelijks": "P1D", "wekelijks": "P1W", "maandelijks": "P1M", "jaarlijks": "P1Y",
         "tweejaarlijks": "P2Y", "driemaandelijks": "P3M", "tweewekelijks": "P2W",
-        "halfjaarlijks": "P6M", "elk uur": "PT1H", "ieder uur": "PT1H", "per uur": "PT1H",
+        "halfjaarlijks": "P6M", "elke ochtend": "XXXX-XX-XXTMO", "elk uur": "PT1H", "ieder uur": "PT1H", "per uur": "PT1H",
         "per dag": "P1D", "per week": "P1W", "per maand": "P1M", "per jaar": "P1Y",
         "driewekelijks": "P3W", "vierjaarlijks": "P4Y", "per kwartaal": "P3M",
         "elke morgen": "XXXX-XX-XXTMO", "elke ochtend": "XXXX-XX-XXTMO",
@@ -57,14 +57,18 @@ def _alt(words: object) -> str:
 
 
 MONTH = _alt(MONTHS)
+SETS_ALT = _alt(SETS).replace("'", "['‘’]")
 MONTH_FULL = _alt([m for m in MONTHS if len(m) > 4 or m in ("mei", "juni", "juli")])
 WEEKDAY = _alt([w for w in WEEKDAYS if len(w) > 2])
 UNIT = _alt(UNITS)
 PART = "ochtend|morgen|middag|avond|nacht"
-NUM = rf"(?:\d+(?:,\d+)?|anderhalve?|een\s+halve?|enkele|een\s+paar|paar|{NUMWORD_PATTERN})"
-HOUR = rf"(?:\d{{1,2}}|{_alt(HOUR_WORDS)})"
+NUM = (rf"(?:\d+(?:,\d+)?|anderhalf|anderhalve|een\s+half|een\s+halve|een\s+kwart|half|enkele|"
+       rf"een\s+paar|paar|een\s+aantal|(?:{NUMWORD_PATTERN})(?:en|ën)(?:een)?halve?|{NUMWORD_PATTERN})")
+HOUR = rf"(?:\d{{1,2}}|{NUMWORD_PATTERN})"
+DAYPART = r"['‘’]s\s+(?:ochtends|morgens|middags|avonds|nachts)"
+AMPM = r"\s*(?P<ap>[ap]\.?\s?m\.?)(?!\w)"
 REL_PAST = r"vorige|vorig|verleden|afgelopen|voorbije|vorige|jongstleden"
-REL_FUT = r"volgende|volgend|komende|komend|aanstaande|eerstvolgende|eerstkomende"
+REL_FUT = r"volgende|volgend|komende|komend|aankomende|aanstaande|eerstvolgende|eerstkomende"
 REL_THIS = r"deze|dit|huidige|lopende"
 
 FUTURE_RE = re.compile(
@@ -75,12 +79,22 @@ FUTURE_RE = re.compile(
 # (name, regex); longer matches win over shorter ones, earlier entries win ties.
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [(n, re.compile(p, re.I)) for n, p in [
     ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
-    ("numdate", r"(?<![\d./-])(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>\d{4}|\d{2})(?![\d./-])"),
-    ("date", rf"\b(?:(?:{WEEKDAY}),?\s+)?(?:de\s+)?(?P<d>\d{{1,2}})(?:e|ste|de)?\s+(?P<m>{MONTH})\b\.?"
-             rf"(?:\s+(?:(?P<y>\d{{4}})\b|'(?P<y2>\d{{2}})\b))?"),
-    ("date_words", rf"\b(?:de\s+)?(?P<dw>eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|"
-                   rf"negende|tiende|elfde|twaalfde|[a-z]+tigste|[a-z]+tiende)\s+(?:van\s+)?"
-                   rf"(?P<m>{MONTH_FULL})\b(?:\s+(?P<y>\d{{4}})\b)?"),
+    ("numdate", rf"(?<![\d./-])(?P<d>\d{{1,2}})[-/.](?P<m>\d{{1,2}}|{MONTH})[-/.](?P<y>\d{{4}}|\d{{2}})"
+                rf"(?![\d/-])"),
+    ("numdm", rf"(?<![\d./,-])(?P<d>\d{{1,2}})[-/](?P<m>\d{{1,2}}|{MONTH})(?:,\s*(?P<y>\d{{4}}))?"
+              rf"(?![\d/-]|[.,]\d)"),
+    ("numym", r"(?<![\d./-])(?:(?P<y>(?:19|20)\d{2})[-/](?P<m>\d{1,2})|(?P<m2>\d{1,2})[-/]"
+              r"(?P<y2>(?:19|20)\d{2}))(?![\d/-])"),
+    ("date", rf"\b(?:(?:{WEEKDAY}),?\s+)?(?:de\s+)?(?:(?P<d>\d{{1,2}})(?:e|ste|de)?|(?P<dw>[a-zë]+))"
+             rf"\s+(?:van\s+)?(?P<m>{MONTH})\b\.?(?:,?\s+(?:(?P<y>\d{{4}})\b|'(?P<y2>\d{{2}})\b))?"),
+    ("date_rel", rf"\b(?:de\s+)?(?:(?P<d>\d{{1,2}})(?:e|ste|de)|(?P<dw>[a-zë]+(?:ste|de)))\s+van\s+"
+                 rf"(?:de\s+)?(?P<rel>{REL_PAST}|{REL_FUT}|{REL_THIS})\s+maand\b"),
+    ("nth_wd", rf"\b(?:de\s+)?(?P<nth>eerste|tweede|derde|vierde|vijfde|laatste|\d(?:e|ste|de))\s+"
+               rf"(?P<wd>{WEEKDAY})\s+van\s+(?:de\s+)?(?:(?P<m>{MONTH_FULL})(?:\s+(?P<y>\d{{4}}))?|"
+               rf"(?P<rel>{REL_PAST}|{REL_FUT}|{REL_THIS})\s+maand)\b"),
+    ("wd_day", rf"\b(?P<wd>{WEEKDAY})\s+de\s+(?:(?P<d>\d{{1,2}})(?:e|ste|de)|(?P<dw>[a-zë]+(?:ste|de)))\b"),
+    ("week_wd", rf"\b(?:(?P<rel>{REL_PAST}|{REL_FUT}|{REL_THIS})\s+week\s+(?:op\s+)?(?P<wd>{WEEKDAY})|"
+                rf"(?P<wd2>{WEEKDAY})\s+(?P<rel2>{REL_PAST}|{REL_FUT}|{REL_THIS})\s+week)\b"),
     ("month_year", rf"\b(?:(?P<mod>begin|eind|eind|medio|half|halverwege|midden|vanaf|sinds|tot)\s+)?"
                    rf"(?P<m>{MONTH})\.?\s+(?:van\s+)?(?P<y>\d{{4}})\b"),
     ("month", rf"\b(?:(?P<mod>begin|eind|medio|half|halverwege|midden|vanaf|sinds|tot|in)\s+)?"
@@ -90,7 +104,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [(n, re.compile(p, re.I)) for n, p
              r"het\s+jaar|jaar|anno|zomer|winter|voorjaar|najaar|lente|herfst|tussen|en|t/m|"
              r"tot\s+en\s+met|midden)\s+(?:(?:het\s+)?(?:begin|eind|midden)\s+(?:van\s+)?)?|\()"
              r"(?P<y>(?:1[5-9]|20)\d{2})\b(?!\s*(?:procent|%|euro|mensen|keer|[.,]\d))"),
-    ("decade", rf"\b(?:de\s+)?jaren\s+(?:'|’)?(?P<dec>\d0|{_alt(DECADES)})\b"),
+    ("decade", rf"\b(?:de\s+)?jaren\s+(?:'|’)?(?P<dec>\d0|(?:19|20)\d0|{_alt(DECADES)})\b"),
     ("century", r"\b(?:de\s+)?(?P<c>\d{2})(?:e|ste|de)\s+eeuw\b|\b(?:de\s+)?(?P<cw>[a-z]+tiende|"
                 r"twintigste|eenentwintigste)\s+eeuw\b"),
     ("quarter", rf"\b(?:het\s+)?(?P<q>eerste|tweede|derde|vierde|laatste)\s+kwartaal"
@@ -115,24 +129,29 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [(n, re.compile(p, re.I)) for n, p
               rf"(?!\s+(?:geleden|oud|eerder|later))"),
     ("since_n", rf"\b(?P<dir>sinds|al)\s+(?P<n>{NUM})\s+(?P<u>{UNIT})\b"),
     ("duration", rf"\b(?:(?:ruim|bijna|ongeveer|circa|zo'n|meer\s+dan|minder\s+dan|minstens|"
-                 rf"ten\s+minste|hooguit|maximaal|nog|al|pas|slechts)\s+)?(?P<n>{NUM})\s+"
+                 rf"ten\s+minste|hooguit|maximaal|nog|al|pas|slechts)\s+)?(?P<n>{NUM})\s*"
                  rf"(?P<u>{UNIT})(?P<lang>lang)?\b"),
     ("plural_lang", r"\b(?P<u>jaren|maanden|weken|dagen|uren|decennia|eeuwen|minuten)lang\b"),
     ("plural_dur", rf"\b(?:de|het)\s+(?:{REL_PAST}|{REL_FUT}|laatste|eerste)\s+"
                    rf"(?P<u>jaren|maanden|weken|dagen|uren|decennia|eeuwen)\b"),
-    ("clock", rf"\b(?:(?:om|rond|tot|vanaf|tegen|na|voor|sinds|omstreeks)\s+)?(?P<h>\d{{1,2}})[:.]"
-              rf"(?P<mi>\d{{2}})(?:\s*(?P<uur>uur|u)\b)?(?:\s+(?P<dp>'s\s+(?:ochtends|morgens|"
-              rf"middags|avonds|nachts)|(?:in\s+de\s+)?(?:{PART})))?"),
-    ("clock_h", rf"\b(?:om|rond|tot|vanaf|tegen|omstreeks)\s+(?P<h>{HOUR})\s*(?:uur|u)\b"
-                rf"(?:\s+(?P<dp>'s\s+(?:ochtends|morgens|middags|avonds|nachts)|"
-                rf"(?:in\s+de\s+)?(?:{PART})))?"),
-    ("clock_half", rf"\b(?:(?:om|rond|tot|vanaf|tegen|omstreeks)\s+)(?:(?P<k>kwart|tien|vijf)\s+"
-                   rf"(?P<kd>over|voor)\s+)?(?P<half>half\s+)?(?P<h>{HOUR})\b(?!\s*(?:uur|u)\b)"
-                   rf"(?:\s+(?P<dp>'s\s+(?:ochtends|morgens|middags|avonds|nachts)))?"),
+    ("clock", rf"\b(?:(?P<pre>om|rond|tot|vanaf|tegen|na|voor|sinds|omstreeks)\s+)?(?P<h>\d{{1,2}})"
+              rf"(?P<sep>[:.])(?P<mi>\d{{2}})(?::(?P<se>\d{{2}}))?(?:{AMPM})?(?:\s*(?P<uur>uur|u)\b)?"
+              rf"(?:\s+(?P<dp>{DAYPART}|(?:in\s+de\s+)?(?:{PART})\b))?"),
+    ("clock_h", rf"\b(?:(?P<pre>om|rond|tot|vanaf|tegen|omstreeks)\s+)?(?P<h>{HOUR})\s*(?:uur|u)\b"
+                rf"(?:\s+(?P<mi>{NUMWORD_PATTERN}|\d{{1,2}})\b)?"
+                rf"(?:\s+(?P<dp>{DAYPART}|(?:in\s+de\s+)?(?:{PART})\b))?"),
+    ("clock_half", rf"\b(?:(?:om|rond|tot|vanaf|tegen|omstreeks)\s+)?(?:(?P<k>kwart|\d{{1,2}}|"
+                   rf"{NUMWORD_PATTERN})(?:\s+minuten)?\s+(?P<kd>over|voor)\s+)?(?P<half>half\s+)?"
+                   rf"(?P<h>{HOUR})\b(?!\s*(?:uur|u)\b)(?:\s+(?P<dp>{DAYPART}|in\s+de\s+(?:{PART})\b))?"),
+    ("midnight", r"\b(?:om\s+)?middernacht\b"),
+    ("dur_u", r"\b(?P<n>\d+(?:,\d+)?)\s?u\b(?!\s*\d)"),
+    ("whole", r"\b(?:(?:de|het)\s+)?(?:hele|gehele|volle)\s+(?P<u>dag|week|maand|jaar)\b"),
+    ("multidur", rf"\b(?P<all>{NUM}\s*(?:{UNIT})(?:\s*(?:,|en)\s*{NUM}\s*(?:{UNIT}))+)\b"
+                 rf"(?:\s+(?P<dir>geleden|later))?"),
     ("set_every", rf"\b(?:elke|iedere|elk|ieder)\s+(?:(?P<n>{NUM})\s+)?(?P<u>{UNIT}|{WEEKDAY}|"
                   rf"{_alt(SEASONS)})\b"),
     ("set_day", rf"\b(?:(?:op|elke|iedere)\s+)?(?P<wd>{WEEKDAY})(?:en|s)\b"),
-    ("set_word", rf"(?:\b|(?<=\s)|^)(?P<w>{_alt(SETS)})\b"),
+    ("set_word", rf"(?:\b|(?<=\s)|^)(?P<w>{SETS_ALT})e?\b"),
     ("set_times", rf"\b(?P<n>{NUM})\s+(?:keer|maal)\s+(?:per|in\s+de|per\s+de)\s+"
                   rf"(?P<u>dag|week|maand|jaar|uur)\b"),
     ("present", rf"\b(?:{_alt(PRESENT)})\b"),

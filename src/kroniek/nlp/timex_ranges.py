@@ -1,0 +1,84 @@
+"""Ranges of dates and times (``van 4 tot 22 januari``, ``2014-2018``, ``13:00-15:00``).
+
+TIMEX3 writes a range as two timexes, begin and end; these patterns find both ends at once so
+that an incomplete begin (``4``) borrows month and year from the end (``22 januari 1995``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .timex_resolve import Ref, _year_for_month
+from .timex_rules import DAYPART, MONTH, MONTHS, PART
+
+_TO = r"(?:tot\s+en\s+met|tot|t/m|-|–|~)"
+RANGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [(n, re.compile(p, re.I)) for n, p in [
+    ("dayrange", rf"\b(?:(?P<pre>van|tussen)\s+(?:de\s+)?)?(?P<d1>\d{{1,2}})(?:e|ste|de)?\s*"
+                 rf"(?P<to>{_TO}|en)\s*(?:de\s+)?(?P<d2>\d{{1,2}})(?:e|ste|de)?\s+(?:van\s+)?"
+                 rf"(?P<m>{MONTH})\b\.?(?:,?\s+(?P<y>\d{{4}})\b)?"),
+    ("yearrange", rf"(?<![\d-])(?P<y1>(?:1[5-9]|20)\d{{2}})\s*{_TO}\s*(?P<y2>(?:1[5-9]|20)\d{{2}})\b"),
+    ("monthrange", rf"\b(?P<m1>{MONTH})\.?\s*{_TO}\s*(?P<m2>{MONTH})\b\.?(?:\s+(?P<y>\d{{4}})\b)?"),
+    ("timerange", rf"\b(?:(?P<pre>van|tussen)\s+)?(?P<h1>\d{{1,2}})(?:[:.](?P<mi1>\d{{2}}))?\s*"
+                  rf"(?:uur\s*)?(?P<to>{_TO}|en)\s*(?P<h2>\d{{1,2}})(?:[:.](?P<mi2>\d{{2}}))?"
+                  rf"(?:\s*(?P<uur>uur)\b)?(?:\s+(?P<dp>{DAYPART}|in\s+de\s+(?:{PART})\b))?"),
+]]
+
+Piece = tuple[int, int, str, str]  # start, end, type, value
+
+
+def _date_prefix(ref: Ref | None) -> str:
+    if ref and ref.precision in ("day", "datetime"):
+        return ref.value
+    if ref and ref.precision == "month":
+        return f"{ref.value}-XX"
+    if ref:
+        return f"{ref.value}-XX-XX"
+    return "XXXX-XX-XX"
+
+
+def resolve_range(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> list[Piece] | None:
+    """Begin and end timexes of a range match, or None when it is not a range."""
+    g = m.groupdict()
+    if name == "dayrange":
+        if g["to"].lower() == "en" and (g.get("pre") or "").lower() != "tussen":
+            return None
+        d1, d2 = int(g["d1"]), int(g["d2"])
+        month = MONTHS[g["m"].lower().rstrip(".")]
+        if not (1 <= d1 < d2 <= 31):
+            return None
+        year = g.get("y") or _year_for_month(ref, month, future, d2)
+        return [(m.start("d1"), m.end("d1"), "DATE", f"{year}-{month:02d}-{d1:02d}"),
+                (m.start("d2"), m.end(), "DATE", f"{year}-{month:02d}-{d2:02d}")]
+    if name == "yearrange":
+        if int(g["y1"]) >= int(g["y2"]):
+            return None
+        return [(m.start("y1"), m.end("y1"), "DATE", g["y1"]),
+                (m.start("y2"), m.end("y2"), "DATE", g["y2"])]
+    if name == "monthrange":
+        m1, m2 = MONTHS[g["m1"].lower()], MONTHS[g["m2"].lower()]
+        if g.get("y"):
+            y2 = int(g["y"])
+        else:
+            y2 = int(y) if (y := _year_for_month(ref, m2, future)).isdigit() else 0
+        y1 = y2 - 1 if m1 > m2 else y2
+        fmt = (lambda y, mo: f"{y:04d}-{mo:02d}") if y2 else (lambda y, mo: f"XXXX-{mo:02d}")
+        return [(m.start("m1"), m.end("m1"), "DATE", fmt(y1, m1)),
+                (m.start("m2"), m.end(), "DATE", fmt(y2, m2))]
+    if name == "timerange":
+        pre = (g.get("pre") or "").lower()
+        if not ((g.get("mi1") and g.get("mi2")) or (pre and (g.get("uur") or g.get("dp")))):
+            return None
+        if g["to"].lower() == "en" and pre != "tussen":
+            return None
+        h1, h2 = int(g["h1"]), int(g["h2"])
+        mi1, mi2 = int(g.get("mi1") or 0), int(g.get("mi2") or 0)
+        dp = (g.get("dp") or "").lower()
+        if any(p in dp for p in ("middag", "avond")):
+            h1, h2 = (h1 + 12 if h1 < 12 else h1), (h2 + 12 if h2 < 12 else h2)
+        if not (0 <= h1 <= 24 and 0 <= h2 <= 24 and mi1 < 60 and mi2 < 60):
+            return None
+        date = _date_prefix(ref)
+        return [(m.start("h1"), m.end("mi1") if g.get("mi1") else m.end("h1"), "TIME",
+                 f"{date}T{h1:02d}:{mi1:02d}"),
+                (m.start("h2"), m.end(), "TIME", f"{date}T{h2:02d}:{mi2:02d}")]
+    return None
