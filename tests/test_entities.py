@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 
-spacy = pytest.importorskip("spacy")
-from spacy.tokens import Span  # noqa: E402
-
-from kroniek.model import Article, Document, Entity  # noqa: E402
-from kroniek.nlp.entities import find_entities, role_index  # noqa: E402
-from kroniek.nlp.pipeline import get_stage  # noqa: E402
+from kroniek.model import Article, Document, Entity
+from kroniek.nlp.entities import find_entities, role_index
+from kroniek.nlp.pipeline import get_stage
 
 _NLP = spacy.blank("nl")
 
@@ -177,6 +175,17 @@ def test_no_role_without_role_noun_and_ambiguous_keys_dropped():
     assert index["franse president"] == "Marie Dubois"
     assert index["duitse president"] == "Karl Weber"
     assert "president" not in index
+
+
+def test_model_span_with_role_prefix_is_split():
+    text = "Aanhangers van de Syrische president Assad juichten. VN-onderzoekers waren er ook."
+    doc = annotate(text, ("Syrische president Assad", "MISC"), ("VN-onderzoekers", "MISC"))
+    assert [(e.text, e.label, e.entity, e.role, e.country) for e in doc.entities] == [
+        ("Syrische", "MISC", "Syrië", None, "SY"),
+        ("Assad", "PER", "Assad", "Syrische president", None),
+        ("VN-onderzoekers", "MISC", "Verenigde Naties", None, None),
+    ]
+    assert text[doc.entities[1].start:doc.entities[1].end] == "Assad"
 
 
 def test_nationality_adjectives_become_misc_country_mentions():

@@ -20,7 +20,7 @@ article's length.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from ..kb.places import country_name, lookup_place
@@ -53,7 +53,7 @@ ROLE_NOUNS: tuple[str, ...] = (
     "journalist", "verslaggever", "coach", "trainer", "aanvoerder", "bisschop", "imam",
     "rabbijn", "activist", "diplomaat", "politicus", "opvolger", "voorganger", "chef",
 )
-_ROLE_RE = re.compile(r"(?:%s)$" % "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)))
+_ROLE_RE = re.compile("(?:{})$".format("|".join(sorted(ROLE_NOUNS, key=len, reverse=True))))
 _DETERMINERS = frozenset({"de", "het", "een", "die", "deze", "dat", "zijn", "haar", "hun"})
 _UNINFLECTED_ADJ = frozenset({"voormalig", "huidig", "nieuw", "interim", "waarnemend"})
 _COMPLEMENT_HEADS = frozenset({"van", "voor"})
@@ -94,7 +94,7 @@ _LONG_BEFORE = re.compile(
     r"((?:[A-Z][\w'-]*\s+(?:(?:van|voor|de|het|en|der|op)\s+)*)*[A-Z][\w'-]*)\s*\(\s*$"
 )
 _SMALL_WORDS = frozenset({"van", "voor", "de", "het", "en", "der", "op", "in", "tot", "of"})
-_NAME_PARTICLE = re.compile(r"^(?:al|el|as|ad|ar|at|ash|ben|bin|abu)-", re.I)
+_NAME_PARTICLE = re.compile(r"^(?:al|el|as|ad|ar|at|ash|ben|bin|abu)-", re.IGNORECASE)
 
 
 @dataclass
@@ -296,6 +296,22 @@ def _nationalities(sdoc: Any, covered: dict[int, _Mention]) -> list[_Mention]:
     return out
 
 
+def _split_role_prefix(sdoc: Any, m: _Mention) -> None:
+    """A model span "Syrische president Assad" becomes PER "Assad" with that role."""
+    span = m.span
+    k = 0
+    while k < len(span) - 1 and k < 3 and not _is_role_noun(span[k]) and _is_adjective(span[k]):
+        k += 1
+    if k >= len(span) - 1 or not _is_role_noun(span[k]) or not span[k + 1].text[:1].isupper():
+        return
+    name = sdoc[span.start + k + 1:span.end]
+    m.role = _role_text(sdoc, span.start, span.start + k)
+    m.span = name
+    m.start, m.end, m.text, m.entity, m.label = (
+        name.start_char, name.end_char, name.text, name.text, "PER"
+    )
+
+
 def canonicalise(doc: Document, sdoc: Any) -> list[Entity]:
     """The article's entity mentions, linked to canonical names, roles and places."""
     text = doc.text
@@ -308,6 +324,8 @@ def canonicalise(doc: Document, sdoc: Any) -> list[Entity]:
         if m.text.endswith(".") and _ACRONYM.match(m.text[:-1]):
             m.text = m.entity = m.text[:-1]
             m.end -= 1
+        elif len(m.span) > 1:
+            _split_role_prefix(sdoc, m)
     covered = {i: m for m in mentions for i in range(m.span.start, m.span.end)}
 
     # 1. acronyms and their long forms
@@ -323,8 +341,9 @@ def canonicalise(doc: Document, sdoc: Any) -> list[Entity]:
             m.entity = defs[m.text]
         elif "-" in m.text:  # the model tagged "IS" inside the token "IS-strijders"
             head, _, rest = m.text.partition("-")
-            if head in defs and rest[:1].islower():
-                m.entity = defs[head]
+            long = defs.get(head) or KNOWN_ACRONYMS.get(head)
+            if long and rest[:1].islower():
+                m.entity = long
         if m.entity in longs:
             extra_aliases.setdefault(m.entity, []).append(longs[m.entity])
 
@@ -335,7 +354,7 @@ def canonicalise(doc: Document, sdoc: Any) -> list[Entity]:
     roles: dict[str, str] = {}
     for m in mentions:
         if m.label == "PER":
-            m.role = _role_before(sdoc, m.span.start) or _role_after(sdoc, m.span.end)
+            m.role = m.role or _role_before(sdoc, m.span.start) or _role_after(sdoc, m.span.end)
             if m.role:
                 roles.setdefault(m.entity, m.role)
     for m in mentions:
