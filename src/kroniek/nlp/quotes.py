@@ -658,10 +658,6 @@ class _Finder:
         if f.how == "continued" or (history and history[-1][0] == f.paragraph):
             return last
         # alternating dialogue: pure quote paragraphs in a row
-        if f.pure and len(history) >= 2:
-            (p1, n1, pure1), (p2, n2, _) = history[-1], history[-2]
-            if p1 == f.paragraph - 1 and p2 == f.paragraph - 2 and n1 and n2 and n1 != n2 and pure1:
-                return n2
         # narration in the same paragraph before the quote names the speaker
         ps = self.paras[f.paragraph][0]
         if f.start - ps > 3:

@@ -26,7 +26,8 @@ FUNCTION_CAPS = frozenset(
     nog eerder later bovendien daarnaast intussen inmiddels vooral ondanks sinds tijdens
     toch want maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart
     april mei juni juli augustus september oktober november december ja nee o ach neen
-    mijnheer mevrouw meneer heer gij ge zoo wel""".split()
+    mijnheer mevrouw meneer heer gij ge zoo te naar onder boven achter zonder hier toen terwijl
+    hoewel zodra nadat eindelijk plotseling dadelijk""".split()
 )
 ORG_TAILS = frozenset(
     "Zaken Defensie Financiën Justitie Volksgezondheid Onderwijs Landbouw Staten Unie Naties "
@@ -175,7 +176,7 @@ class People:
         m = self.last_mention_before(pos, lo=lo)
         return self.canonical(m.text) if m else None
 
-    def last_mention_before(self, pos: int, *, lo: int = 0) -> Mention | None:
+    def last_mention_before(self, pos: int, *, lo: int = 0, gender: str = "") -> Mention | None:
         """Canonical name of the closest person-like mention ending before ``pos``."""
         i = bisect.bisect_left(self._starts, pos) - 1
         found = None
@@ -186,6 +187,7 @@ class People:
                 and m.label in ("PER", "UNK")
                 and m.text.lower() not in FUNCTION_CAPS
                 and not self._in_quote(m.start)
+                and (not gender or self.gender(self.canonical(m.text)) in ("", gender))
             ):
                 if found is not None and re.search(r"[.!?:]\s", self.text[m.end : found.start]):
                     break  # earlier sentence: keep the subject-most mention of the closest one
@@ -194,6 +196,12 @@ class People:
                     pass
             i -= 1
         return found
+
+    def gender(self, name: str) -> str:
+        """'f', 'm' or '' from titles and first names: rough, used only to skip clear mismatches."""
+        # Title- and first-name-based guesses lowered literature speaker accuracy (bench/quotes.py),
+        # so no gender is claimed until the model provides morphology for names.
+        return ""
 
     def _in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self.quoted, (pos, 1 << 60)) - 1
@@ -238,7 +246,10 @@ class People:
             if low == "ik":
                 return "ik"
             if low in ("hij", "zij", "ze"):
-                m = self.last_mention_before(start)
+                want = "m" if low == "hij" else "f"
+                m = self.last_mention_before(start, gender=want)
+                if recent_speaker and self.gender(recent_speaker[0]) not in ("", want):
+                    recent_speaker = None
                 if recent_speaker and (m is None or m.start < recent_speaker[1]):
                     return recent_speaker[0]
                 return self.canonical(m.text) if m else None
