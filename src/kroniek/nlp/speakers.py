@@ -106,7 +106,7 @@ class People:
         for name in names:
             toks = name.split()
             best = name
-            for other in names:
+            for other in sorted(names):
                 if len(other) > len(best) and _contains(other.split(), toks):
                     best = other
             self._canon[name] = best
@@ -155,7 +155,7 @@ class People:
             return self._canon[name]
         toks = name.split()
         best = name
-        for other in self._canon:
+        for other in sorted(self._canon):
             if len(other) > len(best) and _contains(other.split(), toks):
                 best = other
         self._canon[name] = best
