@@ -25,6 +25,27 @@ def _init_worker(names: Sequence[str]) -> None:
     _worker_pipeline = Pipeline(names)
 
 
+#: Articles analysed together; fixed so that results never depend on the number of workers.
+CHUNK = 8
+
+
+def _run_chunk(articles: list[Article]) -> list[Document | PipelineFailure]:
+    if _worker_pipeline is None:  # pragma: no cover - initializer always runs first
+        raise RuntimeError("worker pipeline not initialised")
+    return _worker_pipeline.run_batch([Document(article=a) for a in articles])
+
+
+def _chunks(articles: Iterable[Article]) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for a in articles:
+        chunk.append(a)
+        if len(chunk) == CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def _run_one(article: Article) -> Document | PipelineFailure:
     if _worker_pipeline is None:  # pragma: no cover - initializer always runs first
         raise RuntimeError("worker pipeline not initialised")
@@ -52,10 +73,11 @@ class Processor:
     def map(self, articles: Iterable[Article]) -> Iterator[Document | PipelineFailure]:
         """Annotate ``articles`` in input order; failures come back as PipelineFailure."""
         if self._pool is None:
-            for article in articles:
-                yield _run_one(article)
+            for chunk in _chunks(articles):
+                yield from _run_chunk(chunk)
         else:
-            yield from self._pool.imap(_run_one, articles, chunksize=2)
+            for results in self._pool.imap(_run_chunk, _chunks(articles)):
+                yield from results
 
     def close(self) -> None:
         if self._pool is not None:

@@ -142,15 +142,30 @@ def read_file(path: Path, options: ReadOptions) -> Items:
                            hint="check the file is complete and readable")
 
 
-def iter_files(path: Path) -> Iterator[Path]:
-    """A file itself, or every non-hidden file below a folder in sorted order."""
+#: Documentation that sits beside articles in a folder (README.md, LICENSE): not articles.
+_DOC_SUFFIXES = (".md", ".rst")
+_DOC_NAMES = ("readme", "license", "licence", "source.txt", "notice")
+
+
+def _is_documentation(path: Path) -> bool:
+    lower = path.name.lower()
+    return lower.endswith(_DOC_SUFFIXES) or lower.startswith(_DOC_NAMES)
+
+
+def iter_files(path: Path, *, top: bool = True) -> Iterator[Path]:
+    """A file itself, or every non-hidden article file below a folder in sorted order.
+
+    Inside folders, documentation files (README.md, LICENSE, SOURCE.txt) are skipped; a file
+    named explicitly is always read.
+    """
     if not path.is_dir():
-        yield path
+        if top or not _is_documentation(path):
+            yield path
         return
     for child in sorted(path.iterdir(), key=lambda p: p.name):
         if child.name.startswith("."):
             continue
-        yield from iter_files(child)
+        yield from iter_files(child, top=False)
 
 
 def read_paths(paths: Iterable[str | Path], options: ReadOptions) -> Items:
