@@ -12,8 +12,11 @@ Matching (gold = annotated direct-speech spans, predicted = quotes of kind direc
 * exact: contents are identical after trimming quote marks, dashes, spaces and commas.
 Speaker accuracy is over overlap-matched pairs: the predicted ``speaker_name`` matches when it
 equals (case-insensitively) the gold character's name, an alias, or one of the texts the
-annotators linked as that character's mentions, or when its last word is a word of the name or
-an alias (Holmes ~ Sherlock Holmes). Unresolved pronouns never count (except a narrator "ik").
+annotators linked (coreference) as that character's mentions, or when its last word is a content
+word of the name, an alias or one of those linked mentions (Holmes ~ Sherlock Holmes; Arkadiewitsch
+~ the mention "Stipan Arkadiewitsch" of the character "haar_man"). Pronoun mentions (hij, zij, hem,
+...) and determiners/possessives (de, haar, zijn, ...) are never used for matching, and unresolved
+pronouns never count as a prediction (except a narrator "ik" for the character "ik").
 """
 
 from __future__ import annotations
@@ -32,6 +35,11 @@ from kroniek.nlp.quotes import find_quotes
 CORPUS = Path("/work/shared/corpora/openboek-quotes/quotes")
 NO_SPACE_BEFORE = set(",.!?;:)]…")
 TRIM = " \t\n,\"'„“”‘’«»-–—"
+PRONOUN_MENTIONS = frozenset(
+    "ik mij me hij hem zij ze haar we wij ons u gij ge je jij jou jullie zich die deze dat dit wie men".split()
+)
+#: words that never identify a person on their own (determiners, possessives, particles)
+NOT_HEAD = PRONOUN_MENTIONS | frozenset("de het een van den der zijn mijn onze uw hun jouw".split())
 
 
 def detokenise(root: ET.Element) -> tuple[str, list[tuple[int, int, str]], dict[str, set[str]]]:
@@ -141,9 +149,10 @@ def speaker_ok(pred: str | None, gold: str, chars: dict[str, set[str]], mentions
         return "ik" in names
     if p in ("hij", "zij", "ze", "we", "wij", "u", "gij", "je", "jij"):
         return False
-    if p in names or p in mentions.get(gold, set()):
+    linked = {m for m in mentions.get(gold, set()) if m not in PRONOUN_MENTIONS}
+    if p in names or p in linked:
         return True
-    words = {w for n in names for w in re.findall(r"\w+", n) if w not in ("de", "het", "een", "van")}
+    words = {w for n in names | linked for w in re.findall(r"\w+", n) if w not in NOT_HEAD}
     last = re.findall(r"\w+", p)
     return bool(last) and last[-1] in words
 
