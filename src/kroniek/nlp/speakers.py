@@ -34,6 +34,8 @@ ORG_TAILS = frozenset(
     "Kamer Koninkrijk Republiek Bank Partij Raad Commissie Ministerie".split()
 )
 _INITIAL_RE = re.compile(r"(?:^|[.!?:;\"'„“”‘’«»\n(–—-])\s*$")
+_ROMAN_RE = re.compile(r"[IVXLC]+\.")
+_PARTICLES = frozenset("van de der den het ter ten te von da di du le la al bin ibn el 't".split())
 _ADJ_RE = re.compile(r"(?:s|isch|ees|aans|ns)e$|sche$")
 
 
@@ -88,10 +90,15 @@ class People:
     def __init__(self, doc: Document) -> None:
         text = doc.text
         self.text = text
-        ents = [_strip_role(text, e.start, e.end, e.label) for e in doc.entities if e.label != "LOC"]
-        ents = [e for e in ents if e is not None]
+        # nationality adjectives come as MISC entities with a country: never a speaker
+        people = [e for e in doc.entities if e.label != "LOC" and not (e.label == "MISC" and e.country)]
+        ents = [_strip_role(text, e.start, e.end, e.label) for e in people]
         self.has_ner = bool(doc.entities)
-        heur = _heuristic_names(text)
+        self._lower = set(re.findall(r"(?<![\w'’-])[a-zà-ÿ][\w'’-]*", text))
+        self._places = {e.text for e in doc.entities if e.label == "LOC"}
+        ents = [self._clean(e) for e in ents if e is not None]
+        ents = [e for e in ents if e is not None]
+        heur = [h for h in (self._clean(h) for h in _heuristic_names(text)) if h is not None]
         if ents:
             covered = [(e.start, e.end) for e in doc.entities]
             heur = [h for h in heur if not any(s < h.end and h.start < e for s, e in covered)]
@@ -114,6 +121,39 @@ class People:
         self.described: dict[str, str] = {}  # lowercased description -> as first written
         self.roles: list[tuple[int, str, str]] = []  # (position, description lower, canonical)
         self._find_descriptions()
+
+    def _clean(self, m: Mention) -> Mention | None:
+        """Trim what a name run picked up around a name: a sentence-initial ordinary word
+        ("Waarachtig", "Alleen Hoyer"), a chapter numeral ("V. Stipan"), words after the name
+        ("Japi voor 't", "Phileas Fogg Londen" where Londen is a place)."""
+        if m.label not in ("PER", "UNK"):
+            return m
+        text = self.text
+        words = [(w.start() + m.start, w.end() + m.start, w.group()) for w in re.finditer(r"\S+", m.text)]
+        initial = m.start == 0 or bool(_INITIAL_RE.search(text[max(0, m.start - 4) : m.start]))
+        while words and (
+            _ROMAN_RE.fullmatch(words[0][2])
+            or (
+                initial
+                and words[0][2].lower() in self._lower
+                and words[0][2].lower() not in _PARTICLES
+                and (len(words) > 1 or words[0][2].lower() in FUNCTION_CAPS or len(words[0][2]) > 2)
+            )
+        ):
+            words = words[1:]
+            initial = False
+        for k, (_, _, w) in enumerate(words):
+            if k and not w[0].isupper() and w.lower() not in _PARTICLES:
+                words = words[:k]
+                break
+        while len(words) > 1 and words[-1][2] in self._places:
+            words = words[:-1]
+        while words and words[-1][2].lower() in _PARTICLES:
+            words = words[:-1]
+        if not words:
+            return None
+        s, e = words[0][0], words[-1][1]
+        return Mention(s, e, text[s:e], m.label)
 
     def _find_descriptions(self) -> None:
         """Appositions like "de Turkse president Recep Erdogan" or "premier Rutte"."""
