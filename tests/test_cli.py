@@ -220,3 +220,15 @@ def test_main_job_on_the_examples(run, db):
     assert stats["quotes"] > 0 and stats["figures"] > 0 and stats["timexes"] > 0
     digest = run("digest", "--db", str(db))
     assert digest.code == 0 and "Who said what" in digest.stdout
+    # a reported figure across articles, as a time series with its sources
+    series = json.loads(run("figures", "--about", "doden", "--db", str(db), "--json").stdout)
+    dates = [f["published"] for f in series]
+    assert len(series) >= 2 and dates == sorted(dates)
+    assert all(f["value"] is not None for f in series) and any(f["source"] for f in series)
+    said = json.loads(run("quotes", "--speaker", "Verhoef", "--db", str(db), "--json").stdout)
+    assert said and all("Verhoef" in q["speaker"] for q in said)
+    assert len({(q["content"], q["published"][:7]) for q in said}) == len(said)  # copies not repeated
+    ents = json.loads(run("entities", "--label", "LOC", "--db", str(db), "--json").stdout)
+    assert ents and all(e["label"] == "LOC" and e["mentions"] >= e["articles"] for e in ents)
+    shown = run("show", "conflict_2018-03", "--db", str(db))
+    assert shown.code == 0 and "QUOTE" in shown.stdout and "FIGURE" in shown.stdout

@@ -29,12 +29,19 @@ def list_quotes(
     date_from: str | None = None,
     date_to: str | None = None,
     limit: int = 50,
+    include_duplicates: bool = False,
 ) -> list[dict[str, Any]]:
-    """Quotes with their speaker, source chain and evidence, newest first."""
+    """Quotes with their speaker, source chain and evidence, newest first.
+
+    Near-duplicate articles (syndicated copies) are left out unless asked, so one statement
+    is listed once.
+    """
     sql = (
         "SELECT a.id AS article, a.published, a.source AS outlet, q.* FROM quotes q"
         " JOIN articles a ON a.rowid = q.article WHERE 1=1"
     )
+    if not include_duplicates:
+        sql += " AND a.duplicate_of IS NULL"
     params: list[Any] = []
     if speaker:
         sql += " AND (q.speaker_name LIKE ? OR q.speaker LIKE ? OR q.source_chain LIKE ?)"
@@ -105,7 +112,8 @@ def figure_series(
     out: list[FigureMatch] = []
     for row in rows:
         if wanted:
-            hay = stem_terms(" ".join(filter(None, [row["subject"], row["unit"], row["text"]])))
+            place = " ".join(json.loads(row["place"] or "[]"))
+            hay = stem_terms(" ".join(filter(None, [row["subject"], row["unit"], row["text"], place])))
             if not all(any(h == w or h.startswith(w) for h in hay) for w in wanted):
                 continue
         chain = json.loads(row["source_chain"] or "[]")
