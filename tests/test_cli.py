@@ -232,3 +232,28 @@ def test_main_job_on_the_examples(run, db):
     assert ents and all(e["label"] == "LOC" and e["mentions"] >= e["articles"] for e in ents)
     shown = run("show", "conflict_2018-03", "--db", str(db))
     assert shown.code == 0 and "QUOTE" in shown.stdout and "FIGURE" in shown.stdout
+
+
+def test_reprocess_recomputes_stale_stages(run, db, corpus):
+    run("ingest", str(corpus), "--db", str(db), "--stages", "language,analysis")
+    res = run("reprocess", "--db", str(db), "-w", "1")
+    assert res.code == 0 and "3 reprocessed" in res.stderr
+    again = run("reprocess", "--db", str(db), "-w", "1")
+    assert "0 reprocessed" in again.stderr  # nothing stale any more
+    doc = json.loads(run("show", "a1", "--db", str(db), "--json").stdout)
+    assert {"entities", "quotes", "figures", "timexes"} <= set(doc["stages"])
+    assert any(f["value"] == 300 for f in doc["figures"])
+
+
+def test_every_command_is_documented_in_the_readme_and_has_help(run):
+    from kroniek.cli import _register, app
+
+    _register()
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    names = [c.name or c.callback.__name__ for c in app.registered_commands]
+    names += [g.name for g in app.registered_groups]
+    assert len(names) >= 12
+    for name in names:
+        assert f"kroniek {name}" in readme, f"`kroniek {name}` is not documented in README.md"
+        res = run(name, "--help")
+        assert res.code == 0 and "Usage" in res.stdout
