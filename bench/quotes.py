@@ -3,8 +3,11 @@
 Usage: python bench/quotes.py [CORPUS_DIR] [--blank]
 
 The corpus XML is tokenised one sentence per line with quotes as ``" Wat is het , "``; we
-detokenise it (attach punctuation, pair straight quotes) and start a new paragraph at every line
-that opens with a quote mark or dialogue dash, since dialogue turns are paragraphs in the books.
+detokenise it (attach punctuation, pair straight quotes) and rebuild the books' paragraphs: a line
+(sentence) starts a new paragraph when the first annotated quote or mention on it carries another
+``parno`` than the last one seen (and joins the paragraph when it is the same); lines without such
+an element start a paragraph when they open with a quote mark or dialogue dash, since dialogue
+turns are paragraphs in the books. (Layout only: no speaker label is used to build the text.)
 
 Matching (gold = annotated direct-speech spans, predicted = quotes of kind direct/mixed):
 * overlap: a prediction matches a gold quote when their contents share at least half of the
@@ -46,12 +49,15 @@ def detokenise(root: ET.Element) -> tuple[str, list[tuple[int, int, str]], dict[
     """Text, gold quotes (start, end, speaker) and the mention texts per speaker."""
     text_el = root.find("text")
     pieces: list[tuple[str, str | None]] = []  # (token, quote speaker or None) ; "\n" = line break
+    parno_at: dict[int, str] = {}  # piece index -> paragraph number of the element starting there
 
     def walk(el: ET.Element, speaker: str | None) -> None:
         if el.text:
             add(el.text, speaker)
         for child in el:
             sp = child.get("speaker") if child.tag == "quote" else speaker
+            if child.tag in ("quote", "mention") and child.get("parno"):
+                parno_at[len(pieces)] = child.get("parno") or ""
             if child.tag == "quote":
                 pieces.append(("<Q>", sp))
             walk(child, sp)
@@ -79,12 +85,22 @@ def detokenise(root: ET.Element) -> tuple[str, list[tuple[int, int, str]], dict[
     in_dq = False
     attach_next = False
     line_start = True
+    last_par = ""
+    # paragraph number of each line (from the first annotated element on it), "" if unknown
+    line_par: dict[int, str] = {}
+    cur_line = 0
+    for k in range(len(pieces)):
+        if pieces[k][0] == "\n":
+            cur_line = k + 1
+        elif k in parno_at and cur_line not in line_par:
+            line_par[cur_line] = parno_at[k]
 
     def emit(s: str) -> None:
         nonlocal length
         out.append(s)
         length += len(s)
 
+    line_begin = 0
     for k, (tok, sp) in enumerate(pieces):
         if tok == "<Q>":
             open_q = (-1, sp or "")
@@ -96,13 +112,21 @@ def detokenise(root: ET.Element) -> tuple[str, list[tuple[int, int, str]], dict[
             continue
         if tok == "\n":
             line_start = True
+            line_begin = k + 1
             continue
         if line_start:
             nxt = tok
+            par = line_par.get(line_begin, "")
             if out:
-                emit("\n" if (nxt in ('"', "-", "–", "'") or nxt.startswith('"')) else " ")
+                opens = nxt in ('"', "-", "–", "'") or nxt.startswith('"')
+                if par and last_par:
+                    emit("\n" if par != last_par else " ")
+                else:
+                    emit("\n" if opens else " ")
                 if nxt in ('"', "-", "–"):
                     in_dq = False
+            if par:
+                last_par = par
             line_start = False
             space = False
         else:

@@ -668,7 +668,34 @@ class _Finder:
             if m and text_lower:
                 return last or self.people.last_person_before(ps)
         if f.paragraph - last_para <= 1:
-            return last
+            other = self._other_party(f, history)
+            return other or last
+        return None
+
+    @staticmethod
+    def _other_party(f: Found, history: list[tuple[int, str | None, bool]]) -> str | None:
+        """Turn-taking: a bare quote paragraph right after another speaker's turn answers it.
+
+        Only inside a contiguous dialogue block (every paragraph back to the earlier turn holds a
+        quote) and only when that block names exactly the two participants used here."""
+        turns: dict[int, str] = {}
+        for para, name, _ in history:
+            if name:
+                turns[para] = name
+            elif para not in turns:
+                turns[para] = ""
+        p = f.paragraph - 1
+        prev = turns.get(p)
+        if not prev:
+            return None
+        q = p - 1
+        while q in turns and q >= p - 6:
+            name = turns[q]
+            if not name:
+                return None
+            if name != prev:
+                return name
+            q -= 1
         return None
 
     def build(self, items: list[Found]) -> list[Quote]:
