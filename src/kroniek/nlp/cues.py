@@ -116,7 +116,7 @@ REPORT_LEMMAS = frozenset(
 )
 
 #: Subject pronouns that may be the speaker after or before a cue.
-PRONOUNS = frozenset("hij zij ze ik wij we u jij je gij men".split())
+PRONOUNS = frozenset("hij zij ze ik wij we u jij je gij men ie".split())  # ie: "zei -ie"
 PERSON_PRONOUNS = frozenset("hij zij ze".split())
 
 #: Words that end a speaker phrase after a cue ("zegt Erdogan woensdag tegen ...").

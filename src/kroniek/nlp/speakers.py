@@ -34,6 +34,26 @@ ORG_TAILS = frozenset(
     "Kamer Koninkrijk Republiek Bank Partij Raad Commissie Ministerie".split()
 )
 _INITIAL_RE = re.compile(r"(?:^|[.!?:;\"'„“”‘’«»\n(–—-])\s*$")
+_MALE_WORDS = frozenset(
+    """mr mijnheer meneer heer hr sir monsieur m graaf baron prins koning vader oom broer zoon
+    jan piet kees klaas henk paul jacques jean pierre frits hendrik willem karel frans otto
+    john james charles thomas""".split()
+)
+_FEMALE_WORDS = frozenset(
+    """mevrouw mevr mw juffrouw mejuffrouw jufvrouw freule miss mrs mme madame mademoiselle mlle
+    gravin barones prinses koningin moeder tante zuster dochter
+    marie maria anna anne betsy eline dora jeanne louise sophie emma""".split()
+)
+_DETERMINERS = frozenset("de het een 't den der deze die dat zijn haar mijn onze ons hun uw jouw je".split())
+_NOT_NAME_START = FUNCTION_CAPS | _DETERMINERS | frozenset("jouw uw hun".split())
+#: person nouns that make a bare description a speaker ("vroeg de oude man")
+_PERSON_NOUNS = frozenset(
+    """man vrouw heer dame jongen meisje kind vader moeder oom tante broer zuster zoon dochter
+    knecht meid dienstmeid bediende kamerdienaar portier koetsier dokter juffrouw mevrouw mijnheer
+    meneer vriend vriendin baas jongeheer oude vreemdeling officier kapitein agent consul
+    secretaris directeur pastoor bisschop priester kinderjuffrouw hospita weduwe vrouwtje
+    mannetje heertje""".split()
+)
 _ROMAN_RE = re.compile(r"[IVXLC]+\.")
 _PARTICLES = frozenset("van de der den het ter ten te von da di du le la al bin ibn el 't".split())
 _ADJ_RE = re.compile(r"(?:s|isch|ees|aans|ns)e$|sche$")
@@ -118,6 +138,7 @@ class People:
                     best = other
             self._canon[name] = best
         self.quoted: list[tuple[int, int]] = []  # quote contents: names there are addressees
+        self._genders: dict[str, str] | None = None
         self.described: dict[str, str] = {}  # lowercased description -> as first written
         self.roles: list[tuple[int, str, str]] = []  # (position, description lower, canonical)
         self._find_descriptions()
@@ -238,10 +259,47 @@ class People:
         return found
 
     def gender(self, name: str) -> str:
-        """'f', 'm' or '' from titles and first names: rough, used only to skip clear mismatches."""
-        # Title- and first-name-based guesses lowered literature speaker accuracy (bench/quotes.py),
-        # so no gender is claimed until the model provides morphology for names.
-        return ""
+        """'f', 'm' or '' for a canonical name: from titles before its mentions ("mevrouw X",
+        "Mr. X"), a short first-name list, and the pronouns that follow its mentions when no
+        other name intervenes ("Eline ... haar ..."). Used only to skip clear mismatches."""
+        if self._genders is None:
+            self._genders = self._infer_genders()
+        return self._genders.get(name, "")
+
+    def _infer_genders(self) -> dict[str, str]:
+        text = self.text
+        votes: dict[str, list[int]] = {}
+        persons = [m for m in self.mentions if m.label in ("PER", "UNK")]
+        for k, m in enumerate(persons):
+            c = self.canonical(m.text)
+            v = votes.setdefault(c, [0, 0])
+            first = m.text.split()[0].lower().rstrip(".")
+            title = re.search(r"([\w.]+)\s*$", text[max(0, m.start - 20) : m.start])
+            t = title.group(1).lower().rstrip(".") if title else ""
+            for w in (t, first):
+                if w in _MALE_WORDS:
+                    v[0] += 3
+                elif w in _FEMALE_WORDS:
+                    v[1] += 3
+            if self._in_quote(m.start):
+                continue
+            # pronouns up to the next name, within this sentence and the next one
+            stop = persons[k + 1].start if k + 1 < len(persons) else len(text)
+            window = text[m.end : min(stop, m.end + 160)]
+            cut = [x.end() for x in re.finditer(r"[.!?]\s", window)]
+            if len(cut) > 1:
+                window = window[: cut[1]]
+            window = re.sub(r"[\"“”„«»].*?[\"“”„«»]", " ", window)
+            low = window.lower()
+            v[0] += len(re.findall(r"\b(?:hij|zijn|zijne|hem|-ie)\b", low))
+            v[1] += len(re.findall(r"\b(?:zij|haar|hare)\b", low))
+        out: dict[str, str] = {}
+        for c, (mv, fv) in votes.items():
+            if mv >= 2 * fv + 1 and mv >= 2:
+                out[c] = "m"
+            elif fv >= 2 * mv + 1 and fv >= 2:
+                out[c] = "f"
+        return out
 
     def _in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self.quoted, (pos, 1 << 60)) - 1
@@ -278,15 +336,20 @@ class People:
     ) -> str | None:
         """``recent_speaker``: the last third-person speaker and where their statement ended."""
         """Canonical speaker name for the phrase text[start:end]."""
-        phrase = self.text[start:end].strip(" ,.:;")
+        phrase = self.text[start:end].strip(" ,.:;-")
         if not phrase:
             return None
         low = phrase.lower()
+        # "ze kleurt en vraagt:", "en hij zei:": a pronoun subject with what follows it
+        lead = re.match(r"(?:(?:en|maar|toen|dan|nu|want|of)\s+)*(hij|zij|ze|ie|ik)\b", low)
+        if lead and low not in PRONOUNS:
+            start = start + self.text[start:end].lower().index(lead.group(1), lead.start(1))
+            low = lead.group(1)
         if low in PRONOUNS:
             if low == "ik":
                 return "ik"
-            if low in ("hij", "zij", "ze"):
-                want = "m" if low == "hij" else "f"
+            if low in ("hij", "zij", "ze", "ie"):
+                want = "m" if low in ("hij", "ie") else "f"
                 m = self.last_mention_before(start, gender=want)
                 if recent_speaker and self.gender(recent_speaker[0]) not in ("", want):
                     recent_speaker = None
@@ -311,15 +374,21 @@ class People:
         if described:
             return described
         words = [w for w in re.findall(r"[\w-]+", phrase)]
+        lead_det = bool(words) and words[0].lower() in _DETERMINERS
         while words and words[0].lower() in ("de", "het", "een", "deze", "die", "zowel"):
             words = words[1:]
         if not words:
             return None
         if words[-1].lower() in ROLE_NOUNS and len(words) <= 2:
             return (recent_speaker[0] if recent_speaker else None) or self.last_person_before(start) or " ".join(words)
-        if words[0][0].isupper() and len(words) <= 4:
-            return self.canonical(" ".join(words))
-        if words[-1].lower() in ORG_NOUNS or len(words) <= 4:
+        if words[0][0].isupper() and len(words) <= 4 and words[0].lower() not in _NOT_NAME_START:
+            if all(w[0].isupper() or w.lower() in _PARTICLES for w in words):
+                return self.canonical(" ".join(words))
+        head = words[-1].lower()
+        if head in ORG_NOUNS or head in ROLE_NOUNS or (
+            len(words) <= 4 and (lead_det or head in _PERSON_NOUNS)
+            and all(not w[0].isupper() or w.lower() in _NOT_NAME_START for w in words)
+        ):
             desc = " ".join(words)
             for known in self.described:
                 if known.endswith(" " + desc.lower()):
