@@ -32,8 +32,14 @@ from kroniek.model import PublishedDate
 from kroniek.nlp.numbers_nl import find_numbers, parse_number, parse_ordinal
 from kroniek.nlp.timex import find_in_text
 
-DATETIME_FILES = ["DateParser", "TimeParser", "DurationParser", "SetParser", "DatePeriodParser",
-                  "DateTimeModel"]
+DATETIME_FILES = [
+    "DateParser",
+    "TimeParser",
+    "DurationParser",
+    "SetParser",
+    "DatePeriodParser",
+    "DateTimeModel",
+]
 NUMBER_FILES = ["NumberModel", "OrdinalModel", "PercentModel", "NumberRangeModel"]
 
 
@@ -108,7 +114,9 @@ def _interval(value: str) -> tuple[dt.date, dt.date] | None:
             return d, d + dt.timedelta(days=2)
         if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
             y, mo = int(m[1]), int(m[2])
-            return dt.date(y, mo, 1), dt.date(y, mo, calendar.monthrange(y, mo)[1]) + dt.timedelta(1)
+            return dt.date(y, mo, 1), dt.date(y, mo, calendar.monthrange(y, mo)[1]) + dt.timedelta(
+                1
+            )
         if m := re.fullmatch(r"(\d{4})-Q(\d)", value):
             y, q = int(m[1]), int(m[2])
             end = dt.date(y + 1, 1, 1) if q == 4 else dt.date(y, 3 * q + 1, 1)
@@ -129,8 +137,12 @@ def _clock(value: str) -> str | None:
     return f"{m[1]}:{m[2] or '00'}:{m[3] or '00'}"
 
 
-_RANGE_KEYS = (("start", "end"), ("startDate", "endDate"), ("startDateTime", "endDateTime"),
-               ("startTime", "endTime"))
+_RANGE_KEYS = (
+    ("start", "end"),
+    ("startDate", "endDate"),
+    ("startDateTime", "endDateTime"),
+    ("startTime", "endTime"),
+)
 
 
 def expected_forms(result: dict[str, Any]) -> tuple[set[str], set[tuple[str, str]], set[float]]:
@@ -172,8 +184,11 @@ _TSECONDS = {"H": 3600, "M": 60, "S": 1}
 
 
 def _duration_seconds(value: str) -> float | None:
-    m = re.fullmatch(r"P(?:([\d.]+Y)?([\d.]+M)?([\d.]+W)?([\d.]+D)?)(?:T([\d.]+H)?([\d.]+M)?"
-                     r"([\d.]+S)?)?", value)
+    m = re.fullmatch(
+        r"P(?:([\d.]+Y)?([\d.]+M)?([\d.]+W)?([\d.]+D)?)(?:T([\d.]+H)?([\d.]+M)?"
+        r"([\d.]+S)?)?",
+        value,
+    )
     if not m or value in ("P", "PT"):
         return None
     total = 0.0
@@ -253,12 +268,15 @@ def score_time(cases: list[dict[str, Any]]) -> tuple[int, int, int, int, list[st
             start = case["Input"].find(r["Text"]) if "Start" not in r else r["Start"]
             end = start + len(r["Text"])
             own = find_in_text(r["Text"], ref) + [
-                t for t in found if t.start < end and start < t.end]
+                t for t in found if t.start < end and start < t.end
+            ]
             got_all.append([t.value for t in own])
             iso = find_in_text(r["Text"], ref)
             near = [t for t in found if t.start < end and start < t.end]
-            if not (group_matches([t.value for t in iso], r)
-                    or group_matches([t.value for t in near], r)):
+            if not (
+                group_matches([t.value for t in iso], r)
+                or group_matches([t.value for t in near], r)
+            ):
                 good = False
         ok_v += good
         if not good:
@@ -296,10 +314,15 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 ok_v, n_v, ok_e, n_c, fails = score_time(cases)
             tv, tn, te, tc = tv + ok_v, tn + n_v, te + ok_e, tc + n_c
-            e2e = f"{ok_e}/{n_c} {100 * ok_e / n_c:5.1f}%" if group == "DateTime" or \
-                name == "NumberModel" else "-"
-            print(f"{group + '/' + name:<34}{ok_v:>5}/{n_v:<4}{100 * ok_v / max(n_v, 1):5.1f}%"
-                  f"{e2e:>16}")
+            e2e = (
+                f"{ok_e}/{n_c} {100 * ok_e / n_c:5.1f}%"
+                if group == "DateTime" or name == "NumberModel"
+                else "-"
+            )
+            print(
+                f"{group + '/' + name:<34}{ok_v:>5}/{n_v:<4}{100 * ok_v / max(n_v, 1):5.1f}%"
+                f"{e2e:>16}"
+            )
             for line in fails[: args.failures]:
                 print("    FAIL", line[:200])
         totals[group] = [tv, tn, te, tc]

@@ -20,10 +20,10 @@ SEED = (
 )
 
 
-@pytest.fixture(params=["model", "blank"])
-def analysed(request, monkeypatch):
-    """Build and analyse a Document, with the shipped model (if any) and with the blank fallback."""
-    if request.param == "blank":
+def analyser(mode: str, monkeypatch: pytest.MonkeyPatch):
+    """A function that builds and analyses a Document, with the shipped model or the blank
+    fallback (``mode``); test modules wrap it in their own parametrised fixture."""
+    if mode == "blank":
         monkeypatch.setattr(analysis, "model_path", lambda: None)
     elif analysis.model_path() is None:
         pytest.skip("no trained model shipped")

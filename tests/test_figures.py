@@ -9,9 +9,16 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # the shared seed helper lives beside the tests
 
-from _seed import SEED, analysed  # noqa: E402,F401  (fixture)
+from _seed import SEED, analyser
+
 from kroniek.nlp.figures import find_figures
 from kroniek.nlp.timex import find_timexes
+
+
+@pytest.fixture(params=["model", "blank"])
+def analysed(request, monkeypatch):
+    """Documents analysed with the shipped model (skipped if absent) and with the blank fallback."""
+    return analyser(request.param, monkeypatch)
 
 
 def figures(make, text, published="2017-12"):
@@ -44,56 +51,68 @@ def test_seed_figures(analysed):
     assert not any("2014" in f.text or "2015" in f.text for f in figs)
 
 
-@pytest.mark.parametrize("text,fragment,kind,unit,value", [
-    ("De prijzen stegen vorig jaar met 3,4 procent.", "3,4", "percent", "%", 3.4),
-    ("De werkloosheid daalde 0,2 procentpunt.", "0,2", "percent", "procentpunt", 0.2),
-    ("Het project kost € 2,5 miljoen.", "2,5", "money", "EUR", 2_500_000),
-    ("De club betaalde 40 miljoen dollar.", "40", "money", "USD", 40_000_000),
-    ("De file was 12 kilometer lang.", "12", "measure", "km", 12),
-    ("Een 65-jarige man raakte gewond.", "65", "age", "jaar", 65),
-])
+@pytest.mark.parametrize(
+    "text,fragment,kind,unit,value",
+    [
+        ("De prijzen stegen vorig jaar met 3,4 procent.", "3,4", "percent", "%", 3.4),
+        ("De werkloosheid daalde 0,2 procentpunt.", "0,2", "percent", "procentpunt", 0.2),
+        ("Het project kost € 2,5 miljoen.", "2,5", "money", "EUR", 2_500_000),
+        ("De club betaalde 40 miljoen dollar.", "40", "money", "USD", 40_000_000),
+        ("De file was 12 kilometer lang.", "12", "measure", "km", 12),
+        ("Een 65-jarige man raakte gewond.", "65", "age", "jaar", 65),
+    ],
+)
 def test_kinds_and_units(analysed, text, fragment, kind, unit, value):
     f = by_text(figures(analysed, text), fragment)
     assert (f.kind, f.unit) == (kind, unit)
     assert f.value == pytest.approx(value)
 
 
-@pytest.mark.parametrize("text,qualifier", [
-    ("Er kwamen ongeveer 300 bezoekers.", "about"),
-    ("Er kwamen zo'n 300 bezoekers.", "about"),
-    ("Er kwamen nog geen 300 bezoekers.", "less_than"),
-    ("Er kwamen hoogstens 300 bezoekers.", "at_most"),
-    ("Er kwamen ruim 300 bezoekers.", "more_than"),
-    ("Er kwamen minstens 300 bezoekers.", "at_least"),
-    ("Er kwamen vrijwel 300 bezoekers.", "almost"),
-    ("Er kwamen 300 bezoekers.", "exact"),
-])
+@pytest.mark.parametrize(
+    "text,qualifier",
+    [
+        ("Er kwamen ongeveer 300 bezoekers.", "about"),
+        ("Er kwamen zo'n 300 bezoekers.", "about"),
+        ("Er kwamen nog geen 300 bezoekers.", "less_than"),
+        ("Er kwamen hoogstens 300 bezoekers.", "at_most"),
+        ("Er kwamen ruim 300 bezoekers.", "more_than"),
+        ("Er kwamen minstens 300 bezoekers.", "at_least"),
+        ("Er kwamen vrijwel 300 bezoekers.", "almost"),
+        ("Er kwamen 300 bezoekers.", "exact"),
+    ],
+)
 def test_qualifiers(analysed, text, qualifier):
     (f,) = figures(analysed, text)
     assert f.qualifier == qualifier and f.value == 300
 
 
-@pytest.mark.parametrize("text,low,high", [
-    ("Er kwamen tussen de 200 en 300 bezoekers.", 200, 300),
-    ("Er kwamen 200 tot 300 bezoekers.", 200, 300),
-    ("Er kwamen 200 à 300 bezoekers.", 200, 300),
-    ("Er kwamen 200-300 bezoekers.", 200, 300),
-])
+@pytest.mark.parametrize(
+    "text,low,high",
+    [
+        ("Er kwamen tussen de 200 en 300 bezoekers.", 200, 300),
+        ("Er kwamen 200 tot 300 bezoekers.", 200, 300),
+        ("Er kwamen 200 à 300 bezoekers.", 200, 300),
+        ("Er kwamen 200-300 bezoekers.", 200, 300),
+    ],
+)
 def test_ranges(analysed, text, low, high):
     (f,) = figures(analysed, text)
     assert (f.qualifier, f.value, f.value_max) == ("range", low, high)
 
 
-@pytest.mark.parametrize("text", [
-    "Het gebeurde in 1998 in Utrecht.",
-    "De vergadering is op 6 december.",
-    "De trein vertrok om 15.30 uur.",
-    "Hij woont aan de Dorpsstraat 12 in Ede.",
-    "Volgens artikel 13 van de wet mag dat niet.",
-    "Bel 0612345678 voor informatie.",
-    "Ze werd tweede in de race.",
-    "Het duurde drie weken.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het gebeurde in 1998 in Utrecht.",
+        "De vergadering is op 6 december.",
+        "De trein vertrok om 15.30 uur.",
+        "Hij woont aan de Dorpsstraat 12 in Ede.",
+        "Volgens artikel 13 van de wet mag dat niet.",
+        "Bel 0612345678 voor informatie.",
+        "Ze werd tweede in de race.",
+        "Het duurde drie weken.",
+    ],
+)
 def test_not_figures(analysed, text):
     assert figures(analysed, text) == []
 

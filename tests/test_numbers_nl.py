@@ -7,16 +7,37 @@ import pytest
 from kroniek.nlp.numbers_nl import find_numbers, parse_digits, parse_number, parse_ordinal
 
 
-@pytest.mark.parametrize("text,value", [
-    ("42.000", 42000), ("2,5", 2.5), ("1.234,56", 1234.56), ("7", 7), ("-3", -3),
-    ("duizend", 1000), ("tienduizend", 10000), ("tweeëntwintig", 22), ("tweeentwintig", 22),
-    ("honderdvijftig", 150), ("anderhalf", 1.5), ("een half", 0.5), ("een derde", 1 / 3),
-    ("twee derde", 2 / 3), ("een kwart", 0.25), ("driekwart", 0.75), ("een dozijn", 12),
-    ("3 miljoen", 3_000_000), ("2,5 miljard", 2_500_000_000), ("4 mln", 4_000_000),
-    ("een miljoen", 1_000_000), ("anderhalf miljoen", 1_500_000),
-    ("zevenduizend driehonderdnegen", 7309), ("vijf en een half", 5.5),
-    ("negentienhonderd", 1900), ("honderdduizend", 100_000),
-])
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("42.000", 42000),
+        ("2,5", 2.5),
+        ("1.234,56", 1234.56),
+        ("7", 7),
+        ("-3", -3),
+        ("duizend", 1000),
+        ("tienduizend", 10000),
+        ("tweeëntwintig", 22),
+        ("tweeentwintig", 22),
+        ("honderdvijftig", 150),
+        ("anderhalf", 1.5),
+        ("een half", 0.5),
+        ("een derde", 1 / 3),
+        ("twee derde", 2 / 3),
+        ("een kwart", 0.25),
+        ("driekwart", 0.75),
+        ("een dozijn", 12),
+        ("3 miljoen", 3_000_000),
+        ("2,5 miljard", 2_500_000_000),
+        ("4 mln", 4_000_000),
+        ("een miljoen", 1_000_000),
+        ("anderhalf miljoen", 1_500_000),
+        ("zevenduizend driehonderdnegen", 7309),
+        ("vijf en een half", 5.5),
+        ("negentienhonderd", 1900),
+        ("honderdduizend", 100_000),
+    ],
+)
 def test_parse_number(text, value):
     assert parse_number(text) == pytest.approx(value)
 
@@ -31,10 +52,17 @@ def test_digits_keep_english_decimal_point():
     assert parse_digits("12.500") == 12500
 
 
-@pytest.mark.parametrize("text,value", [
-    ("eerste", 1), ("derde", 3), ("21e", 21), ("40ste", 40), ("zevenentwintigste", 27),
-    ("honderdtweede", 102),
-])
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("eerste", 1),
+        ("derde", 3),
+        ("21e", 21),
+        ("40ste", 40),
+        ("zevenentwintigste", 27),
+        ("honderdtweede", 102),
+    ],
+)
 def test_ordinals(text, value):
     assert parse_ordinal(text) == value
 

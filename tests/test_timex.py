@@ -9,9 +9,16 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # the shared seed helper lives beside the tests
 
-from _seed import SEED, analysed  # noqa: E402,F401  (fixture)
+from _seed import SEED, analyser
+
 from kroniek.model import PublishedDate
 from kroniek.nlp.timex import find_in_text, find_timexes
+
+
+@pytest.fixture(params=["model", "blank"])
+def analysed(request, monkeypatch):
+    """Documents analysed with the shipped model (skipped if absent) and with the blank fallback."""
+    return analyser(request.param, monkeypatch)
 
 
 def values(text, published="2017-12-07"):
@@ -30,42 +37,48 @@ def test_seed_timexes(analysed):
     assert got["de afgelopen jaren"] == "PXY"
 
 
-@pytest.mark.parametrize("text,span,expected", [
-    ("Hij zei woensdag dat het klaar was.", "woensdag", ("DATE", "2017-12-06")),
-    ("Hij komt woensdag terug, zal hij zeggen.", "woensdag", ("DATE", "2017-12-13")),
-    ("Het gebeurde gisteren.", "gisteren", ("DATE", "2017-12-06")),
-    ("Het gebeurde eergisteren.", "eergisteren", ("DATE", "2017-12-05")),
-    ("Het is vandaag koud.", "vandaag", ("DATE", "2017-12-07")),
-    ("Morgen wordt het beter.", "Morgen", ("DATE", "2017-12-08")),
-    ("Hij sprak vanmorgen.", "vanmorgen", ("TIME", "2017-12-07TMO")),
-    ("Het was vanavond druk.", "vanavond", ("TIME", "2017-12-07TEV")),
-    ("Vorige week was het raak.", "Vorige week", ("DATE", "2017-W48")),
-    ("Volgende maand begint het.", "Volgende maand", ("DATE", "2018-01")),
-    ("Afgelopen jaar ging het mis.", "Afgelopen jaar", ("DATE", "2016")),
-    ("Dat was drie weken geleden.", "drie weken geleden", ("DATE", "2017-11-16")),
-    ("Het begon in maart.", "maart", ("DATE", "2017-03")),
-    ("Het was op 6 december 2016.", "6 december 2016", ("DATE", "2016-12-06")),
-    ("De zitting is om 15.30 uur.", "15.30 uur", ("TIME", "2017-12-07T15:30")),
-    ("Het duurde twee uur.", "twee uur", ("DURATION", "PT2H")),
-    ("Het duurde drie weken.", "drie weken", ("DURATION", "P3W")),
-    ("Ze komen elke week samen.", "elke week", ("SET", "P1W")),
-    ("De prijs wordt jaarlijks verhoogd.", "jaarlijks", ("SET", "P1Y")),
-    ("Het tij keert eind dit jaar.", "eind dit jaar", ("DATE", "2017")),
-    ("Hij begint begin volgend jaar.", "begin volgend jaar", ("DATE", "2018")),
-    ("Dat is momenteel lastig.", "momenteel", ("DATE", "PRESENT_REF")),
-    ("Het bedrijf groeide de afgelopen jaren.", "de afgelopen jaren", ("DURATION", "PXY")),
-])
+@pytest.mark.parametrize(
+    "text,span,expected",
+    [
+        ("Hij zei woensdag dat het klaar was.", "woensdag", ("DATE", "2017-12-06")),
+        ("Hij komt woensdag terug, zal hij zeggen.", "woensdag", ("DATE", "2017-12-13")),
+        ("Het gebeurde gisteren.", "gisteren", ("DATE", "2017-12-06")),
+        ("Het gebeurde eergisteren.", "eergisteren", ("DATE", "2017-12-05")),
+        ("Het is vandaag koud.", "vandaag", ("DATE", "2017-12-07")),
+        ("Morgen wordt het beter.", "Morgen", ("DATE", "2017-12-08")),
+        ("Hij sprak vanmorgen.", "vanmorgen", ("TIME", "2017-12-07TMO")),
+        ("Het was vanavond druk.", "vanavond", ("TIME", "2017-12-07TEV")),
+        ("Vorige week was het raak.", "Vorige week", ("DATE", "2017-W48")),
+        ("Volgende maand begint het.", "Volgende maand", ("DATE", "2018-01")),
+        ("Afgelopen jaar ging het mis.", "Afgelopen jaar", ("DATE", "2016")),
+        ("Dat was drie weken geleden.", "drie weken geleden", ("DATE", "2017-11-16")),
+        ("Het begon in maart.", "maart", ("DATE", "2017-03")),
+        ("Het was op 6 december 2016.", "6 december 2016", ("DATE", "2016-12-06")),
+        ("De zitting is om 15.30 uur.", "15.30 uur", ("TIME", "2017-12-07T15:30")),
+        ("Het duurde twee uur.", "twee uur", ("DURATION", "PT2H")),
+        ("Het duurde drie weken.", "drie weken", ("DURATION", "P3W")),
+        ("Ze komen elke week samen.", "elke week", ("SET", "P1W")),
+        ("De prijs wordt jaarlijks verhoogd.", "jaarlijks", ("SET", "P1Y")),
+        ("Het tij keert eind dit jaar.", "eind dit jaar", ("DATE", "2017")),
+        ("Hij begint begin volgend jaar.", "begin volgend jaar", ("DATE", "2018")),
+        ("Dat is momenteel lastig.", "momenteel", ("DATE", "PRESENT_REF")),
+        ("Het bedrijf groeide de afgelopen jaren.", "de afgelopen jaren", ("DURATION", "PXY")),
+    ],
+)
 def test_day_precision(text, span, expected):
     assert values(text)[span] == expected
 
 
-@pytest.mark.parametrize("text,span,value", [
-    ("Hij zei woensdag dat het klaar was.", "woensdag", "2017-12"),
-    ("Het gebeurde gisteren.", "gisteren", "2017-12"),
-    ("Vorige maand ging het mis.", "Vorige maand", "2017-11"),
-    ("Het begon in maart.", "maart", "2017-03"),
-    ("Op 6 december was het zover.", "6 december", "2017-12-06"),
-])
+@pytest.mark.parametrize(
+    "text,span,value",
+    [
+        ("Hij zei woensdag dat het klaar was.", "woensdag", "2017-12"),
+        ("Het gebeurde gisteren.", "gisteren", "2017-12"),
+        ("Vorige maand ging het mis.", "Vorige maand", "2017-11"),
+        ("Het begon in maart.", "maart", "2017-03"),
+        ("Op 6 december was het zover.", "6 december", "2017-12-06"),
+    ],
+)
 def test_month_precision_never_invents_a_day(text, span, value):
     assert values(text, "2017-12")[span][1] == value
 

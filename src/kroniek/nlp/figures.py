@@ -17,20 +17,51 @@ from .numbers_nl import NumberMatch, find_numbers
 from .pipeline import stage
 
 QUALIFIERS: dict[str, str] = {
-    "ongeveer": "about", "circa": "about", "ca.": "about", "zo'n": "about", "zo’n": "about",
-    "naar schatting": "about", "rond": "about", "rond de": "about", "rondom": "about",
-    "om en nabij": "about", "pakweg": "about", "grofweg": "about", "ruwweg": "about",
+    "ongeveer": "about",
+    "circa": "about",
+    "ca.": "about",
+    "zo'n": "about",
+    "zo’n": "about",
+    "naar schatting": "about",
+    "rond": "about",
+    "rond de": "about",
+    "rondom": "about",
+    "om en nabij": "about",
+    "pakweg": "about",
+    "grofweg": "about",
+    "ruwweg": "about",
     "enkele": "about",
-    "minder dan": "less_than", "nog geen": "less_than", "onder de": "less_than",
-    "krap": "less_than", "net geen": "less_than", "hooguit": "at_most",
-    "hoogstens": "at_most", "maximaal": "at_most", "ten hoogste": "at_most", "maximum": "at_most",
-    "niet meer dan": "at_most", "tot": "at_most", "tot wel": "at_most",
-    "meer dan": "more_than", "ruim": "more_than", "boven de": "more_than", "ruim boven de":
-    "more_than", "dik": "more_than", "bijna": "almost", "vrijwel": "almost", "nagenoeg":
-    "almost", "haast": "almost", "zowat": "almost",
-    "minstens": "at_least", "zeker": "at_least", "ten minste": "at_least", "tenminste":
-    "at_least", "op zijn minst": "at_least", "minimaal": "at_least", "niet minder dan":
-    "at_least", "wel": "at_least",
+    "minder dan": "less_than",
+    "nog geen": "less_than",
+    "onder de": "less_than",
+    "krap": "less_than",
+    "net geen": "less_than",
+    "hooguit": "at_most",
+    "hoogstens": "at_most",
+    "maximaal": "at_most",
+    "ten hoogste": "at_most",
+    "maximum": "at_most",
+    "niet meer dan": "at_most",
+    "tot": "at_most",
+    "tot wel": "at_most",
+    "meer dan": "more_than",
+    "ruim": "more_than",
+    "boven de": "more_than",
+    "ruim boven de": "more_than",
+    "dik": "more_than",
+    "bijna": "almost",
+    "vrijwel": "almost",
+    "nagenoeg": "almost",
+    "haast": "almost",
+    "zowat": "almost",
+    "minstens": "at_least",
+    "zeker": "at_least",
+    "ten minste": "at_least",
+    "tenminste": "at_least",
+    "op zijn minst": "at_least",
+    "minimaal": "at_least",
+    "niet minder dan": "at_least",
+    "wel": "at_least",
 }
 _QUAL_ALT = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 _FILLER = r"(?:onder meer|in totaal|al|nog|nog maar|maar|slechts|liefst|de|het|wel|dus|zelfs)"
@@ -38,26 +69,74 @@ _QUAL_RE = re.compile(rf"(?i)(?<![\w])(?P<q>{_QUAL_ALT})\s+(?:{_FILLER}\s+)*$")
 _RANGE_PRE_RE = re.compile(r"(?i)\b(?:tussen|van)\s+(?:de\s+)?$")
 _RANGE_MID_RE = re.compile(r"(?i)^\s*(?:tot(?: en met)?|à|a|-|–|en)\s*(?:de\s+)?$")
 
-CURRENCIES = {"euro": "EUR", "eurocent": "EUR", "€": "EUR", "eur": "EUR", "dollar": "USD",
-              "dollars": "USD", "$": "USD", "usd": "USD", "pond": "GBP", "£": "GBP",
-              "gbp": "GBP", "yen": "JPY", "frank": "CHF", "roebel": "RUB", "yuan": "CNY"}
-MEASURES = {"km": "km", "kilometer": "km", "meter": "m", "m": "m", "cm": "cm", "centimeter": "cm",
-            "mm": "mm", "millimeter": "mm", "kilo": "kg", "kg": "kg", "kilogram": "kg",
-            "gram": "g", "ton": "t", "liter": "l", "l": "l", "graden": "°C", "°c": "°C",
-            "graden celsius": "°C", "km/u": "km/h", "km/h": "km/h", "kilometer per uur": "km/h",
-            "hectare": "ha", "ha": "ha", "vierkante meter": "m2", "m2": "m2", "m²": "m2",
-            "vierkante kilometer": "km2", "km2": "km2", "megawatt": "MW", "mw": "MW",
-            "kwh": "kWh", "vaten": "vaten", "barrel": "vaten", "mijl": "mijl", "knopen": "knopen"}
-_TIME_UNITS = r"(?:jaar|jaren|maand|maanden|week|weken|dag|dagen|uur|uren|minuut|minuten|" \
+CURRENCIES = {
+    "euro": "EUR",
+    "eurocent": "EUR",
+    "€": "EUR",
+    "eur": "EUR",
+    "dollar": "USD",
+    "dollars": "USD",
+    "$": "USD",
+    "usd": "USD",
+    "pond": "GBP",
+    "£": "GBP",
+    "gbp": "GBP",
+    "yen": "JPY",
+    "frank": "CHF",
+    "roebel": "RUB",
+    "yuan": "CNY",
+}
+MEASURES = {
+    "km": "km",
+    "kilometer": "km",
+    "meter": "m",
+    "m": "m",
+    "cm": "cm",
+    "centimeter": "cm",
+    "mm": "mm",
+    "millimeter": "mm",
+    "kilo": "kg",
+    "kg": "kg",
+    "kilogram": "kg",
+    "gram": "g",
+    "ton": "t",
+    "liter": "l",
+    "l": "l",
+    "graden": "°C",
+    "°c": "°C",
+    "graden celsius": "°C",
+    "km/u": "km/h",
+    "km/h": "km/h",
+    "kilometer per uur": "km/h",
+    "hectare": "ha",
+    "ha": "ha",
+    "vierkante meter": "m2",
+    "m2": "m2",
+    "m²": "m2",
+    "vierkante kilometer": "km2",
+    "km2": "km2",
+    "megawatt": "MW",
+    "mw": "MW",
+    "kwh": "kWh",
+    "vaten": "vaten",
+    "barrel": "vaten",
+    "mijl": "mijl",
+    "knopen": "knopen",
+}
+_TIME_UNITS = (
+    r"(?:jaar|jaren|maand|maanden|week|weken|dag|dagen|uur|uren|minuut|minuten|"
     r"seconde|seconden|eeuw|eeuwen|decennia|decennium|kwartier|etmaal|etmalen)"
-_MONTHS = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|" \
+)
+_MONTHS = (
+    r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
     r"december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)"
+)
 
 _CUR_ALT = "|".join(re.escape(c) for c in sorted(CURRENCIES, key=len, reverse=True))
 _MEAS_ALT = "|".join(re.escape(c) for c in sorted(MEASURES, key=len, reverse=True))
 _PERCENT_RE = re.compile(r"(?i)^\s*(%|procentpunt(?:en)?|procent|percent)(?![\w])")
 _CUR_AFTER_RE = re.compile(rf"(?i)^\s*(?P<c>{_CUR_ALT})(?![\w])")
-_CUR_BEFORE_RE = re.compile(rf"(?i)(?P<c>€|\$|£|eur|usd|gbp)\s*$")
+_CUR_BEFORE_RE = re.compile(r"(?i)(?P<c>€|\$|£|eur|usd|gbp)\s*$")
 _MEAS_RE = re.compile(rf"(?i)^\s*(?P<m>{_MEAS_ALT})(?![\w/²])")
 _AGE_RE = re.compile(r"(?i)^(?:-jarige?n?|\s*jaar\s+oud|\s*jarige?n?)\b")
 _TIMEUNIT_RE = re.compile(rf"(?i)^\s*{_TIME_UNITS}\b")
@@ -80,9 +159,11 @@ _STREET_BEFORE_RE = re.compile(
 )
 _SCORE_RE = re.compile(r"^\s*[-–]\s*\d\b(?!\s*(?:procent|%|euro|\w+en\b))")
 _LIST_RE = re.compile(r"^[\s•*-]*$")
-_SOURCE_VERBS = r"(?:schrijft|schreef|schrijven|meldt|meldde|melden|zegt|zei|zeggen|stelt|" \
-    r"stelde|bericht|berichtte|berichten|maakt|maakte|rapporteert|rapporteerde|becijfert|" \
+_SOURCE_VERBS = (
+    r"(?:schrijft|schreef|schrijven|meldt|meldde|melden|zegt|zei|zeggen|stelt|"
+    r"stelde|bericht|berichtte|berichten|maakt|maakte|rapporteert|rapporteerde|becijfert|"
     r"becijferde|laat weten|liet weten|concludeert|concludeerde)"
+)
 _VOLGENS_RE = re.compile(r"\b[Vv]olgens\s+(?P<s>(?:de |het )?[\w'’-]+(?:\s+[A-Z][\w'’-]*)*)")
 _DAT_RE = re.compile(
     rf"^\s*(?:Dat|Dit|Die)\s+{_SOURCE_VERBS}\s+(?P<s>(?:de |het )?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
@@ -90,11 +171,87 @@ _DAT_RE = re.compile(
     r"(?P<s2>(?:de |het )?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)(?=\s+(?:die|dat|met|over|in|op|uit)\b|[,.]|$))?"
 )
 _STOP = frozenset(
-    "de het een en of maar dat die dit deze is zijn was waren wordt worden werd werden heeft "
-    "hebben had hadden zal zullen kan kunnen moet moeten mag mogen wil willen gaat gaan "
-    "in op aan bij met uit voor na naar over door tot tegen onder om als dan ook nog al wel "
-    "niet geen meer mee er hier daar toe zo te per procent euro uur jaar zich zij ze hij wij we "
-    "ik jij u".split()
+    [
+        "de",
+        "het",
+        "een",
+        "en",
+        "of",
+        "maar",
+        "dat",
+        "die",
+        "dit",
+        "deze",
+        "is",
+        "zijn",
+        "was",
+        "waren",
+        "wordt",
+        "worden",
+        "werd",
+        "werden",
+        "heeft",
+        "hebben",
+        "had",
+        "hadden",
+        "zal",
+        "zullen",
+        "kan",
+        "kunnen",
+        "moet",
+        "moeten",
+        "mag",
+        "mogen",
+        "wil",
+        "willen",
+        "gaat",
+        "gaan",
+        "in",
+        "op",
+        "aan",
+        "bij",
+        "met",
+        "uit",
+        "voor",
+        "na",
+        "naar",
+        "over",
+        "door",
+        "tot",
+        "tegen",
+        "onder",
+        "om",
+        "als",
+        "dan",
+        "ook",
+        "nog",
+        "al",
+        "wel",
+        "niet",
+        "geen",
+        "meer",
+        "mee",
+        "er",
+        "hier",
+        "daar",
+        "toe",
+        "zo",
+        "te",
+        "per",
+        "procent",
+        "euro",
+        "uur",
+        "jaar",
+        "zich",
+        "zij",
+        "ze",
+        "hij",
+        "wij",
+        "we",
+        "ik",
+        "jij",
+        "u",
+    ]
 )
 _TOKEN_RE = re.compile(r"[\w'’-]+|[^\w\s]")
 
@@ -144,7 +301,9 @@ def _qualifier(text: str, n: NumberMatch, sent_start: int) -> tuple[str, int]:
 def _noun_phrase(text: str, pos: int, limit: int) -> tuple[str | None, str | None]:
     """POS-free guess at the counted noun phrase after ``pos``: adjectives (-e) then a noun,
     then an optional ``van X`` complement; returns (unit, subject)."""
-    words = [(m.start() + pos, m.end() + pos, m.group()) for m in _TOKEN_RE.finditer(text[pos:limit])]
+    words = [
+        (m.start() + pos, m.end() + pos, m.group()) for m in _TOKEN_RE.finditer(text[pos:limit])
+    ]
     np: list[tuple[int, int, str]] = []
     i = 0
     while i < len(words) and len(np) < 4:
@@ -201,7 +360,12 @@ def _kind_unit(text: str, n: NumberMatch) -> tuple[str, str | None, int, int]:
     before = text[max(0, n.start - 6) : n.start]
     m = _PERCENT_RE.match(after)
     if m:
-        return "percent", "procentpunt" if "punt" in m.group(1).lower() else "%", start, end + m.end()
+        return (
+            "percent",
+            "procentpunt" if "punt" in m.group(1).lower() else "%",
+            start,
+            end + m.end(),
+        )
     m = _CUR_BEFORE_RE.search(before)
     if m:
         return "money", CURRENCIES[m.group("c").lower()], start - (len(before) - m.start()), end
@@ -251,8 +415,11 @@ def _places(doc: Document, s: int, e: int) -> tuple[str, ...]:
     if doc.entities:
         names = [x.entity for x in doc.entities if x.label == "LOC" and s <= x.start < e]
     elif doc.analysis is not None:
-        names = [x.text for x in doc.analysis.ents if x.label_ in ("LOC", "GPE")
-                 and s <= x.start_char < e]
+        names = [
+            x.text
+            for x in doc.analysis.ents
+            if x.label_ in ("LOC", "GPE") and s <= x.start_char < e
+        ]
     return tuple(dict.fromkeys(names))
 
 
@@ -302,14 +469,24 @@ def extract_figures(doc: Document) -> list[Figure]:
         if kind == "count" and noun:
             unit = noun
         elif kind in ("fraction", "percent") and subject is None:
-            m = re.match(r"(?i)\s*(?:\w+\s+)?van\s+((?:de|het)\s+[\w'’-]+(?:\s+[\w'’-]+)?)",
-                         text[end:e])
+            m = re.match(
+                r"(?i)\s*(?:\w+\s+)?van\s+((?:de|het)\s+[\w'’-]+(?:\s+[\w'’-]+)?)", text[end:e]
+            )
             subject = m.group(1) if m else None
         figures.append(
-            Figure(start=start, end=end, text=text[start:end],
-                   value=float(n.value), value_max=value_max, qualifier=qualifier, unit=unit,
-                   kind=kind, subject=subject, place=_places(doc, s, e),
-                   source_chain=_sources(doc, sents, si, n.start))
+            Figure(
+                start=start,
+                end=end,
+                text=text[start:end],
+                value=float(n.value),
+                value_max=value_max,
+                qualifier=qualifier,
+                unit=unit,
+                kind=kind,
+                subject=subject,
+                place=_places(doc, s, e),
+                source_chain=_sources(doc, sents, si, n.start),
+            )
         )
     return figures
 

@@ -8,20 +8,39 @@ from __future__ import annotations
 
 import re
 
-from .timex_resolve import Ref, _year_for_month
+from .timex_calendar import Ref, _year_for_month
 from .timex_rules import DAYPART, MONTH, MONTHS, PART
 
 _TO = r"(?:tot\s+en\s+met|tot|t/m|-|–|~)"
-RANGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [(n, re.compile(p, re.I)) for n, p in [
-    ("dayrange", rf"\b(?:(?P<pre>van|tussen)\s+(?:de\s+)?)?(?P<d1>\d{{1,2}})(?:e|ste|de)?\s*"
-                 rf"(?P<to>{_TO}|en)\s*(?:de\s+)?(?P<d2>\d{{1,2}})(?:e|ste|de)?\s+(?:van\s+)?"
-                 rf"(?P<m>{MONTH})\b\.?(?:,?\s+(?P<y>\d{{4}})\b)?"),
-    ("yearrange", rf"(?<![\d-])(?P<y1>(?:1[5-9]|20)\d{{2}})\s*{_TO}\s*(?P<y2>(?:1[5-9]|20)\d{{2}})\b"),
-    ("monthrange", rf"\b(?P<m1>{MONTH})\.?\s*{_TO}\s*(?P<m2>{MONTH})\b\.?(?:\s+(?P<y>\d{{4}})\b)?"),
-    ("timerange", rf"\b(?:(?P<pre>van|tussen)\s+)?(?P<h1>\d{{1,2}})(?:[:.](?P<mi1>\d{{2}}))?\s*"
-                  rf"(?:uur\s*)?(?P<to>{_TO}|en)\s*(?P<h2>\d{{1,2}})(?:[:.](?P<mi2>\d{{2}}))?"
-                  rf"(?:\s*(?P<uur>uur)\b)?(?:\s+(?P<dp>{DAYPART}|in\s+de\s+(?:{PART})\b))?"),
-]]
+RANGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (n, re.compile(p, re.IGNORECASE))
+    for n, p in [
+        (
+            "dayrange",
+            (
+                rf"\b(?:(?P<pre>van|tussen)\s+(?:de\s+)?)?(?P<d1>\d{{1,2}})(?:e|ste|de)?\s*"
+                rf"(?P<to>{_TO}|en)\s*(?:de\s+)?(?P<d2>\d{{1,2}})(?:e|ste|de)?\s+(?:van\s+)?"
+                rf"(?P<m>{MONTH})\b\.?(?:,?\s+(?P<y>\d{{4}})\b)?"
+            ),
+        ),
+        (
+            "yearrange",
+            rf"(?<![\d-])(?P<y1>(?:1[5-9]|20)\d{{2}})\s*{_TO}\s*(?P<y2>(?:1[5-9]|20)\d{{2}})\b",
+        ),
+        (
+            "monthrange",
+            rf"\b(?P<m1>{MONTH})\.?\s*{_TO}\s*(?P<m2>{MONTH})\b\.?(?:\s+(?P<y>\d{{4}})\b)?",
+        ),
+        (
+            "timerange",
+            (
+                rf"\b(?:(?P<pre>van|tussen)\s+)?(?P<h1>\d{{1,2}})(?:[:.](?P<mi1>\d{{2}}))?\s*"
+                rf"(?:uur\s*)?(?P<to>{_TO}|en)\s*(?P<h2>\d{{1,2}})(?:[:.](?P<mi2>\d{{2}}))?"
+                rf"(?:\s*(?P<uur>uur)\b)?(?:\s+(?P<dp>{DAYPART}|in\s+de\s+(?:{PART})\b))?"
+            ),
+        ),
+    ]
+]
 
 Piece = tuple[int, int, str, str]  # start, end, type, value
 
@@ -47,13 +66,17 @@ def resolve_range(name: str, m: re.Match[str], ref: Ref | None, future: bool) ->
         if not (1 <= d1 < d2 <= 31):
             return None
         year = g.get("y") or _year_for_month(ref, month, future, d2)
-        return [(m.start("d1"), m.end("d1"), "DATE", f"{year}-{month:02d}-{d1:02d}"),
-                (m.start("d2"), m.end(), "DATE", f"{year}-{month:02d}-{d2:02d}")]
+        return [
+            (m.start("d1"), m.end("d1"), "DATE", f"{year}-{month:02d}-{d1:02d}"),
+            (m.start("d2"), m.end(), "DATE", f"{year}-{month:02d}-{d2:02d}"),
+        ]
     if name == "yearrange":
         if int(g["y1"]) >= int(g["y2"]):
             return None
-        return [(m.start("y1"), m.end("y1"), "DATE", g["y1"]),
-                (m.start("y2"), m.end("y2"), "DATE", g["y2"])]
+        return [
+            (m.start("y1"), m.end("y1"), "DATE", g["y1"]),
+            (m.start("y2"), m.end("y2"), "DATE", g["y2"]),
+        ]
     if name == "monthrange":
         m1, m2 = MONTHS[g["m1"].lower()], MONTHS[g["m2"].lower()]
         if g.get("y"):
@@ -62,8 +85,10 @@ def resolve_range(name: str, m: re.Match[str], ref: Ref | None, future: bool) ->
             y2 = int(y) if (y := _year_for_month(ref, m2, future)).isdigit() else 0
         y1 = y2 - 1 if m1 > m2 else y2
         fmt = (lambda y, mo: f"{y:04d}-{mo:02d}") if y2 else (lambda y, mo: f"XXXX-{mo:02d}")
-        return [(m.start("m1"), m.end("m1"), "DATE", fmt(y1, m1)),
-                (m.start("m2"), m.end(), "DATE", fmt(y2, m2))]
+        return [
+            (m.start("m1"), m.end("m1"), "DATE", fmt(y1, m1)),
+            (m.start("m2"), m.end(), "DATE", fmt(y2, m2)),
+        ]
     if name == "timerange":
         pre = (g.get("pre") or "").lower()
         if not ((g.get("mi1") and g.get("mi2")) or (pre and (g.get("uur") or g.get("dp")))):
@@ -78,7 +103,13 @@ def resolve_range(name: str, m: re.Match[str], ref: Ref | None, future: bool) ->
         if not (0 <= h1 <= 24 and 0 <= h2 <= 24 and mi1 < 60 and mi2 < 60):
             return None
         date = _date_prefix(ref)
-        return [(m.start("h1"), m.end("mi1") if g.get("mi1") else m.end("h1"), "TIME",
-                 f"{date}T{h1:02d}:{mi1:02d}"),
-                (m.start("h2"), m.end(), "TIME", f"{date}T{h2:02d}:{mi2:02d}")]
+        return [
+            (
+                m.start("h1"),
+                m.end("mi1") if g.get("mi1") else m.end("h1"),
+                "TIME",
+                f"{date}T{h1:02d}:{mi1:02d}",
+            ),
+            (m.start("h2"), m.end(), "TIME", f"{date}T{h2:02d}:{mi2:02d}"),
+        ]
     return None

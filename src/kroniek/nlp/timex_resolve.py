@@ -1,6 +1,6 @@
 """Resolution of matched Dutch time expressions to TIMEX3 values against a publication date.
 
-See :mod:`kroniek.nlp.timex` for the precision rules; this module holds the arithmetic.
+See :mod:`kroniek.nlp.timex` for the precision rules; the arithmetic is in ``timex_calendar``.
 """
 
 from __future__ import annotations
@@ -8,167 +8,33 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
 
-from ..model import PublishedDate
 from .numbers_nl import parse_number, parse_ordinal
-from .timex_rules import (DECADES, HOUR_WORDS, MONTHS, PARTS, PLURAL_UNITS, SEASONS, SETS, UNITS,
-                          WEEKDAYS)
-
-
-@dataclass(frozen=True)
-class Ref:
-    """The publication date as an interval plus its precision."""
-
-    lo: dt.date
-    hi: dt.date
-    precision: str
-    value: str
-    time: str | None = None
-
-    @classmethod
-    def of(cls, pub: PublishedDate | None) -> Ref | None:
-        if pub is None:
-            return None
-        time = None
-        if pub.precision == "datetime":
-            time = pub.value[11:16]
-        return cls(pub.start(), pub.end(), pub.precision, pub.value[:10], time)
-
-
-def _fmt(lo: dt.date, hi: dt.date) -> str:
-    """The finest granularity two dates share: a day, a month, a year or a decade."""
-    if lo == hi:
-        return lo.isoformat()
-    if (lo.year, lo.month) == (hi.year, hi.month):
-        return f"{lo.year:04d}-{lo.month:02d}"
-    if lo.year == hi.year:
-        return f"{lo.year:04d}"
-    if lo.year // 10 == hi.year // 10:
-        return f"{lo.year // 10:03d}"
-    return f"{lo.year // 100:02d}"
-
-
-def _add_months(d: dt.date, n: int) -> dt.date:
-    y, m = divmod(d.month - 1 + n, 12)
-    year, month = d.year + y, m + 1
-    return dt.date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
-
-
-def shift_days(ref: Ref | None, days: int) -> str:
-    if ref is None:
-        return "XXXX-XX-XX"
-    if ref.precision not in ("day", "datetime") and abs(days) <= 7:
-        return _fmt(ref.lo, ref.hi)
-    delta = dt.timedelta(days=days)
-    return _fmt(ref.lo + delta, ref.hi + delta)
-
-
-def shift_months(ref: Ref | None, months: int) -> str:
-    if ref is None:
-        return "XXXX-XX"
-    if ref.precision == "year" and abs(months) < 12:
-        return f"{ref.lo.year:04d}"
-    lo, hi = _add_months(ref.lo, months), _add_months(ref.hi, months)
-    if (lo.year, lo.month) == (hi.year, hi.month):
-        return f"{lo.year:04d}-{lo.month:02d}"
-    return _fmt(lo, hi)
-
-
-def shift_years(ref: Ref | None, years: int) -> str:
-    return "XXXX" if ref is None else f"{ref.lo.year + years:04d}"
-
-
-def shift_weeks(ref: Ref | None, weeks: int) -> str:
-    """ISO week of the shifted date, or the shared coarser period when the day is unknown."""
-    if ref is None:
-        return "XXXX-WXX"
-    if ref.precision in ("day", "datetime"):
-        y, w, _ = (ref.lo + dt.timedelta(weeks=weeks)).isocalendar()
-        return f"{y:04d}-W{w:02d}"
-    if weeks == 0:
-        return _fmt(ref.lo, ref.hi)
-    return shift_days(ref, weeks * 7)
-
-
-def weekday(ref: Ref | None, wd: int, future: bool, rel: str = "") -> str:
-    if ref is None:
-        return f"XXXX-WXX-{wd}"
-    if ref.precision not in ("day", "datetime"):
-        return _fmt(ref.lo, ref.hi)
-    cur = ref.lo.isoweekday()
-    if rel in ("vorige", "vorig", "verleden"):
-        delta = wd - cur - 7
-    elif rel in ("volgende", "volgend"):
-        delta = wd - cur + 7
-    elif future or rel in ("komende", "komend", "aanstaande", "eerstvolgende", "eerstkomende"):
-        delta = (wd - cur) % 7
-    else:
-        delta = -((cur - wd) % 7)
-    return (ref.lo + dt.timedelta(days=delta)).isoformat()
-
-
-def _year_for_month(ref: Ref | None, month: int, future: bool, day: int | None = None) -> str:
-    if ref is None:
-        return "XXXX"
-    y = ref.lo.year
-    if ref.precision == "year":
-        return f"{y:04d}"
-    here = (ref.lo.month, ref.lo.day if ref.precision in ("day", "datetime") else 31)
-    there = (month, day or 1)
-    if future and there < (ref.lo.month, ref.lo.day if day else 1):
-        y += 1
-    elif not future and there > here:
-        y -= 1
-    return f"{y:04d}"
-
-
-def _num(s: str | None) -> float | None:
-    if not s:
-        return None
-    low = s.lower().strip()
-    if low in ("enkele", "een paar", "paar"):
-        return None
-    if re.fullmatch(r"een\s+halve?", low):
-        return 0.5
-    return parse_number(low)
-
-
-def _dur(n: float | None, unit: str) -> str:
-    letter, is_time, mult = UNITS[unit.lower()]
-    qty = "X" if n is None else (f"{n * mult:g}".replace(",", "."))
-    if letter == "WE":
-        return f"P{qty}WE"
-    return f"PT{qty}{letter}" if is_time else f"P{qty}{letter}"
-
-
-_REL_SIGN = {"vorige": -1, "vorig": -1, "verleden": -1, "afgelopen": -1, "voorbije": -1,
-             "jongstleden": -1, "volgende": 1, "volgend": 1, "komende": 1, "komend": 1,
-             "aanstaande": 1, "eerstvolgende": 1, "eerstkomende": 1, "deze": 0, "dit": 0,
-             "huidige": 0, "lopende": 0}
-
-
-def _period(ref: Ref | None, unit: str, sign: int) -> str | None:
-    if unit == "week":
-        return shift_weeks(ref, sign)
-    if unit == "weekend":
-        w = shift_weeks(ref, sign)
-        return f"{w}-WE" if "-W" in w else w
-    if unit == "maand":
-        return shift_months(ref, sign)
-    if unit == "kwartaal":
-        if ref is None or ref.precision == "year":
-            return shift_years(ref, 0) if ref else "XXXX-QX"
-        q = (ref.lo.month - 1) // 3 + sign
-        y, q = ref.lo.year + (q // 4), q % 4 + 1
-        return f"{y:04d}-Q{q}"
-    if unit == "jaar":
-        return shift_years(ref, sign)
-    if unit == "decennium":
-        return "XXX" if ref is None else f"{(ref.lo.year // 10 + sign):03d}"
-    if unit == "eeuw":
-        return "XX" if ref is None else f"{(ref.lo.year // 100 + sign):02d}"
-    return None
+from .timex_calendar import (
+    _REL_SIGN,
+    Ref,
+    _add_months,
+    _dur,
+    _num,
+    _period,
+    _year_for_month,
+    shift_days,
+    shift_months,
+    shift_weeks,
+    shift_years,
+    weekday,
+)
+from .timex_tables import (
+    DECADES,
+    HOUR_WORDS,
+    MONTHS,
+    PARTS,
+    PLURAL_UNITS,
+    SEASONS,
+    SETS,
+    UNITS,
+    WEEKDAYS,
+)
 
 
 def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple[str, str] | None:
@@ -180,8 +46,13 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         month = _month(g.get("m"))
         if day is None or (g.get("m") and month is None):
             return None
-        if name == "numdm" and g["m"].isdigit() and len(g["m"]) == 1 and day <= 12 \
-                and not g.get("y"):
+        if (
+            name == "numdm"
+            and g["m"].isdigit()
+            and len(g["m"]) == 1
+            and day <= 12
+            and not g.get("y")
+        ):
             return None  # "3-1" is more likely a score than 3 January
         if name == "date_rel":
             base = _period(ref, "maand", _REL_SIGN.get(g["rel"].lower(), 0))
@@ -243,8 +114,14 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         return "DATE", f"{year}-{SEASONS[g['s'].lower()]}"
     if name == "relday":
         w = g["w"].lower()
-        offset = {"eergisteren": -2, "gisteren": -1, "gister": -1, "vandaag": 0, "morgen": 1,
-                  "overmorgen": 2}.get(w, 0)
+        offset = {
+            "eergisteren": -2,
+            "gisteren": -1,
+            "gister": -1,
+            "vandaag": 0,
+            "morgen": 1,
+            "overmorgen": 2,
+        }.get(w, 0)
         part = (g.get("part") or g.get("part2") or "").lower()
         if w in ("vanochtend", "vanmorgen", "vanmiddag", "vanavond", "vannacht"):
             part = w[3:]
@@ -261,8 +138,9 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         if suf in ("jl.", "j.l.", "jongstleden"):
             fut = False
         value = weekday(ref, WEEKDAYS[g["wd"].lower()], fut, rel)
-        part = (g.get("part") or "").lower() or (suf.split()[-1] if suf and suf.split()[-1] in PARTS
-                                               else "")
+        part = (g.get("part") or "").lower() or (
+            suf.split()[-1] if suf and suf.split()[-1] in PARTS else ""
+        )
         if part and re.fullmatch(r"\d{4}-\d{2}-\d{2}|XXXX-WXX-\d", value):
             return "TIME", f"{value}{PARTS[part]}"
         return "DATE", value
@@ -270,10 +148,15 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         rel, unit = g["rel"].lower(), g["u"].lower()
         if unit in PLURAL_UNITS:
             return "DURATION", f"PX{PLURAL_UNITS[unit]}" if PLURAL_UNITS[unit] not in (
-                "H", "S") and unit != "minuten" else f"PTX{PLURAL_UNITS[unit]}"
+                "H",
+                "S",
+            ) and unit != "minuten" else f"PTX{PLURAL_UNITS[unit]}"
         if unit in ("tijd", "periode"):
-            return ("DATE", "PRESENT_REF") if _REL_SIGN.get(rel) == 0 else (
-                "DATE", "PAST_REF" if _REL_SIGN.get(rel) == -1 else "FUTURE_REF")
+            return (
+                ("DATE", "PRESENT_REF")
+                if _REL_SIGN.get(rel) == 0
+                else ("DATE", "PAST_REF" if _REL_SIGN.get(rel) == -1 else "FUTURE_REF")
+            )
         value = _period(ref, unit, _REL_SIGN.get(rel, 0))
         return ("DATE", value) if value else None
     if name in ("reln", "duration", "since_n"):
@@ -289,12 +172,15 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
             return None  # "om 7 uur terug" is being back at seven
         if n is None or is_time:
             if is_time and n is not None and ref and ref.time:
-                return "TIME", (dt.datetime.fromisoformat(f"{ref.value}T{ref.time}")
-                                + sign * dt.timedelta(**{{"H": "hours", "M": "minutes",
-                                                           "S": "seconds"}[letter]: n * mult})
-                                ).isoformat(timespec="minutes")
+                return "TIME", (
+                    dt.datetime.fromisoformat(f"{ref.value}T{ref.time}")
+                    + sign
+                    * dt.timedelta(
+                        **{{"H": "hours", "M": "minutes", "S": "seconds"}[letter]: n * mult}
+                    )
+                ).isoformat(timespec="minutes")
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
-        k = int(round(n * mult)) * sign
+        k = round(n * mult) * sign
         if letter == "D":
             return "DATE", shift_days(ref, k)
         if letter in ("W", "WE"):
@@ -375,8 +261,11 @@ def _nth_weekday(g: dict[str, str | None], ref: Ref | None, future: bool) -> tup
     if not nth or "X" in year:
         return None
     y = int(year)
-    days = [d for d in range(1, calendar.monthrange(y, month)[1] + 1)
-            if dt.date(y, month, d).isoweekday() == wd]
+    days = [
+        d
+        for d in range(1, calendar.monthrange(y, month)[1] + 1)
+        if dt.date(y, month, d).isoweekday() == wd
+    ]
     if nth > len(days):
         return None
     return "DATE", dt.date(y, month, days[nth - 1 if nth > 0 else -1]).isoformat()
@@ -394,7 +283,9 @@ def _hour(raw: str | None) -> int | None:
     return v
 
 
-def _clock(name: str, g: dict[str, str | None], low: str, ref: Ref | None) -> tuple[str, str] | None:
+def _clock(
+    name: str, g: dict[str, str | None], low: str, ref: Ref | None
+) -> tuple[str, str] | None:
     """Clock times: '15.30 uur', 'om 7 uur 's avonds', 'kwart voor elf', 'half acht'."""
     if name == "midnight":
         h, mi, se = 0, 0, None
@@ -404,15 +295,16 @@ def _clock(name: str, g: dict[str, str | None], low: str, ref: Ref | None) -> tu
         se = int(g["se"]) if g.get("se") else None
         if h is None or mi is None:
             return None
-    if name == "clock" and not (g.get("uur") or g.get("pre") or g.get("ap") or g.get("dp")
-                                or g.get("sep") == ":"):
+    if name == "clock" and not (
+        g.get("uur") or g.get("pre") or g.get("ap") or g.get("dp") or g.get("sep") == ":"
+    ):
         return None
     if name == "clock_h" and not (g.get("pre") or g.get("dp") or g.get("mi")):
         return None
     if name == "clock_half":
-        if not (g.get("half") or g.get("k")):
+        if not (g.get("half") or g.get("half2") or g.get("k")):
             return None
-        if g.get("half"):
+        if g.get("half") or g.get("half2"):
             h, mi = h - 1, 30
         if g.get("k"):
             k = 15 if (g["k"] or "").lower() == "kwart" else _hour(g["k"])
@@ -431,22 +323,27 @@ def _clock(name: str, g: dict[str, str | None], low: str, ref: Ref | None) -> tu
         h = 0
     if not (0 <= h <= 24 and 0 <= mi < 60):
         return None
-    date = ref.value if ref and ref.precision in ("day", "datetime") else (
-        f"{ref.value}-XX" if ref and ref.precision == "month" else "XXXX-XX-XX")
+    date = (
+        ref.value
+        if ref and ref.precision in ("day", "datetime")
+        else (f"{ref.value}-XX" if ref and ref.precision == "month" else "XXXX-XX-XX")
+    )
     if ref and ref.precision == "year":
         date = f"{ref.value}-XX-XX"
     clock = f"{h:02d}:{mi:02d}" + (f":{se:02d}" if se is not None else "")
     return "TIME", f"{date}T{clock}"
 
 
-_MULTI_PART = re.compile(r"(?P<n>\S+(?:\s+(?:half|halve|paar|aantal|kwart))?)\s*(?P<u>[a-z]+)\s*(?:,|en)?\s*")
+_MULTI_PART = re.compile(
+    r"(?P<n>\S+(?:\s+(?:half|halve|paar|aantal|kwart))?)\s*(?P<u>[a-z]+)\s*(?:,|en)?\s*"
+)
 
 
 def _multi(g: dict[str, str | None], ref: Ref | None) -> tuple[str, str] | None:
     """'1 jaar, 1 maand en 21 dagen' -> P1Y1M21D; with 'geleden' the date that far back."""
     from .timex_rules import NUM, UNIT
 
-    parts = re.findall(rf"({NUM})\s*({UNIT})\b", g["all"] or "", flags=re.I)
+    parts = re.findall(rf"({NUM})\s*({UNIT})\b", g["all"] or "", flags=re.IGNORECASE)
     date_part, time_part = "", ""
     shift = {"Y": 0, "M": 0, "D": 0}
     for n_raw, unit in parts:

@@ -1,0 +1,182 @@
+"""Calendar arithmetic at the publication date's precision (see :mod:`kroniek.nlp.timex`)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..model import PublishedDate
+from .numbers_nl import parse_number
+from .timex_tables import UNITS
+
+
+@dataclass(frozen=True)
+class Ref:
+    """The publication date as an interval plus its precision."""
+
+    lo: dt.date
+    hi: dt.date
+    precision: str
+    value: str
+    time: str | None = None
+
+    @classmethod
+    def of(cls, pub: PublishedDate | None) -> Ref | None:
+        if pub is None:
+            return None
+        time = None
+        if pub.precision == "datetime":
+            time = pub.value[11:16]
+        return cls(pub.start(), pub.end(), pub.precision, pub.value[:10], time)
+
+
+def _fmt(lo: dt.date, hi: dt.date) -> str:
+    """The finest granularity two dates share: a day, a month, a year or a decade."""
+    if lo == hi:
+        return lo.isoformat()
+    if (lo.year, lo.month) == (hi.year, hi.month):
+        return f"{lo.year:04d}-{lo.month:02d}"
+    if lo.year == hi.year:
+        return f"{lo.year:04d}"
+    if lo.year // 10 == hi.year // 10:
+        return f"{lo.year // 10:03d}"
+    return f"{lo.year // 100:02d}"
+
+
+def _add_months(d: dt.date, n: int) -> dt.date:
+    y, m = divmod(d.month - 1 + n, 12)
+    year, month = d.year + y, m + 1
+    return dt.date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def shift_days(ref: Ref | None, days: int) -> str:
+    if ref is None:
+        return "XXXX-XX-XX"
+    if ref.precision not in ("day", "datetime") and abs(days) <= 7:
+        return _fmt(ref.lo, ref.hi)
+    delta = dt.timedelta(days=days)
+    return _fmt(ref.lo + delta, ref.hi + delta)
+
+
+def shift_months(ref: Ref | None, months: int) -> str:
+    if ref is None:
+        return "XXXX-XX"
+    if ref.precision == "year" and abs(months) < 12:
+        return f"{ref.lo.year:04d}"
+    lo, hi = _add_months(ref.lo, months), _add_months(ref.hi, months)
+    if (lo.year, lo.month) == (hi.year, hi.month):
+        return f"{lo.year:04d}-{lo.month:02d}"
+    return _fmt(lo, hi)
+
+
+def shift_years(ref: Ref | None, years: int) -> str:
+    return "XXXX" if ref is None else f"{ref.lo.year + years:04d}"
+
+
+def shift_weeks(ref: Ref | None, weeks: int) -> str:
+    """ISO week of the shifted date, or the shared coarser period when the day is unknown."""
+    if ref is None:
+        return "XXXX-WXX"
+    if ref.precision in ("day", "datetime"):
+        y, w, _ = (ref.lo + dt.timedelta(weeks=weeks)).isocalendar()
+        return f"{y:04d}-W{w:02d}"
+    if weeks == 0:
+        return _fmt(ref.lo, ref.hi)
+    return shift_days(ref, weeks * 7)
+
+
+def weekday(ref: Ref | None, wd: int, future: bool, rel: str = "") -> str:
+    if ref is None:
+        return f"XXXX-WXX-{wd}"
+    if ref.precision not in ("day", "datetime"):
+        return _fmt(ref.lo, ref.hi)
+    cur = ref.lo.isoweekday()
+    if rel in ("vorige", "vorig", "verleden"):
+        delta = wd - cur - 7
+    elif rel in ("volgende", "volgend"):
+        delta = wd - cur + 7
+    elif future or rel in ("komende", "komend", "aanstaande", "eerstvolgende", "eerstkomende"):
+        delta = (wd - cur) % 7
+    else:
+        delta = -((cur - wd) % 7)
+    return (ref.lo + dt.timedelta(days=delta)).isoformat()
+
+
+def _year_for_month(ref: Ref | None, month: int, future: bool, day: int | None = None) -> str:
+    if ref is None:
+        return "XXXX"
+    y = ref.lo.year
+    if ref.precision == "year":
+        return f"{y:04d}"
+    here = (ref.lo.month, ref.lo.day if ref.precision in ("day", "datetime") else 31)
+    there = (month, day or 1)
+    if future and there < (ref.lo.month, ref.lo.day if day else 1):
+        y += 1
+    elif not future and there > here:
+        y -= 1
+    return f"{y:04d}"
+
+
+def _num(s: str | None) -> float | None:
+    if not s:
+        return None
+    low = s.lower().strip()
+    if low in ("enkele", "een paar", "paar"):
+        return None
+    if re.fullmatch(r"een\s+halve?", low):
+        return 0.5
+    return parse_number(low)
+
+
+def _dur(n: float | None, unit: str) -> str:
+    letter, is_time, mult = UNITS[unit.lower()]
+    qty = "X" if n is None else (f"{n * mult:g}".replace(",", "."))
+    if letter == "WE":
+        return f"P{qty}WE"
+    return f"PT{qty}{letter}" if is_time else f"P{qty}{letter}"
+
+
+_REL_SIGN = {
+    "vorige": -1,
+    "vorig": -1,
+    "verleden": -1,
+    "afgelopen": -1,
+    "voorbije": -1,
+    "jongstleden": -1,
+    "volgende": 1,
+    "volgend": 1,
+    "komende": 1,
+    "komend": 1,
+    "aanstaande": 1,
+    "eerstvolgende": 1,
+    "eerstkomende": 1,
+    "deze": 0,
+    "dit": 0,
+    "huidige": 0,
+    "lopende": 0,
+}
+
+
+def _period(ref: Ref | None, unit: str, sign: int) -> str | None:
+    if unit == "week":
+        return shift_weeks(ref, sign)
+    if unit == "weekend":
+        w = shift_weeks(ref, sign)
+        return f"{w}-WE" if "-W" in w else w
+    if unit == "maand":
+        return shift_months(ref, sign)
+    if unit == "kwartaal":
+        if ref is None or ref.precision == "year":
+            return shift_years(ref, 0) if ref else "XXXX-QX"
+        q = (ref.lo.month - 1) // 3 + sign
+        y, q = ref.lo.year + (q // 4), q % 4 + 1
+        return f"{y:04d}-Q{q}"
+    if unit == "jaar":
+        return shift_years(ref, sign)
+    if unit == "decennium":
+        return "XXX" if ref is None else f"{(ref.lo.year // 10 + sign):03d}"
+    if unit == "eeuw":
+        return "XX" if ref is None else f"{(ref.lo.year // 100 + sign):02d}"
+    return None
