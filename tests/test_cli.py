@@ -257,3 +257,20 @@ def test_every_command_is_documented_in_the_readme_and_has_help(run):
         assert f"kroniek {name}" in readme, f"`kroniek {name}` is not documented in README.md"
         res = run(name, "--help")
         assert res.code == 0 and "Usage" in res.stdout
+
+
+def test_tantivy_index_gives_the_same_hits_and_stays_in_sync(run, db, corpus, tmp_path):
+    pytest.importorskip("tantivy")
+    run("ingest", str(corpus), "--db", str(db), "--stages", STAGES)
+    before = run("search", "NOS OR strijders", "--db", str(db), "--json").stdout
+    assert run("index", "--db", str(db)).code == 0
+    assert Path(str(db) + ".tantivy").is_dir()
+    after = json.loads(run("search", "NOS OR strijders", "--db", str(db), "--json").stdout)
+    # same matches; ranking is BM25 in both (ties between equal scores may order differently)
+    assert sorted(h["id"] for h in after) == sorted(h["id"] for h in json.loads(before))
+    extra = write_jsonl(tmp_path / "more.jsonl", [{"id": "a4", "published": "2019-02-01",
+                                                   "text": "Weer strijders gesignaleerd bij de grens."}])
+    run("ingest", str(extra), "--db", str(db), "--stages", STAGES)
+    ids = {h["id"] for h in json.loads(run("search", "strijders", "--db", str(db), "--json").stdout)}
+    assert ids == {"a1", "a4"}
+    assert run("index", "--drop", "--db", str(db)).code == 0

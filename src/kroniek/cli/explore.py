@@ -49,11 +49,12 @@ def search(
     lo, hi = date_bound(date_from, end=False), date_bound(date_to, end=True)
     fmt = choose(json_, csv_)
     if per is not None:
-        rows = [{"period": p, "articles": n} for p, n in counts(store.conn, query, per=per.value, date_from=lo, date_to=hi)]
+        rows = [{"period": p, "articles": n} for p, n in counts(store.conn, query, per=per.value, date_from=lo, date_to=hi,
+                                                                  index=store.text_index)]
         emit(rows, fmt, ["period", "articles"], title=f"{query!r} per {per.value}")
         return
     result = run_search(store.conn, query, date_from=lo, date_to=hi, source=source,
-                        sort=sort.value, limit=limit, offset=offset)
+                        sort=sort.value, limit=limit, offset=offset, index=store.text_index)
     rows = [dict(h.__dict__) for h in result.hits]
     emit(rows, fmt, ["id", "published", "source", "title", "snippet"],
          title=f"{result.total} articles match {query!r}")
@@ -169,4 +170,23 @@ def digest(db: Path = DB, limit: int = typer.Option(8, "--limit", "-n", help="It
 
     store = open_db(db)
     print(digest_text(store, limit=limit))
+    store.close()
+
+
+@app.command()
+def index(
+    db: Path = DB,
+    drop: bool = typer.Option(False, "--drop", help="Remove the tantivy index (search falls back to SQLite FTS5)."),
+) -> None:
+    """Build the optional tantivy text index beside the store (fast ranked search at millions of articles).
+
+    Needs `pip install 'kroniek[search]'`. Once built, ingest keeps it in sync and search uses it.
+    """
+    store = open_db(db)
+    if drop:
+        store.drop_text_index()
+        print("tantivy index removed; search uses SQLite FTS5", file=sys.stderr)
+    else:
+        n = store.build_text_index()
+        print(f"tantivy index built with {n} articles at {store.text_index_path}", file=sys.stderr)
     store.close()

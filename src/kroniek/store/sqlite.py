@@ -68,6 +68,8 @@ class SQLiteStore:
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.migrate()
+            self._text_index: Any = None
+            self._sync_text_index()
         except sqlite3.DatabaseError as exc:
             raise StoreError(
                 f"cannot open store {self.path!r}: {exc}; is it a kroniek SQLite file? "
@@ -112,6 +114,49 @@ class SQLiteStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    # -- optional tantivy text index (kroniek[search]) --------------------------------------
+
+    @property
+    def text_index_path(self) -> Path:
+        return Path(self.path + ".tantivy")
+
+    @property
+    def text_index(self) -> Any:
+        """The tantivy index beside the store, when it was built and tantivy is installed."""
+        if self._text_index is None and self.path != ":memory:" and self.text_index_path.is_dir():
+            try:
+                from .tantivy_index import TantivyIndex
+            except ImportError:
+                return None
+            self._text_index = TantivyIndex(str(self.text_index_path))
+        return self._text_index
+
+    def build_text_index(self) -> int:
+        """Create (or rebuild) the tantivy index from the store; returns the documents indexed."""
+        try:
+            from .tantivy_index import TantivyIndex
+        except ImportError:
+            raise StoreError(
+                "the tantivy index needs the search extra: pip install 'kroniek[search]'"
+            ) from None
+        self._text_index = TantivyIndex(str(self.text_index_path))
+        return int(self._text_index.rebuild(self.conn))
+
+    def drop_text_index(self) -> None:
+        import shutil
+
+        self._text_index = None
+        shutil.rmtree(self.text_index_path, ignore_errors=True)
+
+    def _sync_text_index(self) -> None:
+        """After an interrupted ingest the index may miss the last batch: rebuild it then."""
+        index = self.text_index
+        if index is None:
+            return
+        count = self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        if index.index.searcher().num_docs != count:
+            index.rebuild(self.conn)
+
     # -- lookups used by ingest ----------------------------------------------------------------
 
     def hashes_for_ids(self, ids: Iterable[str]) -> dict[str, str]:
@@ -151,6 +196,7 @@ class SQLiteStore:
     def add(self, items: Iterable[StoredDocument]) -> int:
         """Insert new articles with their annotations in one transaction; returns how many."""
         n = 0
+        added: list[tuple[int, StoredDocument]] = []
         with self.transaction():
             for item in items:
                 doc = item.document
@@ -193,7 +239,16 @@ class SQLiteStore:
                         (rowid, item.signature),
                     )
                 self._write_annotations(rowid, doc)
+                added.append((rowid, item))
                 n += 1
+        index = self.text_index
+        if index is not None and added:
+            for rowid, item in added:
+                a = item.document.article
+                index.add(rowid, a.title, a.text, a.source,
+                          a.published.start().isoformat() if a.published else None,
+                          item.duplicate_of is not None)
+            index.commit()
         return n
 
     def replace_annotations(self, docs: Iterable[Document]) -> int:
