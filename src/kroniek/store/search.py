@@ -103,9 +103,9 @@ def _sql(flt: Filters) -> tuple[list[str], list[object]]:
     for name, neg in [(e, "") for e in flt.entities] + [(e, "NOT ") for e in flt.not_entities]:
         where.append(
             f"{neg}EXISTS (SELECT 1 FROM entities e WHERE e.article = a.rowid "
-            "AND e.entity = ? COLLATE NOCASE)"
+            "AND (e.entity = ? COLLATE NOCASE OR e.text = ? COLLATE NOCASE))"
         )
-        args.append(name)
+        args += [name, name]  # the canonical name, or any surface form ("IS", "Erdogan")
     return where, args
 
 
