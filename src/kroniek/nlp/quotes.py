@@ -175,6 +175,12 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 def np_after(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, int] | None:
     """The noun phrase starting at ``pos`` (a speaker after a cue: "zegt de Turkse president X")."""
+    det = False
+    det_at = pos
+    if text.startswith("'t ", pos) or text.startswith("’t ", pos):
+        pos, det = pos + 3, True  # "vroeg 't dichtertje"
+    elif text.startswith("-ie", pos):
+        pos += 1  # "zei -ie"
     words = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, pos, limit)]
     if not words or text[pos : words[0][0]].strip(" \t"):
         return None
@@ -212,12 +218,12 @@ def np_after(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, int] |
         prev_end = e
     if end is None:
         return None
-    if first not in ("de", "het", "een", "zowel") and not words[0][2][0].isupper():
+    if first not in ("de", "het", "een", "zowel") and not det and not words[0][2][0].isupper():
         # a bare lowercase phrase is a speaker only when it names a role or a body
         phrase = text[words[0][0] : end].lower().split()
         if not any(w in ROLE_NOUNS or w in ORG_NOUNS for w in phrase):
             return None
-    return (words[0][0], end)
+    return (det_at if det else words[0][0], end)
 
 
 def np_before(text: str, clause_start: int, cue_start: int) -> tuple[int, int] | None:

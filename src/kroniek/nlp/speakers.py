@@ -44,6 +44,7 @@ _FEMALE_WORDS = frozenset(
     gravin barones prinses koningin moeder tante zuster dochter
     marie maria anna anne betsy eline dora jeanne louise sophie emma""".split()
 )
+_POSSESSIVES = frozenset("jouw uw hun haar zijn mijn onze ons je z'n m'n d'r".split())
 _DETERMINERS = frozenset("de het een 't den der deze die dat zijn haar mijn onze ons hun uw jouw je".split())
 _NOT_NAME_START = FUNCTION_CAPS | _DETERMINERS | frozenset("jouw uw hun".split())
 #: person nouns that make a bare description a speaker ("vroeg de oude man")
@@ -154,6 +155,7 @@ class People:
         initial = m.start == 0 or bool(_INITIAL_RE.search(text[max(0, m.start - 4) : m.start]))
         while words and (
             _ROMAN_RE.fullmatch(words[0][2])
+            or words[0][2].lower() in _POSSESSIVES
             or (
                 initial
                 and words[0][2].lower() in self._lower
@@ -171,7 +173,7 @@ class People:
             words = words[:-1]
         while words and words[-1][2].lower() in _PARTICLES:
             words = words[:-1]
-        if not words:
+        if not words or not words[0][2][0].isupper():
             return None
         s, e = words[0][0], words[-1][1]
         return Mention(s, e, text[s:e], m.label)
@@ -374,8 +376,8 @@ class People:
         if described:
             return described
         words = [w for w in re.findall(r"[\w-]+", phrase)]
-        lead_det = bool(words) and words[0].lower() in _DETERMINERS
-        while words and words[0].lower() in ("de", "het", "een", "deze", "die", "zowel"):
+        lead_det = bool(words) and words[0].lower() in _DETERMINERS | {"t"}
+        while words and words[0].lower() in ("de", "het", "een", "deze", "die", "zowel", "t"):
             words = words[1:]
         if not words:
             return None
