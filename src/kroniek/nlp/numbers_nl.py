@@ -115,6 +115,20 @@ ORDINAL_WORDS = {
     "eende": 1,
 }
 
+VULGAR = {
+    "½": 0.5,
+    "⅓": 1 / 3,
+    "⅔": 2 / 3,
+    "¼": 0.25,
+    "¾": 0.75,
+    "⅕": 0.2,
+    "⅙": 1 / 6,
+    "⅛": 0.125,
+    "⅒": 0.1,
+}
+_DIGIT_START = re.compile(r"^-?\s*(?:\d|,\d)")
+_RATIO_RE = re.compile(r"(\S+) (?:op|van|uit) (?:de )?(\S+)")
+_POWER_RE = re.compile(r"(-?[\d.,]+)(?:e([+-]?\d+)|\^([+-]*)(\d+))")
 _MORPHEMES = sorted([*UNITS, *TEENS, *TENS, *SCALES, "en", "ën"], key=len, reverse=True)
 _MORPH_RE = re.compile("|".join(_MORPHEMES))
 _WORD_RE = re.compile(rf"(?:{'|'.join(_MORPHEMES)})+")
@@ -225,6 +239,11 @@ def _fraction_value(words: list[str]) -> float | None:
         if den_word in ("half", "halve") and num != 1:
             return None
         return num / den
+    if words[:-1] and re.search(r"(?:ste|de)n?$", last):  # "drie eenentwintigste"
+        den_o = parse_ordinal(last.removesuffix("n"))
+        num = parse_compound(" ".join(words[:-1]))
+        if den_o and den_o > 1 and num is not None:
+            return num / den_o
     for suffix in ("kwart", "derde"):
         if last.endswith(suffix) and last != suffix:
             num = parse_compound(last[: -len(suffix)])
@@ -240,20 +259,38 @@ def parse_number(text: str) -> float | None:
         return float(raw)
     if not raw:
         return None
+    if raw in VULGAR:
+        return VULGAR[raw]
     s = normalise(raw).replace("−", "-")
     sign = 1.0
     if s.startswith("min "):
         sign, s = -1.0, s[4:]
     elif s.startswith("-") and not s[1:2].isdigit():
         sign, s = -1.0, s[1:].strip()
-    words = s.replace("-", " - ").split() if not re.match(r"^-?\s*\d", s) else s.split()
-    words = [w for w in words if w != "-"] if not re.match(r"^-?\s*\d", s) else words
+    m = _RATIO_RE.fullmatch(s)
+    if m:  # "een op de vijf", "1 van de 3"
+        a, b = parse_number(m.group(1)), parse_number(m.group(2))
+        return sign * a / b if a is not None and b and a <= b else None
+    digits = bool(_DIGIT_START.match(s))
+    words = s.split() if digits else [w for w in s.replace("-", " - ").split() if w != "-"]
     if not words:
         return None
+    if "komma" in words:
+        return _komma(words, sign)
     value = _scaled(words)
     if value is None:
         return None
     return sign * value
+
+
+def _komma(words: list[str], sign: float) -> float | None:
+    """'vijf komma vijf' -> 5.5: digits after 'komma' are read one by one."""
+    i = words.index("komma")
+    whole = parse_compound(" ".join(words[:i]))
+    digits = [UNITS.get(w) for w in words[i + 1 :]]
+    if whole is None or not digits or any(d is None for d in digits):
+        return None
+    return sign * float(f"{whole}." + "".join(str(d) for d in digits))
 
 
 def _scaled(words: list[str]) -> float | None:
@@ -261,6 +298,16 @@ def _scaled(words: list[str]) -> float | None:
     value = _parse_core(words)
     if value is not None:
         return value
+    if "en" in words[1:-1]:  # "drie miljoen en een half", "een miljard en een half miljoen"
+        i = len(words) - 1 - words[::-1].index("en")
+        left, right = words[:i], words[i + 1 :]
+        scale = SCALES.get(left[-1]) if left else None
+        lv, rv = _scaled(left), _scaled(right)
+        if scale and scale >= 1000 and lv is not None and rv is not None:
+            if right[-1] in SCALES:
+                return lv + rv
+            if rv < 1:
+                return lv + rv * scale
     if len(words) == 1 and words[0] in MULTIPLIERS:
         return float(MULTIPLIERS[words[0]])
     if len(words) > 1:
@@ -273,13 +320,18 @@ def _scaled(words: list[str]) -> float | None:
     return None
 
 
-def _is_digits(words: list[str]) -> bool:
-    return bool(words) and bool(re.match(r"^-?\d", words[0]))
-
-
 def _parse_core(words: list[str]) -> float | None:
     joined = " ".join(words)
-    if re.match(r"^-?\d", joined):
+    if _DIGIT_START.match(joined):
+        m = _POWER_RE.fullmatch(joined)
+        if m:  # 1e10, 12,32e+14, 1,1^23, 2,5^-1
+            base = parse_digits(m.group(1))
+            if base is None:
+                return None
+            if m.group(2) is not None:
+                return base * 10.0 ** int(m.group(2))
+            exp = int(m.group(4)) * (-1 if m.group(3).count("-") % 2 else 1)
+            return -(abs(base) ** exp) if base < 0 else base**exp
         m = re.fullmatch(r"(-?[\d., \u202f\u00a0]+?)\s*(k|m|g|b|mln\.?|mld\.?|mrd\.?)?", joined)
         if m:
             v = parse_digits(m.group(1))
@@ -305,7 +357,8 @@ def _parse_core(words: list[str]) -> float | None:
     if m:
         base, frac = parse_compound(m.group(1)), _fraction_value(m.group(2).split())
         if base is not None and frac is not None and frac < 1:
-            return base + frac
+            scale = SCALES.get(m.group(1).split()[-1], 1)  # "vijf miljard en driekwart"
+            return base + frac * (scale if scale >= 1000 else 1)
     frac = _fraction_value(words)
     if frac is not None:
         return frac
@@ -399,9 +452,11 @@ def find_numbers(text: str) -> list[NumberMatch]:
             continue
         low = normalise(span)
         if m.group("words"):
-            if low in ("een", "en") or low.startswith("en "):
-                if span.lower() not in ("één", "éen"):
-                    continue
+            if (low in ("een", "en") or low.startswith("en ")) and span.lower() not in (
+                "één",
+                "éen",
+            ):
+                continue
             if low.startswith("een ") and not re.search(
                 rf"\b(?:{_FRAC}|{_SCALE_WORD}|half|halve)$", low
             ):

@@ -334,11 +334,6 @@ def _clock(
     return "TIME", f"{date}T{clock}"
 
 
-_MULTI_PART = re.compile(
-    r"(?P<n>\S+(?:\s+(?:half|halve|paar|aantal|kwart))?)\s*(?P<u>[a-z]+)\s*(?:,|en)?\s*"
-)
-
-
 def _multi(g: dict[str, str | None], ref: Ref | None) -> tuple[str, str] | None:
     """'1 jaar, 1 maand en 21 dagen' -> P1Y1M21D; with 'geleden' the date that far back."""
     from .timex_rules import NUM, UNIT
