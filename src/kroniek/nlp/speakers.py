@@ -27,7 +27,7 @@ FUNCTION_CAPS = frozenset(
     toch want maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart
     april mei juni juli augustus september oktober november december ja nee o ach neen
     mijnheer mevrouw meneer heer gij ge zoo te naar onder boven achter zonder hier toen terwijl
-    hoewel zodra nadat eindelijk plotseling dadelijk""".split()
+    hoewel zodra nadat eindelijk plotseling dadelijk hoofdstuk""".split()
 )
 ORG_TAILS = frozenset(
     "Zaken Defensie Financiën Justitie Volksgezondheid Onderwijs Landbouw Staten Unie Naties "
@@ -42,7 +42,8 @@ _MALE_WORDS = frozenset(
 _FEMALE_WORDS = frozenset(
     """mevrouw mevr mw juffrouw mejuffrouw jufvrouw freule miss mrs mme madame mademoiselle mlle
     gravin barones prinses koningin moeder tante zuster dochter
-    marie maria anna anne betsy eline dora jeanne louise sophie emma""".split()
+    marie maria anna anne betsy eline dora jeanne louise sophie emma frédérique freddy lili clara
+    coba riek""".split()
 )
 _POSSESSIVES = frozenset("jouw uw hun haar zijn mijn onze ons je z'n m'n d'r".split())
 _DETERMINERS = frozenset("de het een 't den der deze die dat zijn haar mijn onze ons hun uw jouw je".split())
@@ -127,7 +128,7 @@ class People:
             # that end a name the model found ("Assad" after "president Assad")
             lasts = {e.text.split()[-1] for e in ents if e.label == "PER"}
             heur = [h for h in heur if " " in h.text or h.text in lasts]
-        self.mentions = sorted(ents + heur, key=lambda m: m.start)
+        self.mentions = _split_glued(sorted(ents + heur, key=lambda m: m.start))
         self._starts = [m.start for m in self.mentions]
         names = {m.text for m in self.mentions}
         self._canon: dict[str, str] = {}
@@ -418,3 +419,27 @@ def _contains(longer: list[str], shorter: list[str]) -> bool:
     """Whether ``shorter`` is a contiguous token run of ``longer`` (Erdogan ⊂ Recep Erdogan)."""
     n = len(shorter)
     return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def _split_glued(mentions: list[Mention]) -> list[Mention]:
+    """'liet Fogg Passepartout twee kaartjes': a one-off run of two names that each occur on their
+    own at least twice is two mentions, not a fuller name."""
+    count: dict[str, int] = {}
+    for m in mentions:
+        count[m.text] = count.get(m.text, 0) + 1
+    out: list[Mention] = []
+    for m in mentions:
+        words = m.text.split()
+        if m.label in ("PER", "UNK") and len(words) >= 2 and count[m.text] == 1:
+            for k in range(1, len(words)):
+                a, b = " ".join(words[:k]), " ".join(words[k:])
+                if count.get(a, 0) >= 2 and count.get(b, 0) >= 2:
+                    cut = m.start + m.text.index(b, len(a))
+                    out.append(Mention(m.start, m.start + len(a), a, m.label))
+                    out.append(Mention(cut, m.end, b, m.label))
+                    break
+            else:
+                out.append(m)
+        else:
+            out.append(m)
+    return out
