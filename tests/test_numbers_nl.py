@@ -83,3 +83,44 @@ def test_article_een_is_not_a_number():
 def test_plural_scale_is_approximate():
     (n,) = find_numbers("Duizenden mensen liepen mee.")
     assert n.kind == "plural" and n.value == 2000
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("een op de vijf", 0.2),
+        ("2 op de 3", 2 / 3),
+        ("vier komma twee", 4.2),
+        ("½", 0.5),
+        ("3e5", 300_000),
+        ("twee miljoen en een half", 2_500_000),
+        ("drie zevende", 3 / 7),
+    ],
+)
+def test_more_forms(text, value):
+    assert parse_number(text) == pytest.approx(value)
+
+
+def test_ratio_is_extracted_as_fraction():
+    (n,) = find_numbers("Eén op de vier scholieren fietst.")
+    assert n.kind == "fraction" and n.value == pytest.approx(0.25)
+
+
+@pytest.mark.parametrize(
+    "text,interval",
+    [
+        ("tussen de 10 en 40", "[10,40)"),
+        ("van 5 tot en met 9", "[5,9]"),
+        ("minder dan vijftig", "(,50)"),
+        ("meer dan 12", "(12,)"),
+        ("minstens 8", "[8,)"),
+        ("hooguit honderd", "(,100]"),
+        ("300 of meer", "[300,)"),
+        ("gelijk aan 7", "[7,7]"),
+        ("boven de 10 en onder de 20", "(10,20)"),
+    ],
+)
+def test_ranges(text, interval):
+    from kroniek.nlp.numbers_range import parse_range
+
+    assert parse_range(text) == interval

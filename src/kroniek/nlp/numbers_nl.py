@@ -11,121 +11,32 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-UNITS = {
-    "nul": 0,
-    "een": 1,
-    "eén": 1,
-    "één": 1,
-    "twee": 2,
-    "drie": 3,
-    "vier": 4,
-    "vijf": 5,
-    "zes": 6,
-    "zeven": 7,
-    "acht": 8,
-    "negen": 9,
-}
-TEENS = {
-    "tien": 10,
-    "elf": 11,
-    "twaalf": 12,
-    "dertien": 13,
-    "veertien": 14,
-    "vijftien": 15,
-    "zestien": 16,
-    "zeventien": 17,
-    "achttien": 18,
-    "negentien": 19,
-}
-TENS = {
-    "twintig": 20,
-    "dertig": 30,
-    "veertig": 40,
-    "vijftig": 50,
-    "zestig": 60,
-    "zeventig": 70,
-    "tachtig": 80,
-    "negentig": 90,
-}
+# fmt: off
+UNITS = {"nul": 0, "een": 1, "eén": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5,
+         "zes": 6, "zeven": 7, "acht": 8, "negen": 9}
+TEENS = {"tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15,
+         "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19}
+TENS = {"twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70,
+        "tachtig": 80, "negentig": 90}
 SCALES = {"honderd": 100, "duizend": 1000, "miljoen": 10**6, "miljard": 10**9, "biljoen": 10**12}
-ABBREV_SCALES = {
-    "mln": 10**6,
-    "mln.": 10**6,
-    "mld": 10**9,
-    "mld.": 10**9,
-    "mrd": 10**9,
-    "mrd.": 10**9,
-    "k": 1000,
-    "m": 10**6,
-    "g": 10**9,
-    "b": 10**9,
-}
+ABBREV_SCALES = {"mln": 10**6, "mln.": 10**6, "mld": 10**9, "mld.": 10**9, "mrd": 10**9,
+                 "mrd.": 10**9, "k": 1000, "m": 10**6, "g": 10**9, "b": 10**9}
 #: Denominators of fractions; ``derde`` doubles as the ordinal "third".
-FRACTIONS = {
-    "half": 2,
-    "halve": 2,
-    "derde": 3,
-    "kwart": 4,
-    "vierde": 4,
-    "vijfde": 5,
-    "zesde": 6,
-    "zevende": 7,
-    "achtste": 8,
-    "negende": 9,
-    "tiende": 10,
-    "elfde": 11,
-    "twaalfde": 12,
-    "twintigste": 20,
-    "honderdste": 100,
-    "duizendste": 1000,
-}
+FRACTIONS = {"half": 2, "halve": 2, "derde": 3, "kwart": 4, "vierde": 4, "vijfde": 5, "zesde": 6,
+             "zevende": 7, "achtste": 8, "negende": 9, "tiende": 10, "elfde": 11, "twaalfde": 12,
+             "twintigste": 20, "honderdste": 100, "duizendste": 1000}
 #: Plural scales: "duizenden" means at least two thousand.
-PLURAL_SCALES = {
-    "tientallen": 10,
-    "honderden": 100,
-    "duizenden": 1000,
-    "tienduizenden": 10**4,
-    "honderdduizenden": 10**5,
-    "miljoenen": 10**6,
-    "tientallen miljoenen": 10**7,
-    "miljarden": 10**9,
-}
+PLURAL_SCALES = {"tientallen": 10, "honderden": 100, "duizenden": 1000, "tienduizenden": 10**4,
+                 "honderdduizenden": 10**5, "miljoenen": 10**6, "miljarden": 10**9}
 MULTIPLIERS = {"dozijn": 12, "dozijnen": 12, "gros": 144}
-ORDINAL_WORDS = {
-    "eerste": 1,
-    "tweede": 2,
-    "derde": 3,
-    "vierde": 4,
-    "vijfde": 5,
-    "zesde": 6,
-    "zevende": 7,
-    "achtste": 8,
-    "negende": 9,
-    "tiende": 10,
-    "elfde": 11,
-    "twaalfde": 12,
-    "dertiende": 13,
-    "veertiende": 14,
-    "vijftiende": 15,
-    "zestiende": 16,
-    "zeventiende": 17,
-    "achttiende": 18,
-    "negentiende": 19,
-    "nulde": 0,
-    "eende": 1,
-}
-
-VULGAR = {
-    "½": 0.5,
-    "⅓": 1 / 3,
-    "⅔": 2 / 3,
-    "¼": 0.25,
-    "¾": 0.75,
-    "⅕": 0.2,
-    "⅙": 1 / 6,
-    "⅛": 0.125,
-    "⅒": 0.1,
-}
+ORDINAL_WORDS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6,
+                 "zevende": 7, "achtste": 8, "negende": 9, "tiende": 10, "elfde": 11,
+                 "twaalfde": 12, "dertiende": 13, "veertiende": 14, "vijftiende": 15,
+                 "zestiende": 16, "zeventiende": 17, "achttiende": 18, "negentiende": 19,
+                 "nulde": 0, "eende": 1}
+VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅙": 1 / 6,
+          "⅛": 0.125, "⅒": 0.1}
+# fmt: on
 _DIGIT_START = re.compile(r"^-?\s*(?:\d|,\d)")
 _RATIO_RE = re.compile(r"(\S+) (?:op|van|uit) (?:de )?(\S+)")
 _POWER_RE = re.compile(r"(-?[\d.,]+)(?:e([+-]?\d+)|\^([+-]*)(\d+))")
@@ -350,8 +261,9 @@ def _parse_core(words: list[str]) -> float | None:
     m = re.fullmatch(r"(.+?)(?:en|ën| en een) ?(half|halve)", joined)
     if m:
         base = parse_compound(m.group(1))
-        if base is not None:
-            return base + 0.5
+        if base is not None:  # "twee miljoen en een half" is 2.5 million
+            scale = SCALES.get(m.group(1).split()[-1], 1) if m.group(1).split() else 1
+            return base + 0.5 * (scale if scale >= 1000 else 1)
     # "X en Y derde", "X en een kwart", "honderd driekwart"
     m = re.fullmatch(r"(.+?) en (.+)", joined)
     if m:
@@ -415,7 +327,9 @@ _DIGITS = r"(?<![\w.,/])[-−]?\d{1,3}(?:(?:\.|[\u202f\u00a0])\d{3})+(?:,\d+)?(?
 NUMBER_RE = re.compile(
     rf"""(?ix)(?=[0-9a-zé−-])(?<![a-zé])
     (?=[0-9−-]|een|eén|één|tw|tie|tac|dri|der|dui|vi[ej]|vee|ze[sv]|ach|and|neg|nul|elf|hon|hal|mil|bil)
-    (?:(?P<plural>\b(?:tientallen|honderden|duizenden|tienduizenden|honderdduizenden|miljoenen|
+    (?:(?P<ratio>\b(?:\d{{1,2}}|een|één|eén|twee|drie|vier|vijf)\s+op\s+(?:de\s+)?
+        (?:\d+|{NUMWORD_PATTERN})\b)
+    | (?P<plural>\b(?:tientallen|honderden|duizenden|tienduizenden|honderdduizenden|miljoenen|
         miljarden)\b)
     | (?P<digits>(?:{_DIGITS})(?:\s*(?:{_SCALE_WORD})\b)*)
     | (?P<words>\b(?:anderhalf|anderhalve|driekwart|een\s+half|een\s+halve|{NUMWORD_PATTERN}(?:en|ën)?half|
@@ -449,6 +363,11 @@ def find_numbers(text: str) -> list[NumberMatch]:
         if m.group("plural"):
             value = 2.0 * PLURAL_SCALES[normalise(span)]
             out.append(NumberMatch(start, end, span, value, "plural"))
+            continue
+        if m.group("ratio"):  # "een op de vijf": a fraction
+            ratio = parse_number(span)
+            if ratio is not None:
+                out.append(NumberMatch(start, end, span, ratio, "fraction"))
             continue
         low = normalise(span)
         if m.group("words"):

@@ -37,7 +37,7 @@ _ONE_SIDED: list[tuple[re.Pattern[str], str, bool]] = [
         (
             (
                 rf"(?:{_EQ}\s+(?:of\s+)?(?:minder|kleiner|lager)\s+(?:dan|als)|(?:kleiner|lager|minder)"
-                rf"\s+(?:dan\s+)?of\s+{_EQ}|maximum|maximaal|hoogstens|niet\s+(?:meer|groter|hoger)\s+"
+                rf"\s+(?:dan\s+)?of\s+{_EQ}|maximum|maximaal|hoogstens|hooguit|niet\s+(?:meer|groter|hoger)\s+"
                 rf"(?:dan|als))\s+{{}}"
             ),
             "high",
