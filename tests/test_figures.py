@@ -126,3 +126,9 @@ def test_volgens_source(analysed):
 def test_plural_scale(analysed):
     (f,) = figures(analysed, "Duizenden mensen gingen de straat op.")
     assert f.value == 2000 and f.qualifier == "about" and f.unit == "mensen"
+
+
+def test_ratio_figure(analysed):
+    (f,) = figures(analysed, "Een op de vijf Nederlanders heeft schulden.")
+    assert f.kind == "fraction" and f.value == pytest.approx(0.2)
+    assert f.subject == "Nederlanders"

@@ -42,7 +42,6 @@ QUALIFIERS: dict[str, str] = {
     "ten hoogste": "at_most",
     "maximum": "at_most",
     "niet meer dan": "at_most",
-    "tot": "at_most",
     "tot wel": "at_most",
     "meer dan": "more_than",
     "ruim": "more_than",
@@ -253,6 +252,7 @@ _STOP = frozenset(
         "u",
     ]
 )
+_DEMONYM = re.compile(r"(?:ers|ërs|anen|ezen|en)$")  # "Nederlanders", "Syriërs", "Afghanen"
 _TOKEN_RE = re.compile(r"[\w'’-]+|[^\w\s]")
 
 
@@ -308,7 +308,11 @@ def _noun_phrase(text: str, pos: int, limit: int) -> tuple[str | None, str | Non
     i = 0
     while i < len(words) and len(np) < 4:
         w = words[i][2]
-        if not w[0].isalpha() or w.lower() in _STOP or (w[0].isupper() and not np):
+        if (
+            not w[0].isalpha()
+            or w.lower() in _STOP
+            or (w[0].isupper() and not np and not _DEMONYM.search(w))
+        ):
             break
         np.append(words[i])
         i += 1
