@@ -27,7 +27,7 @@ FUNCTION_CAPS = frozenset(
     toch want maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart
     april mei juni juli augustus september oktober november december ja nee o ach neen
     mijnheer mevrouw meneer heer gij ge zoo te naar onder boven achter zonder hier toen terwijl
-    hoewel zodra nadat eindelijk plotseling dadelijk hoofdstuk""".split()
+    hoewel zodra nadat eindelijk plotseling dadelijk hoofdstuk ieder iedereen onderwijl""".split()
 )
 ORG_TAILS = frozenset(
     "Zaken Defensie Financiën Justitie Volksgezondheid Onderwijs Landbouw Staten Unie Naties "
@@ -56,7 +56,7 @@ _PERSON_NOUNS = frozenset(
     secretaris directeur pastoor bisschop priester kinderjuffrouw hospita weduwe vrouwtje
     mannetje heertje""".split()
 )
-_ROMAN_RE = re.compile(r"[IVXLC]+\.")
+_ROMAN_RE = re.compile(r"[IVXLC]+\.?")
 _PARTICLES = frozenset("van de der den het ter ten te von da di du le la al bin ibn el 't".split())
 _ADJ_RE = re.compile(r"(?:s|isch|ees|aans|ns)e$|sche$")
 
@@ -152,7 +152,10 @@ class People:
         if m.label not in ("PER", "UNK"):
             return m
         text = self.text
-        words = [(w.start() + m.start, w.end() + m.start, w.group()) for w in re.finditer(r"\S+", m.text)]
+        words = [
+            (w.start() + m.start, w.end() + m.start, w.group())
+            for w in re.finditer(r"[\w'’][\w'’.-]*", m.text)
+        ]
         initial = m.start == 0 or bool(_INITIAL_RE.search(text[max(0, m.start - 4) : m.start]))
         while words and (
             _ROMAN_RE.fullmatch(words[0][2])
@@ -175,6 +178,8 @@ class People:
         while words and words[-1][2].lower() in _PARTICLES:
             words = words[:-1]
         if not words or not words[0][2][0].isupper():
+            return None
+        if len(words) == 1 and (words[0][2].lower() in FUNCTION_CAPS or _ROMAN_RE.fullmatch(words[0][2])):
             return None
         s, e = words[0][0], words[-1][1]
         return Mention(s, e, text[s:e], m.label)
