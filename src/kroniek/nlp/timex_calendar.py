@@ -97,7 +97,16 @@ def weekday(ref: Ref | None, wd: int, future: bool, rel: str = "") -> str:
         delta = wd - cur - 7
     elif rel in ("volgende", "volgend"):
         delta = wd - cur + 7
-    elif future or rel in ("komende", "komend", "aanstaande", "eerstvolgende", "eerstkomende"):
+    elif rel in ("deze", "dit", "huidige"):
+        delta = wd - cur  # the day in this week
+    elif future or rel in (
+        "komende",
+        "komend",
+        "aankomende",
+        "aanstaande",
+        "eerstvolgende",
+        "eerstkomende",
+    ):
         delta = (wd - cur) % 7
     else:
         delta = -((cur - wd) % 7)

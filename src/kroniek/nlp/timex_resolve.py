@@ -36,6 +36,12 @@ from .timex_tables import (
     WEEKDAYS,
 )
 
+_VAGUE = ("enkele", "een paar", "paar", "een aantal")
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
 
 def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple[str, str] | None:
     """TIMEX3 (type, value) for one grammar match, or None when the match is not a timex."""
@@ -65,7 +71,25 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         if y and len(y) == 2:
             y = ("20" if int(y) < 50 else "19") + y
         year = y or _year_for_month(ref, month, future, day)
+        if year.isdigit() and not _valid(int(year), month, day):
+            if (month, day) != (2, 29) or y:
+                return None
+            step = 1 if future else -1  # 29 February: the nearest leap year that way
+            year = str(
+                next(x for x in range(int(year), int(year) + 8 * step, step) if calendar.isleap(x))
+            )
         return "DATE", f"{year}-{month:02d}-{day:02d}"
+    if name == "anchored":
+        n = _num(g["n"])
+        letter, is_time, mult = UNITS[g["u"].lower()]
+        if n is None or is_time or ref is None or ref.precision not in ("day", "datetime"):
+            return None
+        base = {"morgen": 1, "vandaag": 0, "nu": 0, "gisteren": -1}[g["anchor"].lower()]
+        days = {"D": 1, "W": 7}.get(letter)
+        if days is None:
+            return None
+        sign = -1 if g["dir"].lower() == "voor" else 1
+        return "DATE", shift_days(ref, base + sign * int(n * mult * days))
     if name == "numym":
         y, mo = g.get("y") or g.get("y2"), int(g.get("m") or g.get("m2"))
         return ("DATE", f"{y}-{mo:02d}") if 1 <= mo <= 12 else None
@@ -170,6 +194,8 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         letter, is_time, mult = UNITS[g["u"].lower()]
         if is_time and g["dir"].lower() == "terug":
             return None  # "om 7 uur terug" is being back at seven
+        if n is None and g["n"].lower() not in _VAGUE:
+            return None  # not a number word
         if n is None or is_time:
             if is_time and n is not None and ref and ref.time:
                 return "TIME", (

@@ -91,8 +91,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             "nth_wd",
             (
                 rf"\b(?:de\s+)?(?P<nth>eerste|tweede|derde|vierde|vijfde|laatste|\d(?:e|ste|de))\s+"
-                rf"(?P<wd>{WEEKDAY})\s+van\s+(?:de\s+)?(?:(?P<m>{MONTH_FULL})(?:\s+(?P<y>\d{{4}}))?|"
-                rf"(?P<rel>{REL_PAST}|{REL_FUT}|{REL_THIS})\s+maand)\b"
+                rf"(?P<wd>{WEEKDAY})(?:\s+van\s+(?:de\s+)?(?:(?P<m>{MONTH_FULL})(?:\s+(?P<y>\d{{4}}))?|"
+                rf"(?P<rel>{REL_PAST}|{REL_FUT}|{REL_THIS})\s+maand))?\b"
             ),
         ),
         (
@@ -182,6 +182,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             (
                 rf"\b(?:(?:de|het)\s+)?(?P<rel>afgelopen|voorbije|komende|laatste|eerste|volgende|"
                 rf"vorige|eerstvolgende|ruim|bijna|ongeveer)\s+(?P<n>{NUM})\s+(?P<u>{UNIT})\b"
+            ),
+        ),
+        (
+            "anchored",
+            (
+                rf"\b(?P<n>{NUM})\s+(?P<u>{UNIT})\s+(?:gerekend\s+|gezien\s+)?(?P<dir>vanaf|na|voor)\s+"
+                r"(?P<anchor>morgen|vandaag|gisteren|nu)\b"
             ),
         ),
         (
@@ -317,6 +324,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "monthrange": _MONTHS_T,
     "date_rel": ("maand",),
     "nth_wd": ("dag",),
+    "anchored": ("vanaf", "na ", "voor "),
     "wd_day": ("dag",),
     "week_wd": ("week",),
     "weekday": ("dag",),
