@@ -213,6 +213,8 @@ def _duration_seconds(value: str) -> float | None:
 def _reps(value: str) -> set[str]:
     """Ways the specs write the start (and end) of what ``value`` denotes."""
     out = {value}
+    if value.startswith("XXXX-XX-XX") and len(value) > 10:
+        out.add(value[10:])  # an unknown date is the same as none: XXXX-XX-XXTMO == TMO
     if m := re.fullmatch(r"(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?", value):
         out.add(f"{m[1]} {m[2]}:{m[3]}:{m[4] or '00'}")
     if clock := _clock(value):

@@ -159,6 +159,18 @@ def _merge_date_time(text: str, timexes: list[Timex]) -> list[Timex]:
                 date, clock = a.value, _CLOCK.search(b.value)
             elif a.type == "TIME" and b.type == "DATE" and _DAY.match(b.value):
                 date, clock = b.value, _CLOCK.search(a.value)
+            if a.type == "SET" and b.type == "TIME" or a.type == "TIME" and b.type == "SET":
+                st, tm = (a, b) if a.type == "SET" else (b, a)
+                clock = _CLOCK.search(tm.value)
+                if clock and (st.value == "P1D" or st.value.startswith("XXXX-WXX-")):
+                    base = "" if st.value == "P1D" else st.value
+                    out.append(
+                        Timex(
+                            a.start, b.end, text[a.start : b.end], "SET", f"{base}T{clock.group(1)}"
+                        )
+                    )
+                    i += 2
+                    continue
             if date and clock:
                 out.append(
                     Timex(a.start, b.end, text[a.start : b.end], "TIME", f"{date}T{clock.group(1)}")

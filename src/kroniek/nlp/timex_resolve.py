@@ -46,7 +46,7 @@ def _valid(year: int, month: int, day: int) -> bool:
 def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple[str, str] | None:
     """TIMEX3 (type, value) for one grammar match, or None when the match is not a timex."""
     g = m.groupdict()
-    low = m.group().lower()
+    m.group().lower()
     if name in ("iso", "numdate", "numdm", "date", "dayonly", "wd_day", "date_rel"):
         day = _day(g)
         month = _month(g.get("m"))
@@ -214,8 +214,8 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         if letter == "M":
             return "DATE", shift_months(ref, k)
         return "DATE", shift_years(ref, k)
-    if name in ("clock", "clock_h", "clock_half", "midnight"):
-        return _clock(name, g, low, ref)
+    if name in ("clock", "clock_h", "clock_half", "midnight", "noon"):
+        return _clock(name, g, m, ref)
     if name == "dur_u":
         return "DURATION", _dur(_num(g["n"]), "uur")
     if name == "whole":
@@ -309,12 +309,31 @@ def _hour(raw: str | None) -> int | None:
     return v
 
 
+_NOT_CLOCK_BEFORE = re.compile(r"(?:[€$£]|eur|usd)\s*$|[\d.,]$", re.IGNORECASE)
+_NOT_CLOCK_AFTER = re.compile(
+    r"^\s*(?:euro|dollar|pond|procent|%|miljoen|miljard|meter|km|kilo|cent|[.,]?\d)", re.IGNORECASE
+)
+
+
+def _bare_clock(m: re.Match[str], h: int, mi: int) -> bool:
+    """'15.30' with no 'uur' or 'om' is a clock time (Dutch decimals use a comma), unless money
+    or a measure is around it."""
+    before = m.string[max(0, m.start() - 5) : m.start()]
+    after = m.string[m.end() : m.end() + 10]
+    return (
+        h <= 24
+        and mi < 60
+        and not _NOT_CLOCK_BEFORE.search(before)
+        and not _NOT_CLOCK_AFTER.match(after)
+    )
+
+
 def _clock(
-    name: str, g: dict[str, str | None], low: str, ref: Ref | None
+    name: str, g: dict[str, str | None], m: re.Match[str], ref: Ref | None
 ) -> tuple[str, str] | None:
     """Clock times: '15.30 uur', 'om 7 uur 's avonds', 'kwart voor elf', 'half acht'."""
-    if name == "midnight":
-        h, mi, se = 0, 0, None
+    if name in ("midnight", "noon"):
+        h, mi, se = (0 if name == "midnight" else 12), 0, None
     else:
         h = _hour(g["h"])
         mi = _hour(g.get("mi")) if g.get("mi") else 0
@@ -322,10 +341,16 @@ def _clock(
         if h is None or mi is None:
             return None
     if name == "clock" and not (
-        g.get("uur") or g.get("pre") or g.get("ap") or g.get("dp") or g.get("sep") == ":"
+        g.get("uur")
+        or g.get("pre")
+        or g.get("ap")
+        or g.get("dp")
+        or g.get("dp0")
+        or g.get("sep") == ":"
+        or _bare_clock(m, h, mi)
     ):
         return None
-    if name == "clock_h" and not (g.get("pre") or g.get("dp") or g.get("mi")):
+    if name == "clock_h" and not (g.get("pre") or g.get("dp") or g.get("dp0") or g.get("mi")):
         return None
     if name == "clock_half":
         if not (g.get("half") or g.get("half2") or g.get("k")):
@@ -341,7 +366,7 @@ def _clock(
                 h, mi = h - 1, mi + 60
         if h < 0:
             h += 12
-    dp = (g.get("dp") or "").lower()
+    dp = (g.get("dp") or g.get("dp0") or "").lower()
     ap = (g.get("ap") or "").lower()
     if (any(p in dp for p in ("middag", "avond")) or ap.startswith("p")) and h < 12:
         h += 12

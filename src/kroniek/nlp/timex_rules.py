@@ -225,7 +225,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         (
             "clock",
             (
-                rf"\b(?:(?P<pre>om|rond|tot|vanaf|tegen|na|voor|sinds|omstreeks)\s+)?(?P<h>\d{{1,2}})"
+                rf"\b(?:(?P<dp0>{DAYPART})\s+)?(?:(?P<pre>om|rond|tot|vanaf|tegen|na|voor|sinds|omstreeks)\s+)?(?P<h>\d{{1,2}})"
                 rf"(?P<sep>[:.])(?P<mi>\d{{2}})(?::(?P<se>\d{{2}}))?(?:{AMPM})?(?:\s*(?P<uur>uur|u)\b)?"
                 rf"(?:\s+(?P<dp>{DAYPART}|(?:in\s+de\s+)?(?:{PART})\b))?"
             ),
@@ -233,7 +233,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         (
             "clock_h",
             (
-                rf"\b(?:(?P<pre>om|rond|tot|vanaf|tegen|omstreeks)\s+)?(?P<h>{HOUR})\s*(?:uur|u)\b"
+                rf"\b(?:(?P<dp0>{DAYPART})\s+)?(?:(?P<pre>om|rond|tot|vanaf|tegen|omstreeks)\s+)?(?P<h>{HOUR})\s*(?:uur|u)\b"
                 rf"(?:\s+(?P<mi>\d{{1,2}}|{NUMWORD_PATTERN})\b)?"
                 rf"(?:\s+(?P<dp>{DAYPART}|(?:in\s+de\s+)?(?:{PART})\b))?"
             ),
@@ -247,6 +247,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             ),
         ),
         ("midnight", r"\b(?:om\s+)?middernacht\b"),
+        ("noon", r"\b(?:(?:rond|om|tegen)\s+)?(?:het\s+)?middaguur\b|\brond\s+de\s+middag\b"),
         ("dur_u", r"\b(?P<n>\d+(?:,\d+)?)\s?u\b(?!\s*\d)"),
         ("whole", r"\b(?:(?:de|het)\s+)?(?:hele|gehele|volle)\s+(?P<u>dag|week|maand|jaar)\b"),
         (
@@ -371,6 +372,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "clock_h": ("uur", *_DIGITS),
     "clock_half": ("half", "kwart", "minuten", "'s ", "‘s ", "’s ", " om ", "rond", "tegen"),
     "midnight": ("middernacht",),
+    "noon": ("middaguur", "rond de middag"),
     "whole": ("hele", "volle"),
     "set_every": ("elk", "ieder"),
     "set_day": ("dagen", "dags"),
