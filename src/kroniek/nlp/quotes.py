@@ -637,6 +637,8 @@ class _Finder:
                 f.origin = self.people.resolve(*f.chain_origin)
             if f.speaker:
                 f.name = self.people.resolve(f.speaker[0], f.speaker[1], third)
+            if not f.name and f.kind == "direct" and not f.how:
+                f.name = self._beat(f, third)
             if not f.name:
                 f.name = self._inherit(f, history, last, last_para)
             if f.name:
@@ -657,6 +659,22 @@ class _Finder:
                         f.name = g.name
                         break
         del text
+
+    def _beat(self, f: Found, third: tuple[str, int] | None) -> str | None:
+        """An action beat right after a bare quote names its speaker: '"Ja, ja." Hij zocht ...'."""
+        text = self.text
+        pe = self.paras[f.paragraph][1] if f.paragraph < len(self.paras) else len(text)
+        m = re.match(r"[\"”“'’»]?\s*(?:[-–—]\s*)?([A-Za-zÀ-ÿ][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s+([a-z]\w*)", text[f.end : pe])
+        if not m or f.end + m.start(1) >= pe:
+            return None
+        s, e = f.end + m.start(1), f.end + m.end(1)
+        word = m.group(1).lower()
+        if word in ("hij", "zij", "ze", "ie"):
+            return self.people.resolve(s, e, third)
+        if not m.group(1)[0].isupper():
+            return None
+        ms = [x for x in self.people.at(s, e) if x.start == s and x.label in ("PER", "UNK")]
+        return self.people.canonical(ms[0].text) if ms else None
 
     def _inherit(self, f: Found, history: list[tuple[int, str | None, bool]], last: str | None, last_para: int) -> str | None:
         if f.kind != "direct":
@@ -764,7 +782,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
     return finder.build(items)
 
 
-@stage("quotes", requires={"sentences", "entities"}, provides={"quotes"}, version=1)
+@stage("quotes", requires={"sentences", "entities"}, provides={"quotes"}, version=2)
 def find_quotes(doc: Document) -> Document:
     """Fill ``doc.quotes`` with direct and indirect speech, speakers and source chains."""
     doc.quotes = extract_quotes(doc)
