@@ -134,6 +134,8 @@ def _interval(value: str) -> tuple[dt.date, dt.date] | None:
             return dt.date(y, 3 * q - 2, 1), end
         if m := re.fullmatch(r"(\d{4})", value):
             return dt.date(int(m[1]), 1, 1), dt.date(int(m[1]) + 1, 1, 1)
+        if m := re.fullmatch(r"(\d{2})", value):
+            return dt.date(int(m[1]) * 100, 1, 1), dt.date(int(m[1]) * 100 + 100, 1, 1)
         if m := re.fullmatch(r"(\d{3})", value):
             return dt.date(int(m[1]) * 10, 1, 1), dt.date(int(m[1]) * 10 + 10, 1, 1)
     except ValueError:

@@ -101,3 +101,32 @@ def test_figures_get_time(analysed):
     doc = find_timexes(find_figures(analysed("In 2016 kwamen er 300 bezoekers.", "2017-12")))
     (f,) = doc.figures
     assert f.time == "2016"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("De winst steeg in Q3 2016.", [("Q3 2016", "DATE", "2016-Q3")]),
+        ("De bijeenkomst begint 20.15 in de aula.", [("20.15", "TIME", "2017-12-07T20:15")]),
+        ("Hij kwam deze vrijdag terug.", [("deze vrijdag", "DATE", "2017-12-08")]),
+        (
+            "Ze komen elke maandag om 16.00 bijeen.",
+            [("elke maandag om 16.00", "SET", "XXXX-WXX-1T16:00")],
+        ),
+        ("Morgen om 8 uur vertrekt de trein.", [("Morgen om 8 uur", "TIME", "2017-12-08T08:00")]),
+        ("Dat speelde van 2010 tot 2014.", [("2010", "DATE", "2010"), ("2014", "DATE", "2014")]),
+        (
+            "De expositie zal van 4 tot 22 januari lopen.",
+            [("4", "DATE", "2018-01-04"), ("22 januari", "DATE", "2018-01-22")],
+        ),
+        ("Dat kost € 1.50 per stuk.", []),
+    ],
+)
+def test_more_forms(text, expected):
+    pub = PublishedDate.parse("2017-12-07")
+    got = [
+        (t.text, t.type, t.value)
+        for t in find_in_text(text, pub)
+        if t.type != "SET" or expected and expected[0][1] == "SET"
+    ]
+    assert got == expected

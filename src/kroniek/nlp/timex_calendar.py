@@ -159,6 +159,7 @@ _REL_SIGN = {
     "komende": 1,
     "komend": 1,
     "aanstaande": 1,
+    "aankomende": 1,
     "eerstvolgende": 1,
     "eerstkomende": 1,
     "deze": 0,

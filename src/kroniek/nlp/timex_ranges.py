@@ -25,7 +25,7 @@ RANGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
         (
             "yearrange",
-            rf"(?<![\d-])(?P<y1>(?:1[5-9]|20)\d{{2}})\s*{_TO}\s*(?P<y2>(?:1[5-9]|20)\d{{2}})\b",
+            rf"(?<![\d-])(?:(?:tussen|van)\s+)?(?P<y1>(?:1[5-9]|20)\d{{2}})\s*{_TO}\s*(?P<y2>(?:1[5-9]|20)\d{{2}})\b",
         ),
         (
             "monthrange",

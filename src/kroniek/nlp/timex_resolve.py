@@ -123,6 +123,13 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
     if name == "century":
         n = int(g["c"]) if g.get("c") else parse_ordinal(g["cw"])
         return ("DATE", f"{n - 1:02d}") if n else None
+    if name == "quarter_k":
+        year = (
+            g.get("y")
+            or g.get("y0")
+            or shift_years(ref, _REL_SIGN.get((g.get("rel") or "").lower(), 0))
+        )
+        return "DATE", f"{year}-Q{g['q']}"
     if name == "quarter":
         q = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "laatste": 4}[g["q"].lower()]
         year = g.get("y") or (shift_years(ref, _REL_SIGN.get((g.get("rel") or "").lower(), 0)))

@@ -125,7 +125,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             "year",
             (
                 r"(?:\b(?P<pre>in|sinds|vanaf|tot|van|na|voor|eind|begin|medio|halverwege|rond|"
-                r"het\s+jaar|jaar|anno|zomer|winter|voorjaar|najaar|lente|herfst|tussen|en|t/m|"
+                r"het\s+jaar|jaar|anno|tussen|en|t/m|"
                 r"tot\s+en\s+met|midden)\s+(?:(?:het\s+)?(?:begin|eind|midden)\s+(?:van\s+)?)?|\()"
                 r"(?P<y>(?:1[5-9]|20)\d{2})\b(?!\s*(?:procent|%|euro|mensen|keer|[.,]\d))"
             ),
@@ -143,6 +143,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             (
                 rf"\b(?:het\s+)?(?P<q>eerste|tweede|derde|vierde|laatste)\s+kwartaal"
                 rf"(?:\s+(?:van\s+)?(?:(?P<y>\d{{4}})|(?P<rel>{REL_PAST}|{REL_FUT}|{REL_THIS})\s+jaar))?"
+            ),
+        ),
+        (
+            "quarter_k",
+            (
+                rf"\b(?:(?P<y0>\d{{4}})\s+)?[kq](?P<q>[1-4])\b(?:\s+(?:(?P<y>\d{{4}})|"
+                rf"(?P<rel>{REL_PAST}|{REL_FUT}|{REL_THIS})\s+jaar))?"
             ),
         ),
         ("weekno", r"\bweek\s+(?P<w>\d{1,2})\b(?:\s+(?:van\s+)?(?P<y>\d{4}))?"),
@@ -319,6 +326,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "dur_u": _DIGITS,
     "dayonly": _DIGITS,
     "weekno": ("week",),
+    "quarter_k": ("k1", "k2", "k3", "k4", "q1", "q2", "q3", "q4"),
     "date": _MONTHS_T,
     "month_year": _MONTHS_T,
     "month": _MONTHS_T,
