@@ -14,6 +14,7 @@ from ..model import Document, Quote, TextSpan
 from .cues import NOT_SOURCE, ORG_NOUNS, ROLE_NOUNS, VEHICLE_NOUNS, Lexicon, get_lexicon
 from .pipeline import stage
 from .speakers import _ADJ_RE as _ADJ
+from .speakers import FUNCTION_CAPS as _FUNCTION_CAPS
 from .speakers import People
 
 OPENERS = {"„": "dq", "“": "dq", '"': "dq", "«": "guil", "‘": "sq", "'": "sq", ",,": "dq"}
@@ -263,8 +264,48 @@ class _Finder:
         self.paras = paragraphs(self.text)
         self.units = units(doc, self.paras)
         self.found: list[Found] = []
+        a = getattr(doc, "analysis", None)
+        self.analysis = a if a is not None and a.has_annotation("DEP") else None
 
     # -- helpers
+    def parse_subject(self, cue: tuple[int, int], sp: tuple[int, int] | None) -> tuple[int, int] | None:
+        """The dependency parse's subject of the cue verb ("Heel stilletjes zeg ik", "zei de oude
+        man") when the phrase found by word order does not contain it; else ``sp``."""
+        a = self.analysis
+        if a is None:
+            return sp
+        tok = a.char_span(cue[0], cue[1], alignment_mode="expand")
+        if tok is None or len(tok) != 1:
+            return sp
+        subj = [c for c in tok[0].children if c.dep_ in ("nsubj", "nsubj:pass")]
+        if len(subj) != 1:
+            return sp
+        t = subj[0]
+        if sp and (sp[0] <= t.idx < sp[1] or self._plausible(sp)):
+            return sp
+        if t.pos_ == "PRON":
+            if t.lower_ not in ("hij", "zij", "ze", "ik", "ie"):
+                return sp
+            return (t.idx, t.idx + len(t.text))
+        if t.pos_ not in ("PROPN", "NOUN"):
+            return sp
+        toks = [x for x in t.subtree if x.dep_ not in ("punct", "acl", "acl:relcl", "appos")]
+        left = min(x.idx for x in toks)
+        right = max(x.idx + len(x.text) for x in toks)
+        if right - left > 60 or re.search(r"[\"“”„«»]", self.text[left:right]):
+            return sp
+        return (left, right)
+
+    def _plausible(self, sp: tuple[int, int]) -> bool:
+        """Whether a word-order speaker phrase starts like a person: a name, pronoun or article."""
+        first = self.text[sp[0] : sp[1]].split()[0] if self.text[sp[0] : sp[1]].split() else ""
+        low = first.lower().lstrip("'’-")
+        if low in ("de", "het", "een", "t", "den", "der", "zijn", "haar", "mijn", "onze", "hun"):
+            return True
+        if low in ("hij", "zij", "ze", "ik", "ie", "we", "wij", "u", "men"):
+            return True
+        return first[:1].isupper() and low not in LEAD_ADVERBS and low not in _FUNCTION_CAPS
+
     def unit_at(self, pos: int) -> tuple[int, int, int]:
         for u in self.units:
             if u[0] <= pos < u[1] or (u[0] <= pos <= u[1]):
@@ -371,6 +412,8 @@ class _Finder:
                             f.cue, f.speaker, f.how = emb
                             if emb[2] == "embedded" and f.speaker:
                                 f.about_extra = (f.cue[1], ms)
+                if f.cue and f.how in ("after", "before", "embedded"):
+                    f.speaker = self.parse_subject(f.cue, f.speaker)
                 if k == 0 and ms == ps and prev_open_unclosed and not f.how:
                     f.how = "continued"
                 if not self._keep(f, ms, me):
