@@ -56,6 +56,8 @@ _PERSON_NOUNS = frozenset(
     secretaris directeur pastoor bisschop priester kinderjuffrouw hospita weduwe vrouwtje
     mannetje heertje""".split()
 )
+#: heads that are no person: adjectives/adverbs and verb forms ("'t prettig", "de heer knikt")
+_NOT_DESC_RE = re.compile(r"(?:ig|lijk|isch|baar|zaam|loos|end|en|t|d)$")
 _ROMAN_RE = re.compile(r"[IVXLC]+\.?")
 _PARTICLES = frozenset("van de der den het ter ten te von da di du le la al bin ibn el 't".split())
 _ADJ_RE = re.compile(r"(?:s|isch|ees|aans|ns)e$|sche$")
@@ -394,7 +396,7 @@ class People:
                 return self.canonical(" ".join(words))
         head = words[-1].lower()
         if head in ORG_NOUNS or head in ROLE_NOUNS or (
-            len(words) <= 4 and (lead_det or head in _PERSON_NOUNS)
+            len(words) <= 4 and (lead_det and not _NOT_DESC_RE.search(head) or head in _PERSON_NOUNS)
             and all(not w[0].isupper() or w.lower() in _NOT_NAME_START for w in words)
         ):
             desc = " ".join(words)
