@@ -133,9 +133,20 @@ def _windows(low: str, sents: list[tuple[int, int]], starts: list[int]):
             return everything
         if trig not in done:
             idx: set[int] = set()
-            for word in trig:
-                idx |= hits(word)
-            done[trig] = [sents[i] for i in sorted(idx)]
+            if isinstance(trig[0], tuple):  # all groups must be present
+                groups = [set().union(*(hits(w) for w in group)) for group in trig]
+                idx = set.intersection(*groups)
+            else:
+                for word in trig:
+                    idx |= hits(word)
+            spans: list[tuple[int, int]] = []
+            for i in sorted(idx):  # merge neighbouring sentences: fewer regex calls
+                s, e = sents[i]
+                if spans and i - 1 in idx and spans[-1][1] >= sents[i - 1][1]:
+                    spans[-1] = (spans[-1][0], e)
+                else:
+                    spans.append((s, e))
+            done[trig] = spans
         return done[trig]
 
     return windows

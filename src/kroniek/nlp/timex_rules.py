@@ -309,11 +309,11 @@ _UNITS_T = (
     "decenni",
     "eeuw",
     "halfuur",
-    *_DIGITS,
 )
 #: Substrings a sentence must contain for a pattern to be tried on it: a cheap filter that keeps
 #: the stage fast (Python's re has no prefix scan for these case-insensitive alternations).
-TRIGGERS: dict[str, tuple[str, ...]] = {
+#: A tuple of tuples means every group must be present ("over" and a time unit).
+TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "iso": _DIGITS,
     "numdate": _DIGITS,
     "numdm": _DIGITS,
@@ -333,7 +333,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "monthrange": _MONTHS_T,
     "date_rel": ("maand",),
     "nth_wd": ("dag",),
-    "anchored": ("vanaf", "na ", "voor "),
+    "anchored": ("morgen", "vandaag", "gisteren", " nu"),
     "wd_day": ("dag",),
     "week_wd": ("week",),
     "weekday": ("dag",),
@@ -359,20 +359,23 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "lopend",
     ),
     "reln": (
-        "afgelopen",
-        "voorbij",
-        "komend",
-        "laatste",
-        "eerste",
-        "volgend",
-        "vorig",
-        "ruim",
-        "bijna",
-        "ongeveer",
+        (
+            "afgelopen",
+            "voorbij",
+            "komend",
+            "laatste",
+            "eerste",
+            "volgend",
+            "vorig",
+            "ruim",
+            "bijna",
+            "ongeveer",
+        ),
+        _UNITS_T,
     ),
     "ago": ("geleden", "terug"),
-    "ahead": ("over ", "binnen ", "na "),
-    "since_n": ("sinds", "al "),
+    "ahead": (("over ", "binnen ", "na "), _UNITS_T),
+    "since_n": (("sinds", "al "), _UNITS_T),
     "duration": _UNITS_T,
     "multidur": _UNITS_T,
     "plural_dur": _UNITS_T,
