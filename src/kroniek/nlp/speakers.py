@@ -390,7 +390,9 @@ class People:
         if not words:
             return None
         if words[-1].lower() in ROLE_NOUNS and len(words) <= 2:
-            return (recent_speaker[0] if recent_speaker else None) or self.last_person_before(start) or " ".join(words)
+            # a role never introduced for a name ("hernam de directeur") is its own speaker: the
+            # last speaker or name is usually someone else (bench/quotes.py)
+            return " ".join(words)
         if words[0][0].isupper() and len(words) <= 4 and words[0].lower() not in _NOT_NAME_START:
             if all(w[0].isupper() or w.lower() in _PARTICLES for w in words):
                 return self.canonical(" ".join(words))
