@@ -405,3 +405,14 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "pastref": ("onlangs", "recent", "vroeger", "destijds", "geleden", "verleden"),
     "futref": ("binnenkort", "straks", "toekomst", "spoedig", "termijn", "weldra"),
 }
+
+
+def _minimal(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Drop trigger words that contain another one ('januari' when 'jan' is there)."""
+    return tuple(w for w in words if not any(v != w and v in w for v in words))
+
+
+TRIGGERS = {
+    name: tuple(_minimal(g) for g in trig) if isinstance(trig[0], tuple) else _minimal(trig)
+    for name, trig in TRIGGERS.items()
+}
