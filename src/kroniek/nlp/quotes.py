@@ -38,6 +38,12 @@ MEDIUM_RE = re.compile(
 )
 
 
+_VOCATIVE_RE = re.compile(
+    r"(?:^|[,!?.]\s*)(?:(?:ach|o|och|nu|ja|neen|nee|kom|maar|zeg|hoor|wel|lieve|beste|mijn)\s*,?\s*)?"
+    r"([A-ZÀ-Þ][\w'’-]+)(?=\s*[,!?]|\s*\.{2,}|\s*$)"
+)
+
+
 @dataclass
 class Found:
     """A quote under construction (spans are offsets into the text)."""
@@ -680,10 +686,14 @@ class _Finder:
                 f.origin = self.people.resolve(*f.chain_origin)
             if f.speaker:
                 f.name = self.people.resolve(f.speaker[0], f.speaker[1], third)
+                if f.name and f.kind == "direct" and f.name in self._addressed(f):
+                    f.name = self._other_than(f, f.name, history)
             if not f.name and f.kind == "direct" and not f.how:
                 f.name = self._beat(f, third)
             if not f.name:
                 f.name = self._inherit(f, history, last, last_para)
+                if f.name and f.kind == "direct" and f.name in self._addressed(f):
+                    f.name = self._other_than(f, f.name, history)
             if f.name:
                 last, last_para = f.name, f.paragraph
                 if f.name.lower() not in ("ik", "we", "wij"):
@@ -702,6 +712,29 @@ class _Finder:
                         f.name = g.name
                         break
         del text
+
+    def _addressed(self, f: Found) -> set[str]:
+        """Names a quote addresses ("Ach, Matjeff!", "Kom, Freddy, ..."): not its speaker when a
+        pronoun ("zeide hij") was resolved to one of them."""
+        content = self.text[f.start : f.end]
+        words = set(_VOCATIVE_RE.findall(content))
+        if not words:
+            return set()
+        out = set()
+        for name in list(self.people._canon):
+            if set(name.split()) & words:
+                out.add(self.people.canonical(name))
+        return out
+
+    def _other_than(self, f: Found, name: str, history: list[tuple[int, str | None, bool]]) -> str | None:
+        """The pronoun's other candidate: the latest other speaker, else the latest other name."""
+        phrase = self.text[f.speaker[0] : f.speaker[1]].strip().lower() if f.speaker else ""
+        if f.speaker and phrase not in ("hij", "zij", "ze", "ie"):
+            return name
+        for _, n, _ in reversed(history[-8:]):
+            if n and n != name and n.lower() not in ("ik", "we", "wij"):
+                return n
+        return name
 
     def _beat(self, f: Found, third: tuple[str, int] | None) -> str | None:
         """An action beat right after a bare quote names its speaker: '"Ja, ja." Hij zocht ...'."""
