@@ -196,3 +196,72 @@ def test_user_cues(mode, tmp_path, monkeypatch):
     assert doc.quotes[0].speaker_name == "Jan Smit"
     monkeypatch.delenv("KRONIEK_CUES")
     _lexicon.cache_clear()
+
+
+# ---------------------------------------------------------------- literature dialogue (own text)
+
+DIALOGUE = (
+    "Op een regenachtige middag zat Willem Kortenaar aan het raam, toen zijn buurvrouw binnenkwam.\n"
+    '"Goedemiddag," zei Willem.\n'
+    '"Is de post al geweest?" vroeg Annetje Roos, terwijl zij haar natte jas uittrok.\n'
+    '"Nog niet."\n'
+    '"Dan wacht ik nog even."\n'
+    '"Ach, Annetje! Ga toch zitten," zeide hij vriendelijk.\n'
+    '"Ja, ja, dat is goed." Zij ging bij de kachel zitten.'
+)
+
+
+def test_dialogue_turn_taking_and_beats(mode):
+    doc = run(DIALOGUE)
+    if mode == "blank" or not any(e.label == "PER" for e in doc.entities):
+        names = {q.speaker_name for q in doc.quotes}
+        assert names & {"Willem Kortenaar", "Annetje Roos"}
+        return
+    assert find(doc, "Goedemiddag").speaker_name == "Willem Kortenaar"
+    assert find(doc, "Is de post").speaker_name == "Annetje Roos"
+    # bare turns alternate between the two participants
+    assert find(doc, "Nog niet").speaker_name == "Willem Kortenaar"
+    assert find(doc, "Dan wacht ik").speaker_name == "Annetje Roos"
+    # "zeide hij" in a quote that addresses Annetje is Willem
+    assert find(doc, "Ga toch zitten").speaker_name == "Willem Kortenaar"
+    # an action beat after a bare quote names its speaker
+    assert find(doc, "dat is goed").speaker_name == "Annetje Roos"
+
+
+def test_speaker_phrase_forms(mode):
+    doc = run(
+        'Het dichtertje keek op.\n"Wie was dat?" vroeg \'t dichtertje.\n'
+        'Toen kwam Kees Mulder binnen.\n"Geen idee," zei -ie.'
+    )
+    assert find(doc, "Wie was dat").speaker_name == "dichtertje"
+    assert find(doc, "Geen idee").speaker_name == "Kees Mulder"
+
+
+def test_name_runs_are_trimmed():
+    from kroniek.nlp.speakers import People
+
+    text = (
+        "V. Pieter Bos kwam binnen. Pieter Bos groette. Toen liet Bos Jansen de kaartjes zien; "
+        "Bos lachte en Jansen knikte. Jansen zweeg en Bos ook. Waarachtig, het regende."
+    )
+    doc = Document(article=Article(id="t", text=text))
+    people = People(doc)
+    texts = {m.text for m in people.mentions}
+    assert "V. Pieter Bos" not in texts and "Pieter Bos" in texts
+    assert "Bos Jansen" not in texts  # two names glued once
+    assert "Waarachtig" not in texts
+    assert people.canonical("Bos") == "Pieter Bos"
+
+
+def test_nationality_entities_are_no_speakers():
+    from kroniek.model import Entity
+    from kroniek.nlp.speakers import People
+
+    text = "De Franse minister zei het. Macron lachte."
+    doc = Document(article=Article(id="t", text=text))
+    doc.entities = [
+        Entity(3, 8, "Franse", "MISC", "Frankrijk", country="FR"),
+        Entity(28, 34, "Macron", "PER", "Macron"),
+    ]
+    people = People(doc)
+    assert all(m.text != "Franse" for m in people.mentions)
