@@ -6,6 +6,7 @@ costs a few regex passes per sentence. Years, dates, clock times, house/article/
 list numbering are not figures. ``Figure.time`` is filled later by the timexes stage.
 """
 
+# ruff: noqa: SIM905  (word tables read best as split strings)
 from __future__ import annotations
 
 import re
@@ -16,52 +17,30 @@ from ..model import Document, Figure
 from .numbers_nl import NumberMatch, find_numbers
 from .pipeline import stage
 
+#: Words before a number and what they say about it (longest phrase wins).
+# fmt: off
 QUALIFIERS: dict[str, str] = {
-    "ongeveer": "about",
-    "circa": "about",
-    "ca.": "about",
-    "zo'n": "about",
-    "zo’n": "about",
-    "naar schatting": "about",
-    "rond": "about",
-    "rond de": "about",
-    "rondom": "about",
-    "om en nabij": "about",
-    "pakweg": "about",
-    "grofweg": "about",
-    "ruwweg": "about",
-    "enkele": "about",
-    "minder dan": "less_than",
-    "nog geen": "less_than",
-    "onder de": "less_than",
-    "krap": "less_than",
-    "net geen": "less_than",
-    "hooguit": "at_most",
-    "hoogstens": "at_most",
-    "maximaal": "at_most",
-    "ten hoogste": "at_most",
-    "maximum": "at_most",
-    "niet meer dan": "at_most",
-    "tot wel": "at_most",
-    "meer dan": "more_than",
-    "ruim": "more_than",
-    "boven de": "more_than",
-    "ruim boven de": "more_than",
-    "dik": "more_than",
-    "bijna": "almost",
-    "vrijwel": "almost",
-    "nagenoeg": "almost",
-    "haast": "almost",
-    "zowat": "almost",
-    "minstens": "at_least",
-    "zeker": "at_least",
-    "ten minste": "at_least",
-    "tenminste": "at_least",
-    "op zijn minst": "at_least",
-    "minimaal": "at_least",
-    "niet minder dan": "at_least",
-    "wel": "at_least",
+    **dict.fromkeys((
+        "ongeveer|circa|ca.|zo'n|zo’n|naar schatting|rond|rond de|rondom|"
+        "om en nabij|pakweg|grofweg|ruwweg|enkele"
+    ).split("|"), "about"),
+    **dict.fromkeys((
+        "minder dan|nog geen|onder de|krap|net geen"
+    ).split("|"), "less_than"),
+    **dict.fromkeys((
+        "hooguit|hoogstens|maximaal|ten hoogste|maximum|niet meer dan|tot wel"
+    ).split("|"), "at_most"),
+    **dict.fromkeys((
+        "meer dan|ruim|boven de|ruim boven de|dik"
+    ).split("|"), "more_than"),
+    **dict.fromkeys((
+        "bijna|vrijwel|nagenoeg|haast|zowat"
+    ).split("|"), "almost"),
+    **dict.fromkeys((
+        "minstens|zeker|ten minste|tenminste|op zijn minst|minimaal|niet minder dan|wel"
+    ).split("|"), "at_least"),
 }
+# fmt: on
 _QUAL_ALT = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 _FILLER = r"(?:onder meer|in totaal|al|nog|nog maar|maar|slechts|liefst|de|het|wel|dus|zelfs)"
 _QUAL_RE = re.compile(rf"(?i)(?<![\w])(?P<q>{_QUAL_ALT})\s+(?:{_FILLER}\s+)*$")
@@ -170,87 +149,12 @@ _DAT_RE = re.compile(
     r"(?P<s2>(?:de |het )?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)(?=\s+(?:die|dat|met|over|in|op|uit)\b|[,.]|$))?"
 )
 _STOP = frozenset(
-    [
-        "de",
-        "het",
-        "een",
-        "en",
-        "of",
-        "maar",
-        "dat",
-        "die",
-        "dit",
-        "deze",
-        "is",
-        "zijn",
-        "was",
-        "waren",
-        "wordt",
-        "worden",
-        "werd",
-        "werden",
-        "heeft",
-        "hebben",
-        "had",
-        "hadden",
-        "zal",
-        "zullen",
-        "kan",
-        "kunnen",
-        "moet",
-        "moeten",
-        "mag",
-        "mogen",
-        "wil",
-        "willen",
-        "gaat",
-        "gaan",
-        "in",
-        "op",
-        "aan",
-        "bij",
-        "met",
-        "uit",
-        "voor",
-        "na",
-        "naar",
-        "over",
-        "door",
-        "tot",
-        "tegen",
-        "onder",
-        "om",
-        "als",
-        "dan",
-        "ook",
-        "nog",
-        "al",
-        "wel",
-        "niet",
-        "geen",
-        "meer",
-        "mee",
-        "er",
-        "hier",
-        "daar",
-        "toe",
-        "zo",
-        "te",
-        "per",
-        "procent",
-        "euro",
-        "uur",
-        "jaar",
-        "zich",
-        "zij",
-        "ze",
-        "hij",
-        "wij",
-        "we",
-        "ik",
-        "jij",
-        "u",
-    ]
+    (
+        "aan al als bij daar dan dat de deze die dit door een en er euro gaan gaat geen had hadden "
+        "hebben heeft het hier hij ik in is jaar jij kan kunnen maar mag mee meer met moet moeten "
+        "mogen na naar niet nog of om onder ook op over per procent te tegen toe tot u uit uur voor "
+        "waren was we wel werd werden wij wil willen worden wordt zal ze zich zij zijn zo zullen"
+    ).split()
 )
 _DEMONYM = re.compile(r"(?:ers|ërs|anen|ezen|en)$")  # "Nederlanders", "Syriërs", "Afghanen"
 _TOKEN_RE = re.compile(r"[\w'’-]+|[^\w\s]")
@@ -285,9 +189,8 @@ def _is_not_figure(text: str, n: NumberMatch, sent_start: int) -> bool:
         return True  # a fragment of a time, version or ip address
     if _REF_BEFORE_RE.search(before) and n.kind == "cardinal" and is_int_digits:
         return True
-    if _TIMEUNIT_RE.match(after) and not _AGE_RE.match(after):
-        return True  # durations and "drie weken geleden" belong to the timexes stage
-    return False
+    # durations and "drie weken geleden" belong to the timexes stage
+    return bool(_TIMEUNIT_RE.match(after) and not _AGE_RE.match(after))
 
 
 def _qualifier(text: str, n: NumberMatch, sent_start: int) -> tuple[str, int]:
