@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -14,13 +14,13 @@ from .common import CSV, DB, FROM, JSON, TO, date_bound, open_db
 from .output import Format, choose, emit
 
 
-class Sort(str, Enum):
+class Sort(StrEnum):
     relevance = "relevance"
     date = "date"
     date_asc = "date_asc"
 
 
-class Per(str, Enum):
+class Per(StrEnum):
     day = "day"
     week = "week"
     month = "month"
@@ -138,7 +138,7 @@ def stats(db: Path = DB, json_: bool = JSON) -> None:
         print(f"{key:>16}: {value}")
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
