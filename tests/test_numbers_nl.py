@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from kroniek.nlp.numbers_nl import find_numbers, parse_digits, parse_number, parse_ordinal
+from kroniek.nlp.numbers_nl import (
+    find_numbers,
+    parse_digits,
+    parse_number,
+    parse_ordinal,
+    parse_relative_ordinal,
+)
 
 
 @pytest.mark.parametrize(
@@ -124,3 +130,23 @@ def test_ranges(text, interval):
     from kroniek.nlp.numbers_range import parse_range
 
     assert parse_range(text) == interval
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("laatste", "end+0"),
+        ("de voorlaatste", "end-1"),
+        ("op één na laatste", "end-1"),
+        ("drie na laatste", "end-3"),
+        ("die voor de laatste", "end-1"),
+        ("vorige", "current-1"),
+        ("volgende", "current+1"),
+        ("huidige", "current+0"),
+        ("derde", None),
+        ("laatst", None),
+    ],
+)
+def test_relative_ordinal(text: str, value: str | None) -> None:
+    assert parse_relative_ordinal(text) == value
+    assert parse_ordinal(text) is None or value is None

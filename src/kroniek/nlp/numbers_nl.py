@@ -313,6 +313,36 @@ def parse_ordinal(text: str) -> int | None:
     return None
 
 
+_REL_N = r"(?:op\s+)?(\d+|een|eén|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)"
+_RELATIVE = [
+    (re.compile(r"(?:de\s+)?(?:voor)?laatste"), None),
+    (re.compile(rf"(?:de\s+)?{_REL_N}\s+na\s+(?:de\s+)?laatste"), "end-"),
+    (re.compile(rf"(?:de\s+|die\s+)?(?:{_REL_N}\s+)?voor\s+de\s+laatste"), "end-"),
+]
+_CURRENT = {"vorige": -1, "voorgaande": -1, "volgende": 1, "eerstvolgende": 1, "huidige": 0}
+
+
+def parse_relative_ordinal(text: str) -> str | None:
+    """Position words as offsets: 'laatste' -> 'end+0', 'op één na laatste' -> 'end-1',
+    'voorlaatste' -> 'end-1', 'vorige' -> 'current-1', 'volgende' -> 'current+1'."""
+    s = re.sub(r"\s+", " ", text.strip().lower())
+    if s.startswith("de "):
+        s = s[3:]
+    if s in _CURRENT:
+        off = _CURRENT[s]
+        return f"current{off:+d}"
+    for rx, kind in _RELATIVE:
+        m = rx.fullmatch(s)
+        if not m:
+            continue
+        if kind is None:
+            return "end-1" if "voorlaatste" in s else "end+0"
+        n = m.group(1)
+        k = 1 if n is None else (int(n) if n.isdigit() else UNITS.get(n, TEENS.get(n)))
+        return f"end-{k}" if k is not None else None
+    return None
+
+
 # --- extraction ------------------------------------------------------------------------------
 
 NUMWORD_PATTERN = (
