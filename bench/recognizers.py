@@ -29,7 +29,12 @@ from pathlib import Path
 from typing import Any
 
 from kroniek.model import PublishedDate
-from kroniek.nlp.numbers_nl import find_numbers, parse_number, parse_ordinal
+from kroniek.nlp.numbers_nl import (
+    find_numbers,
+    parse_number,
+    parse_ordinal,
+    parse_relative_ordinal,
+)
 from kroniek.nlp.numbers_range import parse_range
 from kroniek.nlp.timex import find_in_text
 
@@ -94,11 +99,20 @@ def score_numbers(kind: str, cases: list[dict[str, Any]]) -> tuple[int, int, int
                 else:
                     fails.append(f"{case['Input']!r}: {[r['Text'] for r in results]} -> {got_r}")
             continue
-        expected = [_num(str(r["Resolution"].get("value", ""))) for r in results]
+        raw = [str(r["Resolution"].get("value", "")) for r in results]
+        expected = [_num(v) for v in raw]
         if results:
             n_v += 1
-            got = [number_value(kind, r["Text"]) for r in results]
-            if all(_close(g, e) for g, e in zip(got, expected)):
+            got: list[Any] = [number_value(kind, r["Text"]) for r in results]
+            # position words resolve to offsets ("end-1", "current+1"): compared as strings
+            got = [
+                parse_relative_ordinal(r["Text"]) if e is None and kind.startswith("Ordinal") else g
+                for g, e, r in zip(got, expected, results)
+            ]
+            if all(
+                g == v if e is None and isinstance(g, str) else _close(g, e)
+                for g, e, v in zip(got, expected, raw)
+            ):
                 ok_v += 1
             else:
                 fails.append(f"{case['Input']!r}: {[r['Text'] for r in results]} -> {got}")
