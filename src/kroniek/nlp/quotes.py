@@ -39,7 +39,8 @@ MEDIUM_RE = re.compile(
 
 
 _VOCATIVE_RE = re.compile(
-    r"(?:^|[,!?.]\s*)(?:(?:ach|o|och|nu|ja|neen|nee|kom|maar|zeg|hoor|wel|lieve|beste|mijn)\s*,?\s*)?"
+    r"(?:^|[,!?.]\s*)(?:(?i:ach|o|och|nu|ja|neen|nee|kom|maar|zeg|hoor|wel|lieve|beste|mijn|"
+    r"mijnheer|meneer|mevrouw|juffrouw|monsieur|madame|miss|mr\.?|mrs\.?)\s*,?\s*)*"
     r"([A-ZÀ-Þ][\w'’-]+)(?=\s*[,!?]|\s*\.{2,}|\s*$)"
 )
 
