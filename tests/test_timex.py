@@ -130,3 +130,34 @@ def test_more_forms(text, expected):
         if t.type != "SET" or expected and expected[0][1] == "SET"
     ]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("De actie loopt de tweede week van maart.", {"de tweede week van maart": ("DATE", "2017-W10")}),
+        ("Hij stopte in de laatste week van 2016.", {"de laatste week van 2016": ("DATE", "2016-W52")}),
+        ("De bouw begon in negentienzesenvijftig.", {"negentienzesenvijftig": ("DATE", "1956")}),
+        ("Het pand stamt uit mei negentienhonderd twaalf.", {"mei negentienhonderd twaalf": ("DATE", "1912-05")}),
+        ("Tweeduizend mensen kwamen kijken.", {}),
+        ("Met Pasen 2016 was het druk.", {"Pasen 2016": ("DATE", "2016-03-27")}),
+        ("Tijdens Koningsdag was het rustig.", {"Koningsdag": ("DATE", "2017-04-27")}),
+        ("Na tweede pinksterdag 2015 ging hij weg.", {"tweede pinksterdag 2015": ("DATE", "2015-05-25")}),
+        ("Dat wordt pas aan het eind van het jaar duidelijk.", {"aan het eind van het jaar": ("DATE", "2017")}),
+    ],
+)
+def test_words_weeks_holidays(text, expected):
+    got = values(text)
+    for span, value in expected.items():
+        assert got[span] == value
+    if not expected:
+        assert got == {}
+
+
+def test_ranges_in_relative_months_rest_and_within():
+    got = find_in_text("Hij is deze maand van 4 tot 12 weg.", PublishedDate.parse("2017-12-07"))
+    assert [t.value for t in got] == ["2017-12-04", "2017-12-12"]
+    got = find_in_text("De rest van de maand blijft het koud.", PublishedDate.parse("2017-12-07"))
+    assert [t.value for t in got] == ["2017-12-07", "2017-12-31"]
+    got = find_in_text("Binnen drie weken moet het klaar zijn.", PublishedDate.parse("2017-12-07"))
+    assert [t.value for t in got] == ["2017-12-07", "2017-12-28"]

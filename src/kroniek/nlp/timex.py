@@ -223,7 +223,7 @@ def _figure_times(doc: Document) -> None:
     doc.figures = figures
 
 
-@stage("timexes", requires={"sentences"}, provides={"timexes"}, version=1)
+@stage("timexes", requires={"sentences"}, provides={"timexes"}, version=2)
 def find_timexes(doc: Document) -> Document:
     """Fill ``doc.timexes``; also date the figures found earlier in the same sentences."""
     sents = [(s.start, s.end) for s in doc.sentences]

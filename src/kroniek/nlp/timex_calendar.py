@@ -190,3 +190,127 @@ def _period(ref: Ref | None, unit: str, sign: int) -> str | None:
     if unit == "eeuw":
         return "XX" if ref is None else f"{(ref.lo.year // 100 + sign):02d}"
     return None
+
+
+def word_year(words: str) -> int | None:
+    """'negentienachtentwintig' -> 1928, 'negentienhonderd zesennegentig' -> 1996,
+    'tweeduizend twintig' -> 2020; None for anything that is not such a year."""
+    from .numbers_nl import parse_compound
+
+    s = re.sub(r"\s+", "", words.lower())
+    if s.startswith("tweeduizend"):
+        century, rest = 2000, s[len("tweeduizend") :]
+    else:
+        m = re.match(r"(zeventien|achttien|negentien)(honderd)?", s)
+        if not m:
+            return None
+        century = {"zeventien": 1700, "achttien": 1800, "negentien": 1900}[m[1]]
+        rest = s[m.end() :]
+    if rest.startswith("en") and parse_compound(rest[2:]) is not None:
+        rest = rest[2:]
+    n = parse_compound(rest) if rest else None
+    if n is None or not 1 <= n <= 99:
+        return None
+    return century + n
+
+
+def easter(year: int) -> dt.date:
+    """Gregorian Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    la = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * la) // 451
+    month, day = divmod(h + la - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _nth_sunday(year: int, month: int, n: int, wd: int = 7) -> dt.date:
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(wd - first.isoweekday()) % 7 + 7 * (n - 1))
+
+
+_EASTER_OFFSET = {
+    "pasen": 0,
+    "paaszondag": 0,
+    "eerste paasdag": 0,
+    "tweede paasdag": 1,
+    "paasmaandag": 1,
+    "goede vrijdag": -2,
+    "hemelvaartsdag": 39,
+    "hemelvaart": 39,
+    "pinksteren": 49,
+    "eerste pinksterdag": 49,
+    "tweede pinksterdag": 50,
+    "pinkstermaandag": 50,
+}
+_FIXED = {
+    "kerstavond": (12, 24),
+    "kerstmis": (12, 25),
+    "kerst": (12, 25),
+    "eerste kerstdag": (12, 25),
+    "tweede kerstdag": (12, 26),
+    "oudejaarsdag": (12, 31),
+    "oudejaarsavond": (12, 31),
+    "oudjaar": (12, 31),
+    "oud en nieuw": (12, 31),
+    "nieuwjaarsdag": (1, 1),
+    "nieuwjaar": (1, 1),
+    "koninginnedag": (4, 30),
+    "bevrijdingsdag": (5, 5),
+    "dodenherdenking": (5, 4),
+    "valentijnsdag": (2, 14),
+    "sinterklaas": (12, 5),
+    "sinterklaasavond": (12, 5),
+    "pakjesavond": (12, 5),
+    "halloween": (10, 31),
+    "dag van de arbeid": (5, 1),
+}
+
+
+def holiday(name: str, year: int) -> dt.date | None:
+    """The date of a Dutch holiday in ``year``."""
+    name = re.sub(r"\s+", " ", name.lower())
+    if name in _EASTER_OFFSET:
+        return easter(year) + dt.timedelta(days=_EASTER_OFFSET[name])
+    if name == "koningsdag":  # 27 April since 2014, a Saturday moves to the 26th
+        d = dt.date(year, 4, 27) if year >= 2014 else dt.date(year, 4, 30)
+        return d - dt.timedelta(days=1) if d.isoweekday() == 7 else d
+    if name == "moederdag":
+        return _nth_sunday(year, 5, 2)
+    if name == "vaderdag":
+        return _nth_sunday(year, 6, 3)
+    if name == "prinsjesdag":
+        return _nth_sunday(year, 9, 3, wd=2)
+    if name in _FIXED:
+        return dt.date(year, *_FIXED[name])
+    return None
+
+
+def nth_week(nth: str, year: int, month: int | None) -> str | None:
+    """ISO week of 'de derde week van <maand|jaar>' (month weeks count from the week of the 1st)."""
+    n = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5}.get(nth)
+    if n is None and nth != "laatste":
+        n = int(re.match(r"\d+", nth)[0]) if re.match(r"\d+", nth) else None
+    if month is None:
+        if nth == "laatste":
+            y, w, _ = dt.date(year, 12, 28).isocalendar()
+        else:
+            if n is None or n > 52:
+                return None
+            y, w = year, n
+        return f"{y:04d}-W{w:02d}"
+    first = dt.date(year, month, 1)
+    if nth == "laatste":
+        day = dt.date(year, month, calendar.monthrange(year, month)[1])
+    else:
+        if n is None:
+            return None
+        day = first + dt.timedelta(weeks=n - 1)
+        if (day - dt.timedelta(days=day.isoweekday() - 1)).month != month and n > 1:
+            return None
+    y, w, _ = day.isocalendar()
+    return f"{y:04d}-W{w:02d}"

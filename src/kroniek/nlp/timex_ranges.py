@@ -6,10 +6,12 @@ that an incomplete begin (``4``) borrows month and year from the end (``22 janua
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 
-from .timex_calendar import Ref, _year_for_month
-from .timex_rules import DAYPART, MONTH, MONTHS, PART
+from .timex_calendar import _REL_SIGN, Ref, _add_months, _num, _period, _year_for_month
+from .timex_rules import DAYPART, MONTH, MONTHS, NUM, PART, REL_FUT, REL_PAST, REL_THIS, UNITS
 
 _TO = r"(?:tot\s+en\s+met|tot|t/m|-|–|~)"
 RANGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -21,6 +23,28 @@ RANGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 rf"\b(?:(?P<pre>van|tussen)\s+(?:de\s+)?)?(?P<d1>\d{{1,2}})(?:e|ste|de)?\s*"
                 rf"(?P<to>{_TO}|en)\s*(?:de\s+)?(?P<d2>\d{{1,2}})(?:e|ste|de)?\s+(?:van\s+)?"
                 rf"(?P<m>{MONTH})\b\.?(?:,?\s+(?P<y>\d{{4}})\b)?"
+            ),
+        ),
+        (
+            "reldayrange",
+            (
+                rf"\b(?P<rel>{REL_PAST}|{REL_FUT}|{REL_THIS})\s+maand\s+(?:(?P<pre>van|tussen)\s+)?"
+                rf"(?:de\s+)?(?P<d1>\d{{1,2}})(?:e|ste|de)?\s*(?P<to>{_TO}|en)\s*(?:de\s+)?"
+                rf"(?P<d2>\d{{1,2}})(?:e|ste|de)?\b"
+            ),
+        ),
+        (
+            "rest_of",
+            (
+                r"\b(?:de\s+)?rest\s+(?:van\s+)?(?:de\s+|het\s+|mijn\s+|deze\s+|dit\s+|"
+                r"huidige\s+)?(?P<u>week|maand|jaar)\b"
+            ),
+        ),
+        (
+            "within",
+            (
+                rf"\bbinnen\s+(?:de\s+)?(?:(?:{REL_FUT})\s+)?(?P<n>{NUM})\s+(?P<u>dagen|dag|weken|"
+                rf"week|maanden|maand|jaren|jaar)\b(?!\s+(?:na|nadat|voor|vanaf|geleden))"
             ),
         ),
         (
@@ -69,6 +93,48 @@ def resolve_range(name: str, m: re.Match[str], ref: Ref | None, future: bool) ->
         return [
             (m.start("d1"), m.end("d1"), "DATE", f"{year}-{month:02d}-{d1:02d}"),
             (m.start("d2"), m.end(), "DATE", f"{year}-{month:02d}-{d2:02d}"),
+        ]
+    if name == "reldayrange":
+        if g["to"].lower() == "en" and (g.get("pre") or "").lower() != "tussen":
+            return None
+        d1, d2 = int(g["d1"]), int(g["d2"])
+        base = _period(ref, "maand", _REL_SIGN.get(g["rel"].lower(), 0)) or ""
+        if not re.fullmatch(r"\d{4}-\d{2}", base) or not (1 <= d1 < d2 <= 31):
+            return None
+        if d2 > calendar.monthrange(int(base[:4]), int(base[5:]))[1]:
+            return None
+        return [
+            (m.start(), m.end("d1"), "DATE", f"{base}-{d1:02d}"),
+            (m.start("d2"), m.end(), "DATE", f"{base}-{d2:02d}"),
+        ]
+    if name in ("rest_of", "within"):
+        if ref is None or ref.precision not in ("day", "datetime"):
+            return None
+        day = ref.lo
+        unit = g["u"].lower()
+        if name == "rest_of":
+            if unit == "week":
+                end = day + dt.timedelta(days=7 - day.isoweekday())
+            elif unit == "maand":
+                end = day.replace(day=calendar.monthrange(day.year, day.month)[1])
+            else:
+                end = dt.date(day.year, 12, 31)
+            cut = m.start() + m.group().lower().index("rest") + 4
+        else:
+            n = _num(g["n"])
+            if n is None or n != int(n) or n <= 0:
+                return None
+            k, letter = int(n), UNITS[unit][0]
+            if letter == "D":
+                end = day + dt.timedelta(days=k)
+            elif letter == "W":
+                end = day + dt.timedelta(weeks=k)
+            else:
+                end = _add_months(day, k * (12 if letter == "Y" else 1))
+            cut = m.start() + len("binnen")
+        return [
+            (m.start(), cut, "DATE", day.isoformat()),
+            (cut + 1, m.end(), "DATE", end.isoformat()),
         ]
     if name == "yearrange":
         if int(g["y1"]) >= int(g["y2"]):

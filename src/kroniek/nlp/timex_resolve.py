@@ -18,11 +18,14 @@ from .timex_calendar import (
     _num,
     _period,
     _year_for_month,
+    holiday,
+    nth_week,
     shift_days,
     shift_months,
     shift_weeks,
     shift_years,
     weekday,
+    word_year,
 )
 from .timex_tables import (
     DECADES,
@@ -46,7 +49,12 @@ def _valid(year: int, month: int, day: int) -> bool:
 def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple[str, str] | None:
     """TIMEX3 (type, value) for one grammar match, or None when the match is not a timex."""
     g = m.groupdict()
-    m.group().lower()
+    for key in ("y", "y2"):
+        if g.get(key) and not g[key].isdigit() and not (name == "date" and key == "y2"):
+            wy = word_year(g[key])  # a year in words
+            if wy is None:
+                return None
+            g[key] = str(wy)
     if name in ("iso", "numdate", "numdm", "date", "dayonly", "wd_day", "date_rel"):
         day = _day(g)
         month = _month(g.get("m"))
@@ -114,6 +122,30 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         return "DATE", f"{year}-{month:02d}"
     if name == "year":
         return "DATE", g["y"]
+    if name == "wyear":
+        return "DATE", g["y"]
+    if name == "week_of":
+        nth = g["nth"].lower()
+        if g.get("m"):
+            month = MONTHS[g["m"].lower().rstrip(".")]
+            year = g.get("y") or _year_for_month(ref, month, future)
+            if not year.isdigit():
+                return None
+            value = nth_week(nth, int(year), month)
+        elif g.get("rel"):
+            base = _period(ref, g["u"].lower(), _REL_SIGN.get(g["rel"].lower(), 0)) or ""
+            if not re.fullmatch(r"\d{4}(?:-\d{2})?", base):
+                return None
+            value = nth_week(nth, int(base[:4]), int(base[5:]) if len(base) == 7 else None)
+        else:
+            value = nth_week(nth, int(g["y2"]), None)
+        return ("DATE", value) if value else None
+    if name == "period_edge":
+        unit = g["u"].lower()
+        value = shift_days(ref, 0) if unit == "dag" else _period(ref, unit, 0)
+        return ("DATE", value) if value else None
+    if name == "holiday":
+        return _holiday(g, ref, future)
     if name == "decade":
         d = g["dec"].lower()
         if len(d) == 4:
@@ -421,3 +453,32 @@ def _multi(g: dict[str, str | None], ref: Ref | None) -> tuple[str, str] | None:
             return "DATE", (d + dt.timedelta(days=sign * shift["D"])).isoformat()
         return "DATE", shift_months(ref, sign * (12 * shift["Y"] + shift["M"]))
     return "DURATION", "P" + date_part + (f"T{time_part}" if time_part else "")
+
+
+def _holiday(g: dict[str, str | None], ref: Ref | None, future: bool) -> tuple[str, str] | None:
+    """'Pasen 2018', 'vorige Koningsdag', 'Kerst' (the nearest one in the tense's direction)."""
+    name = g["h"] or ""
+    if g.get("y"):
+        day = holiday(name, int(g["y"]))  # type: ignore[arg-type]
+        return ("DATE", day.isoformat()) if day else None
+    rel = (g.get("rel") or "").lower()
+    sign = {"laatste": -1, "voorgaande": -1, "eropvolgende": 2}.get(rel, _REL_SIGN.get(rel))
+    if ref is None or ref.precision not in ("day", "datetime"):
+        if ref is None or sign not in (None, 0):
+            return None
+        day = holiday(name, ref.lo.year)
+        return ("DATE", day.isoformat()) if day else None
+    this = holiday(name, ref.lo.year)
+    if this is None:
+        return None
+    if sign == 0:
+        return "DATE", this.isoformat()
+    if sign is None:
+        sign = 1 if future else -1
+    if sign < 0:
+        day = this if this <= ref.lo else holiday(name, ref.lo.year - 1)
+    else:
+        day = this if this >= ref.lo else holiday(name, ref.lo.year + 1)
+        if sign == 2 and day is not None:  # "eropvolgende": the one after the next
+            day = holiday(name, day.year + 1)
+    return ("DATE", day.isoformat()) if day else None

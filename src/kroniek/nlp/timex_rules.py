@@ -42,6 +42,22 @@ REL_PAST = r"vorige|vorig|verleden|afgelopen|voorbije|vorige|jongstleden"
 REL_FUT = r"volgende|volgend|komende|komend|aankomende|aanstaande|eerstvolgende|eerstkomende"
 REL_THIS = r"deze|dit|huidige|lopende"
 
+#: years written in words: "negentienachtentwintig", "negentienhonderd zesennegentig",
+#: "tweeduizend (en) twintig" (checked by word_year when resolving)
+WYEAR = (
+    rf"(?:zeventien|achttien|negentien)(?:honderd)?\s?(?:en\s)?{NUMWORD_PATTERN}"
+    rf"|tweeduizend\s?(?:en\s)?{NUMWORD_PATTERN}"
+)
+HOLIDAY = (
+    r"pasen|paaszondag|eerste\s+paasdag|tweede\s+paasdag|paasmaandag|goede\s+vrijdag|"
+    r"hemelvaartsdag|hemelvaart|pinksteren|eerste\s+pinksterdag|tweede\s+pinksterdag|"
+    r"pinkstermaandag|kerstavond|kerstmis|kerst|eerste\s+kerstdag|tweede\s+kerstdag|"
+    r"oudejaarsdag|oudejaarsavond|oudjaar|oud\s+en\s+nieuw|nieuwjaarsdag|nieuwjaar|"
+    r"koningsdag|koninginnedag|bevrijdingsdag|dodenherdenking|valentijnsdag|"
+    r"sinterklaas(?:avond)?|pakjesavond|moederdag|vaderdag|halloween|dag\s+van\s+de\s+arbeid|"
+    r"prinsjesdag"
+)
+
 FUTURE_RE = re.compile(
     r"(?i)\b(?:zal|zullen|zult|zou\s+gaan|gaat|gaan|komende?|volgende?|aanstaande|a\.s\.|"
     r"morgen|overmorgen|binnenkort|straks|verwacht|gepland|van\s+plan)\b"
@@ -77,7 +93,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             "date",
             (
                 rf"\b(?:(?:{WEEKDAY}),?\s+)?(?:de\s+)?(?:(?P<d>\d{{1,2}})(?:e|ste|de)?|(?P<dw>[a-zë]+))"
-                rf"\s+(?:van\s+)?(?P<m>{MONTH})\b\.?(?:,?\s+(?:(?P<y>\d{{4}})\b|'(?P<y2>\d{{2}})\b))?"
+                rf"\s+(?:van\s+)?(?P<m>{MONTH})\b\.?(?:,?\s+(?:(?P<y>\d{{4}}|{WYEAR})\b|'(?P<y2>\d{{2}})\b))?"
             ),
         ),
         (
@@ -110,7 +126,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             "month_year",
             (
                 rf"\b(?:(?P<mod>begin|eind|eind|medio|half|halverwege|midden|vanaf|sinds|tot)\s+)?"
-                rf"(?P<m>{MONTH})\.?\s+(?:van\s+)?(?P<y>\d{{4}})\b"
+                rf"(?P<m>{MONTH})\.?\s+(?:van\s+)?(?P<y>\d{{4}}|{WYEAR})\b"
             ),
         ),
         (
@@ -128,6 +144,33 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 r"het\s+jaar|jaar|anno|tussen|en|t/m|"
                 r"tot\s+en\s+met|midden)\s+(?:(?:het\s+)?(?:begin|eind|midden)\s+(?:van\s+)?)?|\()"
                 r"(?P<y>(?:1[5-9]|20)\d{2})\b(?!\s*(?:procent|%|euro|mensen|keer|[.,]\d))"
+            ),
+        ),
+        (
+            "wyear",
+            rf"\b(?:(?:het\s+)?jaar\s+)?(?P<y>{WYEAR})\b",
+        ),
+        (
+            "week_of",
+            (
+                rf"\b(?:de\s+)?(?P<nth>eerste|tweede|derde|vierde|vijfde|laatste|[1-5](?:e|ste|de))"
+                rf"\s+week\s+(?:van|in)\s+(?:(?P<m>{MONTH})\b(?:\s+(?P<y>\d{{4}}|{WYEAR})\b)?|"
+                rf"(?:de\s+|het\s+)?(?P<rel>{REL_PAST}|{REL_FUT}|{REL_THIS})\s+(?P<u>maand|jaar)\b|"
+                rf"(?P<y2>\d{{4}}|{WYEAR})\b)"
+            ),
+        ),
+        (
+            "period_edge",
+            (
+                rf"\b(?:aan\s+)?(?:het\s+)?(?P<mod>begin|eind|einde|midden)\s+van\s+"
+                rf"(?:de|het|deze|dit)\s+(?P<u>dag|week|maand|jaar)\b"
+            ),
+        ),
+        (
+            "holiday",
+            (
+                rf"\b(?:(?P<rel>{REL_PAST}|{REL_FUT}|{REL_THIS}|laatste|voorgaande|eropvolgende)\s+)?"
+                rf"(?P<h>{HOLIDAY})\b(?:\s+(?:van\s+)?(?P<y>\d{{4}})\b)?"
             ),
         ),
         ("decade", rf"\b(?:de\s+)?jaren\s+(?:'|’)?(?P<dec>\d0|(?:19|20)\d0|{_alt(DECADES)})\b"),
@@ -322,6 +365,9 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "yearrange": _DIGITS,
     "timerange": _DIGITS,
     "dayrange": _DIGITS,
+    "reldayrange": (("maand",), _DIGITS),
+    "rest_of": ("rest van", "rest deze", "rest dit", "rest mijn", "rest huidige"),
+    "within": (("binnen ",), ("dag", "week", "weken", "maand", "jaar", "jaren")),
     "clock": _DIGITS,
     "dur_u": _DIGITS,
     "dayonly": _DIGITS,
@@ -338,6 +384,33 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "week_wd": ("week",),
     "weekday": ("dag",),
     "decade": ("jaren",),
+    "wyear": ("zeventien", "achttien", "negentien", "tweeduizend"),
+    "week_of": ("week van", "week in"),
+    "period_edge": ("begin van", "eind van", "einde van", "midden van"),
+    "holiday": (
+        "pasen",
+        "paas",
+        "goede vrijdag",
+        "hemelvaart",
+        "pinkster",
+        "kerst",
+        "oudejaar",
+        "oudjaar",
+        "oud en nieuw",
+        "nieuwjaar",
+        "koningsdag",
+        "koninginnedag",
+        "bevrijdingsdag",
+        "dodenherdenking",
+        "valentijn",
+        "sinterklaas",
+        "pakjesavond",
+        "moederdag",
+        "vaderdag",
+        "halloween",
+        "dag van de arbeid",
+        "prinsjesdag",
+    ),
     "century": ("eeuw",),
     "quarter": ("kwartaal",),
     "season": tuple(SEASONS),
