@@ -176,7 +176,7 @@ def read_csv(
                 hint="quote fields that contain the delimiter or line breaks",
             )
             continue
-        obj = {k: (v if v.strip() else None) for k, v in zip(header, row)}
+        obj = {k: (v if v.strip() else None) for k, v in zip(header, row, strict=False)}
         yield from_mapping(obj, options, source, start, raw)
 
 

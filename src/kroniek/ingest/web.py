@@ -143,7 +143,7 @@ def _entry_date(entry: Any) -> PublishedDate | None:
             pass
         parsed = entry.get(key + "_parsed")
         if parsed:
-            when = dt.datetime(*parsed[:6], tzinfo=dt.timezone.utc)
+            when = dt.datetime(*parsed[:6], tzinfo=dt.UTC)
             return PublishedDate.from_datetime(when if ":" in raw else when.date())
     return None
 

@@ -187,7 +187,7 @@ class Gazetteer:
                 value = getattr(country, attr, None)
                 if value:
                     self._add(value, place, _P_EN_COUNTRY)
-        for code, place in self.countries.items():
+        for place in self.countries.values():
             self._add(place.name, place, _P_NL_COUNTRY)
             if "(" in place.name:  # "Myanmar (Birma)"
                 self._add(place.name.split("(")[0], place, _P_NL_COUNTRY)

@@ -12,7 +12,6 @@ from typing import Any
 from ..model import Document
 from .pipeline import stage
 
-
 SAMPLE_CHARS = 5000  # the first few paragraphs decide; whole 2 MB texts would only cost time
 MIN_LETTERS = 3
 

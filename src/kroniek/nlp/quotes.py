@@ -497,7 +497,6 @@ class _Finder:
     def find_indirect(self) -> None:
         text = self.text
         direct = [(f.start, f.end) for f in self.found]
-        consumed_until = -1
         heading_ends = {}
         for pi, (ps, pe) in enumerate(self.paras):
             end = self._colon_heading(ps, pe, pi, direct)
@@ -609,10 +608,10 @@ class _Finder:
 
     def _clause_start(self, us: int, pos: int) -> int:
         seg = self.text[us:pos]
-        m = None
-        for m in re.finditer(r"[;:]\s*|\b(?:en|maar|want)\s+", seg):
+        last = None
+        for last in re.finditer(r"[;:]\s*|\b(?:en|maar|want)\s+", seg):  # noqa: B007 - keep the last
             pass
-        return us + m.end() if m else us
+        return us + last.end() if last else us
 
     def _colon_heading(self, us: int, ue: int, pi: int, direct: list[tuple[int, int]]) -> int | None:
         """'Erdogan: Assad is een terrorist' (a heading or a sentence without quote marks)."""

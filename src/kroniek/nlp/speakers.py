@@ -103,9 +103,9 @@ def _heuristic_names(text: str) -> list[Mention]:
         out.append(Mention(start, end, text[start:end], "UNK"))
         initial.append(bool(_INITIAL_RE.search(text[max(0, start - 4) : start])) or start == 0)
     # a lone capitalised word at a sentence start is a name only if it is capitalised elsewhere too
-    mid = {m.text for m, ini in zip(out, initial) if not ini}
+    mid = {m.text for m, ini in zip(out, initial, strict=False) if not ini}
     mid |= {m.text.split()[-1] for m in out if " " in m.text}
-    return [m for m, ini in zip(out, initial) if not ini or " " in m.text or m.text in mid]
+    return [m for m, ini in zip(out, initial, strict=False) if not ini or " " in m.text or m.text in mid]
 
 
 class People:
