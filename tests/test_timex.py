@@ -161,3 +161,15 @@ def test_ranges_in_relative_months_rest_and_within():
     assert [t.value for t in got] == ["2017-12-07", "2017-12-31"]
     got = find_in_text("Binnen drie weken moet het klaar zijn.", PublishedDate.parse("2017-12-07"))
     assert [t.value for t in got] == ["2017-12-07", "2017-12-28"]
+
+
+def test_counted_periods_weeks_from_and_decades_in_words():
+    pub = PublishedDate.parse("2017-12-07")
+    vals = lambda text: [t.value for t in find_in_text(text, pub)]  # noqa: E731
+    assert vals("De afgelopen vier weken regende het.") == ["2017-11-09", "2017-12-07"]
+    assert vals("De komende twee maanden blijft de weg dicht.") == ["2017-12-08", "2018-02-07"]
+    assert vals("In de afgelopen drie decennia veranderde veel.") == ["198", "200"]
+    assert vals("Dat was in de jaren negentien zestig.") == ["196"]
+    assert vals("Het concert is de maand na de volgende.") == ["2018-02"]
+    assert vals("Hij reist in de week die op 13 maart begint.") == ["2017-W11"]
+    assert vals("Ze komt in de eerste week van oktober.") == ["2017-W40"]

@@ -303,14 +303,16 @@ def nth_week(nth: str, year: int, month: int | None) -> str | None:
                 return None
             y, w = year, n
         return f"{y:04d}-W{w:02d}"
-    first = dt.date(year, month, 1)
+    # as ISO weeks do for years: week n holds the month's n-th Thursday
     if nth == "laatste":
-        day = dt.date(year, month, calendar.monthrange(year, month)[1])
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        day = last - dt.timedelta(days=(last.isoweekday() - 4) % 7)
     else:
         if n is None:
             return None
-        day = first + dt.timedelta(weeks=n - 1)
-        if (day - dt.timedelta(days=day.isoweekday() - 1)).month != month and n > 1:
+        first = dt.date(year, month, 1)
+        day = first + dt.timedelta(days=(4 - first.isoweekday()) % 7, weeks=n - 1)
+        if day.month != month:
             return None
     y, w, _ = day.isocalendar()
     return f"{y:04d}-W{w:02d}"

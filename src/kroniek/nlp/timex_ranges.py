@@ -11,7 +11,19 @@ import datetime as dt
 import re
 
 from .timex_calendar import _REL_SIGN, Ref, _add_months, _num, _period, _year_for_month
-from .timex_rules import DAYPART, MONTH, MONTHS, NUM, PART, REL_FUT, REL_PAST, REL_THIS, UNITS
+from .timex_rules import (
+    DAYPART,
+    MONTH,
+    MONTHS,
+    NUM,
+    PART,
+    REL_FUT,
+    REL_PAST,
+    REL_THIS,
+    UNITS,
+    WYEAR,
+)
+from .timex_calendar import word_year
 
 _TO = r"(?:tot\s+en\s+met|tot|t/m|-|–|~)"
 RANGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -22,7 +34,15 @@ RANGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             (
                 rf"\b(?:(?P<pre>van|tussen)\s+(?:de\s+)?)?(?P<d1>\d{{1,2}})(?:e|ste|de)?\s*"
                 rf"(?P<to>{_TO}|en)\s*(?:de\s+)?(?P<d2>\d{{1,2}})(?:e|ste|de)?\s+(?:van\s+)?"
-                rf"(?P<m>{MONTH})\b\.?(?:,?\s+(?P<y>\d{{4}})\b)?"
+                rf"(?P<m>{MONTH})\b\.?(?:,?\s+(?P<y>\d{{4}}|{WYEAR})\b)?"
+            ),
+        ),
+        (
+            "reln_range",
+            (
+                rf"\b(?:(?:de|het)\s+)?(?P<rel>afgelopen|voorbije|laatste|vorige|komende|aankomende|"
+                rf"volgende)\s+(?P<n>{NUM})\s+(?P<u>dagen|dag|weken|week|maanden|maand|jaren|jaar|"
+                rf"decennia|decennium)\b"
             ),
         ),
         (
@@ -87,6 +107,10 @@ def resolve_range(name: str, m: re.Match[str], ref: Ref | None, future: bool) ->
             return None
         d1, d2 = int(g["d1"]), int(g["d2"])
         month = MONTHS[g["m"].lower().rstrip(".")]
+        if g.get("y") and not g["y"].isdigit():
+            g["y"] = str(word_year(g["y"]) or "")
+            if not g["y"]:
+                return None
         if not (1 <= d1 < d2 <= 31):
             return None
         year = g.get("y") or _year_for_month(ref, month, future, d2)
@@ -136,6 +160,8 @@ def resolve_range(name: str, m: re.Match[str], ref: Ref | None, future: bool) ->
             (m.start(), cut, "DATE", day.isoformat()),
             (cut + 1, m.end(), "DATE", end.isoformat()),
         ]
+    if name == "reln_range":
+        return _reln_range(m, ref)
     if name == "yearrange":
         if int(g["y1"]) >= int(g["y2"]):
             return None
@@ -179,3 +205,40 @@ def resolve_range(name: str, m: re.Match[str], ref: Ref | None, future: bool) ->
             (m.start("h2"), m.end(), "TIME", f"{date}T{h2:02d}:{mi2:02d}"),
         ]
     return None
+
+
+def _reln_range(m: re.Match[str], ref: Ref | None) -> list[Piece] | None:
+    """'de afgelopen 10 weken' -> (ref - 10 weeks, ref); 'komende 3 dagen' -> (ref+1 .. ref+3);
+    decades count whole decades ('de afgelopen 2 decennia' in 2016 -> 199, 200)."""
+    g = m.groupdict()
+    n = _num(g["n"])
+    if ref is None or ref.precision not in ("day", "datetime") or n is None:
+        return None
+    if n != int(n) or not 1 <= n <= 100:
+        return None
+    k, unit = int(n), g["u"].lower()
+    past = g["rel"].lower() in ("afgelopen", "voorbije", "laatste", "vorige")
+    day = ref.lo
+    if unit.startswith("decenni"):
+        dec = day.year // 10
+        a, b = (dec - k, dec - 1) if past else (dec + 1, dec + k)
+        lo, hi = f"{a:03d}", f"{b:03d}"
+    else:
+        letter = UNITS[unit][0]
+        if past:
+            end = day
+            if letter in ("D", "W"):
+                start = day - dt.timedelta(days=k * (7 if letter == "W" else 1))
+            else:
+                start = _add_months(day, -k * (12 if letter == "Y" else 1))
+        else:
+            start = day + dt.timedelta(days=1)
+            if letter in ("D", "W"):
+                end = start + dt.timedelta(days=k * (7 if letter == "W" else 1) - 1)
+            else:
+                end = _add_months(start, k * (12 if letter == "Y" else 1)) - dt.timedelta(days=1)
+        lo, hi = start.isoformat(), end.isoformat()
+    return [
+        (m.start("rel"), m.end("rel"), "DATE", lo),
+        (m.start("n"), m.end(), "DATE", hi),
+    ]

@@ -140,6 +140,16 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         else:
             value = nth_week(nth, int(g["y2"]), None)
         return ("DATE", value) if value else None
+    if name == "after_next":
+        value = _period(ref, g["u"].lower(), 2)
+        return ("DATE", value) if value else None
+    if name == "week_from":
+        d, mo = int(g.get("d") or g["d2"]), MONTHS[(g.get("m") or g["m2"]).lower().rstrip(".")]
+        year = _year_for_month(ref, mo, future, d)
+        if not year.isdigit() or not _valid(int(year), mo, d):
+            return None
+        y, w, _ = dt.date(int(year), mo, d).isocalendar()
+        return "DATE", f"{y:04d}-W{w:02d}"
     if name == "period_edge":
         unit = g["u"].lower()
         value = shift_days(ref, 0) if unit == "dag" else _period(ref, unit, 0)
@@ -147,7 +157,11 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
     if name == "holiday":
         return _holiday(g, ref, future)
     if name == "decade":
-        d = g["dec"].lower()
+        d = re.sub(r"\s+", " ", g["dec"].lower())
+        if d in ("nul", "tweeduizend"):
+            return "DATE", "200"
+        if d[0].isalpha() and (wy := word_year(d)) is not None:
+            return ("DATE", str(wy)[:3]) if wy % 10 == 0 else None
         if len(d) == 4:
             return "DATE", d[:3]
         digit = DECADES.get(d) or int(d[0])

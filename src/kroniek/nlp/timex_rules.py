@@ -173,7 +173,28 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 rf"(?P<h>{HOLIDAY})\b(?:\s+(?:van\s+)?(?P<y>\d{{4}})\b)?"
             ),
         ),
-        ("decade", rf"\b(?:de\s+)?jaren\s+(?:'|’)?(?P<dec>\d0|(?:19|20)\d0|{_alt(DECADES)})\b"),
+        (
+            "decade",
+            (
+                rf"\b(?:de\s+)?jaren\s+(?:'|’)?(?P<dec>\d0|(?:19|20)\d0|{_alt(DECADES)}|{WYEAR}|"
+                rf"tweeduizend|nul)\b"
+            ),
+        ),
+        (
+            "after_next",
+            (
+                r"\b(?:de|het)\s+(?P<u>week|weekend|maand|jaar)\s+na\s+(?:de\s+|het\s+)?"
+                r"volgende\b"
+            ),
+        ),
+        (
+            "week_from",
+            (
+                rf"\b(?:de\s+)?week\s+(?:die\s+(?:op\s+)?(?P<d>\d{{1,2}})(?:e|ste|de)?\s+"
+                rf"(?P<m>{MONTH})\b\.?\s+(?:begint|start|aanvangt)|(?:beginnend|startend|"
+                rf"aanvangend)\s+(?:op\s+)?(?P<d2>\d{{1,2}})(?:e|ste|de)?\s+(?P<m2>{MONTH})\b\.?)"
+            ),
+        ),
         (
             "century",
             (
@@ -386,6 +407,8 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "decade": ("jaren",),
     "wyear": ("zeventien", "achttien", "negentien", "tweeduizend"),
     "week_of": ("week van", "week in"),
+    "after_next": ("na de volgende", "na het volgende", "na volgende"),
+    "week_from": (("week",), ("begin", "start", "aanvang")),
     "period_edge": ("begin van", "eind van", "einde van", "midden van"),
     "holiday": (
         "pasen",
