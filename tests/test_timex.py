@@ -173,3 +173,17 @@ def test_counted_periods_weeks_from_and_decades_in_words():
     assert vals("Het concert is de maand na de volgende.") == ["2018-02"]
     assert vals("Hij reist in de week die op 13 maart begint.") == ["2017-W11"]
     assert vals("Ze komt in de eerste week van oktober.") == ["2017-W40"]
+
+
+def test_hour_ranges_take_the_day_beside_them():
+    pub = PublishedDate.parse("2017-12-07")
+    vals = lambda text: [t.value for t in find_in_text(text, pub)]  # noqa: E731
+    assert vals("De winkel is morgen van 9:30 tot 17:00 open.") == [
+        "2017-12-08T09:30",
+        "2017-12-08T17:00",
+    ]
+    assert vals("De markt is tussen 8 en 12 uur op 2-3-2018.") == [
+        "2018-03-02T08:00",
+        "2018-03-02T12:00",
+    ]
+    assert vals("Zaterdag 2-1 gewonnen.") == ["2017-12-02"]  # a score, not hours

@@ -22,7 +22,8 @@ from .pipeline import stage
 from .timex_calendar import Ref
 from .timex_ranges import RANGE_PATTERNS, resolve_range
 from .timex_resolve import resolve
-from .timex_rules import FUTURE_RE, PATTERNS, TRIGGERS
+from .timex_rules import DAYPART, FUTURE_RE, PATTERNS, TRIGGERS
+from .timex_tables import HOUR_WORDS
 
 _DROP_PREFIX = re.compile(r"(?i)^(?:in|op|om|per|rond|omstreeks|tegen|de|het|in\s+de|in\s+het)\s+")
 
@@ -95,7 +96,7 @@ def find_in_text(
         s2, span = _trim(name, start, text[start:end])
         out.append(Timex(start=s2, end=s2 + len(span), text=span, type=res[0], value=res[1]))
     out.sort(key=lambda t: t.start)
-    return _merge_date_time(text, out)
+    return _merge_date_time(text, _day_hour_ranges(text, out))
 
 
 _LOWER_PATTERNS = [(name, re.compile(rx.pattern)) for name, rx in RANGE_PATTERNS + PATTERNS]
@@ -150,6 +151,71 @@ def _windows(low: str, sents: list[tuple[int, int]], starts: list[int]):
         return done[trig]
 
     return windows
+
+
+_HW = "|".join(sorted(HOUR_WORDS, key=len, reverse=True))
+_HRANGE = (
+    rf"(?:(?P<pre>van|tussen)\s+)?(?P<h1>\d{{1,2}}|{_HW})(?:[:.](?P<m1>\d{{2}}))?\s*(?P<u1>uur)?\s*"
+    rf"(?P<to>tot|-|–|en)\s*(?P<h2>\d{{1,2}}|{_HW})(?:[:.](?P<m2>\d{{2}}))?(?:\s*(?P<u2>uur))?"
+    rf"(?:\s+(?P<dp>{DAYPART}|in\s+de\s+(?:ochtend|middag|avond|nacht)))?"
+)
+_HRANGE_AFTER = re.compile(rf"(?i)\s*,?\s*(?:om\s+)?{_HRANGE}\b")
+_HRANGE_BEFORE = re.compile(rf"(?i)\b{_HRANGE}\s*,?\s*(?:op\s+)?$")
+_DAY_PART = re.compile(r"^((?:\d{4}|XXXX)-(?:\d{2}|XX)-(?:\d{2}|XX))(?:T(MO|AF|EV|NI))?$")
+
+
+def _hour_pair(m: re.Match[str], part: str | None) -> tuple[str, str] | None:
+    """'van 5 tot 6 's middags' -> ('17:00', '18:00'); None when it may be a score or a count."""
+    g = m.groupdict()
+    pre, to = (g["pre"] or "").lower(), g["to"].lower()
+    if to == "en" and pre != "tussen":
+        return None
+    if to in ("-", "–") and not (pre or g["m1"] or g["m2"] or g["u1"] or g["u2"] or g["dp"]):
+        return None  # "zaterdag 2-1" is a score
+    hours = []
+    for h in (g["h1"], g["h2"]):
+        hours.append(int(h) if h.isdigit() else HOUR_WORDS[h.lower()])
+    m1, m2 = int(g["m1"] or 0), int(g["m2"] or 0)
+    dp = (g["dp"] or "").lower() or {"AF": "middag", "EV": "avond"}.get(part or "", "")
+    if "middag" in dp or "avond" in dp:
+        hours = [h + 12 if h < 12 else h for h in hours]
+    h1, h2 = hours
+    if not (0 <= h1 <= 24 and 0 <= h2 <= 24 and m1 < 60 and m2 < 60):
+        return None
+    if not (g["m1"] or g["m2"]) and h1 >= h2:
+        return None
+    return f"{h1:02d}:{m1:02d}", f"{h2:02d}:{m2:02d}"
+
+
+def _day_hour_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
+    """'morgen van 3 tot 4', 'tussen 10 en 11:30 op 1-1-2015': both ends of an hour range get
+    the day written beside it."""
+    out = list(timexes)
+    for d in timexes:
+        dm = _DAY_PART.match(d.value)
+        if d not in out or not dm:
+            continue
+        m = _HRANGE_AFTER.match(text, d.end)
+        lo, hi = d.start, d.end
+        if m:
+            h2s, end = m.start("h2"), m.end()
+            start = d.start
+        else:
+            m = _HRANGE_BEFORE.search(text, max(0, d.start - 60), d.start)
+            if not m:
+                continue
+            start, h2s, end = m.start(), m.start("h2"), d.end
+        pair = _hour_pair(m, dm.group(2))
+        if pair is None:
+            continue
+        lo, hi = min(start, lo), max(end, hi)
+        out = [t for t in out if t.end <= lo or t.start >= hi]
+        date = dm.group(1)
+        a_end = max(m.end(k) for k in ("h1", "m1", "u1") if m.group(k))
+        out.append(Timex(lo, a_end, text[lo:a_end], "TIME", f"{date}T{pair[0]}"))
+        out.append(Timex(h2s, hi, text[h2s:hi], "TIME", f"{date}T{pair[1]}"))
+    out.sort(key=lambda t: t.start)
+    return out
 
 
 _GLUE = re.compile(r"(?i)^\s*,?\s*(?:om|rond|tegen|omstreeks|vanaf|van|tussen|op)?\s*$")
