@@ -187,3 +187,8 @@ def test_hour_ranges_take_the_day_beside_them():
         "2018-03-02T12:00",
     ]
     assert vals("Zaterdag 2-1 gewonnen.") == ["2017-12-02"]  # a score, not hours
+
+
+def test_daypart_before_the_clock():
+    got = values("Hij belde 's avonds 8 uur op.")
+    assert got["'s avonds 8 uur"] == ("TIME", "2017-12-07T20:00")

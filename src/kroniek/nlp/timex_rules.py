@@ -296,7 +296,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         (
             "clock",
             (
-                rf"\b(?:(?P<dp0>{DAYPART})\s+)?(?:(?P<pre>om|rond|tot|vanaf|tegen|na|voor|sinds|omstreeks)\s+)?(?P<h>\d{{1,2}})"
+                rf"(?:(?P<dp0>{DAYPART})\s+|\b)(?:(?P<pre>om|rond|tot|vanaf|tegen|na|voor|sinds|omstreeks)\s+)?(?P<h>\d{{1,2}})"
                 rf"(?P<sep>[:.])(?P<mi>\d{{2}})(?::(?P<se>\d{{2}}))?(?:{AMPM})?(?:\s*(?P<uur>uur|u)\b)?"
                 rf"(?:\s+(?P<dp>{DAYPART}|(?:in\s+de\s+)?(?:{PART})\b))?"
             ),
@@ -304,7 +304,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         (
             "clock_h",
             (
-                rf"\b(?:(?P<dp0>{DAYPART})\s+)?(?:(?P<pre>om|rond|tot|vanaf|tegen|omstreeks)\s+)?(?P<h>{HOUR})\s*(?:uur|u)\b"
+                rf"(?:(?P<dp0>{DAYPART})\s+|\b)(?:(?P<pre>om|rond|tot|vanaf|tegen|omstreeks)\s+)?(?P<h>{HOUR})\s*(?:uur|u)\b"
                 rf"(?:\s+(?P<mi>\d{{1,2}}|{NUMWORD_PATTERN})\b)?"
                 rf"(?:\s+(?P<dp>{DAYPART}|(?:in\s+de\s+)?(?:{PART})\b))?"
             ),
