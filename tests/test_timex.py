@@ -192,3 +192,14 @@ def test_hour_ranges_take_the_day_beside_them():
 def test_daypart_before_the_clock():
     got = values("Hij belde 's avonds 8 uur op.")
     assert got["'s avonds 8 uur"] == ("TIME", "2017-12-07T20:00")
+
+
+def test_days_counted_from_a_day_and_day_of_month_forms():
+    got = values("Drie dagen na 5 mei 2016 viel het besluit.")
+    assert got["Drie dagen na 5 mei 2016"] == ("DATE", "2016-05-08")
+    got = values("Het was de zevende dag van maart.")
+    assert got["zevende dag van maart"] == ("DATE", "2017-03-07")
+    got = values("Hij vertrok vrijdag van vorige week.")
+    assert got["vrijdag van vorige week"] == ("DATE", "2017-12-01")
+    got = values("Ze trouwden de tiende juni van 2004.")
+    assert got["de tiende juni van 2004"] == ("DATE", "2004-06-10")

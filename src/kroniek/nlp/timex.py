@@ -14,12 +14,13 @@ sentence). Spans leave out plain prepositions (``in``, ``op``, ``om``) but keep 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from bisect import bisect_right
 
 from ..model import Document, PublishedDate, Timex
 from .pipeline import stage
-from .timex_calendar import Ref
+from .timex_calendar import Ref, _add_months
 from .timex_ranges import RANGE_PATTERNS, resolve_range
 from .timex_resolve import resolve
 from .timex_rules import DAYPART, FUTURE_RE, PATTERNS, TRIGGERS
@@ -96,7 +97,7 @@ def find_in_text(
         s2, span = _trim(name, start, text[start:end])
         out.append(Timex(start=s2, end=s2 + len(span), text=span, type=res[0], value=res[1]))
     out.sort(key=lambda t: t.start)
-    return _merge_date_time(text, _day_hour_ranges(text, out))
+    return _merge_date_time(text, _shifted_days(text, _day_hour_ranges(text, out)))
 
 
 _LOWER_PATTERNS = [(name, re.compile(rx.pattern)) for name, rx in RANGE_PATTERNS + PATTERNS]
@@ -215,6 +216,36 @@ def _day_hour_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
         out.append(Timex(lo, a_end, text[lo:a_end], "TIME", f"{date}T{pair[0]}"))
         out.append(Timex(h2s, hi, text[h2s:hi], "TIME", f"{date}T{pair[1]}"))
     out.sort(key=lambda t: t.start)
+    return out
+
+
+_SHIFT_GLUE = re.compile(r"(?i)^\s+(?:(?:gerekend\s+)?(vanaf|na)|(voor))\s+(?:de\s+|het\s+)?$")
+_DUR_DAYS = re.compile(r"^P(\d+)([DWMY])$")
+_FULL_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _shifted_days(text: str, timexes: list[Timex]) -> list[Timex]:
+    """'drie dagen na 5 mei', '2 weken voor Kerst': a duration counted from a day is a day."""
+    out: list[Timex] = []
+    i = 0
+    while i < len(timexes):
+        a = timexes[i]
+        b = timexes[i + 1] if i + 1 < len(timexes) else None
+        dm = _DUR_DAYS.match(a.value) if a.type == "DURATION" else None
+        glue = _SHIFT_GLUE.match(text[a.end : b.start]) if b is not None and dm else None
+        if dm and glue and b is not None and b.type == "DATE" and _FULL_DAY.match(b.value):
+            n, unit = int(dm.group(1)), dm.group(2)
+            n = -n if glue.group(2) else n
+            day = dt.date.fromisoformat(b.value)
+            if unit in ("D", "W"):
+                day += dt.timedelta(days=n * (7 if unit == "W" else 1))
+            else:
+                day = _add_months(day, n * (12 if unit == "Y" else 1))
+            out.append(Timex(a.start, b.end, text[a.start : b.end], "DATE", day.isoformat()))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
     return out
 
 

@@ -93,14 +93,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             "date",
             (
                 rf"\b(?:(?:{WEEKDAY}),?\s+)?(?:de\s+)?(?:(?P<d>\d{{1,2}})(?:e|ste|de)?|(?P<dw>[a-zë]+))"
-                rf"\s+(?:van\s+)?(?P<m>{MONTH})\b\.?(?:,?\s+(?:(?P<y>\d{{4}}|{WYEAR})\b|'(?P<y2>\d{{2}})\b))?"
+                rf"\s+(?:van\s+)?(?P<m>{MONTH})\b\.?(?:,?\s+(?:van\s+)?(?:(?P<y>\d{{4}}|{WYEAR})\b|'(?P<y2>\d{{2}})\b))?"
             ),
         ),
         (
             "date_rel",
             (
-                rf"\b(?:de\s+)?(?:(?P<d>\d{{1,2}})(?:e|ste|de)|(?P<dw>[a-zë]+(?:ste|de)))\s+van\s+"
-                rf"(?:de\s+)?(?P<rel>{REL_PAST}|{REL_FUT}|{REL_THIS})\s+maand\b"
+                rf"\b(?:de\s+)?(?:(?P<d>\d{{1,2}})(?:e|ste|de)|(?P<dw>[a-zë]+(?:ste|de)))\s+(?:dag\s+)?van\s+"
+                rf"(?:de\s+)?(?:(?P<rel>{REL_PAST}|{REL_FUT}|{REL_THIS})\s+maand|(?P<m>{MONTH_FULL}))\b"
             ),
         ),
         (
@@ -119,7 +119,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             "week_wd",
             (
                 rf"\b(?:(?P<rel>{REL_PAST}|{REL_FUT}|{REL_THIS})\s+week\s+(?:op\s+)?(?P<wd>{WEEKDAY})|"
-                rf"(?P<wd2>{WEEKDAY})\s+(?P<rel2>{REL_PAST}|{REL_FUT}|{REL_THIS})\s+week)\b"
+                rf"(?P<wd2>{WEEKDAY})\s+(?:van\s+(?:de\s+)?)?(?P<rel2>{REL_PAST}|{REL_FUT}|{REL_THIS})\s+week)\b"
             ),
         ),
         (
@@ -398,7 +398,7 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "month_year": _MONTHS_T,
     "month": _MONTHS_T,
     "monthrange": _MONTHS_T,
-    "date_rel": ("maand",),
+    "date_rel": ("maand", *_MONTHS_T),
     "nth_wd": ("dag",),
     "anchored": ("morgen", "vandaag", "gisteren", " nu"),
     "wd_day": ("dag",),
