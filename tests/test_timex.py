@@ -203,3 +203,7 @@ def test_days_counted_from_a_day_and_day_of_month_forms():
     assert got["vrijdag van vorige week"] == ("DATE", "2017-12-01")
     got = values("Ze trouwden de tiende juni van 2004.")
     assert got["tiende juni van 2004"] == ("DATE", "2004-06-10")
+
+
+def test_multi_part_durations_are_written_largest_first():
+    assert values("Het duurde 4 dagen en 2 maanden.")["4 dagen en 2 maanden"] == ("DURATION", "P2M4D")

@@ -443,22 +443,25 @@ def _multi(g: dict[str, str | None], ref: Ref | None) -> tuple[str, str] | None:
     from .timex_rules import NUM, UNIT
 
     parts = re.findall(rf"({NUM})\s*({UNIT})\b", g["all"] or "", flags=re.IGNORECASE)
-    date_part, time_part = "", ""
+    dates: dict[str, float] = {}
+    times: dict[str, float] = {}
     shift = {"Y": 0, "M": 0, "D": 0}
     for n_raw, unit in parts:
         n = _num(n_raw)
         if n is None:
             return None
         letter, is_time, mult = UNITS[unit.lower()]
-        qty = f"{n * mult:g}"
         if is_time:
-            time_part += f"{qty}{letter}"
+            times[letter] = times.get(letter, 0) + n * mult
         else:
-            date_part += f"{qty}{letter}"
+            dates[letter] = dates.get(letter, 0) + n * mult
             if letter == "W":
                 shift["D"] += int(7 * n * mult)
             elif letter in shift:
                 shift[letter] += int(n * mult)
+    # TIMEX3 writes the parts largest first: "2 dagen en 1 maand" is P1M2D
+    date_part = "".join(f"{dates[k]:g}{k}" for k in ("Y", "M", "W", "D") if k in dates)
+    time_part = "".join(f"{times[k]:g}{k}" for k in ("H", "M", "S") if k in times)
     direction = (g.get("dir") or "").lower()
     if direction and not time_part and ref is not None:
         sign = -1 if direction == "geleden" else 1
