@@ -207,3 +207,7 @@ def test_days_counted_from_a_day_and_day_of_month_forms():
 
 def test_multi_part_durations_are_written_largest_first():
     assert values("Het duurde 4 dagen en 2 maanden.")["4 dagen en 2 maanden"] == ("DURATION", "P2M4D")
+
+
+def test_this_daypart():
+    assert values("Deze middag spreekt de minister.")["Deze middag"] == ("TIME", "2017-12-07TAF")

@@ -189,6 +189,11 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
             return None
         year = g.get("y") or shift_years(ref, _REL_SIGN.get(rel, 0))
         return "DATE", f"{year}-{SEASONS[g['s'].lower()]}"
+    if name == "this_part":
+        value = shift_days(ref, 0)
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return None
+        return "TIME", f"{value}{PARTS[g['part'].lower()]}"
     if name == "relday":
         w = g["w"].lower()
         offset = {

@@ -233,6 +233,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             ),
         ),
         (
+            "this_part",
+            r"\b(?:(?:later|vroeg)\s+)?deze\s+(?P<part>ochtend|middag|avond|nacht)\b",
+        ),
+        (
             "weekday",
             (
                 rf"\b(?:(?P<rel>{REL_PAST}|{REL_FUT}|{REL_THIS})\s+)?(?P<wd>{WEEKDAY})(?P<part>{PART})?"
@@ -407,6 +411,7 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "decade": ("jaren",),
     "wyear": ("zeventien", "achttien", "negentien", "tweeduizend"),
     "week_of": ("week van", "week in"),
+    "this_part": ("deze ochtend", "deze middag", "deze avond", "deze nacht"),
     "after_next": ("na de volgende", "na het volgende", "na volgende"),
     "week_from": (("week",), ("begin", "start", "aanvang")),
     "period_edge": ("begin van", "eind van", "einde van", "midden van"),
