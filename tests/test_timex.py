@@ -211,3 +211,11 @@ def test_multi_part_durations_are_written_largest_first():
 
 def test_this_daypart():
     assert values("Deze middag spreekt de minister.")["Deze middag"] == ("TIME", "2017-12-07TAF")
+
+
+def test_range_ends_share_a_written_year():
+    pub = PublishedDate.parse("2017-12-07")
+    vals = lambda text: [t.value for t in find_in_text(text, pub)]  # noqa: E731
+    assert vals("De expositie liep van 20 okt tot 3 jan 2016.") == ["2015-10-20", "2016-01-03"]
+    assert vals("De weg is dicht van 1-11 tot 8-12.") == ["2017-11-01", "2017-12-08"]
+    assert vals("Tussen maart 2016 en gisteren daalde het.") == ["2016-03", "2017-12-06"]

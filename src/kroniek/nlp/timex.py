@@ -97,7 +97,9 @@ def find_in_text(
         s2, span = _trim(name, start, text[start:end])
         out.append(Timex(start=s2, end=s2 + len(span), text=span, type=res[0], value=res[1]))
     out.sort(key=lambda t: t.start)
-    return _merge_date_time(text, _shifted_days(text, _day_hour_ranges(text, out)))
+    return _range_years(
+        text, _merge_date_time(text, _shifted_days(text, _day_hour_ranges(text, out)))
+    )
 
 
 _LOWER_PATTERNS = [(name, re.compile(rx.pattern)) for name, rx in RANGE_PATTERNS + PATTERNS]
@@ -246,6 +248,41 @@ def _shifted_days(text: str, timexes: list[Timex]) -> list[Timex]:
             continue
         out.append(a)
         i += 1
+    return out
+
+
+_RANGE_TO = re.compile(r"(?i)^\s*(?:,\s*)?(?:tot\s+en\s+met|tot|t/m|-|–|(en))\s*$")
+_TUSSEN = re.compile(r"(?i)\btussen\s+$")
+_YM = re.compile(r"^(\d{4})(-\d{2}(?:-\d{2})?)$")
+_WRITTEN_YEAR = re.compile(r"\b\d{4}\b|'\d{2}\b")
+_DEICTIC = re.compile(
+    r"(?i)(?:volgend|vorig|komend|aankomend|aanstaand|afgelopen|\bdeze\b|\bdit\b|gister|vandaag|"
+    r"morgen|\bnu\b|dag\b|dagen\b)"
+)
+
+
+def _range_years(text: str, timexes: list[Timex]) -> list[Timex]:
+    """'van 1-10 tot 7-11', '18 nov - 19 dec 2015': the two ends of a date range share the year
+    one of them writes, and the end never comes before the begin."""
+    out = list(timexes)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        ma, mb = _YM.match(a.value), _YM.match(b.value)
+        if not (a.type == b.type == "DATE" and ma and mb):
+            continue
+        to = _RANGE_TO.match(text[a.end : b.start])
+        if not to or (to.group(1) and not (_TUSSEN.search(text, 0, a.start) or
+                                         a.text.lower().startswith("tussen"))):
+            continue
+        if _DEICTIC.search(a.text) or _DEICTIC.search(b.text):
+            continue  # 'tussen jan 2019 en morgen': a deictic end keeps its own date
+        ya, yb = _WRITTEN_YEAR.search(a.text), _WRITTEN_YEAR.search(b.text)
+        if yb and not ya:
+            year = int(mb.group(1)) - (ma.group(2) > mb.group(2))
+            out[i] = dataclasses.replace(a, value=f"{year:04d}{ma.group(2)}")
+        elif not yb and (ya or b.value < a.value or int(mb.group(1)) > int(ma.group(1)) + 1):
+            year = int(ma.group(1)) + (mb.group(2) < ma.group(2))
+            out[i + 1] = dataclasses.replace(b, value=f"{year:04d}{mb.group(2)}")
     return out
 
 
