@@ -219,3 +219,9 @@ def test_range_ends_share_a_written_year():
     assert vals("De expositie liep van 20 okt tot 3 jan 2016.") == ["2015-10-20", "2016-01-03"]
     assert vals("De weg is dicht van 1-11 tot 8-12.") == ["2017-11-01", "2017-12-08"]
     assert vals("Tussen maart 2016 en gisteren daalde het.") == ["2016-03", "2017-12-06"]
+
+
+def test_quarters_and_seasons_with_written_years():
+    assert values("Het 2e kwartaal van 2016 was zwak.")["Het 2e kwartaal van 2016"] == ("DATE", "2016-Q2")
+    got = values("In de zomer van negentienvijfentachtig brandde het.")
+    assert got["zomer van negentienvijfentachtig"] == ("DATE", "1985-SU")

@@ -177,7 +177,8 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         )
         return "DATE", f"{year}-Q{g['q']}"
     if name == "quarter":
-        q = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "laatste": 4}[g["q"].lower()]
+        q = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "laatste": 4}.get(g["q"].lower())
+        q = q or int(g["q"][0])
         year = g.get("y") or (shift_years(ref, _REL_SIGN.get((g.get("rel") or "").lower(), 0)))
         return "DATE", f"{year}-Q{q}"
     if name == "weekno":

@@ -205,8 +205,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         (
             "quarter",
             (
-                rf"\b(?:het\s+)?(?P<q>eerste|tweede|derde|vierde|laatste)\s+kwartaal"
-                rf"(?:\s+(?:van\s+)?(?:(?P<y>\d{{4}})|(?P<rel>{REL_PAST}|{REL_FUT}|{REL_THIS})\s+jaar))?"
+                rf"\b(?:het\s+)?(?P<q>eerste|tweede|derde|vierde|laatste|[1-4](?:e|ste|de))\s+kwartaal"
+                rf"(?:\s+(?:van\s+)?(?:(?P<y>\d{{4}}|{WYEAR})\b|(?P<rel>{REL_PAST}|{REL_FUT}|{REL_THIS})\s+jaar))?"
             ),
         ),
         (
@@ -221,7 +221,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             "season",
             (
                 rf"\b(?:(?P<rel>{REL_PAST}|{REL_FUT}|{REL_THIS}|de|het|in\s+de|in\s+het)\s+)?"
-                rf"(?P<s>{_alt(SEASONS)})(?:\s+(?:van\s+)?(?P<y>\d{{4}}))?\b"
+                rf"(?P<s>{_alt(SEASONS)})(?:\s+(?:van\s+)?(?P<y>\d{{4}}|{WYEAR}))?\b"
             ),
         ),
         (
