@@ -225,3 +225,11 @@ def test_quarters_and_seasons_with_written_years():
     assert values("Het 2e kwartaal van 2016 was zwak.")["Het 2e kwartaal van 2016"] == ("DATE", "2016-Q2")
     got = values("In de zomer van negentienvijfentachtig brandde het.")
     assert got["de zomer van negentienvijfentachtig"] == ("DATE", "1985-SU")
+
+
+def test_now_as_a_range_end_is_the_publication_day():
+    pub = PublishedDate.parse("2017-12-07")
+    got = [t.value for t in find_in_text("Tussen 3 maart en nu verdubbelde de prijs.", pub)]
+    assert got == ["2017-03-03", "2017-12-07"]
+    got = [t.value for t in find_in_text("Tussen nu en 20 januari sluit de weg.", pub)]
+    assert got == ["2017-12-07", "2018-01-20"]

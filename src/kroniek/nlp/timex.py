@@ -98,7 +98,7 @@ def find_in_text(
         out.append(Timex(start=s2, end=s2 + len(span), text=span, type=res[0], value=res[1]))
     out.sort(key=lambda t: t.start)
     return _range_years(
-        text, _merge_date_time(text, _shifted_days(text, _day_hour_ranges(text, out)))
+        text, _merge_date_time(text, _shifted_days(text, _day_hour_ranges(text, out))), ref
     )
 
 
@@ -251,7 +251,9 @@ def _shifted_days(text: str, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
-_RANGE_TO = re.compile(r"(?i)^\s*(?:,\s*)?(?:tot\s+en\s+met|tot|t/m|-|–|(en))\s*$")
+_RANGE_TO = re.compile(
+    r"(?i)^\s*(?:,\s*)?(?:tot\s+en\s+met|tot(?:\s+op)?|t/m|-|–|(en))\s*$"
+)
 _TUSSEN = re.compile(r"(?i)\btussen\s+$")
 _YM = re.compile(r"^(\d{4})(-\d{2}(?:-\d{2})?)$")
 _WRITTEN_YEAR = re.compile(r"\b\d{4}\b|'\d{2}\b")
@@ -261,21 +263,37 @@ _DEICTIC = re.compile(
 )
 
 
-def _range_years(text: str, timexes: list[Timex]) -> list[Timex]:
+def _range_years(text: str, timexes: list[Timex], ref: Ref | None) -> list[Timex]:
     """'van 1-10 tot 7-11', '18 nov - 19 dec 2015': the two ends of a date range share the year
-    one of them writes, and the end never comes before the begin."""
+    one of them writes, and the end never comes before the begin; 'nu' as an end is the
+    publication day ('tussen 22 jan en nu')."""
     out = list(timexes)
+    today = ref.value if ref is not None and ref.precision in ("day", "datetime") else None
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        ma, mb = _YM.match(a.value), _YM.match(b.value)
-        if not (a.type == b.type == "DATE" and ma and mb):
-            continue
         to = _RANGE_TO.match(text[a.end : b.start])
-        if not to or (to.group(1) and not (_TUSSEN.search(text, 0, a.start) or
-                                         a.text.lower().startswith("tussen"))):
+        if not (a.type == b.type == "DATE" and to):
             continue
-        if _DEICTIC.search(a.text) or _DEICTIC.search(b.text):
-            continue  # 'tussen jan 2019 en morgen': a deictic end keeps its own date
+        if to.group(1) and not (
+            _TUSSEN.search(text, 0, a.start) or a.text.lower().startswith("tussen")
+        ):
+            continue
+        if today and (a.value == "PRESENT_REF") != (b.value == "PRESENT_REF"):
+            if a.value == "PRESENT_REF":
+                a = out[i] = dataclasses.replace(a, value=today)
+            else:
+                b = out[i + 1] = dataclasses.replace(b, value=today)
+        ma, mb = _YM.match(a.value), _YM.match(b.value)
+        if not (ma and mb):
+            continue
+        da, db = _DEICTIC.search(a.text), _DEICTIC.search(b.text)
+        if da or db:  # 'tussen jan 2019 en morgen': a deictic end keeps its own date
+            if not (da and db) and b.value < a.value[: len(b.value)]:
+                if da and not _WRITTEN_YEAR.search(b.text):
+                    out[i + 1] = dataclasses.replace(b, value=f"{int(mb.group(1)) + 1:04d}{mb.group(2)}")
+                elif db and not _WRITTEN_YEAR.search(a.text):
+                    out[i] = dataclasses.replace(a, value=f"{int(ma.group(1)) - 1:04d}{ma.group(2)}")
+            continue
         ya, yb = _WRITTEN_YEAR.search(a.text), _WRITTEN_YEAR.search(b.text)
         if yb and not ya:
             year = int(mb.group(1)) - (ma.group(2) > mb.group(2))
