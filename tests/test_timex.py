@@ -233,3 +233,8 @@ def test_now_as_a_range_end_is_the_publication_day():
     assert got == ["2017-03-03", "2017-12-07"]
     got = [t.value for t in find_in_text("Tussen nu en 20 januari sluit de weg.", pub)]
     assert got == ["2017-12-07", "2018-01-20"]
+
+
+def test_count_before_the_relative_word():
+    got = [t.value for t in find_in_text("De 3 komende dagen wordt het warm.", PublishedDate.parse("2017-12-07"))]
+    assert got == ["2017-12-08", "2017-12-10"]

@@ -40,8 +40,9 @@ RANGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         (
             "reln_range",
             (
-                rf"\b(?:(?:de|het)\s+)?(?P<rel>afgelopen|voorbije|laatste|vorige|komende|aankomende|"
-                rf"volgende)\s+(?P<n>{NUM})\s+(?P<u>dagen|dag|weken|week|maanden|maand|jaren|jaar|"
+                rf"\b(?:(?:de|het)\s+)?(?:(?P<rel>afgelopen|voorbije|laatste|vorige|komende|aankomende|"
+                rf"volgende)\s+(?P<n>{NUM})|(?P<n2>\d+)\s+(?P<rel2>afgelopen|voorbije|komende|"
+                rf"aankomende|volgende))\s+(?P<u>dagen|dag|weken|week|maanden|maand|jaren|jaar|"
                 rf"decennia|decennium)\b"
             ),
         ),
@@ -211,6 +212,8 @@ def _reln_range(m: re.Match[str], ref: Ref | None) -> list[Piece] | None:
     """'de afgelopen 10 weken' -> (ref - 10 weeks, ref); 'komende 3 dagen' -> (ref+1 .. ref+3);
     decades count whole decades ('de afgelopen 2 decennia' in 2016 -> 199, 200)."""
     g = m.groupdict()
+    if g.get("n2"):  # '5 aankomende jaren'
+        g["n"], g["rel"] = g["n2"], g["rel2"]
     n = _num(g["n"])
     if ref is None or ref.precision not in ("day", "datetime") or n is None:
         return None
@@ -238,7 +241,5 @@ def _reln_range(m: re.Match[str], ref: Ref | None) -> list[Piece] | None:
             else:
                 end = _add_months(start, k * (12 if letter == "Y" else 1)) - dt.timedelta(days=1)
         lo, hi = start.isoformat(), end.isoformat()
-    return [
-        (m.start("rel"), m.end("rel"), "DATE", lo),
-        (m.start("n"), m.end(), "DATE", hi),
-    ]
+    cut = m.end("rel") if g.get("rel2") is None else m.end("rel2")
+    return [(m.start(), cut, "DATE", lo), (cut + 1, m.end(), "DATE", hi)]
