@@ -238,3 +238,9 @@ def test_now_as_a_range_end_is_the_publication_day():
 def test_count_before_the_relative_word():
     got = [t.value for t in find_in_text("De 3 komende dagen wordt het warm.", PublishedDate.parse("2017-12-07"))]
     assert got == ["2017-12-08", "2017-12-10"]
+
+
+def test_latest_weekday_and_every_weekend():
+    got = values("De laatste dinsdag was het druk, elk weekend ook.")
+    assert got["De laatste dinsdag"] == ("DATE", "2017-12-05")
+    assert got["elk weekend"] == ("SET", "XXXX-WXX-WE")

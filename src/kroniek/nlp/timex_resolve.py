@@ -288,6 +288,8 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         if unit in SEASONS:
             return "SET", f"XXXX-{SEASONS[unit]}"
         n = _num(g["n"]) if g.get("n") else 1.0
+        if unit == "weekend" and n == 1:
+            return "SET", "XXXX-WXX-WE"
         return "SET", _dur(n, unit)
     if name == "set_day":
         return "SET", f"XXXX-WXX-{WEEKDAYS[g['wd'].lower()]}"
@@ -335,6 +337,8 @@ def _nth_weekday(g: dict[str, str | None], ref: Ref | None, future: bool) -> tup
     nth_raw = (g["nth"] or "").lower()
     nth = _NTH.get(nth_raw) or parse_ordinal(nth_raw)
     wd = WEEKDAYS[(g["wd"] or "").lower()]
+    if nth_raw == "laatste" and not g.get("m") and not g.get("rel"):
+        return "DATE", weekday(ref, wd, False)  # "laatste zondag": the latest one
     if g.get("m"):
         month = MONTHS[(g["m"] or "").lower()]
         year = g.get("y") or _year_for_month(ref, month, future)
