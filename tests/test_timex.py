@@ -244,3 +244,9 @@ def test_latest_weekday_and_every_weekend():
     got = values("De laatste dinsdag was het druk, elk weekend ook.")
     assert got["De laatste dinsdag"] == ("DATE", "2017-12-05")
     assert got["elk weekend"] == ("SET", "XXXX-WXX-WE")
+
+
+def test_in_before_the_year_and_dashed_quarters():
+    got = values("De opening is op 12 maart in 2019, de cijfers over K2-2018 volgen.")
+    assert got["12 maart in 2019"] == ("DATE", "2019-03-12")
+    assert got["K2-2018"] == ("DATE", "2018-Q2")

@@ -74,7 +74,7 @@ RANGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
         (
             "monthrange",
-            rf"\b(?P<m1>{MONTH})\.?\s*{_TO}\s*(?P<m2>{MONTH})\b\.?(?:\s+(?P<y>\d{{4}})\b)?",
+            rf"\b(?P<m1>{MONTH})\.?\s*{_TO}\s*(?P<m2>{MONTH})\b\.?(?:\s+(?:in\s+)?(?P<y>\d{{4}})\b)?",
         ),
         (
             "timerange",

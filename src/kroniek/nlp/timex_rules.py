@@ -93,7 +93,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             "date",
             (
                 rf"\b(?:(?:{WEEKDAY}),?\s+)?(?:de\s+)?(?:(?P<d>\d{{1,2}})(?:e|ste|de)?|(?P<dw>[a-zë]+))"
-                rf"\s+(?:van\s+)?(?P<m>{MONTH})\b\.?(?:,?\s+(?:van\s+)?(?:(?P<y>\d{{4}}|{WYEAR})\b|'(?P<y2>\d{{2}})\b))?"
+                rf"\s+(?:van\s+)?(?P<m>{MONTH})\b\.?(?:,?\s+(?:(?:van|in)\s+)?(?:(?P<y>\d{{4}}|{WYEAR})\b|'(?P<y2>\d{{2}})\b))?"
             ),
         ),
         (
@@ -126,7 +126,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             "month_year",
             (
                 rf"\b(?:(?P<mod>begin|eind|eind|medio|half|halverwege|midden|vanaf|sinds|tot)\s+)?"
-                rf"(?P<m>{MONTH})\.?\s+(?:van\s+)?(?P<y>\d{{4}}|{WYEAR})\b"
+                rf"(?P<m>{MONTH})\.?\s+(?:(?:van|in)\s+)?(?P<y>\d{{4}}|{WYEAR})\b"
             ),
         ),
         (
@@ -212,7 +212,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         (
             "quarter_k",
             (
-                rf"\b(?:(?P<y0>\d{{4}})\s+)?[kq](?P<q>[1-4])\b(?:\s+(?:(?P<y>\d{{4}})|"
+                rf"\b(?:(?P<y0>\d{{4}})\s+)?[kq](?P<q>[1-4])\b(?:(?:\s+|-|\s+van\s+)(?:(?P<y>\d{{4}})|"
                 rf"(?P<rel>{REL_PAST}|{REL_FUT}|{REL_THIS})\s+jaar))?"
             ),
         ),
