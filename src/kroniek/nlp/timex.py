@@ -204,6 +204,9 @@ def _day_hour_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
             h2s, end = m.start("h2"), m.end()
             start = d.start
         else:
+            before = text[max(0, d.start - 60) : d.start]
+            if not ("tot" in before or "-" in before or "–" in before or " en " in before):
+                continue
             m = _HRANGE_BEFORE.search(text, max(0, d.start - 60), d.start)
             if not m:
                 continue
@@ -275,7 +278,8 @@ def _range_years(text: str, timexes: list[Timex], ref: Ref | None) -> list[Timex
         if not (a.type == b.type == "DATE" and to):
             continue
         if to.group(1) and not (
-            _TUSSEN.search(text, 0, a.start) or a.text.lower().startswith("tussen")
+            _TUSSEN.search(text, max(0, a.start - 12), a.start)
+            or a.text.lower().startswith("tussen")
         ):
             continue
         if today and (a.value == "PRESENT_REF") != (b.value == "PRESENT_REF"):

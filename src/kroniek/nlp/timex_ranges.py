@@ -40,7 +40,7 @@ RANGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         (
             "reln_range",
             (
-                rf"\b(?:(?:de|het)\s+)?(?:(?P<rel>afgelopen|voorbije|laatste|vorige|komende|aankomende|"
+                rf"(?=de\s|het\s|af|vo|la|ko|aa|\d)\b(?:(?:de|het)\s+)?(?:(?P<rel>afgelopen|voorbije|laatste|vorige|komende|aankomende|"
                 rf"volgende)\s+(?P<n>{NUM})|(?P<n2>\d+)\s+(?P<rel2>afgelopen|voorbije|komende|"
                 rf"aankomende|volgende))\s+(?P<u>dagen|dag|weken|week|maanden|maand|jaren|jaar|"
                 rf"decennia|decennium)\b"
@@ -49,7 +49,7 @@ RANGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         (
             "reldayrange",
             (
-                rf"\b(?P<rel>{REL_PAST}|{REL_FUT}|{REL_THIS})\s+maand\s+(?:(?P<pre>van|tussen)\s+)?"
+                rf"(?=[vjdhlkae])\b(?P<rel>{REL_PAST}|{REL_FUT}|{REL_THIS})\s+maand\s+(?:(?P<pre>van|tussen)\s+)?"
                 rf"(?:de\s+)?(?P<d1>\d{{1,2}})(?:e|ste|de)?\s*(?P<to>{_TO}|en)\s*(?:de\s+)?"
                 rf"(?P<d2>\d{{1,2}})(?:e|ste|de)?\b"
             ),

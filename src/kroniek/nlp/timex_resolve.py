@@ -68,6 +68,7 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
             and not g.get("y")
         ):
             return None  # "3-1" is more likely a score than 3 January
+        g["rel"] = g.get("rel") or g.get("rel2")
         if name == "date_rel" and g.get("rel"):
             base = _period(ref, "maand", _REL_SIGN.get(g["rel"].lower(), 0))
             return ("DATE", f"{base}-{day:02d}") if base and len(base) == 7 else None

@@ -99,8 +99,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         (
             "date_rel",
             (
-                rf"\b(?:de\s+)?(?:(?P<d>\d{{1,2}})(?:e|ste|de)|(?P<dw>[a-zë]+(?:ste|de)))\s+(?:dag\s+)?van\s+"
-                rf"(?:de\s+)?(?:(?P<rel>{REL_PAST}|{REL_FUT}|{REL_THIS})\s+maand|(?P<m>{MONTH_FULL}))\b"
+                rf"\b(?:de\s+)?(?:(?P<d>\d{{1,2}})(?:e|ste|de)|(?P<dw>[a-zë]+(?:ste|de)))\s+(?:dag\s+van\s+"
+                rf"(?:de\s+)?(?:(?P<rel>{REL_PAST}|{REL_FUT}|{REL_THIS})\s+maand|(?P<m>{MONTH_FULL}))|van\s+"
+                rf"(?:de\s+)?(?P<rel2>{REL_PAST}|{REL_FUT}|{REL_THIS})\s+maand)\b"
             ),
         ),
         (
@@ -169,7 +170,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         (
             "holiday",
             (
-                rf"\b(?:(?P<rel>{REL_PAST}|{REL_FUT}|{REL_THIS}|laatste|voorgaande|eropvolgende)\s+)?"
+                rf"(?=[a-z])\b(?:(?P<rel>{REL_PAST}|{REL_FUT}|{REL_THIS}|laatste|voorgaande|eropvolgende)\s+)?"
                 rf"(?P<h>{HOLIDAY})\b(?:\s+(?:van\s+)?(?P<y>\d{{4}})\b)?"
             ),
         ),
@@ -402,7 +403,11 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "month_year": _MONTHS_T,
     "month": _MONTHS_T,
     "monthrange": _MONTHS_T,
-    "date_rel": ("maand", *_MONTHS_T),
+    "date_rel": ("maand", "dag van"),
+    "reln_range": (
+        ("afgelopen", "voorbij", "laatste", "vorige", "komend", "volgend"),
+        ("dag", "week", "weken", "maand", "jaar", "jaren", "decenni"),
+    ),
     "nth_wd": ("dag",),
     "anchored": ("morgen", "vandaag", "gisteren", " nu"),
     "wd_day": ("dag",),
