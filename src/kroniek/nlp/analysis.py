@@ -59,6 +59,10 @@ def _load(path: str | None) -> Any:
         nlp.add_pipe("sentencizer")
         return nlp
     nlp = spacy.load(path)
+    if os.environ.get("KRONIEK_GAZETTEER") != "0":
+        from .gazetteer import add_to
+
+        add_to(nlp)
     if not any(name in nlp.pipe_names for name in ("parser", "senter", "sentencizer")):
         nlp.add_pipe("sentencizer")
     return nlp
@@ -114,7 +118,7 @@ def run_analysis_batch(docs: list[Document]) -> list[Document]:
     "analysis",
     requires={"text"},
     provides={"tokens", "sentences", "pos", "lemmas", "dependencies", "ner"},
-    version=1,
+    version=2,
     batch=run_analysis_batch,
 )
 def run_analysis(doc: Document) -> Document:
