@@ -256,6 +256,13 @@ def _dep_noun_phrase(sdoc: Any, start: int, end: int) -> tuple[str | None, str |
         if tok.is_punct or tok.dep_ in ("acl", "acl:relcl", "relcl"):
             break
         last = tok
+    # a name right after a common noun is its apposition ("terreurgroep Islamitische Staat"),
+    # whatever the parser attached it to
+    nxt = last.i + 1
+    if last.pos_ == "NOUN" and nxt < len(sdoc) and sdoc[nxt].ent_iob_ == "B":
+        ent = next((e for e in sdoc.ents if e.start == nxt), None)
+        if ent is not None and ent.end <= head.sent.end:
+            last = sdoc[ent.end - 1]
     stop = last.idx + len(last.text)
     return head.text, sdoc.text[span[-1].idx + len(span[-1].text) : stop].strip() or None
 
@@ -398,7 +405,7 @@ def extract_figures(doc: Document) -> list[Figure]:
     return figures
 
 
-@stage("figures", requires={"sentences"}, provides={"figures"}, version=1)
+@stage("figures", requires={"sentences"}, provides={"figures"}, version=2)
 def find_figures(doc: Document) -> Document:
     """Fill ``doc.figures`` from the article body."""
     doc.figures = extract_figures(doc)

@@ -623,7 +623,7 @@ class _Finder:
         if len(words) > 4:
             return None
         sp = (us, us + m.end(1))
-        ms = [x for x in self.people.at(*sp) if x.label in ("PER", "ORG", "UNK")]
+        ms = [x for x in self.people.at(*sp) if x.label in ("PER", "ORG", "MISC", "UNK")]
         if not ms and not any(w.lower() in ROLE_NOUNS for w in words):
             return None
         stop = re.search(r"[.!?](?:\s|$)", text[us + m.end() : ue])
