@@ -159,31 +159,26 @@ class SQLiteStore:
 
     # -- lookups used by ingest ----------------------------------------------------------------
 
-    def hashes_for_ids(self, ids: Iterable[str]) -> dict[str, str]:
-        """text_hash of each already-stored id among ``ids``."""
+    def _pairs(self, key: str, value: str, keys: Iterable[str]) -> dict[str, str]:
+        """{key: value} for the stored articles whose ``key`` column is among ``keys``."""
         out: dict[str, str] = {}
-        ids = list(ids)
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
+        keys = list(keys)
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
             marks = ",".join("?" * len(chunk))
             for row in self.conn.execute(
-                f"SELECT id, text_hash FROM articles WHERE id IN ({marks})", chunk
+                f"SELECT {key}, {value} FROM articles WHERE {key} IN ({marks}) ORDER BY rowid", chunk
             ):
-                out[row["id"]] = row["text_hash"]
+                out.setdefault(row[0], row[1])
         return out
 
+    def hashes_for_ids(self, ids: Iterable[str]) -> dict[str, str]:
+        """text_hash of each already-stored id among ``ids``."""
+        return self._pairs("id", "text_hash", ids)
+
     def ids_for_hashes(self, hashes: Iterable[str]) -> dict[str, str]:
-        """The stored article id for each known text hash among ``hashes``."""
-        out: dict[str, str] = {}
-        hashes = list(hashes)
-        for i in range(0, len(hashes), 500):
-            chunk = hashes[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            for row in self.conn.execute(
-                f"SELECT id, text_hash FROM articles WHERE text_hash IN ({marks})", chunk
-            ):
-                out.setdefault(row["text_hash"], row["id"])
-        return out
+        """The first stored article id for each known text hash among ``hashes``."""
+        return self._pairs("text_hash", "id", hashes)
 
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         """(article id, MinHash signature) of every stored original, to rebuild the LSH index."""
