@@ -7,6 +7,13 @@ import json
 from .store.sqlite import SQLiteStore
 
 
+def _num(value: float | None) -> str:
+    """2500000000.0 -> '2,500,000,000'; 0.333 -> '0.333'."""
+    if value is None:
+        return "?"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:.3g}"
+
+
 def digest_text(store: SQLiteStore, *, limit: int = 8) -> str:
     c = store.conn
     s = store.stats()
@@ -46,8 +53,8 @@ def digest_text(store: SQLiteStore, *, limit: int = 8) -> str:
         " WHERE a.duplicate_of IS NULL ORDER BY a.published_start, a.rowid, f.start LIMIT ?", (limit,)
     ):
         chain = json.loads(row["source_chain"])
-        rng = f"-{row['value_max']:g}" if row["value_max"] is not None else ""
-        value = f"{row['value']:g}" if row["value"] is not None else "?"
+        rng = f"-{_num(row['value_max'])}" if row["value_max"] is not None else ""
+        value = _num(row["value"])
         lines.append(
             f"  {row['published']} {row['qualifier']} {value}{rng} {row['unit'] or ''}"
             f" | {row['subject'] or '-'}{' | by ' + ' <- '.join(reversed(chain)) if chain else ''}"
