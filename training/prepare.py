@@ -109,28 +109,10 @@ def ud_docs(vocab, sents: list, n_sents: int = N_SENTS) -> list:
 
 
 def read_conll2002(path: Path) -> list[list[list[tuple[str, str]]]]:
-    """Documents -> sentences -> (word, IOB tag); the last column is the tag."""
-    docs: list = [[]]
-    sent: list = []
-    with open(path, encoding="utf8") as fh:
-        for line in fh:
-            parts = line.split()
-            if not parts:
-                if sent:
-                    docs[-1].append(sent)
-                sent = []
-                continue
-            if parts[0] == "-DOCSTART-":
-                if sent:
-                    docs[-1].append(sent)
-                sent = []
-                if docs[-1]:
-                    docs.append([])
-                continue
-            sent.append((parts[0], parts[-1]))
-    if sent:
-        docs[-1].append(sent)
-    return [d for d in docs if d]
+    """Documents -> sentences -> (word, IOB tag): the same reader users' IOB files go through."""
+    from kroniek.training import read_iob
+
+    return read_iob(path)
 
 
 def iob_doc(vocab, sents: list):
