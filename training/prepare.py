@@ -116,27 +116,10 @@ def read_conll2002(path: Path) -> list[list[list[tuple[str, str]]]]:
 
 
 def iob_doc(vocab, sents: list):
-    """A Doc with gold entities from IOB1/IOB2 tags (stray I- after O starts an entity)."""
-    from spacy.tokens import Doc, Span
+    """A Doc with gold entities from IOB tags: the same conversion `kroniek train ner` uses."""
+    from kroniek.training import doc_from_iob_sentences
 
-    words, starts, ents = [], [], []
-    cur = None  # (start, label)
-    for sent in sents:
-        for i, (word, tag) in enumerate(sent):
-            idx = len(words)
-            words.append(word)
-            starts.append(i == 0)
-            prefix, _, label = tag.partition("-")
-            if cur and (tag == "O" or prefix == "B" or label != cur[1] or i == 0):
-                ents.append((cur[0], idx, cur[1]))
-                cur = None
-            if tag != "O" and cur is None:
-                cur = (idx, label)
-    if cur:
-        ents.append((cur[0], len(words), cur[1]))
-    doc = Doc(vocab, words=words, sent_starts=starts)
-    doc.ents = [Span(doc, s, e, label=lab) for s, e, lab in ents]
-    return doc
+    return doc_from_iob_sentences(vocab, sents)
 
 
 def ner_docs(vocab, path: Path, level: str, n_sents: int = N_SENTS) -> list:

@@ -92,7 +92,7 @@ def read_iob(path: str | Path) -> list[list[list[tuple[str, str]]]]:
     return docs
 
 
-def _doc_from_sentences(vocab: Any, sents: list[list[tuple[str, str]]]) -> Any:
+def doc_from_iob_sentences(vocab: Any, sents: list[list[tuple[str, str]]]) -> Any:
     """One Doc with gold entities; a stray I- after O starts an entity (IOB1 style)."""
     from spacy.tokens import Doc, Span
 
@@ -131,7 +131,7 @@ def convert_iob(path: str | Path, *, n_sents: int = N_SENTS) -> Any:
     db = DocBin(store_user_data=False)
     for doc_sents in read_iob(path):
         for i in range(0, len(doc_sents), n_sents):
-            db.add(_doc_from_sentences(vocab, doc_sents[i:i + n_sents]))
+            db.add(doc_from_iob_sentences(vocab, doc_sents[i:i + n_sents]))
     return db
 
 
