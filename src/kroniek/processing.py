@@ -10,6 +10,8 @@ import multiprocessing as mp
 import os
 from collections.abc import Iterable, Iterator, Sequence
 
+from threadpoolctl import threadpool_limits
+
 from .model import Article, Document
 from .nlp.pipeline import DEFAULT_STAGES, Pipeline, PipelineFailure
 
@@ -20,8 +22,12 @@ def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
-def _init_worker(names: Sequence[str]) -> None:
+def _init_worker(names: Sequence[str], blas_threads: int | None = None) -> None:
     global _worker_pipeline
+    if blas_threads is not None:
+        # N workers each running a BLAS with one thread per core oversubscribe the CPU;
+        # share the cores out instead, so that more workers means more throughput.
+        threadpool_limits(limits=blas_threads, user_api="blas")
     _worker_pipeline = Pipeline(names)
 
 
@@ -66,7 +72,10 @@ class Processor:
         if self.workers > 1:
             methods = mp.get_all_start_methods()
             ctx = mp.get_context("fork" if "fork" in methods else methods[0])
-            self._pool = ctx.Pool(self.workers, initializer=_init_worker, initargs=(self.stages,))
+            blas_threads = max(1, default_workers() // self.workers)
+            self._pool = ctx.Pool(
+                self.workers, initializer=_init_worker, initargs=(self.stages, blas_threads)
+            )
         else:
             _init_worker(self.stages)
 
