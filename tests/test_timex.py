@@ -138,12 +138,18 @@ def test_more_forms(text, expected):
         ("De actie loopt de tweede week van maart.", {"de tweede week van maart": ("DATE", "2017-W10")}),
         ("Hij stopte in de laatste week van 2016.", {"de laatste week van 2016": ("DATE", "2016-W52")}),
         ("De bouw begon in negentienzesenvijftig.", {"negentienzesenvijftig": ("DATE", "1956")}),
-        ("Het pand stamt uit mei negentienhonderd twaalf.", {"mei negentienhonderd twaalf": ("DATE", "1912-05")}),
+        (
+            "Het pand stamt uit mei negentienhonderd twaalf.",
+            {"mei negentienhonderd twaalf": ("DATE", "1912-05")},
+        ),
         ("Tweeduizend mensen kwamen kijken.", {}),
         ("Met Pasen 2016 was het druk.", {"Pasen 2016": ("DATE", "2016-03-27")}),
         ("Tijdens Koningsdag was het rustig.", {"Koningsdag": ("DATE", "2017-04-27")}),
         ("Na tweede pinksterdag 2015 ging hij weg.", {"tweede pinksterdag 2015": ("DATE", "2015-05-25")}),
-        ("Dat wordt pas aan het eind van het jaar duidelijk.", {"aan het eind van het jaar": ("DATE", "2017")}),
+        (
+            "Dat wordt pas aan het eind van het jaar duidelijk.",
+            {"aan het eind van het jaar": ("DATE", "2017")},
+        ),
     ],
 )
 def test_words_weeks_holidays(text, expected):
@@ -236,7 +242,9 @@ def test_now_as_a_range_end_is_the_publication_day():
 
 
 def test_count_before_the_relative_word():
-    got = [t.value for t in find_in_text("De 3 komende dagen wordt het warm.", PublishedDate.parse("2017-12-07"))]
+    got = [
+        t.value for t in find_in_text("De 3 komende dagen wordt het warm.", PublishedDate.parse("2017-12-07"))
+    ]
     assert got == ["2017-12-08", "2017-12-10"]
 
 
@@ -250,3 +258,30 @@ def test_in_before_the_year_and_dashed_quarters():
     got = values("De opening is op 12 maart in 2019, de cijfers over K2-2018 volgen.")
     assert got["12 maart in 2019"] == ("DATE", "2019-03-12")
     assert got["K2-2018"] == ("DATE", "2018-Q2")
+
+
+@pytest.mark.parametrize(
+    "text,span,expected",
+    [
+        ("Ze verhuisde een maand geleden.", "een maand geleden", ("DATE", "2017-11-07")),
+        ("Hij trad twee jaar geleden af.", "twee jaar geleden", ("DATE", "2015-12-07")),
+        ("De winkel opent over drie maanden.", "over drie maanden", ("DATE", "2018-03-07")),
+        ("Later in het jaar volgt een besluit.", "Later in het jaar", ("DATE", "2017")),
+        ("Eerder in de week viel er sneeuw.", "Eerder in de week", ("DATE", "2017-W49")),
+        ("De wedstrijd is later op de dag.", "later op de dag", ("DATE", "2017-12-07")),
+        ("In dezelfde week sloot ook de bank.", "dezelfde week", ("DATE", "XXXX-WXX")),
+        ("Datzelfde jaar trouwde hij.", "Datzelfde jaar", ("DATE", "XXXX")),
+        ("Het contract liep af in 2016 / 11.", "2016 / 11", ("DATE", "2016-11")),
+        ("De cijfers over dec-2016 vielen tegen.", "dec-2016", ("DATE", "2016-12")),
+        ("Het plan van 2015, nov. kwam laat.", "2015, nov.", ("DATE", "2015-11")),
+    ],
+)
+def test_dates_relative_anaphoric_and_numeric_months(text, span, expected):
+    assert values(text)[span] == expected
+
+
+def test_month_shifts_stay_coarse_without_a_day():
+    assert values("Ze verhuisde een maand geleden.", "2017-12")["een maand geleden"] == (
+        "DATE",
+        "2017-11",
+    )

@@ -39,7 +39,10 @@ from .timex_tables import (
     WEEKDAYS,
 )
 
-_VAGUE = ("enkele", "een paar", "paar", "een aantal")
+_VAGUE = ("enkele", "een paar", "paar", "een aantal", "enige")
+#: How many a vague count stands for in a duration (the Recognizers-Text convention):
+#: "een paar dagen" P2D, "een aantal weken" P3W.
+_VAGUE_COUNT = {"een paar": 2.0, "paar": 2.0, "een aantal": 3.0, "enkele": 3.0, "enige": 3.0}
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -60,13 +63,7 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         month = _month(g.get("m"))
         if day is None or (g.get("m") and month is None):
             return None
-        if (
-            name == "numdm"
-            and g["m"].isdigit()
-            and len(g["m"]) == 1
-            and day <= 12
-            and not g.get("y")
-        ):
+        if name == "numdm" and g["m"].isdigit() and len(g["m"]) == 1 and day <= 12 and not g.get("y"):
             return None  # "3-1" is more likely a score than 3 January
         g["rel"] = g.get("rel") or g.get("rel2")
         if name == "date_rel" and g.get("rel"):
@@ -84,9 +81,7 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
             if (month, day) != (2, 29) or y:
                 return None
             step = 1 if future else -1  # 29 February: the nearest leap year that way
-            year = str(
-                next(x for x in range(int(year), int(year) + 8 * step, step) if calendar.isleap(x))
-            )
+            year = str(next(x for x in range(int(year), int(year) + 8 * step, step) if calendar.isleap(x)))
         return "DATE", f"{year}-{month:02d}-{day:02d}"
     if name == "anchored":
         n = _num(g["n"])
@@ -112,6 +107,8 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         monday = ref.lo - dt.timedelta(days=ref.lo.isoweekday() - 1)
         return "DATE", (monday + dt.timedelta(weeks=_REL_SIGN.get(rel, 0), days=wd - 1)).isoformat()
     if name in ("month_year", "month"):
+        if g.get("m0"):  # '2017 april'
+            g["m"], g["y"] = g["m0"], g["y0"]
         month = MONTHS[g["m"].lower().rstrip(".")]
         if g.get("y"):
             return "DATE", f"{g['y']}-{month:02d}"
@@ -155,6 +152,19 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         unit = g["u"].lower()
         value = shift_days(ref, 0) if unit == "dag" else _period(ref, unit, 0)
         return ("DATE", value) if value else None
+    if name == "in_period":  # 'later in het jaar', 'eerder in de week': the current one
+        unit = g["u"].lower()
+        value = shift_days(ref, 0) if unit == "dag" else _period(ref, unit, 0)
+        return ("DATE", value) if value else None
+    if name == "same_period":  # 'dezelfde week', 'dat jaar': another period of the text
+        unit = g["u"].lower()
+        return "DATE", {
+            "dag": "XXXX-XX-XX",
+            "week": "XXXX-WXX",
+            "weekend": "XXXX-WXX-WE",
+            "maand": "XXXX-XX",
+            "jaar": "XXXX",
+        }[unit]
     if name == "holiday":
         return _holiday(g, ref, future)
     if name == "decade":
@@ -171,11 +181,7 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         n = int(g["c"]) if g.get("c") else parse_ordinal(g["cw"])
         return ("DATE", f"{n - 1:02d}") if n else None
     if name == "quarter_k":
-        year = (
-            g.get("y")
-            or g.get("y0")
-            or shift_years(ref, _REL_SIGN.get((g.get("rel") or "").lower(), 0))
-        )
+        year = g.get("y") or g.get("y0") or shift_years(ref, _REL_SIGN.get((g.get("rel") or "").lower(), 0))
         return "DATE", f"{year}-Q{g['q']}"
     if name == "quarter":
         q = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "laatste": 4}.get(g["q"].lower())
@@ -222,9 +228,7 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         if suf in ("jl.", "j.l.", "jongstleden"):
             fut = False
         value = weekday(ref, WEEKDAYS[g["wd"].lower()], fut, rel)
-        part = (g.get("part") or "").lower() or (
-            suf.split()[-1] if suf and suf.split()[-1] in PARTS else ""
-        )
+        part = (g.get("part") or "").lower() or (suf.split()[-1] if suf and suf.split()[-1] in PARTS else "")
         if part and re.fullmatch(r"\d{4}-\d{2}-\d{2}|XXXX-WXX-\d", value):
             return "TIME", f"{value}{PARTS[part]}"
         return "DATE", value
@@ -245,8 +249,10 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         return ("DATE", value) if value else None
     if name in ("reln", "duration", "since_n"):
         n = _num(g["n"])
-        if n is None and g["n"].lower() not in ("enkele", "een paar", "paar"):
-            return None
+        if n is None:  # "een paar dagen" is two days, "een aantal weken" three
+            n = _VAGUE_COUNT.get(re.sub(r"\s+", " ", g["n"].lower()))
+            if n is None:
+                return None
         return "DURATION", _dur(n, g["u"])
     if name in ("ago", "ahead"):
         n = _num(g["n"])
@@ -261,12 +267,19 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
                 return "TIME", (
                     dt.datetime.fromisoformat(f"{ref.value}T{ref.time}")
                     + sign
-                    * dt.timedelta(
-                        **{{"H": "hours", "M": "minutes", "S": "seconds"}[letter]: n * mult}
-                    )
+                    * dt.timedelta(**{{"H": "hours", "M": "minutes", "S": "seconds"}[letter]: n * mult})
                 ).isoformat(timespec="minutes")
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
         k = round(n * mult) * sign
+        if (
+            letter in ("M", "Y")
+            and mult <= 3
+            and n * mult == int(n * mult)
+            and g["dir"].lower() in ("geleden", "over")
+            and ref is not None
+            and ref.precision in ("day", "datetime")
+        ):  # 'een maand geleden' on a dated article: that day a month back
+            return "DATE", _add_months(ref.lo, k * (12 if letter == "Y" else 1)).isoformat()
         if letter == "D":
             return "DATE", shift_days(ref, k)
         if letter in ("W", "WE"):
@@ -289,6 +302,8 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         if unit in SEASONS:
             return "SET", f"XXXX-{SEASONS[unit]}"
         n = _num(g["n"]) if g.get("n") else 1.0
+        if unit == "nacht" and not g.get("n"):
+            return None  # "elke nacht" is a part of day (set_word), not every 24 hours
         if unit == "weekend" and n == 1:
             return "SET", "XXXX-WXX-WE"
         return "SET", _dur(n, unit)
@@ -352,9 +367,7 @@ def _nth_weekday(g: dict[str, str | None], ref: Ref | None, future: bool) -> tup
         return None
     y = int(year)
     days = [
-        d
-        for d in range(1, calendar.monthrange(y, month)[1] + 1)
-        if dt.date(y, month, d).isoweekday() == wd
+        d for d in range(1, calendar.monthrange(y, month)[1] + 1) if dt.date(y, month, d).isoweekday() == wd
     ]
     if nth > len(days):
         return None
@@ -384,17 +397,10 @@ def _bare_clock(m: re.Match[str], h: int, mi: int) -> bool:
     or a measure is around it."""
     before = m.string[max(0, m.start() - 5) : m.start()]
     after = m.string[m.end() : m.end() + 10]
-    return (
-        h <= 24
-        and mi < 60
-        and not _NOT_CLOCK_BEFORE.search(before)
-        and not _NOT_CLOCK_AFTER.match(after)
-    )
+    return h <= 24 and mi < 60 and not _NOT_CLOCK_BEFORE.search(before) and not _NOT_CLOCK_AFTER.match(after)
 
 
-def _clock(
-    name: str, g: dict[str, str | None], m: re.Match[str], ref: Ref | None
-) -> tuple[str, str] | None:
+def _clock(name: str, g: dict[str, str | None], m: re.Match[str], ref: Ref | None) -> tuple[str, str] | None:
     """Clock times: '15.30 uur', 'om 7 uur 's avonds', 'kwart voor elf', 'half acht'."""
     if name in ("midnight", "noon"):
         h, mi, se = (0 if name == "midnight" else 12), 0, None

@@ -33,7 +33,7 @@ UNIT = _alt(UNITS)
 PART = "ochtend|morgen|middag|avond|nacht"
 NUM = (
     r"(?:\d+(?:,\d+)?|anderhalf|anderhalve|een\s+half|een\s+halve|een\s+kwart|half|enkele|"
-    r"een\s+paar|paar|een\s+aantal|[a-zë]++)"
+    r"een\s+paar|paar|een\s+aantal|(?:een\s+)?½|[a-zë]++)"
 )  # words are checked by parse_number
 HOUR = r"(?:\d{1,2}|[a-zë]+)"  # words are checked when resolving
 DAYPART = r"['‘’]s\s+(?:ochtends|morgens|middags|avonds|nachts)"
@@ -85,8 +85,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         (
             "numym",
             (
-                r"(?<![\d./-])(?:(?P<y>(?:19|20)\d{2})[-/](?P<m>\d{1,2})|(?P<m2>\d{1,2})[-/]"
-                r"(?P<y2>(?:19|20)\d{2}))(?![\d/-])"
+                r"(?<![\d./-])(?:(?P<y>(?:19|20)\d{2})\s?[-/]\s?(?P<m>\d{1,2})|(?P<m2>\d{1,2})"
+                r"\s?[-/]\s?(?P<y2>(?:19|20)\d{2}))(?![\d/-]|\s?[-/]\s?\d)"
             ),
         ),
         (
@@ -127,7 +127,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             "month_year",
             (
                 rf"\b(?:(?P<mod>begin|eind|eind|medio|half|halverwege|midden|vanaf|sinds|tot)\s+)?"
-                rf"(?P<m>{MONTH})\.?\s+(?:(?:van|in)\s+)?(?P<y>\d{{4}}|{WYEAR})\b"
+                rf"(?P<m>{MONTH})\.?(?:\s*[-/,]\s*|\s+(?:(?:van|in)\s+)?)(?P<y>\d{{4}}|{WYEAR})\b"
+                rf"|\b(?P<y0>(?:19|20)\d{{2}}),?\s+(?P<m0>{MONTH})\b\.?(?!\s*\d)"
             ),
         ),
         (
@@ -163,8 +164,22 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         (
             "period_edge",
             (
-                rf"\b(?:aan\s+)?(?:het\s+)?(?P<mod>begin|eind|einde|midden)\s+van\s+"
-                rf"(?:de|het|deze|dit)\s+(?P<u>dag|week|maand|jaar)\b"
+                r"\b(?:aan\s+)?(?:het\s+)?(?P<mod>begin|eind|einde|midden)\s+van\s+"
+                r"(?:de|het|deze|dit)\s+(?P<u>dag|week|maand|jaar)\b"
+            ),
+        ),
+        (
+            "in_period",
+            (
+                r"\b(?P<mod>eerder|later|vroeg|laat)\s+(?:in|op)\s+(?:de|het)\s+"
+                r"(?P<u>dag|week|maand|jaar)\b"
+            ),
+        ),
+        (
+            "same_period",
+            (
+                r"\b(?:dezelfde|hetzelfde|datzelfde|diezelfde|die|dat)\s+"
+                r"(?P<u>dag|week|weekend|maand|jaar)\b"
             ),
         ),
         (
@@ -367,17 +382,15 @@ _UNITS_T = (
     "dagen",
     " uur",
     "uren",
-    "minu",
-    "min ",
-    "min.",
-    "sec ",
-    "sec.",
     "seconde",
     "kwartier",
     "etma",
     "decenni",
     "eeuw",
     "halfuur",
+    "nacht",
+    "min",
+    "sec",
 )
 #: Substrings a sentence must contain for a pattern to be tried on it: a cheap filter that keeps
 #: the stage fast (Python's re has no prefix scan for these case-insensitive alternations).
@@ -420,6 +433,8 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "after_next": ("na de volgende", "na het volgende", "na volgende"),
     "week_from": (("week",), ("begin", "start", "aanvang")),
     "period_edge": ("begin van", "eind van", "einde van", "midden van"),
+    "in_period": (" in de ", " in het ", " op de "),
+    "same_period": ("zelfde ", "die ", "dat "),
     "holiday": (
         "pasen",
         "paas",
