@@ -1,0 +1,358 @@
+"""Score kroniek's quotes, figures and timexes on 16 hand-annotated DPG Media 2019 news articles.
+
+Usage: python bench/news.py [CORPUS_JSONL] [--failures] [--annotations FILE]
+
+The corpus (``dpgMedia2019-articles-byarticle-all.jsonl``, fields id/title/text/published_at) is
+read at run time from ``../shared/corpora/dpgmedia2019-news/`` beside the repo; the bench skips
+with a message when it is absent. ``bench/annotations/dpg-news.jsonl`` holds, per article, its id,
+the sha1 of its text (checked here) and offsets and values only -- never article text, since the
+corpus licence forbids redistribution. Each article runs through the default pipeline exactly as
+``kroniek extract`` runs it (``processing.process`` with ``DEFAULT_STAGES``, publication date from
+``published_at``).
+
+Selection (fixed, so anyone can rebuild it): sort all records by ``md5(str(id))`` (hex), keep those
+whose text has 1,500 to 3,000 characters, take the first 16. The bench recomputes this and says when
+the annotated ids differ. The sample is what the rule gives: news, but also columns, letters and a
+readers' notice board -- typical DPG text.
+
+Annotation guide (to extend the set, annotate blind first, then compute offsets with a script that
+finds the intended string and checks it is unique; offsets are Python ``str`` indices):
+
+* quotes -- every direct quote (text between quote marks, marks excluded, a trailing comma before
+  the closing mark excluded; one quote per quoted passage, so ``,,A'', zegt X. ,,B''`` is two),
+  every indirect quote with a speech verb (zegt/zei/meldt/schrijft/stelt/benadrukt/vertelt/
+  verwacht/oordeelde/deelde mee ... dat/of-clause: the clause after ``dat``; inverted
+  ``X, zegt Y``: the part before the cue) and every ``volgens X`` / ``aldus X`` statement (the
+  clause without ``volgens X``; when ``volgens X`` sits inside the clause, the whole sentence).
+  Quoted words inside a reported clause make it ``mixed``. Not quotes: beliefs and decisions
+  (denkt, vindt, wil dat, eist, bepaalde), infinitive reports (roept op te ...), scare quotes and
+  titles. Speaker: the full name of the person or organisation as the article gives it anywhere
+  (``Simon Pennings`` for a later ``Pennings``), plus aliases (``OM`` for Openbaar Ministerie);
+  unnamed groups keep their noun (``kwekers``, ``getuigen``); null for notes, hypothetical or
+  imagined speech without a named speaker (those count for detection, not for speaker accuracy).
+* figures -- every number expression that states a quantity: cardinals in digits or words
+  (``dertig``, ``483.000``, ``2,5 miljoen euro``, ``twintigduizend``), vague plurals (``Duizenden``
+  = 1000 with qualifier ``about``, ``een paar honderd`` = 100 ``about``), fractions (``een derde``,
+  ``een half``), percentages, money, measures, ages (``1-jarige``, ``(23)`` after a name, ``zoon
+  van 7``, ``35 jr. oud``) and ``één``/``Eén`` before a noun. Span: qualifier words, the number and
+  a unit word that is part of the expression (``procent``, ``euro``, ``cm``; not a counted noun).
+  value/value_max as numbers; qualifier one of exact, about, less_than, more_than, at_most,
+  at_least, almost, range (``vijf tot negen``, ``6 of 7 miljoen``, ``van 7146 euro tot ruim 108.000
+  euro``); change figures (``van 6 naar 9 procent``) carry ``value_from``. unit: ``%``, a currency
+  code, a measure symbol, ``jaar`` for ages, else the counted noun as written (``vissers``).
+  Not figures: years, dates, clock times, numbers with a time unit (``48 uur``, ``vijf jaar``,
+  ``drie weken``: those are DURATION timexes), house/article/road numbers (``A12``), ordinals
+  (``het tweede criterium``, ``twintigste eeuw``), numbers in names (``Acht Uur Journaal``), phone
+  and account numbers, list numbering, e-mail handles, idioms (``twee handen op één buik``) and
+  ``één van de`` (one of).
+* timexes -- TIMEX3 markables, resolved against the day of publication: dates (``1 juni`` ->
+  2019-06-01, ``maandag`` -> the Monday before publication unless the text looks ahead, ``vorig
+  jaar``, ``de twintigste eeuw`` -> 19, ``de week van 15 april 2019`` -> 2019-W16, ``30 jaar
+  geleden`` -> 1989), times with a part of day (``gistermiddag`` -> TIME 2019-04-09TAF), durations
+  (``48 uur`` -> PT48H, ``bijna achttien maanden`` -> P18M, vague ``jaren``/``dagen`` -> PXY/PXD),
+  sets (``elke dag`` -> P1D, ``per jaar`` -> P1Y) and the deictic adverbs nu, tegenwoordig,
+  momenteel, dezer dagen, de dag van vandaag (PRESENT_REF), destijds, onlangs, recentelijk, de
+  laatste tijd (PAST_REF), straks, de nabije toekomst (FUTURE_REF). Not timexes: discourse ``nu``
+  (``of het nu gaat om``, ``nu eenmaal``), eerder/later/ooit/altijd/inmiddels/voortaan/sinds kort,
+  ages, event names (``Tweede Wereldoorlog``). Span without a leading preposition (``tot 1 juni``
+  -> ``1 juni``), with ``de``/``het`` of a noun phrase (``het hele jaar``) and approximators
+  (``zo'n tien dagen``).
+
+Matching (one-to-one, greedy by overlap):
+* quotes: prediction and gold share at least half of the shorter content; speaker accuracy over
+  matched pairs whose gold speaker is named: ``speaker_name`` equals the name or an alias
+  (case-insensitive, leading article dropped) or its last word is the last word of one of them
+  (``Pennings`` ~ ``Simon Pennings``);
+* figures and timexes: spans share at least one character. The value F1 counts a match only with
+  the right value (relative tolerance 0.5 %), value_max and qualifier (figures) or the exact
+  TIMEX3 value string (timexes); unit and type agreement are reported beside it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kroniek.model import Article, Document, PublishedDate
+from kroniek.nlp.pipeline import DEFAULT_STAGES, PipelineFailure
+from kroniek.processing import process
+
+ROOT = Path(__file__).resolve().parent
+CORPUS = (
+    ROOT.parents[1] / "shared" / "corpora" / "dpgmedia2019-news" / "dpgMedia2019-articles-byarticle-all.jsonl"
+)
+ANNOTATIONS = ROOT / "annotations" / "dpg-news.jsonl"
+N_ARTICLES, MIN_CHARS, MAX_CHARS = 16, 1500, 3000
+_ARTICLES = frozenset("de het een".split())
+
+
+def select(records: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The documented selection rule."""
+    ordered = sorted(records, key=lambda r: hashlib.md5(str(r["id"]).encode()).hexdigest())
+    keep = [r for r in ordered if r.get("text") and MIN_CHARS <= len(r["text"]) <= MAX_CHARS]
+    return keep[:N_ARTICLES]
+
+
+@dataclass
+class Score:
+    """Counts for one annotation type."""
+
+    gold: int = 0
+    pred: int = 0
+    matched: int = 0
+    right: int = 0  # matched and right value / speaker
+    right_of: int = 0  # matched pairs the ``right`` count is taken over
+    extra: int = 0  # matched with right unit / type
+    failures: list[str] = field(default_factory=list)
+
+    def prf(self, tp: int) -> tuple[float, float, float]:
+        p = tp / self.pred if self.pred else 0.0
+        r = tp / self.gold if self.gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _overlap(a: Sequence[int], b: Sequence[int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _pair(
+    gold: list[dict[str, Any]],
+    pred: list[Any],
+    span: Callable[[Any], tuple[int, int]],
+    ok: Callable[[Sequence[int], tuple[int, int]], bool],
+) -> list[tuple[int, int]]:
+    cands = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(pred):
+            ps = span(p)
+            if ok(g["span"], ps):
+                cands.append((_overlap(g["span"], ps), gi, pi))
+    cands.sort(key=lambda c: (-c[0], c[1], c[2]))
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs = []
+    for _, gi, pi in cands:
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            pairs.append((gi, pi))
+    return pairs
+
+
+def _norm(name: str) -> list[str]:
+    words = name.lower().replace("’", "'").split()
+    while words and words[0] in _ARTICLES:
+        words = words[1:]
+    return words
+
+
+def speaker_ok(pred: str | None, gold: dict[str, Any]) -> bool:
+    """Predicted speaker name against the gold name and aliases (see the module docstring)."""
+    if not pred:
+        return False
+    p = _norm(pred)
+    if not p:
+        return False
+    for name in [gold["name"], *gold.get("aliases", [])]:
+        g = _norm(name)
+        if p == g or (g and p[-1] == g[-1]):
+            return True
+    return False
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(a - b) <= 0.005 * max(abs(a), abs(b), 1e-9)
+
+
+def _show(text: str, s: int, e: int, width: int = 50) -> str:
+    snippet = text[s:e].replace("\n", " ")
+    if len(snippet) > 2 * width:
+        snippet = snippet[:width] + " … " + snippet[-width:]
+    return f"[{s}:{e}] {snippet!r}"
+
+
+def score_quotes(doc: Document, gold: list[dict[str, Any]], sc: Score) -> None:
+    text = doc.text
+    pred = list(doc.quotes)
+    sc.gold += len(gold)
+    sc.pred += len(pred)
+
+    def half(g: Sequence[int], p: tuple[int, int]) -> bool:
+        shorter = min(g[1] - g[0], p[1] - p[0])
+        return shorter > 0 and _overlap(g, p) * 2 >= shorter
+
+    pairs = _pair(gold, pred, lambda q: (q.content.start, q.content.end), half)
+    got_g = {gi for gi, _ in pairs}
+    got_p = {pi for _, pi in pairs}
+    sc.matched += len(pairs)
+    for gi, pi in pairs:
+        g, q = gold[gi], pred[pi]
+        if g["speaker"] is None:
+            continue
+        sc.right_of += 1
+        if speaker_ok(q.speaker_name, g["speaker"]):
+            sc.right += 1
+        else:
+            sc.failures.append(
+                f"{doc.id} speaker: {_show(text, *g['span'])} gold={g['speaker']['name']!r} "
+                f"pred={q.speaker_name!r}"
+            )
+    for gi, g in enumerate(gold):
+        if gi not in got_g:
+            spk = g["speaker"]["name"] if g["speaker"] else None
+            sc.failures.append(f"{doc.id} missed {g['kind']}: {_show(text, *g['span'])} ({spk})")
+    for pi, q in enumerate(pred):
+        if pi not in got_p:
+            sc.failures.append(
+                f"{doc.id} spurious {q.kind}: {_show(text, q.content.start, q.content.end)} "
+                f"({q.speaker_name})"
+            )
+
+
+def _fig(value: float, value_max: float | None, qualifier: str, value_from: float | None) -> str:
+    out = f"{value:g}" + (f"-{value_max:g}" if value_max is not None else "") + f" {qualifier}"
+    return out + (f" from {value_from:g}" if value_from is not None else "")
+
+
+def score_figures(doc: Document, gold: list[dict[str, Any]], sc: Score) -> None:
+    text = doc.text
+    pred = list(doc.figures)
+    sc.gold += len(gold)
+    sc.pred += len(pred)
+    pairs = _pair(gold, pred, lambda f: (f.start, f.end), lambda g, p: _overlap(g, p) > 0)
+    got_g = {gi for gi, _ in pairs}
+    got_p = {pi for _, pi in pairs}
+    sc.matched += len(pairs)
+    sc.right_of += len(pairs)
+    for gi, pi in pairs:
+        g, f = gold[gi], pred[pi]
+        pred_from = getattr(f, "value_from", None)
+        good = (
+            _close(f.value, g["value"])
+            and _close(f.value_max, g["value_max"])
+            and f.qualifier == g["qualifier"]
+            and _close(pred_from, g.get("value_from"))
+        )
+        sc.right += good
+        sc.extra += (f.unit or "").lower() == (g["unit"] or "").lower()
+        if not good:
+            want = _fig(g["value"], g["value_max"], g["qualifier"], g.get("value_from"))
+            got = _fig(f.value, f.value_max, f.qualifier, pred_from)
+            sc.failures.append(
+                f"{doc.id} value: {_show(text, *g['span'])} gold={want} | "
+                f"pred {_show(text, f.start, f.end)}={got}"
+            )
+    for gi, g in enumerate(gold):
+        if gi not in got_g:
+            sc.failures.append(f"{doc.id} missed: {_show(text, *g['span'])} = {g['value']:g}")
+    for pi, f in enumerate(pred):
+        if pi not in got_p:
+            sc.failures.append(
+                f"{doc.id} spurious: {_show(text, f.start, f.end)} = {f.value:g} {f.qualifier}"
+            )
+
+
+def score_timexes(doc: Document, gold: list[dict[str, Any]], sc: Score) -> None:
+    text = doc.text
+    pred = list(doc.timexes)
+    sc.gold += len(gold)
+    sc.pred += len(pred)
+    pairs = _pair(gold, pred, lambda t: (t.start, t.end), lambda g, p: _overlap(g, p) > 0)
+    got_g = {gi for gi, _ in pairs}
+    got_p = {pi for _, pi in pairs}
+    sc.matched += len(pairs)
+    sc.right_of += len(pairs)
+    for gi, pi in pairs:
+        g, t = gold[gi], pred[pi]
+        sc.right += t.value == g["value"]
+        sc.extra += t.type == g["type"]
+        if t.value != g["value"]:
+            sc.failures.append(
+                f"{doc.id} value: {_show(text, *g['span'])} gold={g['type']} {g['value']} | "
+                f"pred {_show(text, t.start, t.end)}={t.type} {t.value}"
+            )
+    for gi, g in enumerate(gold):
+        if gi not in got_g:
+            sc.failures.append(f"{doc.id} missed: {_show(text, *g['span'])} = {g['type']} {g['value']}")
+    for pi, t in enumerate(pred):
+        if pi not in got_p:
+            sc.failures.append(f"{doc.id} spurious: {_show(text, t.start, t.end)} = {t.type} {t.value}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("corpus", nargs="?", type=Path, default=CORPUS)
+    ap.add_argument("--annotations", type=Path, default=ANNOTATIONS)
+    ap.add_argument("--failures", action="store_true", help="list every mismatch")
+    args = ap.parse_args(argv)
+    if not args.corpus.exists():
+        print(f"skipped: corpus not found at {args.corpus} (put ../shared/corpora beside the repo)")
+        return 0
+    gold = [json.loads(line) for line in args.annotations.open(encoding="utf-8") if line.strip()]
+    with args.corpus.open(encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh if line.strip()]
+    by_id = {str(r["id"]): r for r in records}
+    picked = [str(r["id"]) for r in select(records)]
+    if picked != [str(g["id"]) for g in gold]:
+        print("note: the annotated ids are not the ones the selection rule picks from this corpus")
+    articles = []
+    for g in gold:
+        rec = by_id.get(str(g["id"]))
+        if rec is None:
+            print(f"Error: article {g['id']} is not in {args.corpus}", file=sys.stderr)
+            return 1
+        if hashlib.sha1(rec["text"].encode("utf-8")).hexdigest() != g["sha1"]:
+            print(f"Error: article {g['id']}: text differs from the annotated one (sha1)", file=sys.stderr)
+            return 1
+        articles.append(
+            Article(
+                id=str(rec["id"]),
+                text=rec["text"],
+                title=rec.get("title"),
+                published=PublishedDate.parse(rec["published_at"]),
+            )
+        )
+    scores = {"quotes": Score(), "figures": Score(), "timexes": Score()}
+    docs = list(process(articles, stages=DEFAULT_STAGES, workers=1))
+    for g, doc in zip(gold, docs, strict=True):
+        if isinstance(doc, PipelineFailure):
+            print(f"Error: article {g['id']}: {doc.message}", file=sys.stderr)
+            return 1
+        score_quotes(doc, g["quotes"], scores["quotes"])
+        score_figures(doc, g["figures"], scores["figures"])
+        score_timexes(doc, g["timexes"], scores["timexes"])
+
+    print(f"{len(articles)} DPG articles, {sum(len(a.text) for a in articles):,} characters\n")
+    print("| measure | gold | pred | P | R | F1 | on matched |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
+    q, f, t = scores["quotes"], scores["figures"], scores["timexes"]
+    rows = [
+        ("quotes, content overlap >= 50 %", q, q.matched, f"speaker {q.right}/{q.right_of}"),
+        ("figures, span overlap", f, f.matched, f"unit {f.extra}/{f.matched}"),
+        ("figures, + value and qualifier", f, f.right, ""),
+        ("timexes, span overlap", t, t.matched, f"type {t.extra}/{t.matched}"),
+        ("timexes, + exact TIMEX3 value", t, t.right, ""),
+    ]
+    for name, sc, tp, note in rows:
+        p, r, f1 = sc.prf(tp)
+        print(f"| {name} | {sc.gold} | {sc.pred} | {p:.3f} | {r:.3f} | {f1:.3f} | {note} |")
+    if q.right_of:
+        print(f"\nspeaker accuracy on matched quotes: {q.right / q.right_of:.3f}")
+    if args.failures:
+        for name, sc in scores.items():
+            print(f"\n## {name}: {len(sc.failures)} mismatches")
+            for line in sc.failures:
+                print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
