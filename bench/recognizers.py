@@ -16,7 +16,9 @@ compare their clock part (we anchor ``T15:30`` to a date); date ranges compare t
 days they denote (``2016-W45`` equals ``(2016-11-07,2016-11-14,P1W)``). An open-ended range
 (``sinds augustus``, ``voor begin september``) writes its resolution as a ``start`` or an ``end``
 only, not as a value: the underspecified timex (``XXXX-08``) then passes with the year that edge
-gives it (``2016-08``), as a closed one passes with its past/future resolutions.
+gives it (``2016-08``), as a closed one passes with its past/future resolutions. Parts of day
+compare like clocks (``2016-11-07TMO`` equals ``TMO``), and a dated one equals the interval the
+specs give that part (MO 08-12, AF 12-16, EV 16-20, NI 20-24 h on that day).
 """
 
 from __future__ import annotations
@@ -237,17 +239,35 @@ def _reps(value: str) -> set[str]:
     out = {value}
     if value.startswith("XXXX-XX-XX") and len(value) > 10:
         out.add(value[10:])  # an unknown date is the same as none: XXXX-XX-XXTMO == TMO
+    if re.fullmatch(r"XXXX-(?:SU|WI|SP|FA)", value):
+        out.add(value[5:])  # and an unknown year: XXXX-SU == SU
     if m := re.fullmatch(r"(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?", value):
         out.add(f"{m[1]} {m[2]}:{m[3]}:{m[4] or '00'}")
     if clock := _clock(value):
         out.add(clock)
+    if m := _DAY_PART.fullmatch(value):
+        out.add(m[2])  # a part of day anchored to a day, as clocks are: 2016-11-07TMO ~ TMO
+        if "X" not in m[1]:
+            out.add(f"{m[1]} {_PART_HOURS[m[2]][0]}")
     if iv := _interval(value):
         out.add(iv[0].isoformat())
     return out
 
 
+#: the hours the specs give the parts of day (MO 08-12, AF 12-16, EV 16-20, NI 20-24)
+_PART_HOURS = {
+    "TMO": ("08:00:00", "12:00:00"),
+    "TAF": ("12:00:00", "16:00:00"),
+    "TEV": ("16:00:00", "20:00:00"),
+    "TNI": ("20:00:00", "23:59:59"),
+}
+_DAY_PART = re.compile(r"((?:\d{4}|XXXX)-(?:\d{2}|XX)-(?:\d{2}|XX))(T(?:MO|AF|EV|NI))")
+
+
 def _end_reps(value: str) -> set[str]:
     out = _reps(value)
+    if (m := _DAY_PART.fullmatch(value)) and "X" not in m[1]:
+        out.add(f"{m[1]} {_PART_HOURS[m[2]][1]}")
     if iv := _interval(value):
         out.add(iv[1].isoformat())
     return out

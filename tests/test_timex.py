@@ -285,3 +285,85 @@ def test_month_shifts_stay_coarse_without_a_day():
         "DATE",
         "2017-11",
     )
+
+
+@pytest.mark.parametrize(
+    "text,span,expected",
+    [
+        ("De zitting duurde tweeëneenhalf uur.", "tweeëneenhalf uur", ("DURATION", "PT2.5H")),
+        ("Ze bleven een paar dagen in Gent.", "een paar dagen", ("DURATION", "P2D")),
+        ("Het overleg sleept al een aantal weken.", "al een aantal weken", ("DURATION", "P3W")),
+        ("De storing duurde 4 min.", "4 min", ("DURATION", "PT4M")),
+        ("Hij sliep drie nachten in de auto.", "drie nachten", ("DURATION", "P3D")),
+        ("Elke nacht rijden er treinen.", "Elke nacht", ("SET", "XXXX-XX-XXTNI")),
+        ("Het pakket kwam tweemaandelijks.", "tweemaandelijks", ("SET", "P2M")),
+        ("De bel ging om tien over tien.", "tien over tien", ("TIME", "2017-12-07T10:10")),
+        ("De trein vertrok rond elven.", "elven", ("TIME", "2017-12-07T11:00")),
+        ("Hij stond om 7h05 op.", "7h05", ("TIME", "2017-12-07T07:05")),
+        ("De winkel sluit 's avonds om 9.", "'s avonds om 9", ("TIME", "2017-12-07T21:00")),
+        ("Het was omstreeks 5 in de ochtend.", "5 in de ochtend", ("TIME", "2017-12-07T05:00")),
+        ("Toen het 's avonds half negen was.", "'s avonds half negen", ("TIME", "2017-12-07T20:30")),
+        ("De markt opent rond lunchtijd.", "lunchtijd", ("TIME", "2017-12-07T12:00")),
+        ("Het onweer kwam in de namiddag.", "de namiddag", ("TIME", "2017-12-07TAF")),
+        ("Afgelopen nacht brandde een schuur af.", "Afgelopen nacht", ("TIME", "2017-12-06TNI")),
+        ("Komende nacht gaat het vriezen.", "Komende nacht", ("TIME", "2017-12-07TNI")),
+    ],
+)
+def test_clock_words_vague_counts_and_parts_of_day(text, span, expected):
+    assert values(text)[span] == expected
+
+
+def test_clock_readings_that_are_not_times():
+    # "vijf voor twaalf" is mostly the idiom; "om 10 uur een" keeps the article out of the minutes
+    assert "vijf voor twaalf" not in values("Het is vijf voor twaalf voor het klimaat.")
+    assert values("Om 10 uur een persconferentie.")["10 uur"] == ("TIME", "2017-12-07T10:00")
+    assert values("Het is twee uur rijden.")["twee uur"] == ("DURATION", "PT2H")
+    assert values("Het is zeven uur.")["zeven uur"] == ("TIME", "2017-12-07T07:00")
+    assert "een voor een" not in values("Ze kwamen een voor een binnen.")
+    assert "in de nacht" not in values("Het gebeurde in de nacht van zaterdag op zondag.")
+
+
+@pytest.mark.parametrize(
+    "text,span,expected",
+    [
+        ("Hij kwam op de achtste terug.", "de achtste", ("DATE", "2017-12-08")),
+        ("De stemming is op de eenentwintigste.", "de eenentwintigste", ("DATE", "2017-12-21")),
+        ("Het was in de week van 10 april.", "week van 10 april", ("DATE", "2017-W15")),
+        (
+            "Betalen voor de twintigste dag van de maand.",
+            "twintigste dag van de maand",
+            ("DATE", "2017-12-20"),
+        ),
+        ("Het gebeurt deze werkweek.", "deze werkweek", ("DATE", "2017-W49")),
+        ("Het geldt voor het huidige kwartaal.", "huidige kwartaal", ("DATE", "2017-Q4")),
+        ("Alles van later dan 2015 telt.", "later dan 2015", ("DATE", "2015")),
+        ("Het wordt 2019 of later.", "2019 of later", ("DATE", "2019")),
+        ("In de zomer is het druk.", "de zomer", ("DATE", "XXXX-SU")),
+        ("Het regent op november de 15e.", "november de 15e", ("DATE", "2017-11-15")),
+        ("Brief van de tiende van mei, tweeduizend.", "tiende van mei, tweeduizend", ("DATE", "2000-05-10")),
+        ("Op Black Friday 2016 was het druk.", "Black Friday 2016", ("DATE", "2016-11-25")),
+    ],
+)
+def test_more_calendar_dates(text, span, expected):
+    assert values(text)[span] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ajax eindigde op de tweede plaats.",
+        "PSV staat op de tweede.",
+        "Leon de Winter schreef een boek.",
+        "Het debat over zomer- en wintertijd.",
+    ],
+)
+def test_no_dates_in_places_names_and_compounds(text):
+    assert values(text) == {}
+
+
+def test_date_ranges_within_and_weekday_ends():
+    pub = PublishedDate.parse("2017-12-07")
+    vals = lambda text: [t.value for t in find_in_text(text, pub)]  # noqa: E731
+    assert vals("Binnen twee weken vanaf vandaag moet het klaar zijn.") == ["2017-12-07", "2017-12-21"]
+    assert vals("Het is af in minder dan 3 dagen na morgen.") == ["2017-12-08", "2017-12-11"]
+    assert vals("De school is dicht van maandag tot vrijdag.") == ["2017-12-04", "2017-12-08"]

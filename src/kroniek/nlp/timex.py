@@ -23,7 +23,7 @@ from .pipeline import stage
 from .timex_calendar import Ref, _add_months
 from .timex_ranges import RANGE_PATTERNS, resolve_range
 from .timex_resolve import resolve
-from .timex_rules import DAYPART, FUTURE_RE, PATTERNS, TRIGGERS
+from .timex_rules import DAYPART, FUTURE_RE, PATTERNS, TRIGGERS, WEEKDAY
 from .timex_tables import HOUR_WORDS
 
 _DROP_PREFIX = re.compile(r"(?i)^(?:in|op|om|per|rond|omstreeks|tegen|de|het|in\s+de|in\s+het)\s+")
@@ -41,9 +41,7 @@ def _trim(name: str, start: int, text: str) -> tuple[int, str]:
         m = _DROP_PREFIX.match(text)
     if (
         m
-        and not re.match(
-            r"(?i)^(?:de|het)\s+(?:\d|jaren\b|eerste|tweede|derde|vierde|laatste)", text
-        )
+        and not re.match(r"(?i)^(?:de|het)\s+(?:\d|jaren\b|eerste|tweede|derde|vierde|laatste)", text)
         and name not in ("decade", "century", "present", "set_word")
     ):
         return start + m.end(), text[m.end() :]
@@ -91,15 +89,19 @@ def find_in_text(
             out.extend(Timex(a, b, text[a:b], t, v) for a, b, t, v in pieces)
             continue
         res = resolve(name, m, ref, future_cache[si])
-        if res is None:
+        if res is None or (name == "season" and res[1].startswith("XXXX") and _named(text, m)):
             continue
         taken.append((start, end))
         s2, span = _trim(name, start, text[start:end])
         out.append(Timex(start=s2, end=s2 + len(span), text=span, type=res[0], value=res[1]))
     out.sort(key=lambda t: t.start)
-    return _range_years(
-        text, _merge_date_time(text, _shifted_days(text, _day_hour_ranges(text, out))), ref
-    )
+    return _range_years(text, _merge_date_time(text, _shifted_days(text, _day_hour_ranges(text, out))), ref)
+
+
+def _named(text: str, m: re.Match[str]) -> bool:
+    """'Leon de Winter': a season word with a capital inside a sentence is a name."""
+    i = m.start("s")
+    return text[i].isupper() and bool(re.search(r"[^\s.!?:]\s*$", text[max(0, i - 3) : i]))
 
 
 _LOWER_PATTERNS = [(name, re.compile(rx.pattern)) for name, rx in RANGE_PATTERNS + PATTERNS]
@@ -254,10 +256,9 @@ def _shifted_days(text: str, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
-_RANGE_TO = re.compile(
-    r"(?i)^\s*(?:,\s*)?(?:tot\s+en\s+met|tot(?:\s+op)?|t/m|-|–|(en))\s*$"
-)
+_RANGE_TO = re.compile(r"(?i)^\s*(?:,\s*)?(?:tot\s+en\s+met|tot(?:\s+op)?|t/m|-|–|(en))\s*$")
 _TUSSEN = re.compile(r"(?i)\btussen\s+$")
+_WEEKDAY_ONLY = re.compile(rf"(?i)^(?:{WEEKDAY})$")
 _YM = re.compile(r"^(\d{4})(-\d{2}(?:-\d{2})?)$")
 _WRITTEN_YEAR = re.compile(r"\b\d{4}\b|'\d{2}\b")
 _DEICTIC = re.compile(
@@ -278,8 +279,7 @@ def _range_years(text: str, timexes: list[Timex], ref: Ref | None) -> list[Timex
         if not (a.type == b.type == "DATE" and to):
             continue
         if to.group(1) and not (
-            _TUSSEN.search(text, max(0, a.start - 12), a.start)
-            or a.text.lower().startswith("tussen")
+            _TUSSEN.search(text, max(0, a.start - 12), a.start) or a.text.lower().startswith("tussen")
         ):
             continue
         if today and (a.value == "PRESENT_REF") != (b.value == "PRESENT_REF"):
@@ -287,6 +287,12 @@ def _range_years(text: str, timexes: list[Timex], ref: Ref | None) -> list[Timex
                 a = out[i] = dataclasses.replace(a, value=today)
             else:
                 b = out[i + 1] = dataclasses.replace(b, value=today)
+        if _WEEKDAY_ONLY.match(b.text) and _FULL_DAY.match(a.value) and _FULL_DAY.match(b.value):
+            begin, end = dt.date.fromisoformat(a.value), dt.date.fromisoformat(b.value)
+            if end < begin:  # 'van volgende maandag tot vrijdag': the Friday after that Monday
+                end += dt.timedelta(weeks=(begin - end).days // 7 + 1)
+                out[i + 1] = dataclasses.replace(b, value=end.isoformat())
+            continue
         ma, mb = _YM.match(a.value), _YM.match(b.value)
         if not (ma and mb):
             continue
@@ -332,16 +338,12 @@ def _merge_date_time(text: str, timexes: list[Timex]) -> list[Timex]:
                 if clock and (st.value == "P1D" or st.value.startswith("XXXX-WXX-")):
                     base = "" if st.value == "P1D" else st.value
                     out.append(
-                        Timex(
-                            a.start, b.end, text[a.start : b.end], "SET", f"{base}T{clock.group(1)}"
-                        )
+                        Timex(a.start, b.end, text[a.start : b.end], "SET", f"{base}T{clock.group(1)}")
                     )
                     i += 2
                     continue
             if date and clock:
-                out.append(
-                    Timex(a.start, b.end, text[a.start : b.end], "TIME", f"{date}T{clock.group(1)}")
-                )
+                out.append(Timex(a.start, b.end, text[a.start : b.end], "TIME", f"{date}T{clock.group(1)}"))
                 i += 2
                 continue
         out.append(a)
@@ -364,9 +366,7 @@ def _figure_times(doc: Document) -> None:
         near = [
             t
             for t in doc.timexes
-            if s <= t.start < e
-            and t.type in ("DATE", "TIME")
-            and t.value not in ("PAST_REF", "FUTURE_REF")
+            if s <= t.start < e and t.type in ("DATE", "TIME") and t.value not in ("PAST_REF", "FUTURE_REF")
         ]
         if not near:
             figures.append(f)

@@ -134,7 +134,7 @@ def _num(s: str | None) -> float | None:
     low = s.lower().strip()
     if low in ("enkele", "een paar", "paar"):
         return None
-    if re.fullmatch(r"een\s+halve?", low):
+    if re.fullmatch(r"een\s+halve?|(?:een\s+)?½", low):
         return 0.5
     return parse_number(low)
 
@@ -148,6 +148,9 @@ def _dur(n: float | None, unit: str) -> str:
 
 
 _REL_SIGN = {
+    "voorgaande": -1,
+    "voorafgaande": -1,
+    "huidig": 0,
     "vorige": -1,
     "vorig": -1,
     "verleden": -1,
@@ -208,6 +211,8 @@ def word_year(words: str) -> int | None:
         rest = s[m.end() :]
     if rest.startswith("en") and parse_compound(rest[2:]) is not None:
         rest = rest[2:]
+    if not rest and century == 2000:
+        return 2000  # 'tweeduizend' on its own
     n = parse_compound(rest) if rest else None
     if n is None or not 1 <= n <= 99:
         return None
@@ -285,6 +290,10 @@ def holiday(name: str, year: int) -> dt.date | None:
         return _nth_sunday(year, 6, 3)
     if name == "prinsjesdag":
         return _nth_sunday(year, 9, 3, wd=2)
+    if name == "black friday":  # the day after the fourth Thursday of November
+        return _nth_sunday(year, 11, 4, wd=4) + dt.timedelta(days=1)
+    if name == "dag van de aarde":
+        return dt.date(year, 4, 22)
     if name in _FIXED:
         return dt.date(year, *_FIXED[name])
     return None

@@ -10,7 +10,7 @@ import calendar
 import datetime as dt
 import re
 
-from .timex_calendar import _REL_SIGN, Ref, _add_months, _num, _period, _year_for_month
+from .timex_calendar import _REL_SIGN, Ref, _add_months, _num, _period, _year_for_month, word_year
 from .timex_rules import (
     DAYPART,
     MONTH,
@@ -23,7 +23,6 @@ from .timex_rules import (
     UNITS,
     WYEAR,
 )
-from .timex_calendar import word_year
 
 _TO = r"(?:tot\s+en\s+met|tot|t/m|-|–|~)"
 RANGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -64,8 +63,9 @@ RANGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         (
             "within",
             (
-                rf"\bbinnen\s+(?:de\s+)?(?:(?:{REL_FUT})\s+)?(?P<n>{NUM})\s+(?P<u>dagen|dag|weken|"
-                rf"week|maanden|maand|jaren|jaar)\b(?!\s+(?:na|nadat|voor|vanaf|geleden))"
+                rf"\b(?:binnen|(?P<lt>minder\s+dan))\s+(?:de\s+)?(?:(?:{REL_FUT})\s+)?(?P<n>{NUM})\s+"
+                rf"(?P<u>dagen|dag|weken|week|maanden|maand|jaren|jaar)\b(?:\s+(?:vanaf|na)\s+"
+                rf"(?P<anchor>vandaag|morgen|nu)\b|(?!\s+(?:na|nadat|voor|vanaf|geleden)))"
             ),
         ),
         (
@@ -136,6 +136,10 @@ def resolve_range(name: str, m: re.Match[str], ref: Ref | None, future: bool) ->
         if ref is None or ref.precision not in ("day", "datetime"):
             return None
         day = ref.lo
+        if g.get("anchor") and g["anchor"].lower() == "morgen":
+            day += dt.timedelta(days=1)  # 'binnen 3 dagen na morgen'
+        elif g.get("lt") and not g.get("anchor"):
+            return None  # 'minder dan drie weken' alone is a duration
         unit = g["u"].lower()
         if name == "rest_of":
             if unit == "week":
@@ -156,7 +160,7 @@ def resolve_range(name: str, m: re.Match[str], ref: Ref | None, future: bool) ->
                 end = day + dt.timedelta(weeks=k)
             else:
                 end = _add_months(day, k * (12 if letter == "Y" else 1))
-            cut = m.start() + len("binnen")
+            cut = m.end("lt") if g.get("lt") else m.start() + len("binnen")
         return [
             (m.start(), cut, "DATE", day.isoformat()),
             (cut + 1, m.end(), "DATE", end.isoformat()),

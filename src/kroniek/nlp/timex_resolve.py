@@ -27,6 +27,7 @@ from .timex_calendar import (
     weekday,
     word_year,
 )
+from .timex_rules import HOUR_EN
 from .timex_tables import (
     DECADES,
     HOUR_WORDS,
@@ -58,14 +59,24 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
             if wy is None:
                 return None
             g[key] = str(wy)
-    if name in ("iso", "numdate", "numdm", "date", "dayonly", "wd_day", "date_rel"):
+    if name in (
+        "iso",
+        "numdate",
+        "numdm",
+        "date",
+        "dayonly",
+        "dayword",
+        "month_day",
+        "wd_day",
+        "date_rel",
+    ):
         day = _day(g)
         month = _month(g.get("m"))
         if day is None or (g.get("m") and month is None):
             return None
         if name == "numdm" and g["m"].isdigit() and len(g["m"]) == 1 and day <= 12 and not g.get("y"):
             return None  # "3-1" is more likely a score than 3 January
-        g["rel"] = g.get("rel") or g.get("rel2")
+        g["rel"] = g.get("rel") or g.get("rel2") or ("deze" if g.get("cur") else None)
         if name == "date_rel" and g.get("rel"):
             base = _period(ref, "maand", _REL_SIGN.get(g["rel"].lower(), 0))
             return ("DATE", f"{base}-{day:02d}") if base and len(base) == 7 else None
@@ -118,7 +129,7 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
             fut = False
         year = _year_for_month(ref, month, fut)
         return "DATE", f"{year}-{month:02d}"
-    if name == "year":
+    if name in ("year", "year_or"):
         return "DATE", g["y"]
     if name == "wyear":
         return "DATE", g["y"]
@@ -142,7 +153,8 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         value = _period(ref, g["u"].lower(), 2)
         return ("DATE", value) if value else None
     if name == "week_from":
-        d, mo = int(g.get("d") or g["d2"]), MONTHS[(g.get("m") or g["m2"]).lower().rstrip(".")]
+        d = int(g.get("d") or g.get("d2") or g["d3"])
+        mo = MONTHS[(g.get("m") or g.get("m2") or g["m3"]).lower().rstrip(".")]
         year = _year_for_month(ref, mo, future, d)
         if not year.isdigit() or not _valid(int(year), mo, d):
             return None
@@ -194,7 +206,7 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
     if name == "season":
         rel = (g.get("rel") or "").lower()
         if not g.get("y") and rel not in _REL_SIGN:
-            return None
+            return "DATE", f"XXXX-{SEASONS[g['s'].lower()]}"  # 'in de zomer': which one is open
         year = g.get("y") or shift_years(ref, _REL_SIGN.get(rel, 0))
         return "DATE", f"{year}-{SEASONS[g['s'].lower()]}"
     if name == "this_part":
@@ -234,6 +246,7 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         return "DATE", value
     if name == "relperiod":
         rel, unit = g["rel"].lower(), g["u"].lower()
+        unit = {"werkweek": "week", "kalenderjaar": "jaar"}.get(unit, unit)
         if unit in PLURAL_UNITS:
             return "DURATION", f"PX{PLURAL_UNITS[unit]}" if PLURAL_UNITS[unit] not in (
                 "H",
@@ -287,8 +300,10 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         if letter == "M":
             return "DATE", shift_months(ref, k)
         return "DATE", shift_years(ref, k)
-    if name in ("clock", "clock_h", "clock_half", "midnight", "noon"):
+    if name in _CLOCKS:
         return _clock(name, g, m, ref)
+    if name in ("daypart", "relpart"):
+        return _daypart(name, g, ref)
     if name == "dur_u":
         return "DURATION", _dur(_num(g["n"]), "uur")
     if name == "whole":
@@ -345,6 +360,26 @@ def _month(raw: str | None) -> int | None:
     return MONTHS.get(raw.lower().rstrip("."))
 
 
+#: minute counts written as words in "tien over tien" (bare, without "om")
+_MINUTE_WORDS = {
+    "een",
+    "één",
+    "twee",
+    "drie",
+    "vier",
+    "vijf",
+    "zes",
+    "zeven",
+    "acht",
+    "negen",
+    "tien",
+    "elf",
+    "twaalf",
+    "dertien",
+    "veertien",
+    "twintig",
+}
+
 _NTH = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "laatste": -1}
 
 
@@ -400,10 +435,65 @@ def _bare_clock(m: re.Match[str], h: int, mi: int) -> bool:
     return h <= 24 and mi < 60 and not _NOT_CLOCK_BEFORE.search(before) and not _NOT_CLOCK_AFTER.match(after)
 
 
+_CLOCKS = (
+    "clock",
+    "clock_h",
+    "clock_half",
+    "clock_dp",
+    "clock_en",
+    "clock_ampm",
+    "clock_is",
+    "midnight",
+    "noon",
+    "lunch",
+)
+_HOUR_EN = {w: h for h, w in enumerate(HOUR_EN.split("|"), start=2)}  # "om achten", "rond elven"
+
+
+def _date_prefix(ref: Ref | None) -> str:
+    """The publication day a clock time or part of day is anchored to, at its precision."""
+    if ref and ref.precision in ("day", "datetime"):
+        return ref.value
+    if ref and ref.precision == "month":
+        return f"{ref.value}-XX"
+    if ref:
+        return f"{ref.value}-XX-XX"
+    return "XXXX-XX-XX"
+
+
+def _daypart(name: str, g: dict[str, str | None], ref: Ref | None) -> tuple[str, str] | None:
+    """'in de ochtend' (the publication day's morning), 'afgelopen nacht' (the night before)."""
+    part = (g["part"] or "").lower()
+    code = {"namiddag": "TAF", "voormiddag": "TMO"}.get(part) or PARTS.get(part)
+    if code is None:
+        return None
+    if name == "daypart":
+        return "TIME", f"{_date_prefix(ref)}{code}"
+    rel = (g.get("rel") or "").lower()
+    # 'afgelopen nacht': the one before the publication day; 'komende nacht' is tonight
+    offset = {"afgelopen": -1, "vorige": -1, "volgende": 1}.get(rel, 0)
+    day = shift_days(ref, offset)
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
+        return None
+    return "TIME", f"{day}{code}"
+
+
 def _clock(name: str, g: dict[str, str | None], m: re.Match[str], ref: Ref | None) -> tuple[str, str] | None:
     """Clock times: '15.30 uur', 'om 7 uur 's avonds', 'kwart voor elf', 'half acht'."""
-    if name in ("midnight", "noon"):
+    if name in ("midnight", "noon", "lunch"):
         h, mi, se = (0 if name == "midnight" else 12), 0, None
+    elif name == "clock_en":
+        raw = (g["h"] or "").lower()
+        hour = int(raw[:-3]) if raw[:1].isdigit() else _HOUR_EN.get(raw)
+        if hour is None:
+            return None
+        h, mi, se = hour, 0, None
+    elif name == "clock_ampm":
+        hm = g["hm"] or ""
+        h, mi, se = int(hm[:-2]), int(hm[-2:]), None
+        g["ap"] = g.get("ap") or g.get("ap2")
+        if not 1 <= h <= 12:
+            return None
     else:
         h = _hour(g["h"])
         mi = _hour(g.get("mi")) if g.get("mi") else 0
@@ -416,15 +506,25 @@ def _clock(name: str, g: dict[str, str | None], m: re.Match[str], ref: Ref | Non
         or g.get("ap")
         or g.get("dp")
         or g.get("dp0")
-        or g.get("sep") == ":"
+        or (g.get("sep") or "").strip().lower() in (":", "h")
         or _bare_clock(m, h, mi)
     ):
         return None
     if name == "clock_h" and not (g.get("pre") or g.get("dp") or g.get("dp0") or g.get("mi")):
         return None
+    if name == "clock_dp" and not (g.get("dp") or g.get("dp0")):
+        return None  # "om 2" alone may be a count ("om 2 redenen")
     if name == "clock_half":
         if not (g.get("half") or g.get("half2") or g.get("k")):
             return None
+        bare = not (g.get("pre") or g.get("half") or g.get("half2") or g.get("dp") or g.get("dp0"))
+        k_raw, h_raw = (g.get("k") or "").lower(), (g.get("h") or "").lower()
+        if (
+            bare
+            and k_raw != "kwart"
+            and not ((g.get("kd") or "").lower() == "over" and k_raw in _MINUTE_WORDS and h_raw in HOUR_WORDS)
+        ):
+            return None  # "tien over tien" is a time; "vijf voor twaalf" is mostly an idiom
         if g.get("half") or g.get("half2"):
             h, mi = h - 1, 30
         if g.get("k"):
@@ -438,19 +538,15 @@ def _clock(name: str, g: dict[str, str | None], m: re.Match[str], ref: Ref | Non
             h += 12
     dp = (g.get("dp") or g.get("dp0") or "").lower()
     ap = (g.get("ap") or "").lower()
+    if "lunch" in dp and h < 6:
+        h += 12  # "1 uur lunchtijd" is 13:00
     if (any(p in dp for p in ("middag", "avond")) or ap.startswith("p")) and h < 12:
         h += 12
     if ("nacht" in dp or ap.startswith("a")) and h == 12:
         h = 0
     if not (0 <= h <= 24 and 0 <= mi < 60):
         return None
-    date = (
-        ref.value
-        if ref and ref.precision in ("day", "datetime")
-        else (f"{ref.value}-XX" if ref and ref.precision == "month" else "XXXX-XX-XX")
-    )
-    if ref and ref.precision == "year":
-        date = f"{ref.value}-XX-XX"
+    date = _date_prefix(ref)
     clock = f"{h:02d}:{mi:02d}" + (f":{se:02d}" if se is not None else "")
     return "TIME", f"{date}T{clock}"
 

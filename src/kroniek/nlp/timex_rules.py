@@ -36,11 +36,14 @@ NUM = (
     r"een\s+paar|paar|een\s+aantal|(?:een\s+)?½|[a-zë]++)"
 )  # words are checked by parse_number
 HOUR = r"(?:\d{1,2}|[a-zë]+)"  # words are checked when resolving
+HOUR_W = _alt(HOUR_WORDS)
+#: hours with the colloquial -en ending: "om achten", "rond elven"
+HOUR_EN = r"tweeën|drieën|vieren|vijven|zessen|zevenen|achten|negenen|tienen|elven|twaalven"
 DAYPART = r"['‘’]s\s+(?:ochtends|morgens|middags|avonds|nachts)"
 AMPM = r"\s*(?P<ap>[ap]\.?\s?m\.?)(?!\w)"
-REL_PAST = r"vorige|vorig|verleden|afgelopen|voorbije|vorige|jongstleden"
+REL_PAST = r"vorige|vorig|verleden|afgelopen|voorbije|vorige|jongstleden|voorafgaande|voorgaande"
 REL_FUT = r"volgende|volgend|komende|komend|aankomende|aanstaande|eerstvolgende|eerstkomende"
-REL_THIS = r"deze|dit|huidige|lopende"
+REL_THIS = r"deze|dit|huidige|lopende|huidig"
 
 #: years written in words: "negentienachtentwintig", "negentienhonderd zesennegentig",
 #: "tweeduizend (en) twintig" (checked by word_year when resolving)
@@ -55,7 +58,7 @@ HOLIDAY = (
     r"oudejaarsdag|oudejaarsavond|oudjaar|oud\s+en\s+nieuw|nieuwjaarsdag|nieuwjaar|"
     r"koningsdag|koninginnedag|bevrijdingsdag|dodenherdenking|valentijnsdag|"
     r"sinterklaas(?:avond)?|pakjesavond|moederdag|vaderdag|halloween|dag\s+van\s+de\s+arbeid|"
-    r"prinsjesdag"
+    r"prinsjesdag|black\s+friday|dag\s+van\s+de\s+aarde"
 )
 
 FUTURE_RE = re.compile(
@@ -92,15 +95,17 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         (
             "date",
             (
-                rf"\b(?:(?:{WEEKDAY}),?\s+)?(?:de\s+)?(?:(?P<d>\d{{1,2}})(?:e|ste|de)?|(?P<dw>[a-zë]+))"
-                rf"\s+(?:van\s+)?(?P<m>{MONTH})\b\.?(?:,?\s+(?:(?:van|in)\s+)?(?:(?P<y>\d{{4}}|{WYEAR})\b|'(?P<y2>\d{{2}})\b))?"
+                rf"\b(?:(?:{WEEKDAY}),?\s+)?(?:de\s+)?(?:(?P<d>\d{{1,2}})(?:e|ste|de)?\s*|(?P<dw>[a-zë]+)\s+)"
+                rf"(?:van\s+)?(?P<m>{MONTH})\b\.?(?:,?\s+(?:(?:van|in)\s+)?(?:(?P<y>\d{{4}}|{WYEAR}|"
+                rf"tweeduizend)\b|'(?P<y2>\d{{2}})\b))?"
             ),
         ),
         (
             "date_rel",
             (
-                rf"\b(?:de\s+)?(?:(?P<d>\d{{1,2}})(?:e|ste|de)|(?P<dw>[a-zë]+(?:ste|de)))\s+(?:dag\s+van\s+"
-                rf"(?:de\s+)?(?:(?P<rel>{REL_PAST}|{REL_FUT}|{REL_THIS})\s+maand|(?P<m>{MONTH_FULL}))|van\s+"
+                rf"\b(?:de\s+)?(?:(?P<d>\d{{1,2}})\s?(?:e|ste|de)|(?P<dw>[a-zë]+(?:ste|de)))\s+(?:dag\s+van\s+"
+                rf"(?:de\s+)?(?:(?P<rel>{REL_PAST}|{REL_FUT}|{REL_THIS})\s+maand|(?P<m>{MONTH_FULL})|"
+                rf"(?P<cur>(?<=de\s)maand))|van\s+"
                 rf"(?:de\s+)?(?P<rel2>{REL_PAST}|{REL_FUT}|{REL_THIS})\s+maand)\b"
             ),
         ),
@@ -140,14 +145,27 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
         ("dayonly", r"\b(?:op\s+)?de\s+(?P<d>\d{1,2})(?:e|ste|de)\b(?!\s+(?:eeuw|plaats|keer))"),
         (
+            "dayword",
+            (
+                r"\b(?:op|voor|na|tot|vanaf|sinds)\s+de\s+(?P<dw>[a-zë]+(?:ste|de))"
+                r"(?:(?=\s+(?:terug|weer)\b)|(?<!eerste)(?<!tweede)(?<!derde)(?<!vierde)(?<!vijfde)"
+                r"(?=\s*(?:[.!?]|$)))"
+            ),
+        ),
+        (
+            "month_day",
+            rf"\b(?P<m>{MONTH_FULL})\s+de\s+(?P<d>\d{{1,2}})(?:e|ste|de)\b",
+        ),
+        (
             "year",
             (
                 r"(?:\b(?P<pre>in|sinds|vanaf|tot|van|na|voor|eind|begin|medio|halverwege|rond|"
-                r"het\s+jaar|jaar|anno|tussen|en|t/m|"
+                r"het\s+jaar|jaar|anno|tussen|en|t/m|(?:later|eerder|vroeger)\s+dan|"
                 r"tot\s+en\s+met|midden)\s+(?:(?:het\s+)?(?:begin|eind|midden)\s+(?:van\s+)?)?|\()"
                 r"(?P<y>(?:1[5-9]|20)\d{2})\b(?!\s*(?:procent|%|euro|mensen|keer|[.,]\d))"
             ),
         ),
+        ("year_or", r"\b(?P<y>(?:1[5-9]|20)\d{2})\s+of\s+(?:later|eerder|daarna|vroeger)\b"),
         (
             "wyear",
             rf"\b(?:(?:het\s+)?jaar\s+)?(?P<y>{WYEAR})\b",
@@ -208,7 +226,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             (
                 rf"\b(?:de\s+)?week\s+(?:die\s+(?:op\s+)?(?P<d>\d{{1,2}})(?:e|ste|de)?\s+"
                 rf"(?P<m>{MONTH})\b\.?\s+(?:begint|start|aanvangt)|(?:beginnend|startend|"
-                rf"aanvangend)\s+(?:op\s+)?(?P<d2>\d{{1,2}})(?:e|ste|de)?\s+(?P<m2>{MONTH})\b\.?)"
+                rf"aanvangend)\s+(?:op\s+)?(?P<d2>\d{{1,2}})(?:e|ste|de)?\s+(?P<m2>{MONTH})\b\.?|"
+                rf"van\s+(?P<d3>\d{{1,2}})(?:e|ste|de)?\s+(?P<m3>{MONTH_FULL})\b(?!\s+(?:\d|tot|t/m)))"
             ),
         ),
         (
@@ -237,7 +256,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             "season",
             (
                 rf"\b(?:(?P<rel>{REL_PAST}|{REL_FUT}|{REL_THIS}|de|het|in\s+de|in\s+het)\s+)?"
-                rf"(?P<s>{_alt(SEASONS)})(?:\s+(?:van\s+)?(?P<y>\d{{4}}|{WYEAR}))?\b"
+                rf"(?P<s>{_alt(SEASONS)})(?![-/])(?:\s+(?:van\s+)?(?P<y>\d{{4}}|{WYEAR}))?\b"
             ),
         ),
         (
@@ -264,8 +283,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             (
                 rf"\b(?:(?P<mod>begin|eind|medio|halverwege|midden|later|eerder|vanaf|sinds)\s+)?"
                 rf"(?:(?:de|het)\s+)?(?P<rel>{REL_PAST}|{REL_FUT}|{REL_THIS})\s+"
-                rf"(?P<u>week|maand|jaar|weekend|eeuw|decennium|kwartaal|jaren|weken|maanden|"
+                rf"(?P<u>week|werkweek|maand|jaar|kalenderjaar|weekend|eeuw|decennium|kwartaal|jaren|weken|maanden|"
                 rf"dagen|decennia|eeuwen|uren|maanden|tijd|periode)\b"
+            ),
+        ),
+        (
+            "clock_is",  # before "duration", which it ties with: "het is zeven uur" (a clock, not a duration: "het is twee uur rijden")
+            (
+                rf"(?:(?<=het is )|(?<=het was )|(?<=het werd ))(?P<h>{HOUR_W}|\d{{1,2}})\s*uur\b"
+                r"(?!\s+(?:[a-z]+en|lang|later|eerder|geleden|verder|per)\b)"
             ),
         ),
         (
@@ -317,26 +343,57 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             "clock",
             (
                 rf"(?:(?P<dp0>{DAYPART})\s+|\b)(?:(?P<pre>om|rond|tot|vanaf|tegen|na|voor|sinds|omstreeks)\s+)?(?P<h>\d{{1,2}})"
-                rf"(?P<sep>[:.])(?P<mi>\d{{2}})(?::(?P<se>\d{{2}}))?(?:{AMPM})?(?:\s*(?P<uur>uur|u)\b)?"
+                rf"(?P<sep>[:.]|\s?h\s?)(?P<mi>\d{{2}})(?::(?P<se>\d{{2}}))?(?:{AMPM})?(?:\s*(?P<uur>uur|u)\b)?"
                 rf"(?:\s+(?P<dp>{DAYPART}|(?:in\s+de\s+)?(?:{PART})\b))?"
             ),
         ),
         (
             "clock_h",
             (
-                rf"(?:(?P<dp0>{DAYPART})\s+|\b)(?:(?P<pre>om|rond|tot|vanaf|tegen|omstreeks)\s+)?(?P<h>{HOUR})\s*(?:uur|u)\b"
-                rf"(?:\s+(?P<mi>\d{{1,2}}|{NUMWORD_PATTERN})\b)?"
-                rf"(?:\s+(?P<dp>{DAYPART}|(?:in\s+de\s+)?(?:{PART})\b))?"
+                rf"(?:(?P<dp0>{DAYPART}|(?:om\s+|rond\s+)?lunchtijd)\s+|\b)(?:(?P<pre>om|rond|tot|vanaf|tegen|omstreeks)\s+)?(?P<h>{HOUR})\s*(?:uur|u)\b"
+                rf"(?:\s+(?!(?:een|eén|één)\b)(?P<mi>\d{{1,2}}|{NUMWORD_PATTERN})\b)?"
+                rf"(?:\s+(?P<dp>{DAYPART}|(?:in\s+de\s+)?(?:{PART})\b|(?:op\s+|rond\s+)?lunchtijd\b))?"
             ),
         ),
         (
             "clock_half",
             (
-                rf"\b(?:(?:om|rond|tot|vanaf|tegen|omstreeks)\s+)?(?:(?P<k>kwart|\d{{1,2}}|[a-zë]+)"
+                rf"(?:(?P<dp0>{DAYPART})\s+|\b)(?:(?P<pre>om|rond|tot|vanaf|tegen|omstreeks)\s+)?(?:(?P<k>kwart|\d{{1,2}}|[a-zë]+)"
                 rf"(?:\s+minuten)?\s+(?P<kd>over|voor)\s+(?P<half>half\s+)?|(?P<half2>half\s+))"
                 rf"(?P<h>{HOUR})\b(?!\s*(?:uur|u)\b)(?:\s+(?P<dp>{DAYPART}|in\s+de\s+(?:{PART})\b))?"
             ),
         ),
+        (
+            "clock_dp",  # "'s ochtends om 9", "omstreeks 5 in de ochtend", "om acht 's avonds"
+            (
+                rf"(?:(?P<dp0>{DAYPART})\s+|\b)(?P<pre>om|rond|omstreeks|tegen)\s+(?P<h>\d{{1,2}}|"
+                rf"{HOUR_W})\b(?![.:,]?\d)(?:\s+(?P<dp>{DAYPART}|in\s+de\s+(?:{PART})\b))?"
+            ),
+        ),
+        (
+            "clock_en",  # "rond elven", "tegen 11'en", "om achten"
+            (
+                rf"\b(?P<pre>om|rond|omstreeks|tegen|tot|na)\s+(?P<h>{HOUR_EN}|\d{{1,2}}['‘’-]en)\b"
+                rf"(?:\s+(?P<dp>{DAYPART}|in\s+de\s+(?:{PART})\b))?"
+            ),
+        ),
+        (
+            "clock_ampm",  # "340pm", "1140 a.m."
+            r"(?<![\d.,])\b(?P<hm>\d{3,4})(?:(?P<ap>[ap]m)|\s?(?P<ap2>a\.m\.|am))(?!\w)",
+        ),
+        (
+            "daypart",  # "in de ochtend", "vroeg in de avond", "later in de middag", "in de namiddag"
+            (
+                r"\b(?:(?P<mod>vroeg|laat|later|eerder)\s+)?(?:in|tijdens|gedurende)\s+de\s+"
+                r"(?:(?P<adj>vroege|late)\s+)?(?P<part>ochtend|voormiddag|middag|namiddag|avond|nacht)"
+                r"\b(?!\s+(?:van|op|voor|na|erna|ervoor|daarna|daarvoor|toen|dat|waarin)\b)"
+            ),
+        ),
+        (
+            "relpart",  # "afgelopen nacht", "volgende avond"
+            r"\b(?P<rel>afgelopen|vorige|volgende|komende|aankomende)\s+(?P<part>ochtend|middag|avond|nacht)\b",
+        ),
+        ("lunch", r"\b(?:met|rond|tijdens|om|tegen|voor|na|tot)\s+(?:de\s+)?lunchtijd\b"),
         ("midnight", r"\b(?:om\s+)?middernacht\b"),
         ("noon", r"\b(?:(?:rond|om|tegen)\s+)?(?:het\s+)?middaguur\b|\brond\s+de\s+middag\b"),
         ("dur_u", r"\b(?P<n>\d+(?:,\d+)?)\s?u\b(?!\s*\d)"),
@@ -406,7 +463,7 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "dayrange": _DIGITS,
     "reldayrange": (("maand",), _DIGITS),
     "rest_of": ("rest van", "rest deze", "rest dit", "rest mijn", "rest huidige"),
-    "within": (("binnen ",), ("dag", "week", "weken", "maand", "jaar", "jaren")),
+    "within": (("binnen ", "minder dan "), ("dag", "week", "weken", "maand", "jaar", "jaren")),
     "clock": _DIGITS,
     "dur_u": _DIGITS,
     "dayonly": _DIGITS,
@@ -431,7 +488,10 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "week_of": ("week van", "week in"),
     "this_part": ("deze ochtend", "deze middag", "deze avond", "deze nacht"),
     "after_next": ("na de volgende", "na het volgende", "na volgende"),
-    "week_from": (("week",), ("begin", "start", "aanvang")),
+    "week_from": (("week",), ("begin", "start", "aanvang", "week van")),
+    "dayword": ("de ",),
+    "year_or": (" of ",),
+    "month_day": _MONTHS_T,
     "period_edge": ("begin van", "eind van", "einde van", "midden van"),
     "in_period": (" in de ", " in het ", " op de "),
     "same_period": ("zelfde ", "die ", "dat "),
@@ -458,6 +518,8 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
         "halloween",
         "dag van de arbeid",
         "prinsjesdag",
+        "black friday",
+        "dag van de aarde",
     ),
     "century": ("eeuw",),
     "quarter": ("kwartaal",),
@@ -478,6 +540,8 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
         "dit",
         "huidig",
         "lopend",
+        "voorgaand",
+        "voorafgaand",
     ),
     "reln": (
         (
@@ -502,7 +566,14 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "plural_dur": _UNITS_T,
     "plural_lang": ("lang",),
     "clock_h": ("uur", *_DIGITS),
-    "clock_half": ("half", "kwart", "minuten", "'s ", "‘s ", "’s ", " om ", "rond", "tegen"),
+    "clock_half": ("half", "kwart", "minuten", "'s ", "‘s ", "’s ", " om ", "rond", "tegen", " over "),
+    "clock_dp": ("'s ", "‘s ", "’s ", "in de "),
+    "clock_en": ("om ", "rond ", "tegen ", "tot ", "na "),
+    "clock_ampm": ("am", "a.m."),
+    "clock_is": ("het is ", "het was ", "het werd "),
+    "daypart": ("ochtend", "middag", "avond", "nacht"),
+    "relpart": ("ochtend", "middag", "avond", "nacht"),
+    "lunch": ("lunchtijd",),
     "midnight": ("middernacht",),
     "noon": ("middaguur", "rond de middag"),
     "whole": ("hele", "volle"),
