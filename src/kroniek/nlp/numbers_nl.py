@@ -258,7 +258,7 @@ def _parse_core(words: list[str]) -> float | None:
         return 1.5
     if joined in ("half", "halve", "een half", "een halve", "een halve", "de helft"):
         return 0.5
-    m = re.fullmatch(r"(.+?)(?:en|ën| en een) ?(half|halve)", joined)
+    m = re.fullmatch(r"(.+?)(?:en|ën| en een|eneen|ëneen) ?(half|halve)", joined)
     if m:
         base = parse_compound(m.group(1))
         if base is not None:  # "twee miljoen en een half" is 2.5 million
@@ -406,9 +406,7 @@ def find_numbers(text: str) -> list[NumberMatch]:
                 "éen",
             ):
                 continue
-            if low.startswith("een ") and not re.search(
-                rf"\b(?:{_FRAC}|{_SCALE_WORD}|half|halve)$", low
-            ):
+            if low.startswith("een ") and not re.search(rf"\b(?:{_FRAC}|{_SCALE_WORD}|half|halve)$", low):
                 # "een" + non-scale: drop the article, keep what follows
                 rest = m.group()[4:].lstrip()
                 start = end - len(rest)
@@ -437,9 +435,7 @@ def _split_parse(span: str, offset: int) -> list[NumberMatch]:
                 continue
             value = parse_number(piece)
             if value is not None:
-                out.append(
-                    NumberMatch(offset + words[i][0], offset + words[j - 1][1], piece, value)
-                )
+                out.append(NumberMatch(offset + words[i][0], offset + words[j - 1][1], piece, value))
                 i = j
                 break
         else:
