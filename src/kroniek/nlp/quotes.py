@@ -342,7 +342,9 @@ class _Finder:
                 return (sp[1] + m2.start(1), sp[1] + m2.end(1)), sp
         return None
 
-    def cue_before(self, ps: int, pos: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None, str] | None:
+    def cue_before(
+        self, ps: int, pos: int
+    ) -> tuple[tuple[int, int] | None, tuple[int, int] | None, str] | None:
         """Attribution ending right before a quote: 'X zei:', 'X:', 'zegt X:'."""
         text = self.text
         seg = text[ps:pos]
@@ -477,17 +479,23 @@ class _Finder:
         content = self.text[f.start : f.end]
         words = content.split()
         attributed = f.how in ("after", "before", "colon", "aldus")
-        if f.how == "embedded" and f.cue and self.lex.lemma(self.text[f.cue[0] : f.cue[1]]) in (
-            "noemen", "zeggen", "verklaren", "stellen", "schrijven", "waarschuwen",
+        if (
+            f.how == "embedded"
+            and f.cue
+            and self.lex.lemma(self.text[f.cue[0] : f.cue[1]])
+            in (
+                "noemen",
+                "zeggen",
+                "verklaren",
+                "stellen",
+                "schrijven",
+                "waarschuwen",
+            )
         ):
             attributed = True
         if len(words) <= 3 and not re.search(r"[.!?…]$", content.rstrip()) and not attributed:
             return False
-        if (
-            len(words) <= 6
-            and all(w[0].isupper() or not w[0].isalpha() for w in words)
-            and not attributed
-        ):
+        if len(words) <= 6 and all(w[0].isupper() or not w[0].isalpha() for w in words) and not attributed:
             return False  # a title or a name
         if f.how in ("embedded", "volgens") and len(words) <= 3 and not attributed:
             return False
@@ -702,7 +710,13 @@ class _Finder:
         # a quote that runs on into the next paragraph shares the speaker named there
         for k in range(len(items) - 2, -1, -1):
             f, g = items[k], items[k + 1]
-            if f.unclosed and f.kind == "direct" and f.speaker is None and g.paragraph == f.paragraph + 1 and g.name:
+            if (
+                f.unclosed
+                and f.kind == "direct"
+                and f.speaker is None
+                and g.paragraph == f.paragraph + 1
+                and g.name
+            ):
                 f.name = g.name
         # same paragraph, same speaker: "'A', zegt X. 'B.'"
         for k, f in enumerate(items):
@@ -740,7 +754,10 @@ class _Finder:
         """An action beat right after a bare quote names its speaker: '"Ja, ja." Hij zocht ...'."""
         text = self.text
         pe = self.paras[f.paragraph][1] if f.paragraph < len(self.paras) else len(text)
-        m = re.match(r"[\"”“'’»]?\s*(?:[-–—]\s*)?([A-Za-zÀ-ÿ][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s+([a-z]\w*)", text[f.end : pe])
+        m = re.match(
+            r"[\"”“'’»]?\s*(?:[-–—]\s*)?([A-Za-zÀ-ÿ][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s+([a-z]\w*)",
+            text[f.end : pe],
+        )
         if not m or f.end + m.start(1) >= pe:
             return None
         s, e = f.end + m.start(1), f.end + m.end(1)
@@ -752,7 +769,9 @@ class _Finder:
         ms = [x for x in self.people.at(s, e) if x.start == s and x.label in ("PER", "UNK")]
         return self.people.canonical(ms[0].text) if ms else None
 
-    def _inherit(self, f: Found, history: list[tuple[int, str | None, bool]], last: str | None, last_para: int) -> str | None:
+    def _inherit(
+        self, f: Found, history: list[tuple[int, str | None, bool]], last: str | None, last_para: int
+    ) -> str | None:
         if f.kind != "direct":
             return None
         if f.how == "continued" or (history and history[-1][0] == f.paragraph):
@@ -836,7 +855,9 @@ class _Finder:
                 Quote(
                     content=TextSpan(f.start, f.end, text[f.start : f.end]),
                     cue=TextSpan(f.cue[0], f.cue[1], text[f.cue[0] : f.cue[1]]) if f.cue else None,
-                    speaker=TextSpan(speaker_span[0], speaker_span[1], text[speaker_span[0] : speaker_span[1]])
+                    speaker=TextSpan(
+                        speaker_span[0], speaker_span[1], text[speaker_span[0] : speaker_span[1]]
+                    )
                     if speaker_span
                     else None,
                     speaker_name=name,

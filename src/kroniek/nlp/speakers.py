@@ -16,6 +16,7 @@ from .cues import ORG_NOUNS, PRONOUNS, ROLE_NOUNS
 
 _PARTICLE = r"(?:van|de|der|den|het|ter|ten|te|von|da|di|du|le|la|al|bin|ibn|el|'t)"
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*\w|[A-ZÀ-ÖØ-Þ]"
+_NAME_TAIL_RE = re.compile(rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)*(?:{_CAP}))+")
 NAME_RE = re.compile(rf"(?:{_CAP})(?:\s+(?:{_PARTICLE}\s+)*(?:{_CAP}))*")
 
 #: Capitalised words that are not names when they start a sentence or a name.
@@ -114,13 +115,19 @@ class People:
     def __init__(self, doc: Document) -> None:
         text = doc.text
         self.text = text
-        # nationality adjectives come as MISC entities with a country: never a speaker
-        people = [e for e in doc.entities if e.label != "LOC" and not (e.label == "MISC" and e.country)]
-        ents = [_strip_role(text, e.start, e.end, e.label) for e in people]
+        # nationality adjectives come as MISC entities with a country: never a speaker; a name the
+        # model typed LOC/ORG/MISC somewhere is a person when the article treats it as one
+        persons = _person_texts(text, doc.entities)
+        people = [
+            e
+            for e in doc.entities
+            if (e.label != "LOC" or e.text in persons) and not (e.label == "MISC" and e.country)
+        ]
+        ents = [_strip_role(text, e.start, e.end, "PER" if e.text in persons else e.label) for e in people]
         self.has_ner = bool(doc.entities)
         self._lower = set(re.findall(r"(?<![\w'’-])[a-zà-ÿ][\w'’-]*", text))
         self._places = {e.text for e in doc.entities if e.label == "LOC"}
-        ents = [self._clean(e) for e in ents if e is not None]
+        ents = [self._clean(self._extend(e)) for e in ents if e is not None]
         ents = [e for e in ents if e is not None]
         heur = [h for h in (self._clean(h) for h in _heuristic_names(text)) if h is not None]
         if ents:
@@ -130,22 +137,44 @@ class People:
             # that end a name the model found ("Assad" after "president Assad")
             lasts = {e.text.split()[-1] for e in ents if e.label == "PER"}
             heur = [h for h in heur if " " in h.text or h.text in lasts]
-        self.mentions = _split_glued(sorted(ents + heur, key=lambda m: m.start))
+        counts: dict[str, int] = {}
+        for e in doc.entities:
+            counts[e.text] = counts.get(e.text, 0) + 1
+        self.mentions = _split_glued(sorted(ents + heur, key=lambda m: m.start), counts)
         self._starts = [m.start for m in self.mentions]
-        names = {m.text for m in self.mentions}
+        self._freq: dict[str, int] = {}
+        for m in self.mentions:
+            self._freq[m.text] = self._freq.get(m.text, 0) + 1
         self._canon: dict[str, str] = {}
-        for name in names:
-            toks = name.split()
-            best = name
-            for other in sorted(names):
-                if len(other) > len(best) and _contains(other.split(), toks):
-                    best = other
-            self._canon[name] = best
+        for name in sorted(self._freq):
+            self.canonical(name)
         self.quoted: list[tuple[int, int]] = []  # quote contents: names there are addressees
         self._genders: dict[str, str] | None = None
         self.described: dict[str, str] = {}  # lowercased description -> as first written
         self.roles: list[tuple[int, str, str]] = []  # (position, description lower, canonical)
         self._find_descriptions()
+
+    def _extend(self, m: Mention) -> Mention:
+        """A person entity the model cut short keeps the capitalised words that follow it in the
+        same run ("Stipan" + "Arkadiewitsch" when only the first name was tagged)."""
+        if m.label != "PER":
+            return m
+        run = _NAME_TAIL_RE.match(self.text, m.end)
+        if not run:
+            return m
+        words = run.group().split()
+        keep = 0
+        for k, w in enumerate(words):
+            if w.lower() in FUNCTION_CAPS or w in self._places:
+                break
+            if w.lower() not in _PARTICLES:
+                keep = k + 1
+        if not keep:
+            return m
+        end = m.end
+        for w in words[:keep]:
+            end = self.text.index(w, end) + len(w)
+        return Mention(m.start, end, self.text[m.start : end], m.label)
 
     def _clean(self, m: Mention) -> Mention | None:
         """Trim what a name run picked up around a name: a sentence-initial ordinary word
@@ -221,14 +250,25 @@ class People:
                 self.roles.append((m.start, " ".join(desc), self.canonical(m.text)))
 
     def canonical(self, name: str) -> str:
+        """The fullest name used for ``name``: of the longer names containing it the most frequent
+        one (then the longest), so a one-off glued run ("Fogg Passepartout") loses to "Phileas
+        Fogg"; a genitive ("Fogg's", "Lewins") is the name itself."""
         name = name.strip()
         if name in self._canon:
             return self._canon[name]
+        base = re.sub(r"['’]s$", "", name)
+        if base == name and name.endswith("s") and name[:-1] in self._freq and name not in self._freq:
+            base = name[:-1]
+        if base != name:
+            self._canon[name] = self.canonical(base)
+            return self._canon[name]
         toks = name.split()
-        best = name
-        for other in sorted(self._canon):
-            if len(other) > len(best) and _contains(other.split(), toks):
-                best = other
+        best, key = name, (0, 0)
+        for other, n in self._freq.items():
+            if len(other) > len(name) and _fuller(other.split(), toks) and (n, len(other)) > key:
+                best, key = other, (n, len(other))
+        if best != name:
+            best = re.sub(r"['’]s$", "", best)
         self._canon[name] = best
         return best
 
@@ -330,9 +370,7 @@ class People:
                     best = canon
         if best:
             return best
-        head = words[-1] if words[-1] in ROLE_NOUNS else next(
-            (w for w in words if w in ROLE_NOUNS), None
-        )
+        head = words[-1] if words[-1] in ROLE_NOUNS else next((w for w in words if w in ROLE_NOUNS), None)
         if head is None:
             return None
         # same role noun, compatible adjectives: a described person must not contradict
@@ -341,9 +379,7 @@ class People:
                 return canon
         return None
 
-    def resolve(
-        self, start: int, end: int, recent_speaker: tuple[str, int] | None = None
-    ) -> str | None:
+    def resolve(self, start: int, end: int, recent_speaker: tuple[str, int] | None = None) -> str | None:
         """``recent_speaker``: the last third-person speaker and where their statement ended."""
         """Canonical speaker name for the phrase text[start:end]."""
         phrase = self.text[start:end].strip(" ,.:;-")
@@ -397,9 +433,14 @@ class People:
             if all(w[0].isupper() or w.lower() in _PARTICLES for w in words):
                 return self.canonical(" ".join(words))
         head = words[-1].lower()
-        if head in ORG_NOUNS or head in ROLE_NOUNS or (
-            len(words) <= 4 and (lead_det and not _NOT_DESC_RE.search(head) or head in _PERSON_NOUNS)
-            and all(not w[0].isupper() or w.lower() in _NOT_NAME_START for w in words)
+        if (
+            head in ORG_NOUNS
+            or head in ROLE_NOUNS
+            or (
+                len(words) <= 4
+                and (lead_det and not _NOT_DESC_RE.search(head) or head in _PERSON_NOUNS)
+                and all(not w[0].isupper() or w.lower() in _NOT_NAME_START for w in words)
+            )
         ):
             desc = " ".join(words)
             for known in self.described:
@@ -408,6 +449,46 @@ class People:
             self.described.setdefault(desc.lower(), desc)
             return desc
         return None
+
+
+#: titles that make the next name a person ("mijnheer Fogg", "Miss Morstan", "tante Betsy")
+_PERSON_TITLES = _MALE_WORDS | _FEMALE_WORDS | frozenset("mr. mrs. dr dr. dokter kapitein majoor".split())
+_SPEECH_FORMS: frozenset[str] | None = None
+
+
+def _person_texts(text: str, entities: list) -> set[str]:
+    """Entity texts that name a person although the model typed (some of) their mentions
+    LOC/ORG/MISC: texts it also typed PER at least a third of the time, texts that are the subject
+    right next to a speech verb ("zei Stipan", "Passepartout antwoordde") or follow a title
+    ("mijnheer Fogg"). Known places (coordinates, countries) are never persons."""
+    global _SPEECH_FORMS
+    if _SPEECH_FORMS is None:
+        from .cues import get_lexicon
+
+        _SPEECH_FORMS = frozenset(get_lexicon().form_lemma)
+    votes: dict[str, list[int]] = {}
+    for e in entities:
+        if e.lat is not None or e.country:
+            votes.setdefault(e.text, [0, 0, 0])[2] += 1
+            continue
+        v = votes.setdefault(e.text, [0, 0, 0])
+        if e.label == "PER":
+            v[0] += 1
+            continue
+        v[1] += 1
+        if e.label == "ORG":
+            continue  # organisations speak too ("meldt ANP"): only the model's PER votes count
+        before = re.search(r"([\w.'’-]+)[ \t]*$", text[max(0, e.start - 25) : e.start])
+        after = re.match(r"[ \t]*([\w'’-]+)", text[e.end : e.end + 25])
+        b = before.group(1).lower() if before else ""
+        a = after.group(1).lower() if after else ""
+        if (
+            (b in _SPEECH_FORMS and not text[e.end : e.end + 1].isalnum())
+            or a in _SPEECH_FORMS
+            or b in _PERSON_TITLES
+        ):
+            v[0] += 1
+    return {t for t, (per, other, place) in votes.items() if not place and (3 * per >= other > 0 or per >= 3)}
 
 
 def _strip_role(text: str, start: int, end: int, label: str) -> Mention | None:
@@ -424,18 +505,26 @@ def _strip_role(text: str, start: int, end: int, label: str) -> Mention | None:
     return Mention(start, end, text[start:end], label)
 
 
+def _fuller(longer: list[str], shorter: list[str]) -> bool:
+    """Whether ``longer`` is a fuller name for ``shorter``: contains it and is itself name-like
+    (capitalised words and particles), so a mistyped entity span such as "Japi z'n pet" never
+    becomes the canonical name of every "Japi"."""
+    return _contains(longer, shorter) and all(w[:1].isupper() or w.lower() in _PARTICLES for w in longer)
+
+
 def _contains(longer: list[str], shorter: list[str]) -> bool:
     """Whether ``shorter`` is a contiguous token run of ``longer`` (Erdogan ⊂ Recep Erdogan)."""
     n = len(shorter)
     return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
 
 
-def _split_glued(mentions: list[Mention]) -> list[Mention]:
+def _split_glued(mentions: list[Mention], typed: dict[str, int] | None = None) -> list[Mention]:
     """'liet Fogg Passepartout twee kaartjes': a one-off run of two names that each occur on their
-    own at least twice is two mentions, not a fuller name."""
-    count: dict[str, int] = {}
+    own at least twice (``typed``: entity texts counted whatever their type) is two mentions, not
+    a fuller name."""
+    count: dict[str, int] = dict(typed or {})
     for m in mentions:
-        count[m.text] = count.get(m.text, 0) + 1
+        count[m.text] = count.get(m.text, 0) + (0 if typed and m.text in typed else 1)
     out: list[Mention] = []
     for m in mentions:
         words = m.text.split()
