@@ -59,6 +59,10 @@ def _load(path: str | None) -> Any:
         nlp.add_pipe("sentencizer")
         return nlp
     nlp = spacy.load(path)
+    if "parser" in nlp.pipe_names:
+        from .sentence_rules import COMPONENT
+
+        nlp.add_pipe(COMPONENT, first=True)
     if os.environ.get("KRONIEK_GAZETTEER") != "0":
         from .gazetteer import add_to
 
@@ -103,7 +107,7 @@ def analyse(doc: Document, sdoc: Any) -> Document:
     doc.analysis = sdoc
     doc.tokens = tokens_from_spacy(sdoc)
     doc.sentences = [
-        Sentence(s.start_char, s.end_char) for s in sdoc.sents if s.text.strip()
+        Sentence(s.start_char, s.start_char + len(s.text.rstrip())) for s in sdoc.sents if s.text.strip()
     ]
     return doc
 
@@ -118,7 +122,7 @@ def run_analysis_batch(docs: list[Document]) -> list[Document]:
     "analysis",
     requires={"text"},
     provides={"tokens", "sentences", "pos", "lemmas", "dependencies", "ner"},
-    version=2,
+    version=3,
     batch=run_analysis_batch,
 )
 def run_analysis(doc: Document) -> Document:

@@ -1,0 +1,31 @@
+"""Sentence boundaries pinned before the parser: names, quote marks and paragraphs stay whole."""
+
+import pytest
+
+from kroniek.model import Article, Document, PublishedDate
+from kroniek.nlp import analysis
+
+pytestmark = pytest.mark.skipif(analysis.model_path() is None, reason="needs the shipped model")
+
+
+def _sentences(text: str) -> list[str]:
+    doc = analysis.run_analysis(
+        Document(Article(id="t", text=text, published=PublishedDate.parse("2019-06-12")))
+    )
+    return [text[s.start : s.end] for s in doc.sentences]
+
+
+def test_no_break_inside_a_name_or_after_an_opening_quote():
+    text = (
+        "De belasting gaat omhoog. Dat zei minister van Landbouw Pieter Zandbergen dinsdag in Zwolle.\n\n"
+        "'We houden vast aan de afspraak.' De minister keek tevreden."
+    )
+    sents = _sentences(text)
+    assert "Dat zei minister van Landbouw Pieter Zandbergen dinsdag in Zwolle." in sents
+    assert "'We houden vast aan de afspraak.'" in sents
+    assert "De minister keek tevreden." in sents
+
+
+def test_paragraph_break_always_ends_a_sentence():
+    sents = _sentences("Minister: 'We gaan door'\n\nDe oppositie ziet dat anders.")
+    assert sents == ["Minister: 'We gaan door'", "De oppositie ziet dat anders."]
