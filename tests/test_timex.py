@@ -367,3 +367,38 @@ def test_date_ranges_within_and_weekday_ends():
     assert vals("Binnen twee weken vanaf vandaag moet het klaar zijn.") == ["2017-12-07", "2017-12-21"]
     assert vals("Het is af in minder dan 3 dagen na morgen.") == ["2017-12-08", "2017-12-11"]
     assert vals("De school is dicht van maandag tot vrijdag.") == ["2017-12-04", "2017-12-08"]
+
+
+@pytest.mark.parametrize(
+    "text,span,expected",
+    [
+        ("Zaterdag om 9 opent de markt.", "Zaterdag om 9", ("TIME", "2017-12-02T09:00")),
+        ("Vanavond om 8 speelt de band.", "Vanavond om 8", ("TIME", "2017-12-07T20:00")),
+        ("Vanavond om 1.00 sluit de kroeg.", "Vanavond om 1.00", ("TIME", "2017-12-07T01:00")),
+        ("De brand brak afgelopen nacht om 3 uit.", "afgelopen nacht om 3", ("TIME", "2017-12-06T03:00")),
+        (
+            "Het concert begint half negen morgenavond.",
+            "half negen morgenavond",
+            ("TIME", "2017-12-08T20:30"),
+        ),
+        (
+            "De bom ontplofte vijf minuten na 14.10 uur.",
+            "vijf minuten na 14.10 uur",
+            ("TIME", "2017-12-07T14:15"),
+        ),
+        ("Ze komen om 8 uur of 9 uur.", "9 uur", ("TIME", "2017-12-07T09:00")),
+        ("Hij is er elke 1/5.", "elke 1/5", ("SET", "XXXX-05-01")),
+        ("De club traint om de week.", "om de week", ("SET", "P2W")),
+        ("Het blad verschijnt om de twee maanden.", "om de twee maanden", ("SET", "P2M")),
+        ("We spelen zondag om de week.", "zondag om de week", ("SET", "XXXX-WXX-7")),
+        ("In de weekenden is het druk.", "de weekenden", ("SET", "P1WE")),
+    ],
+)
+def test_day_and_clock_joins_and_sets(text, span, expected):
+    assert values(text)[span] == expected
+
+
+def test_bare_hours_need_a_day_and_no_count_noun():
+    assert values("Het ging maandag om 3 miljoen euro.")["maandag"] == ("DATE", "2017-12-04")
+    assert values("Zaterdag om 2 redenen niet.")["Zaterdag"] == ("DATE", "2017-12-02")
+    assert not any(v[0] == "TIME" for v in values("Het gaat om 2 van de 3.").values())

@@ -21,6 +21,7 @@ from bisect import bisect_right
 from ..model import Document, PublishedDate, Timex
 from .pipeline import stage
 from .timex_calendar import Ref, _add_months
+from .timex_join import join_clock_times
 from .timex_ranges import RANGE_PATTERNS, resolve_range
 from .timex_resolve import resolve
 from .timex_rules import DAYPART, FUTURE_RE, PATTERNS, TRIGGERS, WEEKDAY
@@ -42,7 +43,7 @@ def _trim(name: str, start: int, text: str) -> tuple[int, str]:
     if (
         m
         and not re.match(r"(?i)^(?:de|het)\s+(?:\d|jaren\b|eerste|tweede|derde|vierde|laatste)", text)
-        and name not in ("decade", "century", "present", "set_word")
+        and name not in ("decade", "century", "present", "set_word", "set_other")
     ):
         return start + m.end(), text[m.end() :]
     if name == "year" and text.startswith("("):
@@ -95,7 +96,8 @@ def find_in_text(
         s2, span = _trim(name, start, text[start:end])
         out.append(Timex(start=s2, end=s2 + len(span), text=span, type=res[0], value=res[1]))
     out.sort(key=lambda t: t.start)
-    return _range_years(text, _merge_date_time(text, _shifted_days(text, _day_hour_ranges(text, out))), ref)
+    joined = join_clock_times(text, _merge_date_time(text, _shifted_days(text, _day_hour_ranges(text, out))))
+    return _range_years(text, joined, ref)
 
 
 def _named(text: str, m: re.Match[str]) -> bool:

@@ -108,6 +108,8 @@ def weekday(ref: Ref | None, wd: int, future: bool, rel: str = "") -> str:
         "eerstkomende",
     ):
         delta = (wd - cur) % 7
+        if delta == 0 and rel:  # 'komende donderdag' said on a Thursday: next week's
+            delta = 7
     else:
         delta = -((cur - wd) % 7)
     return (ref.lo + dt.timedelta(days=delta)).isoformat()

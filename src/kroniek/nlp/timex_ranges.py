@@ -29,6 +29,14 @@ RANGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (n, re.compile(p, re.IGNORECASE))
     for n, p in [
         (
+            "numdaterange",
+            (
+                r"(?<![\d./-])(?P<d1>\d{1,2})[-/.](?P<m1>\d{1,2})(?:[-/.](?P<y1>\d{4}))?\s*"
+                r"(?:-|–|tot(?:\s+en\s+met)?|t/m)\s*(?P<d2>\d{1,2})[-/.](?P<m2>\d{1,2})"
+                r"(?:[-/.](?P<y2>\d{4})|,\s*(?P<y3>\d{4}))(?![\d/-])"
+            ),
+        ),
+        (
             "dayrange",
             (
                 rf"\b(?:(?P<pre>van|tussen)\s+(?:de\s+)?)?(?P<d1>\d{{1,2}})(?:e|ste|de)?\s*"
@@ -103,6 +111,21 @@ def _date_prefix(ref: Ref | None) -> str:
 def resolve_range(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> list[Piece] | None:
     """Begin and end timexes of a range match, or None when it is not a range."""
     g = m.groupdict()
+    if name == "numdaterange":  # '1-10-2018 - 7-10-2018', '10/1-11/2/2017'
+        d1, m1, d2, m2 = int(g["d1"]), int(g["m1"]), int(g["d2"]), int(g["m2"])
+        y2 = int(g.get("y2") or g["y3"])
+        y1 = int(g["y1"]) if g.get("y1") else y2 - ((m1, d1) > (m2, d2))
+        try:
+            a, b = dt.date(y1, m1, d1), dt.date(y2, m2, d2)
+        except ValueError:
+            return None
+        if not a < b:
+            return None
+        first_end = m.end("y1") if g.get("y1") else m.end("m1")
+        return [
+            (m.start("d1"), first_end, "DATE", a.isoformat()),
+            (m.start("d2"), m.end(), "DATE", b.isoformat()),
+        ]
     if name == "dayrange":
         if g["to"].lower() == "en" and (g.get("pre") or "").lower() != "tussen":
             return None

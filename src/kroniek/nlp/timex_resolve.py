@@ -94,6 +94,29 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
             step = 1 if future else -1  # 29 February: the nearest leap year that way
             year = str(next(x for x in range(int(year), int(year) + 8 * step, step) if calendar.isleap(x)))
         return "DATE", f"{year}-{month:02d}-{day:02d}"
+    if name == "wd_numdm":  # 'vrijdag 12/5', 'volgende 12/5': a weekday or 'volgende' makes it a date
+        rel = (g.get("rel") or "").lower()
+        if not (rel or g.get("wd")):
+            return None
+        day, month = int(g["d"]), int(g["m"])
+        fut = rel == "volgende" if rel in ("volgende", "vorige") else future
+        year = _year_for_month(ref, month, fut, day) if 1 <= month <= 12 else ""
+        if not year or (year.isdigit() and not _valid(int(year), month, day)):
+            return None
+        return "DATE", f"{year}-{month:02d}-{day:02d}"
+    if name == "wd_bareday":  # 'zondag 31': the nearest month whose 31st is a Sunday
+        day, wd = int(g["d"]), WEEKDAYS[g["wd"].lower()]
+        if ref is None or ref.precision not in ("day", "datetime") or not 1 <= day <= 31:
+            return None
+        step = 1 if future else -1
+        y, mo = ref.lo.year, ref.lo.month
+        for _ in range(36):
+            if _valid(y, mo, day) and dt.date(y, mo, day).isoweekday() == wd:
+                if (dt.date(y, mo, day) >= ref.lo) == future or dt.date(y, mo, day) == ref.lo:
+                    return "DATE", f"{y:04d}-{mo:02d}-{day:02d}"
+            y, mo = divmod(y * 12 + mo - 1 + step, 12)
+            mo += 1
+        return None
     if name == "anchored":
         n = _num(g["n"])
         letter, is_time, mult = UNITS[g["u"].lower()]
@@ -247,6 +270,9 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
     if name == "relperiod":
         rel, unit = g["rel"].lower(), g["u"].lower()
         unit = {"werkweek": "week", "kalenderjaar": "jaar"}.get(unit, unit)
+        if unit == "dag":  # 'op deze dag', 'de afgelopen dag'; 'de volgende dag' follows the story
+            shift = {"deze": 0, "afgelopen": -1, "voorbije": -1}.get(rel)
+            return None if shift is None or g.get("mod") else ("DATE", shift_days(ref, shift))
         if unit in PLURAL_UNITS:
             return "DURATION", f"PX{PLURAL_UNITS[unit]}" if PLURAL_UNITS[unit] not in (
                 "H",
@@ -322,6 +348,21 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         if unit == "weekend" and n == 1:
             return "SET", "XXXX-WXX-WE"
         return "SET", _dur(n, unit)
+    if name == "set_date":
+        day, month = int(g.get("d") or g["d2"]), _month(g.get("m") or g.get("m2"))
+        if month is None or not _valid(2000, month, day):
+            return None
+        return "SET", f"XXXX-{month:02d}-{day:02d}"
+    if name == "set_other":
+        wd = (g.get("wd") or g.get("wd2") or "").lower()
+        if wd:
+            return "SET", f"XXXX-WXX-{WEEKDAYS[wd]}"
+        n = _num(g["n"]) if g.get("n") else None
+        if g.get("n") and (n is None or n != int(n) or n < 2):
+            return None
+        return "SET", _dur(n or 2.0, g["u"])  # "om de week" is every other week
+    if name == "set_weekends":
+        return "SET", "P1WE"
     if name == "set_day":
         return "SET", f"XXXX-WXX-{WEEKDAYS[g['wd'].lower()]}"
     if name == "set_word":

@@ -86,6 +86,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             ),
         ),
         (
+            "wd_numdm",
+            (
+                rf"\b(?:(?P<rel>deze|volgende|vorige)\s+)?(?:(?P<wd>{WEEKDAY})\s+)?(?<![\d./,-])"
+                rf"(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?![\d/]|[.,]\d)"
+            ),
+        ),
+        (
             "numym",
             (
                 r"(?<![\d./-])(?:(?P<y>(?:19|20)\d{2})\s?[-/]\s?(?P<m>\d{1,2})|(?P<m2>\d{1,2})"
@@ -120,6 +127,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         (
             "wd_day",
             rf"\b(?P<wd>{WEEKDAY})\s+de\s+(?:(?P<d>\d{{1,2}})(?:e|ste|de)|(?P<dw>[a-zë]+(?:ste|de)))\b",
+        ),
+        (
+            "wd_bareday",
+            (
+                rf"\b(?P<wd>{WEEKDAY})\s+(?P<d>\d{{1,2}})(?:e|ste|de)?"
+                rf"(?=\s*(?:[.!?;]|$)|\s+(?:om|tussen|van|rond|vanaf)\s)"
+            ),
         ),
         (
             "week_wd",
@@ -161,7 +175,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             (
                 r"(?:\b(?P<pre>in|sinds|vanaf|tot|van|na|voor|eind|begin|medio|halverwege|rond|"
                 r"het\s+jaar|jaar|anno|tussen|en|t/m|(?:later|eerder|vroeger)\s+dan|"
-                r"tot\s+en\s+met|midden)\s+(?:(?:het\s+)?(?:begin|eind|midden)\s+(?:van\s+)?)?|\()"
+                r"tot\s+en\s+met|midden)\s+(?:(?:het\s+)?(?:begin|eind|midden)\s+(?:van\s+)?)?|\(|"
+                r"(?<![\w=<>])[<>≤≥]?\s?=\s*|(?<![\w=<>])[<>≤≥]\s*)"
                 r"(?P<y>(?:1[5-9]|20)\d{2})\b(?!\s*(?:procent|%|euro|mensen|keer|[.,]\d))"
             ),
         ),
@@ -283,7 +298,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             (
                 rf"\b(?:(?P<mod>begin|eind|medio|halverwege|midden|later|eerder|vanaf|sinds)\s+)?"
                 rf"(?:(?:de|het)\s+)?(?P<rel>{REL_PAST}|{REL_FUT}|{REL_THIS})\s+"
-                rf"(?P<u>week|werkweek|maand|jaar|kalenderjaar|weekend|eeuw|decennium|kwartaal|jaren|weken|maanden|"
+                rf"(?P<u>week|werkweek|maand|jaar|kalenderjaar|weekend|eeuw|decennium|kwartaal|jaren|weken|maanden|dag|"
                 rf"dagen|decennia|eeuwen|uren|maanden|tijd|periode)\b"
             ),
         ),
@@ -413,6 +428,21 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             ),
         ),
         ("set_day", rf"\b(?:(?:op|elke|iedere)\s+)?(?P<wd>{WEEKDAY})(?:en|s)\b"),
+        (
+            "set_date",  # "elke 15/4", "iedere 5 mei": that day every year
+            (
+                rf"\b(?:elke|iedere|elk|ieder)\s+(?:(?P<d>\d{{1,2}})[/-](?P<m>\d{{1,2}})(?![/-]?\d)|"
+                rf"(?P<d2>\d{{1,2}})(?:e|ste|de)?\s+(?P<m2>{MONTH_FULL})\b)"
+            ),
+        ),
+        (
+            "set_other",  # "om de week", "om de twee dagen", "vrijdag om de week"
+            (
+                rf"\b(?:(?P<wd>{WEEKDAY})\s+)?om\s+de\s+(?:(?P<other>andere)\s+|(?P<n>{NUM})\s+)?"
+                rf"(?P<u>dag|dagen|week|weken|maand|maanden|jaar|jaren)\b(?:\s+(?:op\s+)?(?P<wd2>{WEEKDAY})\b)?"
+            ),
+        ),
+        ("set_weekends", r"\b(?:(?:in|tijdens)\s+de|alle)\s+weekenden\b"),
         ("set_word", rf"(?:\b|(?<=\s)|^)(?P<w>{SETS_ALT})e?\b"),
         (
             "set_times",
@@ -461,6 +491,9 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "yearrange": _DIGITS,
     "timerange": _DIGITS,
     "dayrange": _DIGITS,
+    "numdaterange": _DIGITS,
+    "wd_numdm": _DIGITS,
+    "wd_bareday": _DIGITS,
     "reldayrange": (("maand",), _DIGITS),
     "rest_of": ("rest van", "rest deze", "rest dit", "rest mijn", "rest huidige"),
     "within": (("binnen ", "minder dan "), ("dag", "week", "weken", "maand", "jaar", "jaren")),
@@ -579,6 +612,9 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "whole": ("hele", "volle"),
     "set_every": ("elk", "ieder"),
     "set_day": ("dagen", "dags"),
+    "set_date": ("elk", "ieder"),
+    "set_other": ("om de ",),
+    "set_weekends": ("weekenden",),
     "set_word": ("lijks", "per ", "elk", "ieder", "'s", "‘s", "’s"),
     "set_times": ("keer", "maal"),
     "present": (

@@ -1,0 +1,115 @@
+"""Joins of neighbouring time expressions into one clock time (see :mod:`kroniek.nlp.timex`).
+
+* a day and a bare hour after ``om``: ``vrijdag om 4``, ``afgelopen nacht om 8`` (20:00);
+* a clock time and a part of a named day: ``half zes morgenavond`` (17:30 the next day);
+* minutes counted from a clock time: ``drie minuten na 22:10`` (22:13);
+* a second hour offered as an alternative: ``om 9 uur of 10 uur``.
+
+A bare hour needs the day beside it: ``om 2`` alone is as often a count (``om 2 redenen``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..model import Timex
+from .timex_rules import HOUR_EN, HOUR_W
+from .timex_tables import HOUR_WORDS
+
+_DAY_OR_PART = re.compile(r"^((?:\d{4}|XXXX)-(?:\d{2}|XX)-(?:\d{2}|XX)|XXXX-WXX-\d)(?:T(MO|AF|EV|NI))?$")
+_CLOCK_VALUE = re.compile(r"^(.*)T(\d{2}):(\d{2})(:\d{2})?$")
+_BARE_HOUR = re.compile(
+    rf"(?i)\s*,?\s*(?:om|rond|tegen|omstreeks)\s+(?P<h>\d{{1,2}}|{HOUR_W}|{HOUR_EN})\b"
+    r"(?![.:,]?\d)(?!\s*(?:uur|u|procent|%|euro|dollar|miljoen|miljard|duizend|honderd|keer|maal|"
+    r"jaar|jaren|maanden|weken|dagen|uren|minuten|seconden|mensen|personen|redenen|punten|"
+    r"doelpunten|goals|zetels|stemmen|stuks|meter|kilometer|km|kilo|graden|over|voor|half|"
+    r"tegen|en|of|tot|-)\b)"
+)
+_GLUE = re.compile(r"(?i)^\s*,?\s*(?:om|rond|tegen|omstreeks|op)?\s*$")
+_SHIFT = re.compile(r"(?i)^\s+(?:(na|over)|(voor))\s+$")
+_SHIFT_LEAD = re.compile(r"(?i)^(?:(na)|(voor))\s+")
+_MINUTES = re.compile(r"^PT(\d+)([HM])$")
+_OR_HOUR = re.compile(rf"(?i)^(?:\d{{1,2}}|{HOUR_W})\s*uur$")
+_HOUR_EN_VALUE = {w: h for h, w in enumerate(HOUR_EN.split("|"), start=2)}
+
+
+def _with_part(h: int, part: str | None) -> int:
+    """The hour a part of day gives a 12-hour clock: 'om 7' in the evening is 19:00, but
+    'vanavond om 1.00' is one o'clock at night."""
+    if part == "AF" and 1 <= h <= 7 or part in ("EV", "NI") and 5 <= h < 12:
+        return h + 12
+    return h
+
+
+def _hour_value(raw: str) -> int | None:
+    low = raw.lower()
+    if low.isdigit():
+        return int(low)
+    return HOUR_WORDS.get(low) or _HOUR_EN_VALUE.get(low)
+
+
+def join_clock_times(text: str, timexes: list[Timex]) -> list[Timex]:
+    """Apply the joins above to the sorted timexes of ``text``."""
+    out: list[Timex] = []
+    i = 0
+    while i < len(timexes):
+        a = timexes[i]
+        b = timexes[i + 1] if i + 1 < len(timexes) else None
+        joined = _join_pair(text, a, b) if b is not None else None
+        if joined is not None:
+            out.extend(joined)
+            i += 2
+            continue
+        out.append(_day_bare_hour(text, a, b) or a)
+        i += 1
+    return out
+
+
+def _day_bare_hour(text: str, a: Timex, b: Timex | None) -> Timex | None:
+    """'vrijdag om 4', 'vanavond om 7': a day (or part of a day) followed by a bare hour."""
+    dm = _DAY_OR_PART.match(a.value) if a.type in ("DATE", "TIME") else None
+    if dm is None:
+        return None
+    m = _BARE_HOUR.match(text, a.end, b.start if b is not None else len(text))
+    if m is None:
+        return None
+    h = _hour_value(m.group("h"))
+    if h is None or not 0 <= h <= 24:
+        return None
+    h = _with_part(h, dm.group(2))
+    return Timex(a.start, m.end(), text[a.start : m.end()], "TIME", f"{dm.group(1)}T{h:02d}:00")
+
+
+def _join_pair(text: str, a: Timex, b: Timex) -> list[Timex] | None:
+    gap = text[a.end : b.start]
+    ca, cb = _CLOCK_VALUE.match(a.value), _CLOCK_VALUE.match(b.value)
+    # 'half zes morgenavond', 'vanavond om half acht'
+    if a.type == b.type == "TIME" and _GLUE.match(gap) and (ca is None) != (cb is None):
+        clock, day = (ca, _DAY_OR_PART.match(b.value)) if ca else (cb, _DAY_OR_PART.match(a.value))
+        if clock and day and day.group(2):
+            h = _with_part(int(clock.group(2)), day.group(2))
+            value = f"{day.group(1)}T{h:02d}:{clock.group(3)}{clock.group(4) or ''}"
+            return [Timex(a.start, b.end, text[a.start : b.end], "TIME", value)]
+    # 'drie minuten na 22:10'
+    dm = _MINUTES.match(a.value) if a.type == "DURATION" else None
+    shift = _SHIFT.match(gap) or (_SHIFT_LEAD.match(b.text) if gap.isspace() else None)
+    if dm and shift and b.type == "TIME" and cb:
+        n = int(dm.group(1)) * (60 if dm.group(2) == "H" else 1) * (-1 if shift.group(2) else 1)
+        base = dt.datetime(2000, 1, 1, int(cb.group(2)) % 24, int(cb.group(3)))
+        new = base + dt.timedelta(minutes=n)
+        if new.date() == base.date() and abs(n) < 24 * 60:
+            value = f"{cb.group(1)}T{new:%H:%M}"
+            return [Timex(a.start, b.end, text[a.start : b.end], "TIME", value)]
+    # 'om 9 uur of 10 uur'
+    if (
+        a.type == "TIME"
+        and ca
+        and b.type == "DURATION"
+        and re.fullmatch(r"(?i)\s+of\s+", gap)
+        and _OR_HOUR.match(b.text)
+        and (h := _hour_value(b.text.lower().removesuffix("uur").strip())) is not None
+        and h <= 24
+    ):  # the second hour keeps its own span; only its reading changes
+        return [a, Timex(b.start, b.end, b.text, "TIME", f"{ca.group(1)}T{h:02d}:00")]
+    return None
