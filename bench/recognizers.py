@@ -18,7 +18,8 @@ days they denote (``2016-W45`` equals ``(2016-11-07,2016-11-14,P1W)``). An open-
 only, not as a value: the underspecified timex (``XXXX-08``) then passes with the year that edge
 gives it (``2016-08``), as a closed one passes with its past/future resolutions. Parts of day
 compare like clocks (``2016-11-07TMO`` equals ``TMO``), and a dated one equals the interval the
-specs give that part (MO 08-12, AF 12-16, EV 16-20, NI 20-24 h on that day).
+specs give that part (MO 08-12, AF 12-16, EV 16-20, NI 20-24 h on that day). Periods of years
+and months compare by their months (a SET ``P6M`` equals ``P0.5Y``).
 """
 
 from __future__ import annotations
@@ -234,6 +235,17 @@ def _duration_seconds(value: str) -> float | None:
     return total
 
 
+def _months(value: str) -> float | None:
+    """Months in a period of years and months only: P6M and P0.5Y are both 6."""
+    m = re.fullmatch(r"P(?:([\d.]+)Y)?(?:([\d.]+)M)?", value)
+    if not m or not (m[1] or m[2]):
+        return None
+    try:
+        return 12 * float(m[1] or 0) + float(m[2] or 0)
+    except ValueError:
+        return None
+
+
 def _reps(value: str) -> set[str]:
     """Ways the specs write the start (and end) of what ``value`` denotes."""
     out = {value}
@@ -288,6 +300,9 @@ def group_matches(found: list[str], result: dict[str, Any]) -> bool:
             return True
         secs = _duration_seconds(value)
         if secs is not None and any(abs(secs - s) < 1 for s in seconds):
+            return True
+        months = _months(value)
+        if months is not None and any(_months(v) == months for v in values):
             return True
         iv = _interval(value)
         if iv and (iv[0].isoformat(), iv[1].isoformat()) in ranges:

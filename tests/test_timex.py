@@ -402,3 +402,60 @@ def test_bare_hours_need_a_day_and_no_count_noun():
     assert values("Het ging maandag om 3 miljoen euro.")["maandag"] == ("DATE", "2017-12-04")
     assert values("Zaterdag om 2 redenen niet.")["Zaterdag"] == ("DATE", "2017-12-02")
     assert not any(v[0] == "TIME" for v in values("Het gaat om 2 van de 3.").values())
+
+
+@pytest.mark.parametrize(
+    "text,span,expected",
+    [
+        ("De stemming is vrijdag 12/5.", "vrijdag 12/5", ("DATE", "2017-05-12")),
+        ("Het is volgende 3/4 klaar.", "volgende 3/4", ("DATE", "2018-04-03")),
+        ("Komende donderdag is er overleg.", "Komende donderdag", ("DATE", "2017-12-14")),
+        ("Filter: jaar >= 2015.", ">= 2015", ("DATE", "2015")),
+        ("Op deze dag stierf hij.", "deze dag", ("DATE", "2017-12-07")),
+        ("De afgelopen dag was rustig.", "afgelopen dag", ("DATE", "2017-12-06")),
+        ("De finale is op zondag 31.", "zondag 31", ("DATE", "2017-12-31")),
+    ],
+)
+def test_weekday_dates_and_today_words(text, span, expected):
+    assert values(text)[span] == expected
+
+
+@pytest.mark.parametrize("text", ["De volgende dag vertrok hij.", "Het staat 12/5 voor de thuisploeg."])
+def test_no_dates_without_a_day_context(text):
+    assert values(text) == {}
+
+
+def test_a_count_after_a_weekday_is_no_day():
+    assert values("Zaterdag 3 doelpunten.") == {"Zaterdag": ("DATE", "2017-12-02")}
+
+
+def test_numeric_date_ranges():
+    pub = PublishedDate.parse("2017-12-07")
+    vals = lambda text: [t.value for t in find_in_text(text, pub)]  # noqa: E731
+    assert vals("De actie liep van 1-10-2017 tot 7-10-2017.") == ["2017-10-01", "2017-10-07"]
+    assert vals("De periode 10/1-11/2/2017 was koud.") == ["2017-01-10", "2017-02-11"]
+    assert vals("Open van 30-12 - 2-1, 2018.") == ["2017-12-30", "2018-01-02"]
+
+
+def test_hour_ranges_with_minutes_or_a_part_of_day_and_clock_edges():
+    got = values("De balie is open 8.30 tot 12 en 's middags 2-5 's middags.")
+    assert got["8.30"] == ("TIME", "2017-12-07T08:30")
+    assert got["12"] == ("TIME", "2017-12-07T12:00")
+    assert values("Het loket is 9-11 's ochtends open.")["9"] == ("TIME", "2017-12-07T09:00")
+    assert "2-1" not in values("Ajax won zaterdag met 2-1.")
+    assert values("Het is drie minuten voor acht.")["drie minuten voor acht"] == ("TIME", "2017-12-07T07:57")
+    assert values("Halverwege de middag brak de zon door.")["Halverwege de middag"] == (
+        "TIME",
+        "2017-12-07T14:00",
+    )
+
+
+def test_last_hours_count_back_from_the_publication_time():
+    got = values("In de afgelopen 24 uur viel er veel regen.", "2017-12-07T09:30:00")
+    assert got["de afgelopen"] == ("TIME", "2017-12-06T09:30")
+    assert got["24 uur"] == ("TIME", "2017-12-07T09:30")
+    # without a publication time it stays a duration
+    assert values("In de afgelopen 24 uur viel er veel regen.")["de afgelopen 24 uur"] == (
+        "DURATION",
+        "PT24H",
+    )

@@ -50,7 +50,7 @@ RANGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 rf"(?=de\s|het\s|af|vo|la|ko|aa|\d)\b(?:(?:de|het)\s+)?(?:(?P<rel>afgelopen|voorbije|laatste|vorige|komende|aankomende|"
                 rf"volgende)\s+(?P<n>{NUM})|(?P<n2>\d+)\s+(?P<rel2>afgelopen|voorbije|komende|"
                 rf"aankomende|volgende))\s+(?P<u>dagen|dag|weken|week|maanden|maand|jaren|jaar|"
-                rf"decennia|decennium)\b"
+                rf"decennia|decennium|uren|uur|minuten|minuut|seconden)\b"
             ),
         ),
         (
@@ -96,6 +96,7 @@ RANGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 Piece = tuple[int, int, str, str]  # start, end, type, value
+_NOT_TIME_AFTER = re.compile(r"(?i)\s*(?:%|procent|euro|dollar|miljoen|miljard|graden|meter|km|kilo)")
 
 
 def _date_prefix(ref: Ref | None) -> str:
@@ -210,8 +211,17 @@ def resolve_range(name: str, m: re.Match[str], ref: Ref | None, future: bool) ->
             (m.start("m2"), m.end(), "DATE", fmt(y2, m2)),
         ]
     if name == "timerange":
-        pre = (g.get("pre") or "").lower()
-        if not ((g.get("mi1") and g.get("mi2")) or (pre and (g.get("uur") or g.get("dp")))):
+        pre, to = (g.get("pre") or "").lower(), g["to"].lower()
+        minutes = g.get("mi1") or g.get("mi2")
+        # '8-9 's ochtends', '4:00 tot 7', 'tussen 9 tot 10:30'; a bare '2-1' is a score
+        if not (
+            (g.get("mi1") and g.get("mi2"))
+            or g.get("dp")
+            or (pre and g.get("uur"))
+            or (minutes and (pre or to.startswith("tot") or to == "t/m"))
+        ):
+            return None
+        if _NOT_TIME_AFTER.match(m.string, m.end()):
             return None
         if g["to"].lower() == "en" and pre != "tussen":
             return None
@@ -249,6 +259,15 @@ def _reln_range(m: re.Match[str], ref: Ref | None) -> list[Piece] | None:
     k, unit = int(n), g["u"].lower()
     past = g["rel"].lower() in ("afgelopen", "voorbije", "laatste", "vorige")
     day = ref.lo
+    if UNITS[unit][1]:  # 'de afgelopen 24 uur': from the publication time, when it has one
+        if ref.time is None:
+            return None
+        now = dt.datetime.fromisoformat(f"{ref.value}T{ref.time}")
+        delta = dt.timedelta(**{{"H": "hours", "M": "minutes", "S": "seconds"}[UNITS[unit][0]]: k})
+        lo_t, hi_t = (now - delta, now) if past else (now, now + delta)
+        lo, hi = (t.isoformat(timespec="seconds" if unit == "seconden" else "minutes") for t in (lo_t, hi_t))
+        cut = m.end("rel") if g.get("rel2") is None else m.end("rel2")
+        return [(m.start(), cut, "TIME", lo), (cut + 1, m.end(), "TIME", hi)]
     if unit.startswith("decenni"):
         dec = day.year // 10
         a, b = (dec - k, dec - 1) if past else (dec + 1, dec + k)

@@ -108,15 +108,16 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         day, wd = int(g["d"]), WEEKDAYS[g["wd"].lower()]
         if ref is None or ref.precision not in ("day", "datetime") or not 1 <= day <= 31:
             return None
-        step = 1 if future else -1
-        y, mo = ref.lo.year, ref.lo.month
-        for _ in range(36):
-            if _valid(y, mo, day) and dt.date(y, mo, day).isoweekday() == wd:
-                if (dt.date(y, mo, day) >= ref.lo) == future or dt.date(y, mo, day) == ref.lo:
-                    return "DATE", f"{y:04d}-{mo:02d}-{day:02d}"
-            y, mo = divmod(y * 12 + mo - 1 + step, 12)
-            mo += 1
-        return None
+        months = (divmod(ref.lo.year * 12 + ref.lo.month - 1 + k, 12) for k in range(-36, 37))
+        days = [
+            dt.date(y, mo + 1, day)
+            for y, mo in months
+            if _valid(y, mo + 1, day) and dt.date(y, mo + 1, day).isoweekday() == wd
+        ]
+        if not days:
+            return None
+        best = min(days, key=lambda d: (abs((d - ref.lo).days), (d >= ref.lo) != future))
+        return "DATE", best.isoformat()
     if name == "anchored":
         n = _num(g["n"])
         letter, is_time, mult = UNITS[g["u"].lower()]
@@ -487,6 +488,7 @@ _CLOCKS = (
     "midnight",
     "noon",
     "lunch",
+    "midpart",
 )
 _HOUR_EN = {w: h for h, w in enumerate(HOUR_EN.split("|"), start=2)}  # "om achten", "rond elven"
 
@@ -523,6 +525,8 @@ def _clock(name: str, g: dict[str, str | None], m: re.Match[str], ref: Ref | Non
     """Clock times: '15.30 uur', 'om 7 uur 's avonds', 'kwart voor elf', 'half acht'."""
     if name in ("midnight", "noon", "lunch"):
         h, mi, se = (0 if name == "midnight" else 12), 0, None
+    elif name == "midpart":  # 'halverwege de ochtend' ~ 10:00, 'halverwege de middag' ~ 14:00
+        h, mi, se = (10 if (g["part"] or "").lower() == "ochtend" else 14), 0, None
     elif name == "clock_en":
         raw = (g["h"] or "").lower()
         hour = int(raw[:-3]) if raw[:1].isdigit() else _HOUR_EN.get(raw)
@@ -559,6 +563,7 @@ def _clock(name: str, g: dict[str, str | None], m: re.Match[str], ref: Ref | Non
         if not (g.get("half") or g.get("half2") or g.get("k")):
             return None
         bare = not (g.get("pre") or g.get("half") or g.get("half2") or g.get("dp") or g.get("dp0"))
+        bare = bare and "minuten" not in m.group().lower()  # "drie minuten voor acht" is a time
         k_raw, h_raw = (g.get("k") or "").lower(), (g.get("h") or "").lower()
         if (
             bare

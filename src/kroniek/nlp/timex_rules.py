@@ -411,6 +411,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("lunch", r"\b(?:met|rond|tijdens|om|tegen|voor|na|tot)\s+(?:de\s+)?lunchtijd\b"),
         ("midnight", r"\b(?:om\s+)?middernacht\b"),
         ("noon", r"\b(?:(?:rond|om|tegen)\s+)?(?:het\s+)?middaguur\b|\brond\s+de\s+middag\b"),
+        ("midpart", r"\bhalverwege\s+de\s+(?P<part>ochtend|middag)\b(?!\s+van\b)"),  # ~10:00, ~14:00
         ("dur_u", r"\b(?P<n>\d+(?:,\d+)?)\s?u\b(?!\s*\d)"),
         ("whole", r"\b(?:(?:de|het)\s+)?(?:hele|gehele|volle)\s+(?P<u>dag|week|maand|jaar)\b"),
         (
@@ -509,7 +510,7 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "date_rel": ("maand", "dag van"),
     "reln_range": (
         ("afgelopen", "voorbij", "laatste", "vorige", "komend", "volgend"),
-        ("dag", "week", "weken", "maand", "jaar", "jaren", "decenni"),
+        ("dag", "week", "weken", "maand", "jaar", "jaren", "decenni", "uur", "uren", "minu", "seconde"),
     ),
     "nth_wd": ("dag",),
     "anchored": ("morgen", "vandaag", "gisteren", " nu"),
@@ -602,11 +603,12 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "clock_half": ("half", "kwart", "minuten", "'s ", "‘s ", "’s ", " om ", "rond", "tegen", " over "),
     "clock_dp": ("'s ", "‘s ", "’s ", "in de "),
     "clock_en": ("om ", "rond ", "tegen ", "tot ", "na "),
-    "clock_ampm": ("am", "a.m."),
+    "clock_ampm": ("am", "pm", "a.m."),
     "clock_is": ("het is ", "het was ", "het werd "),
     "daypart": ("ochtend", "middag", "avond", "nacht"),
     "relpart": ("ochtend", "middag", "avond", "nacht"),
     "lunch": ("lunchtijd",),
+    "midpart": ("halverwege de",),
     "midnight": ("middernacht",),
     "noon": ("middaguur", "rond de middag"),
     "whole": ("hele", "volle"),
