@@ -459,3 +459,13 @@ def test_last_hours_count_back_from_the_publication_time():
         "DURATION",
         "PT24H",
     )
+
+
+def test_weekday_and_clock_with_a_dot_stay_one_time():
+    got = values("De weg was dicht van maandag 20.00 uur tot dinsdag 05.30 uur.")
+    assert got["maandag 20.00 uur"] == ("TIME", "2017-12-04T20:00")
+    assert got["dinsdag 05.30 uur"] == ("TIME", "2017-12-05T05:30")
+    assert values("Om tien over vijf gistermiddag ging het mis.")["tien over vijf gistermiddag"] == (
+        "TIME",
+        "2017-12-06T17:10",
+    )

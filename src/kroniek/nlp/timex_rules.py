@@ -132,7 +132,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             "wd_bareday",
             (
                 rf"\b(?P<wd>{WEEKDAY})\s+(?P<d>\d{{1,2}})(?:e|ste|de)?"
-                rf"(?=\s*(?:[.!?;]|$)|\s+(?:om|tussen|van|rond|vanaf)\s)"
+                rf"(?=\s*(?:[!?;]|\.(?!\d)|$)|\s+(?:om|tussen|van|rond|vanaf)\s)"  # not 'maandag 20.00 uur'
             ),
         ),
         (
