@@ -83,6 +83,12 @@ VERBS: dict[str, str] = {
     "uitleggen": "uitgelegd",
     "bekendmaken": "bekendgemaakt",
     "meedelen": "meegedeeld",
+    "claimen": "claim claimt claimde claimden geclaimd",
+    "constateren": "constateer constateert constateerde constateerden geconstateerd",
+    "suggereren": "suggereert suggereerde suggereerden gesuggereerd",
+    "onthullen": "onthult onthulde onthulden onthuld",
+    "vrezen": "vrees vreest vreesde vreesden gevreesd",
+    "beamen": "beaamt beaamde beaamden",
 }
 
 #: Finite forms of separable verbs -> the particle that completes them.
@@ -96,6 +102,9 @@ PARTICLES: dict[str, str] = {
     **{f: "bekend" for f in ("maakt", "maakte", "maakten")},
     **{f: "voort" for f in ("gaat", "ging", "gingen", "vaart", "voer")},
     **{f: "vast" for f in ("stelt", "stelde", "stelden")},
+    **{f: "erop" for f in ("wijst", "wees", "wezen")},  # "wijst erop dat"
+    **{f: "eraan" for f in ("herinnert", "herinnerde", "herinnerden")},  # "herinnert eraan dat"
+    **{f: "toe" for f in ("licht", "lichtte", "lichtten")},  # "licht toe dat"
 }
 
 #: Cues that may introduce a *that*-clause ("X zegt dat ..."); literary-only verbs are excluded
@@ -105,7 +114,7 @@ THAT_LEMMAS = frozenset(
     "vertellen beweren erkennen aankondigen verzekeren beloven dreigen eisen menen vinden denken "
     "verwachten betogen onderstrepen concluderen rapporteren berichten aanvoeren antwoorden "
     "opperen tweeten twitteren schatten oordelen toegeven toevoegen aangeven opmerken uitleggen "
-    "bekendmaken meedelen".split()
+    "bekendmaken meedelen claimen constateren suggereren onthullen vrezen beamen".split()
 )
 
 #: Verbs used in the inverted "Dat zegt X" construction (claim = previous sentence).
@@ -138,7 +147,8 @@ ROLE_NOUNS = frozenset(
     bondscoach aanvoerder speler wethouder gouverneur burgervader dictator vorst sjeik
     secretaris-generaal gezant fractievoorzitter partijleider oppositieleider kamerlid
     politiechef agent officier-van-justitie aanklager hoofdaanklager verdachte getuige
-    econoom analist schrijver journalist correspondent
+    econoom analist schrijver journalist correspondent bewindsman bewindsvrouw bewindspersoon
+    gedeputeerde commissaris lijsttrekker statenlid raadslid europarlementariër eurocommissaris
     """.split()
 )
 

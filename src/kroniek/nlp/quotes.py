@@ -63,6 +63,7 @@ class Found:
     paragraph: int = 0
     pure: bool = False  # the paragraph is nothing but this quote
     unclosed: bool = False  # runs on into the next paragraph
+    addressed: bool = False  # the resolved name was the quote's addressee and was replaced
 
 
 # ---------------------------------------------------------------- text structure
@@ -218,6 +219,8 @@ def np_after(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, int] |
             continue
         if lw in SPEAKER_STOP or lex.lemma(lw) or lw in lex.particles:
             break
+        if k and end is not None and lw in VERB_ENDS_NP:
+            break
         if w[0].isupper() and not _ADJ.search(w) and lw not in ROLE_NOUNS:
             seen_cap = True
         elif seen_cap:
@@ -252,11 +255,21 @@ def np_before(text: str, clause_start: int, cue_start: int) -> tuple[int, int] |
             words = [w for w in words if w[0] > clause_start + cut]
     while words and words[0][2].lower() in LEAD_ADVERBS:
         words = words[1:]
-    while words and words[-1][2].lower() in LEAD_ADVERBS:
+    while len(words) > 1 and (words[-1][2].lower() in LEAD_ADVERBS or words[-1][2].lower() in VERB_ENDS_NP):
         words = words[:-1]
     if not words or len(words) > 10:
         return None
     return (words[0][0], words[-1][1])
+
+
+#: Finite verbs that end a subject phrase ("volgens de premier | is het tarief ...",
+#: "Coalitiepartijen hebben | al laten weten dat").
+VERB_ENDS_NP = frozenset(
+    """is zijn was waren wordt worden werd werden heeft hebben had hadden zal zullen zou zouden
+    kan kunnen kon konden moet moeten moest moesten wil willen wilde wilden gaat gaan ging gingen
+    blijft blijven bleef bleven komt komen kwam kwamen staat staan stond stonden ligt liggen lag
+    lagen lijkt lijken leek leken laat laten liet lieten doet doen deed deden""".split()
+)
 
 
 # ---------------------------------------------------------------- the stage
@@ -556,6 +569,8 @@ class _Finder:
                 sp = np_after(text, us + m.end(), ue, self.lex)
                 if not sp or text[sp[0] : sp[1]].split()[0].lower() in NOT_SOURCE:
                     continue
+                if m.start() > 0 and self._cue_that(us, ue, pi, before=us + m.start()):
+                    break  # "De minister wees erop dat ... volgens de doorrekeningen ...": the minister speaks
                 cue = (us + m.start(), us + m.start() + 7)
                 if m.start() == 0:
                     cs, ce = sp[1], ue
@@ -570,23 +585,36 @@ class _Finder:
                     continue
 
     def _aldus(self, us: int, ue: int, pi: int) -> bool:
-        m = re.search(r",\s*aldus\s+", self.text[us:ue])
+        """'…, aldus X.' and the news form without quote marks '…, meldt/zegt X (tegen Y).'"""
+        m = None
+        for m in re.finditer(r",\s*(\w+)\s+", self.text[us:ue]):  # noqa: B007 - keep the last
+            pass
         if not m:
             return False
+        verb = m.group(1).lower()
+        if verb != "aldus" and (
+            verb not in self.lex.report_forms or MARK_RE.search(self.text, us, ue) or DASH_START.match(self.text, us)
+        ):
+            return False  # quotes and dialogue dashes are the direct-speech finder's
         sp = np_after(self.text, us + m.end(), ue, self.lex)
         if not sp:
             return False
-        cue = (us + m.end() - len(m.group().split()[-1]) - 1, us + m.end())
-        cue = (us + m.start() + m.group().index("aldus"), us + m.start() + m.group().index("aldus") + 5)
+        rest = self.text[sp[1] : ue]
+        if verb != "aldus" and (len(rest.split()) > 5 or re.search(r"\b(?:dat|of)\b|[,;:]", rest)):
+            return False  # narration goes on after the subject: no attribution
+        cue = (us + m.start(1), us + m.end(1))
         self._add_indirect(us, us + m.start(), cue, sp, "aldus", pi)
         return True
 
-    def _cue_that(self, us: int, ue: int, pi: int) -> bool:
-        """X zegt/stelt/ontkent (…) dat …; X laat weten dat …; inverted 'Eerder verklaarde X dat'."""
+    def _cue_that(self, us: int, ue: int, pi: int, before: int | None = None) -> bool:
+        """X zegt/stelt/ontkent (…) dat …; X laat weten dat …; inverted 'Eerder verklaarde X dat'.
+        ``before``: only a cue that starts before this position counts."""
         text = self.text
         seg = text[us:ue]
         ws = list(WORD_RE.finditer(seg))
         for i, w in enumerate(ws):
+            if before is not None and us + w.start() >= before:
+                break
             lw = w.group().lower()
             finite_particle = lw in self.lex.particles
             if lw not in self.lex.that_forms and not finite_particle:
@@ -695,7 +723,7 @@ class _Finder:
             if f.speaker:
                 f.name = self.people.resolve(f.speaker[0], f.speaker[1], third)
                 if f.name and f.kind == "direct" and f.name in self._addressed(f):
-                    f.name = self._other_than(f, f.name, history)
+                    f.name, f.addressed = self._other_than(f, f.name, history), True
             if not f.name and f.kind == "direct" and not f.how:
                 f.name = self._beat(f, third)
             if not f.name:
@@ -707,6 +735,19 @@ class _Finder:
                 if f.name.lower() not in ("ik", "we", "wij"):
                     third = (f.name, f.end)
             history.append((f.paragraph, f.name, f.pure))
+        # a quote split by its attribution ("'A', zei hij, 'B'") has one speaker: the name chosen
+        # with the most evidence (a part that addresses the pronoun's candidate rules it out)
+        by_cue: dict[tuple[int, int], list[Found]] = {}
+        for f in items:
+            if f.cue and f.kind == "direct":
+                by_cue.setdefault(f.cue, []).append(f)
+        for parts in by_cue.values():
+            if len({p.name for p in parts}) > 1:
+                name = next((p.name for p in parts if p.addressed), None) or next(
+                    (p.name for p in parts if p.name), None
+                )
+                for p in parts:
+                    p.name = name
         # a quote that runs on into the next paragraph shares the speaker named there
         for k in range(len(items) - 2, -1, -1):
             f, g = items[k], items[k + 1]

@@ -1,0 +1,63 @@
+"""News attribution: who is the speaker when roles, departments and 'volgens' compete."""
+
+from __future__ import annotations
+
+import pytest
+
+from kroniek.model import Article, Document, PublishedDate
+from kroniek.nlp import analysis
+from kroniek.nlp.entities import find_entities
+from kroniek.nlp.quotes import find_quotes
+
+pytestmark = pytest.mark.skipif(analysis.model_path() is None, reason="needs the shipped model")
+
+ARTICLE = (
+    "De provincie sluit de brug over de Waal twee maanden voor onderhoud. Dat zei gedeputeerde van "
+    "Verkeer Ingrid Hofstede dinsdag na afloop van de statenvergadering in Arnhem.\n\n"
+    "'We hebben geen keus', zei Hofstede. De gedeputeerde wees erop dat de brug volgens de "
+    "inspecteurs van Rijkswaterstaat al jaren roest.\n\n"
+    "Gedeputeerde: 'Veiligheid gaat voor'\n\n"
+    "Woordvoerder Karel Dijkman van de Vereniging Beroepsvervoer zegt dat chauffeurs dagelijks "
+    "een uur omrijden. Transportbedrijven hebben al laten weten dat zij schadevergoeding eisen.\n\n"
+    "Burgemeester Lotte Veenstra reageerde kalm. Volgens de burgemeester is de omleiding goed "
+    "geregeld."
+)
+
+
+def _quotes():
+    doc = Document(Article(id="n", text=ARTICLE, published=PublishedDate.parse("2019-03-12")))
+    return find_quotes(find_entities(analysis.run_analysis(doc))).quotes
+
+
+def _speaker_of(needle: str) -> str | None:
+    hits = [q for q in _quotes() if needle in q.content.text]
+    assert hits, f"no quote with {needle!r}"
+    return hits[0].speaker_name
+
+
+def test_role_with_department_names_the_person():
+    assert _speaker_of("sluit de brug") == "Ingrid Hofstede"
+
+
+def test_volgens_inside_a_that_clause_keeps_the_main_speaker():
+    assert _speaker_of("al jaren roest") == "Ingrid Hofstede"
+
+
+def test_bare_role_heading_is_the_person_introduced_with_it():
+    assert _speaker_of("Veiligheid gaat voor") == "Ingrid Hofstede"
+
+
+def test_person_before_van_organisation_is_the_speaker():
+    assert _speaker_of("uur omrijden") == "Karel Dijkman"
+
+
+def test_auxiliary_verbs_are_not_part_of_the_speaker():
+    quote = next(q for q in _quotes() if "schadevergoeding" in q.content.text)
+    assert quote.speaker.text == "Transportbedrijven"
+
+
+def test_volgens_role_stops_at_the_verb():
+    quote = next(q for q in _quotes() if "omleiding" in q.content.text)
+    assert quote.speaker.text == "de burgemeester"
+    assert quote.speaker_name == "Lotte Veenstra"
+    assert quote.content.text.startswith("is de omleiding")
