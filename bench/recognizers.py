@@ -13,10 +13,12 @@ per spec file, two pass rates:
 TIMEX comparison: equal strings pass; an underspecified expected value (``XXXX-10-02``) also
 passes with one of its past/future resolutions (we resolve against the reference date); times
 compare their clock part (we anchor ``T15:30`` to a date); date ranges compare the interval of
-days they denote (``2016-W45`` equals ``(2016-11-07,2016-11-14,P1W)``). An open-ended range
-(``sinds augustus``, ``voor begin september``) writes its resolution as a ``start`` or an ``end``
-only, not as a value: the underspecified timex (``XXXX-08``) then passes with the year that edge
-gives it (``2016-08``), as a closed one passes with its past/future resolutions. Parts of day
+days they denote (``2016-W45`` equals ``(2016-11-07,2016-11-14,P1W)``, the half year ``2019-H2``
+equals ``(2019-07-01,2020-01-01,P6M)``). A range with a modifier
+(``sinds augustus``, ``voor begin september``, ``half november``) writes its past/future
+resolutions as ``start``/``end`` edges only, not as values: the underspecified timex (``XXXX-08``)
+then passes with the year an edge in that month gives it (``2016-08``); the modifier itself is
+not compared (nor is it anywhere else). Parts of day
 compare like clocks (``2016-11-07TMO`` equals ``TMO``), and a dated one equals the interval the
 specs give that part (MO 08-12, AF 12-16, EV 16-20, NI 20-24 h on that day). Periods of years
 and months compare by their months (a SET ``P6M`` equals ``P0.5Y``).
@@ -146,6 +148,11 @@ def _interval(value: str) -> tuple[dt.date, dt.date] | None:
         if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
             y, mo = int(m[1]), int(m[2])
             return dt.date(y, mo, 1), dt.date(y, mo, calendar.monthrange(y, mo)[1]) + dt.timedelta(1)
+        if m := re.fullmatch(r"(\d{4})-H([12])", value):
+            y, h = int(m[1]), int(m[2])
+            return (
+                (dt.date(y, 1, 1), dt.date(y, 7, 1)) if h == 1 else (dt.date(y, 7, 1), dt.date(y + 1, 1, 1))
+            )
         if m := re.fullmatch(r"(\d{4})-Q(\d)", value):
             y, q = int(m[1]), int(m[2])
             end = dt.date(y + 1, 1, 1) if q == 4 else dt.date(y, 3 * q + 1, 1)
@@ -202,11 +209,12 @@ def expected_forms(result: dict[str, Any]) -> tuple[set[str], set[tuple[str, str
                 ranges.add((str(res[a]), str(res[b])))
         if res.get("duration"):
             seconds.add(float(res["duration"]))
-        tx, edge = str(res.get("timex") or ""), res.get("start") or res.get("end")
-        if tx.startswith("XXXX-") and edge and not (res.get("start") and res.get("end")):
-            filled = str(edge)[:4] + tx[4:]  # 'sinds augustus': XXXX-08 resolved to 2016-08
-            if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", filled) and str(edge)[5:7] == tx[5:7]:
-                values.add(filled)
+        tx = str(res.get("timex") or "")
+        for edge in (str(res.get("start") or ""), str(res.get("end") or "")):
+            filled = edge[:4] + tx[4:]  # 'sinds augustus': XXXX-08 resolved to 2016-08
+            if tx.startswith("XXXX-") and edge[5:7] == tx[5:7]:
+                if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", filled):
+                    values.add(filled)
         if res.get("type") == "duration" and res.get("value"):
             seconds.add(float(res["value"]))
     for v in list(values):

@@ -304,7 +304,7 @@ def test_month_shifts_stay_coarse_without_a_day():
         ("Het was omstreeks 5 in de ochtend.", "5 in de ochtend", ("TIME", "2017-12-07T05:00")),
         ("Toen het 's avonds half negen was.", "'s avonds half negen", ("TIME", "2017-12-07T20:30")),
         ("De markt opent rond lunchtijd.", "lunchtijd", ("TIME", "2017-12-07T12:00")),
-        ("Het onweer kwam in de namiddag.", "de namiddag", ("TIME", "2017-12-07TAF")),
+        ("Het onweer kwam in de namiddag.", "de namiddag", ("TIME", "XXXX-XX-XXTAF")),
         ("Afgelopen nacht brandde een schuur af.", "Afgelopen nacht", ("TIME", "2017-12-06TNI")),
         ("Komende nacht gaat het vriezen.", "Komende nacht", ("TIME", "2017-12-07TNI")),
     ],
@@ -469,3 +469,43 @@ def test_weekday_and_clock_with_a_dot_stay_one_time():
         "TIME",
         "2017-12-06T17:10",
     )
+
+
+@pytest.mark.parametrize(
+    "text,span,expected",
+    [
+        ("De omzet daalde in de tweede helft van 2016.", "de tweede helft van 2016", ("DATE", "2016-H2")),
+        ("De cijfers over H1 2017 vielen mee.", "H1 2017", ("DATE", "2017-H1")),
+        ("De eerste helft van vorig jaar was zwak.", "De eerste helft van vorig jaar", ("DATE", "2016-H1")),
+        ("Het loopt tot okt.", "tot okt.", ("DATE", "2017-10")),
+        ("Over het kalenderjaar 2016 kwam winst.", "kalenderjaar 2016", ("DATE", "2016")),
+    ],
+)
+def test_half_years_abbreviated_months_and_calendar_years(text, span, expected):
+    assert values(text)[span] == expected
+
+
+def test_no_half_year_without_a_year():
+    assert values("In de tweede helft scoorde Ajax.") == {}
+
+
+def test_month_and_day_ranges():
+    pub = PublishedDate.parse("2017-12-07")
+    vals = lambda text: [t.value for t in find_in_text(text, pub)]  # noqa: E731
+    assert vals("Van aanstaande mei tot okt 2019 is het dicht.") == ["2018-05", "2019-10"]
+    assert vals("Ze is afwezig november 19-20.") == ["2017-11-19", "2017-11-20"]
+    assert vals("Het overleg is op de 17 van 14.00 tot 16.00 uur.") == [
+        "2017-12-17T14:00",
+        "2017-12-17T16:00",
+    ]
+
+
+def test_story_relative_parts_of_day_and_articles_are_not_clock_times():
+    # 'de volgende ochtend' follows the story, not the publication date
+    assert "volgende ochtend" not in values("De volgende ochtend werd hij wakker.")
+    # 'om een campagnebijeenkomst' is no one o'clock
+    got = values("De partij besloot gisteravond om een bijeenkomst door te laten gaan.")
+    assert got["gisteravond"] == ("TIME", "2017-12-06TEV")
+    assert "in de nacht" not in values("Ze vluchtten in de nacht voordat het gebeurde.")
+    # an unnamed day's evening keeps its day unknown; a clock after it takes the evening
+    assert values("Hij werkt in de avond om 8 nog.")["de avond om 8"] == ("TIME", "XXXX-XX-XXT20:00")

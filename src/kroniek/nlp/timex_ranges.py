@@ -14,6 +14,7 @@ from .timex_calendar import _REL_SIGN, Ref, _add_months, _num, _period, _year_fo
 from .timex_rules import (
     DAYPART,
     MONTH,
+    MONTH_FULL,
     MONTHS,
     NUM,
     PART,
@@ -82,7 +83,17 @@ RANGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
         (
             "monthrange",
-            rf"\b(?P<m1>{MONTH})\.?\s*{_TO}\s*(?P<m2>{MONTH})\b\.?(?:\s+(?:in\s+)?(?P<y>\d{{4}})\b)?",
+            (
+                rf"\b(?:(?P<rel>{REL_PAST}|{REL_FUT}|{REL_THIS})\s+)?(?P<m1>{MONTH})\.?\s*{_TO}\s*"
+                rf"(?P<m2>{MONTH})\b\.?(?:\s+(?:in\s+)?(?P<y>\d{{4}})\b)?"
+            ),
+        ),
+        (
+            "mdayrange",
+            (
+                rf"\b(?P<m>{MONTH_FULL})\s+(?P<d1>\d{{1,2}})\s*(?:-|–|tot(?:\s+en\s+met)?|t/m)\s*"
+                rf"(?P<d2>\d{{1,2}})(?:,?\s+(?P<y>\d{{4}}))?\b(?![-/.:,]\d)"
+            ),
         ),
         (
             "timerange",
@@ -126,6 +137,17 @@ def resolve_range(name: str, m: re.Match[str], ref: Ref | None, future: bool) ->
         return [
             (m.start("d1"), first_end, "DATE", a.isoformat()),
             (m.start("d2"), m.end(), "DATE", b.isoformat()),
+        ]
+    if name == "mdayrange":  # 'november 19-20'
+        d1, d2, month = int(g["d1"]), int(g["d2"]), MONTHS[g["m"].lower()]
+        if not 1 <= d1 < d2 <= 31:
+            return None
+        year = g.get("y") or _year_for_month(ref, month, future, d2)
+        if year.isdigit() and d2 > calendar.monthrange(int(year), month)[1]:
+            return None
+        return [
+            (m.start(), m.end("d1"), "DATE", f"{year}-{month:02d}-{d1:02d}"),
+            (m.start("d2"), m.end(), "DATE", f"{year}-{month:02d}-{d2:02d}"),
         ]
     if name == "dayrange":
         if g["to"].lower() == "en" and (g.get("pre") or "").lower() != "tussen":
@@ -205,9 +227,15 @@ def resolve_range(name: str, m: re.Match[str], ref: Ref | None, future: bool) ->
         else:
             y2 = int(y) if (y := _year_for_month(ref, m2, future)).isdigit() else 0
         y1 = y2 - 1 if m1 > m2 else y2
+        rel = (g.get("rel") or "").lower()
+        if rel and ref is not None:  # 'van aanstaande mei tot okt 2020'
+            sign = _REL_SIGN.get(rel, 0)
+            y1 = ref.lo.year if sign == 0 else int(_year_for_month(ref, m1, sign > 0))
+            if y1 > y2 or (y1 == y2 and m1 > m2):
+                return None
         fmt = (lambda y, mo: f"{y:04d}-{mo:02d}") if y2 else (lambda y, mo: f"XXXX-{mo:02d}")
         return [
-            (m.start("m1"), m.end("m1"), "DATE", fmt(y1, m1)),
+            (m.start("rel") if rel else m.start("m1"), m.end("m1"), "DATE", fmt(y1, m1)),
             (m.start("m2"), m.end(), "DATE", fmt(y2, m2)),
         ]
     if name == "timerange":

@@ -66,6 +66,7 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         "date",
         "dayonly",
         "dayword",
+        "dayclock",
         "month_day",
         "wd_day",
         "date_rel",
@@ -94,6 +95,11 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
             step = 1 if future else -1  # 29 February: the nearest leap year that way
             year = str(next(x for x in range(int(year), int(year) + 8 * step, step) if calendar.isleap(x)))
         return "DATE", f"{year}-{month:02d}-{day:02d}"
+    if name == "half_year":  # 'H2 2019', 'de eerste helft van vorig jaar'
+        half = g.get("h") or ("1" if (g.get("hw") or "").lower() == "eerste" else "2")
+        rel = (g.get("rel") or "").lower()
+        year = g.get("y") or g.get("y2") or shift_years(ref, _REL_SIGN.get(rel, 0))
+        return "DATE", f"{year}-H{half}"
     if name == "wd_numdm":  # 'vrijdag 12/5', 'volgende 12/5': a weekday or 'volgende' makes it a date
         rel = (g.get("rel") or "").lower()
         if not (rel or g.get("wd")):
@@ -141,7 +147,7 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
             return "DATE", shift_weeks(ref, _REL_SIGN.get(rel, 0))
         monday = ref.lo - dt.timedelta(days=ref.lo.isoweekday() - 1)
         return "DATE", (monday + dt.timedelta(weeks=_REL_SIGN.get(rel, 0), days=wd - 1)).isoformat()
-    if name in ("month_year", "month"):
+    if name in ("month_year", "month", "month_abbr"):
         if g.get("m0"):  # '2017 april'
             g["m"], g["y"] = g["m0"], g["y0"]
         month = MONTHS[g["m"].lower().rstrip(".")]
@@ -303,7 +309,7 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         if n is None and g["n"].lower() not in _VAGUE:
             return None  # not a number word
         if n is None or is_time:
-            if is_time and n is not None and ref and ref.time:
+            if is_time and n is not None and ref and ref.time and n * mult < 1_000_000:
                 return "TIME", (
                     dt.datetime.fromisoformat(f"{ref.value}T{ref.time}")
                     + sign
@@ -311,6 +317,8 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
                 ).isoformat(timespec="minutes")
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
         k = round(n * mult) * sign
+        if abs(k) > (5000 if letter == "Y" else 60000 if letter == "M" else 2_000_000):
+            return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"  # 'een miljoen jaar geleden'
         if (
             letter in ("M", "Y")
             and mult <= 3
@@ -505,16 +513,17 @@ def _date_prefix(ref: Ref | None) -> str:
 
 
 def _daypart(name: str, g: dict[str, str | None], ref: Ref | None) -> tuple[str, str] | None:
-    """'in de ochtend' (the publication day's morning), 'afgelopen nacht' (the night before)."""
+    """'in de ochtend' (a morning of an unnamed day: news uses it for habits and for the story's
+    day alike), 'afgelopen nacht' (the night before the publication day)."""
     part = (g["part"] or "").lower()
     code = {"namiddag": "TAF", "voormiddag": "TMO"}.get(part) or PARTS.get(part)
     if code is None:
         return None
     if name == "daypart":
-        return "TIME", f"{_date_prefix(ref)}{code}"
+        return "TIME", f"XXXX-XX-XX{code}"
     rel = (g.get("rel") or "").lower()
     # 'afgelopen nacht': the one before the publication day; 'komende nacht' is tonight
-    offset = {"afgelopen": -1, "vorige": -1, "volgende": 1}.get(rel, 0)
+    offset = {"afgelopen": -1, "vorige": -1}.get(rel, 0)
     day = shift_days(ref, offset)
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
         return None

@@ -159,6 +159,25 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
         ("dayonly", r"\b(?:op\s+)?de\s+(?P<d>\d{1,2})(?:e|ste|de)\b(?!\s+(?:eeuw|plaats|keer))"),
         (
+            "half_year",
+            (
+                rf"\b(?:h(?P<h>[12])(?:\s*-\s*|\s+)(?P<y>\d{{4}})|(?:de\s+)?(?P<hw>eerste|tweede)\s+"
+                rf"(?:jaar)?helft\s+van\s+(?:(?P<y2>\d{{4}})|(?:het\s+)?(?P<rel>{REL_PAST}|{REL_FUT}|"
+                rf"{REL_THIS})\s+jaar))\b"
+            ),
+        ),
+        (
+            "month_abbr",
+            (
+                r"\b(?P<mod>na|voor|sinds|vanaf|tot|in|eind|begin|medio)\s+"
+                r"(?P<m>febr?|mrt|apr|aug|sept|okt|nov|dec)\b\.?(?!\s*[\d'])"
+            ),
+        ),
+        (
+            "dayclock",
+            r"\b(?:op\s+)?de\s+(?P<d>\d{1,2})(?=\s+(?:van|tussen)\s+\d{1,2}[.:]\d{2}\b)",
+        ),
+        (
             "dayword",
             (
                 r"\b(?:op|voor|na|tot|vanaf|sinds)\s+de\s+(?P<dw>[a-zë]+(?:ste|de))"
@@ -174,7 +193,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             "year",
             (
                 r"(?:\b(?P<pre>in|sinds|vanaf|tot|van|na|voor|eind|begin|medio|halverwege|rond|"
-                r"het\s+jaar|jaar|anno|tussen|en|t/m|(?:later|eerder|vroeger)\s+dan|"
+                r"het\s+jaar|jaar|kalenderjaar|boekjaar|anno|tussen|en|t/m|(?:later|eerder|vroeger)\s+dan|"
                 r"tot\s+en\s+met|midden)\s+(?:(?:het\s+)?(?:begin|eind|midden)\s+(?:van\s+)?)?|\(|"
                 r"(?<![\w=<>])[<>≤≥]?\s?=\s*|(?<![\w=<>])[<>≤≥]\s*)"
                 r"(?P<y>(?:1[5-9]|20)\d{2})\b(?!\s*(?:procent|%|euro|mensen|keer|[.,]\d))"
@@ -401,12 +420,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             (
                 r"\b(?:(?P<mod>vroeg|laat|later|eerder)\s+)?(?:in|tijdens|gedurende)\s+de\s+"
                 r"(?:(?P<adj>vroege|late)\s+)?(?P<part>ochtend|voormiddag|middag|namiddag|avond|nacht)"
-                r"\b(?!\s+(?:van|op|voor|na|erna|ervoor|daarna|daarvoor|toen|dat|waarin)\b)"
+                r"\b(?!\s+(?:van|op|voor|na|erna|ervoor|daarna|daarvoor|toen|dat|waarin|voordat|nadat|daarop|"
+                r"waarop|erop|ervan)\b)"
             ),
         ),
         (
-            "relpart",  # "afgelopen nacht", "volgende avond"
-            r"\b(?P<rel>afgelopen|vorige|volgende|komende|aankomende)\s+(?P<part>ochtend|middag|avond|nacht)\b",
+            "relpart",  # "afgelopen nacht", "komende nacht" ("de volgende ochtend" follows the story)
+            r"\b(?P<rel>afgelopen|vorige|komende|aankomende)\s+(?P<part>ochtend|middag|avond|nacht)\b",
         ),
         ("lunch", r"\b(?:met|rond|tijdens|om|tegen|voor|na|tot)\s+(?:de\s+)?lunchtijd\b"),
         ("midnight", r"\b(?:om\s+)?middernacht\b"),
@@ -495,6 +515,9 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "numdaterange": _DIGITS,
     "wd_numdm": _DIGITS,
     "wd_bareday": _DIGITS,
+    "dayclock": _DIGITS,
+    "half_year": ("h1", "h2", "helft"),
+    "month_abbr": ("feb", "mrt", "apr", "aug", "sept", "okt", "nov", "dec"),
     "reldayrange": (("maand",), _DIGITS),
     "rest_of": ("rest van", "rest deze", "rest dit", "rest mijn", "rest huidige"),
     "within": (("binnen ", "minder dan "), ("dag", "week", "weken", "maand", "jaar", "jaren")),
@@ -507,6 +530,7 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "month_year": _MONTHS_T,
     "month": _MONTHS_T,
     "monthrange": _MONTHS_T,
+    "mdayrange": _MONTHS_T,
     "date_rel": ("maand", "dag van"),
     "reln_range": (
         ("afgelopen", "voorbij", "laatste", "vorige", "komend", "volgend"),
