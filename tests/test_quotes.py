@@ -334,3 +334,51 @@ def test_places_stay_places():
     doc.entities[0] = replace(doc.entities[0], lat=52.08, lon=4.3, country="NL")
     people = People(doc)
     assert [m.text for m in people.mentions] == ["Rutte"]
+
+
+# ---------------------------------------------------------------- news: roles, departments, split quotes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a role with the portfolio the article gave the minister
+        "Minister Karin Dekker van Justitie wil strengere straffen. De minister van Justitie zei: "
+        "„Dit kan zo niet langer.”",
+        "Demissionair minister van Justitie Karin Dekker wil strengere straffen. „Dit kan zo niet "
+        "langer”, aldus de minister van Justitie.",
+        # the department as a heading
+        "Minister Karin Dekker (Justitie) wil strengere straffen.\n\nJustitie: 'Dit kan zo niet langer'\n\n"
+        "Het plan gaat naar de Kamer.",
+        # a bare role heading
+        "Minister Karin Dekker (Justitie) wil strengere straffen.\n\nMinister: 'Dit kan zo niet langer'\n\n"
+        "Het plan gaat naar de Kamer.",
+        # 'de bewindsvrouw' for the minister
+        "Minister Karin Dekker (Justitie) wil strengere straffen. „Dit kan zo niet langer”, zei de "
+        "bewindsvrouw.",
+    ],
+)
+def test_role_and_department_resolve_to_the_minister(mode, text):
+    doc = run(text)
+    q = find(doc, "Dit kan zo niet langer")
+    assert q.speaker_name == "Karin Dekker"
+
+
+def test_department_without_a_minister_stays_a_source(mode):
+    doc = run("Het tekort is kleiner dan gedacht, meldt het ministerie van Justitie.")
+    q = find(doc, "Het tekort")
+    assert "Justitie" in q.speaker_name
+
+
+def test_capitalised_particle_is_the_same_person(mode):
+    doc = run("Anouk van der Berg opende de beurs. 'De koers stijgt,' aldus Van der Berg.")
+    assert find(doc, "De koers stijgt").speaker_name == "Anouk van der Berg"
+
+
+def test_split_quote_has_one_speaker(mode):
+    doc = run(
+        'Jan de Wit en Eva Smit spraken elkaar op het plein.\n"Het is koud," zei hij, "vind je niet, Eva?"'
+    )
+    parts = [q for q in doc.quotes if q.kind == "direct"]
+    assert [q.content.text for q in parts] == ["Het is koud", "vind je niet, Eva?"]
+    assert parts[0].speaker_name == parts[1].speaker_name == "Jan de Wit"

@@ -593,7 +593,9 @@ class _Finder:
             return False
         verb = m.group(1).lower()
         if verb != "aldus" and (
-            verb not in self.lex.report_forms or MARK_RE.search(self.text, us, ue) or DASH_START.match(self.text, us)
+            verb not in self.lex.report_forms
+            or MARK_RE.search(self.text, us, ue)
+            or DASH_START.match(self.text, us)
         ):
             return False  # quotes and dialogue dashes are the direct-speech finder's
         sp = np_after(self.text, us + m.end(), ue, self.lex)

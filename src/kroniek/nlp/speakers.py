@@ -16,6 +16,15 @@ from .cues import ORG_NOUNS, PRONOUNS, ROLE_NOUNS
 
 _PARTICLE = r"(?:van|de|der|den|het|ter|ten|te|von|da|di|du|le|la|al|bin|ibn|el|'t)"
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*\w|[A-ZÀ-ÖØ-Þ]"
+#: "(Financiën)" or "van Buitenlandse Zaken" right after a minister's name: the portfolio
+_PORTFOLIO_RE = re.compile(
+    r"\s*(?:\(([A-ZÀ-Þ][\w-]*(?:\s+[A-ZÀ-Þ][\w-]*){0,2})\)|,?\s+van\s+([A-ZÀ-Þ][\w-]*(?:\s+(?:en\s+)?[A-ZÀ-Þ][\w-]*){0,3}))"
+)
+#: role nouns that stand for others in a later mention ("de bewindsman" for the minister)
+_ROLE_SYNONYMS = {
+    w: ("minister", "staatssecretaris", "minister-president", "premier", w)
+    for w in ("bewindsman", "bewindsvrouw", "bewindspersoon")
+}
 _NAME_TAIL_RE = re.compile(rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)*(?:{_CAP}))+")
 NAME_RE = re.compile(rf"(?:{_CAP})(?:\s+(?:{_PARTICLE}\s+)*(?:{_CAP}))*")
 
@@ -32,7 +41,9 @@ FUNCTION_CAPS = frozenset(
 )
 ORG_TAILS = frozenset(
     "Zaken Defensie Financiën Justitie Volksgezondheid Onderwijs Landbouw Staten Unie Naties "
-    "Kamer Koninkrijk Republiek Bank Partij Raad Commissie Ministerie".split()
+    "Kamer Koninkrijk Republiek Bank Partij Raad Commissie Ministerie Waterstaat Klimaat Asiel "
+    "Migratie Cultuur Wetenschap Welzijn Sport Economie Infrastructuur Veiligheid Verkeer Wonen "
+    "Milieu Zorg Jeugd Ontwikkelingssamenwerking Energie Natuur Mobiliteit".split()
 )
 _INITIAL_RE = re.compile(r"(?:^|[.!?:;\"'„“”‘’«»\n(–—-])\s*$")
 _MALE_WORDS = frozenset(
@@ -91,6 +102,11 @@ def _heuristic_names(text: str) -> list[Mention]:
             words = words[:-1]
         if not words:
             continue
+        # "Karin Dekker van Justitie": the portfolio is no part of the name
+        for k in range(1, len(words) - 1):
+            if words[k] == "van" and words[k + 1] in ORG_TAILS:
+                words = words[:k]
+                break
         # "Buitenlandse Zaken Sergej Lavrov": an organisation name glued to a person name
         cut = max((k + 1 for k, w in enumerate(words[:-1]) if w in ORG_TAILS), default=0)
         if cut:
@@ -152,6 +168,7 @@ class People:
         self._genders: dict[str, str] | None = None
         self.described: dict[str, str] = {}  # lowercased description -> as first written
         self.roles: list[tuple[int, str, str]] = []  # (position, description lower, canonical)
+        self.portfolios: dict[str, str] = {}  # "financiën" -> the minister named for it
         self._find_descriptions()
 
     def _extend(self, m: Mention) -> Mention:
@@ -181,7 +198,7 @@ class People:
         ("Waarachtig", "Alleen Hoyer"), a chapter numeral ("V. Stipan"), words after the name
         ("Japi voor 't", "Phileas Fogg Londen" where Londen is a place)."""
         if m.label not in ("PER", "UNK"):
-            return m
+            return _portfolio_glued(self.text, m) or m
         text = self.text
         words = [
             (w.start() + m.start, w.end() + m.start, w.group())
@@ -191,6 +208,7 @@ class People:
         while words and (
             _ROMAN_RE.fullmatch(words[0][2])
             or words[0][2].lower() in _POSSESSIVES
+            or (words[0][2] in ORG_TAILS and len(words) > 1)  # "Justitie Karin Dekker"
             or (
                 initial
                 and words[0][2].lower() in self._lower
@@ -246,8 +264,18 @@ class People:
             while k > 0 and _ADJ_RE.search(desc[k - 1].lower()) and desc[k - 1].lower() not in ROLE_NOUNS:
                 k -= 1
             desc = [d.lower() for d in desc[k:]]
-            if desc:
-                self.roles.append((m.start, " ".join(desc), self.canonical(m.text)))
+            if not desc:
+                continue
+            canon = self.canonical(m.text)
+            self.roles.append((m.start, " ".join(desc), canon))
+            # the portfolio: "minister van Financiën X", "minister X van Financiën", "X (Financiën)"
+            dept = " ".join(desc[desc.index("van") + 1 :]) if "van" in desc else ""
+            after = _PORTFOLIO_RE.match(text, m.end)
+            if not dept and after:
+                dept = (after.group(1) or after.group(2)).lower()
+                self.roles.append((m.start, " ".join(desc) + " van " + dept, canon))
+            if dept:
+                self.portfolios.setdefault(dept, canon)
 
     def canonical(self, name: str) -> str:
         """The fullest name used for ``name``: of the longer names containing it the most frequent
@@ -373,9 +401,14 @@ class People:
         head = words[-1] if words[-1] in ROLE_NOUNS else next((w for w in words if w in ROLE_NOUNS), None)
         if head is None:
             return None
+        heads = _ROLE_SYNONYMS.get(head, (head,))
         # same role noun, compatible adjectives: a described person must not contradict
         for p, d, canon in reversed(self.roles):
-            if p < pos and d.split()[-1] == head and len(words) == 1:
+            if (
+                p < pos
+                and d.split()[0 if " van " in d else -1] in heads
+                and (len(words) == 1 or head != words[-1])
+            ):
                 return canon
         return None
 
@@ -403,8 +436,30 @@ class People:
                     return recent_speaker[0]
                 return self.canonical(m.text) if m else None
             return None
+        role_words = [w for w in low.split() if w not in ("de", "het", "een", "deze", "die")]
+        if role_words and all(w in ROLE_NOUNS for w in role_words):
+            # a bare role ("Minister: ...", "zegt de woordvoerder") is the person introduced with it
+            described = self.describe(phrase, start)
+            if described:
+                return described
         ms = [m for m in self.at(start, end) if m.start >= start and m.end <= end]
+        bare = re.sub(r"^(?:de|het|een)\s+", "", low)
+        if bare in self.portfolios:  # "Financiën: ..." where the article named its minister
+            return self.portfolios[bare]
+        if (
+            ms
+            and bare.split()[0] in ROLE_NOUNS
+            and (" van " in bare or all(m.label not in ("PER", "UNK") for m in ms))
+        ):
+            # "de minister van Financiën": the person introduced with that role and portfolio
+            described = self.describe(phrase, start)
+            if described:
+                return described
         if ms:
+            strong = [m for m in ms if m.label == "PER"]
+            if strong and not re.search(r"\b(?:en|als|&)\b", phrase):
+                # "voorzitter Anke Mulder van de Vereniging X": the person, not what follows "van"
+                return self.canonical(strong[0].text)
             persons = [m for m in ms if m.label in ("PER", "UNK")] or ms
             names = []
             if len(ms) > 1 and re.search(r"\b(?:en|als|&)\b", phrase):
@@ -512,10 +567,33 @@ def _fuller(longer: list[str], shorter: list[str]) -> bool:
     return _contains(longer, shorter) and all(w[:1].isupper() or w.lower() in _PARTICLES for w in longer)
 
 
+_ROLE_VAN_RE = re.compile(r"(?i)\b(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")\s+van\s+$")
+
+
+def _portfolio_glued(text: str, m: Mention) -> Mention | None:
+    """'minister van Verkeer Ingrid Hofstede' tagged as ONE organisation: the person after the
+    portfolio word (the portfolio itself is read by ``_find_descriptions``)."""
+    words = list(re.finditer(r"\S+", m.text))
+    if len(words) < 2 or words[0].group() not in ORG_TAILS or not words[1].group()[0].isupper():
+        return None
+    if not _ROLE_VAN_RE.search(text[max(0, m.start - 40) : m.start]):
+        return None
+    cut = max(k for k, w in enumerate(words) if w.group() in ORG_TAILS) + 1
+    if cut >= len(words):
+        return None
+    s = m.start + words[cut].start()
+    return Mention(s, m.end, text[s : m.end], "PER")
+
+
 def _contains(longer: list[str], shorter: list[str]) -> bool:
     """Whether ``shorter`` is a contiguous token run of ``longer`` (Erdogan ⊂ Recep Erdogan)."""
     n = len(shorter)
-    return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
+    if any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1)):
+        return True
+    # "De Jonge" in "Hugo de Jonge": a particle is capitalised when the surname starts a sentence
+    low_l = [w.lower() if w.lower() in _PARTICLES else w for w in longer]
+    low_s = [w.lower() if w.lower() in _PARTICLES else w for w in shorter]
+    return any(low_l[i : i + n] == low_s for i in range(len(low_l) - n + 1))
 
 
 def _split_glued(mentions: list[Mention], typed: dict[str, int] | None = None) -> list[Mention]:
