@@ -20,7 +20,7 @@ from .timex_tables import HOUR_WORDS
 _DAY_OR_PART = re.compile(r"^((?:\d{4}|XXXX)-(?:\d{2}|XX)-(?:\d{2}|XX)|XXXX-WXX-\d)(?:T(MO|AF|EV|NI))?$")
 _CLOCK_VALUE = re.compile(r"^(.*)T(\d{2}):(\d{2})(:\d{2})?$")
 _BARE_HOUR = re.compile(
-    rf"(?i)\s*,?\s*(?:om|rond|tegen|omstreeks)\s+(?P<h>\d{{1,2}}|{HOUR_W}|{HOUR_EN})\b"
+    rf"(?i)\s*,?\s*(?:om|rond|tegen|omstreeks)\s+(?!(?:een|eén|één)\b)(?P<h>\d{{1,2}}|{HOUR_W}|{HOUR_EN})\b"
     r"(?![.:,]?\d)(?!\s*(?:uur|u|procent|%|euro|dollar|miljoen|miljard|duizend|honderd|keer|maal|"
     r"jaar|jaren|maanden|weken|dagen|uren|minuten|seconden|mensen|personen|redenen|punten|"
     r"doelpunten|goals|zetels|stemmen|stuks|meter|kilometer|km|kilo|graden|over|voor|half|"

@@ -95,6 +95,9 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
             step = 1 if future else -1  # 29 February: the nearest leap year that way
             year = str(next(x for x in range(int(year), int(year) + 8 * step, step) if calendar.isleap(x)))
         return "DATE", f"{year}-{month:02d}-{day:02d}"
+    if name == "story_day":  # 'de volgende dag': from the publication day unless the story names one
+        before = re.search(r"(?i)ervoor|daarvoor|voordien", m.group())
+        return "DATE", shift_days(ref, -1 if before else 1)
     if name == "half_year":  # 'H2 2019', 'de eerste helft van vorig jaar'
         half = g.get("h") or ("1" if (g.get("hw") or "").lower() == "eerste" else "2")
         rel = (g.get("rel") or "").lower()
@@ -366,8 +369,9 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         wd = (g.get("wd") or g.get("wd2") or "").lower()
         if wd:
             return "SET", f"XXXX-WXX-{WEEKDAYS[wd]}"
-        n = _num(g["n"]) if g.get("n") else None
-        if g.get("n") and (n is None or n != int(n) or n < 2):
+        raw = re.sub(r"\s+", " ", (g.get("n") or "").lower())
+        n = (_num(raw) or _VAGUE_COUNT.get(raw)) if raw else None  # "om de paar weken"
+        if raw and (n is None or n != int(n) or n < 2):
             return None
         return "SET", _dur(n or 2.0, g["u"])  # "om de week" is every other week
     if name == "set_weekends":
