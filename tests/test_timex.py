@@ -420,7 +420,7 @@ def test_weekday_dates_and_today_words(text, span, expected):
     assert values(text)[span] == expected
 
 
-@pytest.mark.parametrize("text", ["De volgende dag vertrok hij.", "Het staat 12/5 voor de thuisploeg."])
+@pytest.mark.parametrize("text", ["De vorige dag vertrok hij.", "Het staat 12/5 voor de thuisploeg."])
 def test_no_dates_without_a_day_context(text):
     assert values(text) == {}
 
@@ -509,3 +509,11 @@ def test_story_relative_parts_of_day_and_articles_are_not_clock_times():
     assert "in de nacht" not in values("Ze vluchtten in de nacht voordat het gebeurde.")
     # an unnamed day's evening keeps its day unknown; a clock after it takes the evening
     assert values("Hij werkt in de avond om 8 nog.")["de avond om 8"] == ("TIME", "XXXX-XX-XXT20:00")
+
+
+def test_story_days_count_from_the_last_named_day():
+    pub = PublishedDate.parse("2017-12-07")
+    vals = lambda text: [t.value for t in find_in_text(text, pub)]  # noqa: E731
+    assert vals("Ze kwam op 3 mei aan en vertrok de dag erna.") == ["2017-05-03", "2017-05-04"]
+    assert vals("De dag ervoor was het nog rustig.") == ["2017-12-06"]
+    assert vals("De volgende dag kwam hij vrij.") == ["2017-12-08"]

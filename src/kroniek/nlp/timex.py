@@ -97,7 +97,32 @@ def find_in_text(
         out.append(Timex(start=s2, end=s2 + len(span), text=span, type=res[0], value=res[1]))
     out.sort(key=lambda t: t.start)
     joined = join_clock_times(text, _merge_date_time(text, _shifted_days(text, _day_hour_ranges(text, out))))
-    return _range_years(text, joined, ref)
+    return _story_days(_range_years(text, joined, ref))
+
+
+_STORY_DAY = re.compile(
+    r"(?i)^(?:de\s+)?(?:(?P<next>(?:daarop|erop)?volgende)\s+dag|dag\s+(?:(?P<after>erna|daarna|"
+    r"daarop|nadien)|ervoor|daarvoor|voordien))$"
+)
+
+
+def _story_days(timexes: list[Timex]) -> list[Timex]:
+    """'de volgende dag', 'de dag ervoor' count from the last day the story named before them
+    ('Op 3 mei ... De volgende dag ...'); with none, from the publication day."""
+    out: list[Timex] = []
+    last: dt.date | None = None
+    for t in timexes:
+        m = _STORY_DAY.match(t.text)
+        if m and last is not None and t.type == "DATE":
+            step = 1 if m.group("next") or m.group("after") else -1
+            t = dataclasses.replace(t, value=(last + dt.timedelta(days=step)).isoformat())
+        out.append(t)
+        if re.match(r"\d{4}-\d{2}-\d{2}", t.value):
+            try:
+                last = dt.date.fromisoformat(t.value[:10])
+            except ValueError:  # a day the calendar lacks ('30 feb') anchors nothing
+                last = None
+    return out
 
 
 def _named(text: str, m: re.Match[str]) -> bool:

@@ -167,6 +167,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             ),
         ),
         (
+            "story_day",
+            (
+                r"\b(?:de\s+)?(?:(?:daarop|erop)?volgende\s+dag|dag\s+(?:erna|daarna|daarop|nadien|"
+                r"ervoor|daarvoor|voordien))\b"
+            ),
+        ),
+        (
             "month_abbr",
             (
                 r"\b(?P<mod>na|voor|sinds|vanaf|tot|in|eind|begin|medio)\s+"
@@ -516,6 +523,7 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "wd_numdm": _DIGITS,
     "wd_bareday": _DIGITS,
     "dayclock": _DIGITS,
+    "story_day": ("volgende dag", "dag er", "dag daar", "dag nadien", "dag voordien"),
     "half_year": ("h1", "h2", "helft"),
     "month_abbr": ("feb", "mrt", "apr", "aug", "sept", "okt", "nov", "dec"),
     "reldayrange": (("maand",), _DIGITS),
