@@ -515,5 +515,19 @@ def test_story_days_count_from_the_last_named_day():
     pub = PublishedDate.parse("2017-12-07")
     vals = lambda text: [t.value for t in find_in_text(text, pub)]  # noqa: E731
     assert vals("Ze kwam op 3 mei aan en vertrok de dag erna.") == ["2017-05-03", "2017-05-04"]
-    assert vals("De dag ervoor was het nog rustig.") == ["2017-12-06"]
-    assert vals("De volgende dag kwam hij vrij.") == ["2017-12-08"]
+    assert vals("Op 3 mei werd hij opgepakt. De volgende dag kwam hij vrij.") == ["2017-05-03", "2017-05-04"]
+    assert vals("De dag ervoor was het nog rustig.") == ["XXXX-XX-XX"]  # the story's day, not ours
+    assert vals("Wie 's avonds vlees eet, moet de volgende dag fietsen.") == [
+        "XXXX-XX-XXTEV",
+        "XXXX-XX-XX",
+    ]
+
+
+def test_hour_range_ends_share_the_named_day_and_cross_midnight():
+    got = values("De tunnel was dicht van 22.00 uur tot dinsdag 06.00 uur.")
+    assert got["22.00 uur"] == ("TIME", "2017-12-04T22:00")
+    assert got["dinsdag 06.00 uur"] == ("TIME", "2017-12-05T06:00")
+    got = values("De tunnel was dicht van maandag 20.00 uur tot 05.30 uur.")
+    assert got["05.30 uur"] == ("TIME", "2017-12-05T05:30")
+    got = values("Het café is open van 22.00 tot 03.00 uur.")
+    assert got["03.00 uur"] == ("TIME", "2017-12-08T03:00")

@@ -96,7 +96,9 @@ def find_in_text(
         s2, span = _trim(name, start, text[start:end])
         out.append(Timex(start=s2, end=s2 + len(span), text=span, type=res[0], value=res[1]))
     out.sort(key=lambda t: t.start)
-    joined = join_clock_times(text, _merge_date_time(text, _shifted_days(text, _day_hour_ranges(text, out))))
+    joined = join_clock_times(
+        text, _merge_date_time(text, _shifted_days(text, _day_hour_ranges(text, out))), ref
+    )
     return _story_days(_range_years(text, joined, ref))
 
 
@@ -106,20 +108,28 @@ _STORY_DAY = re.compile(
 )
 
 
+_STORY_REACH = 300  # characters: about two sentences back
+
+
 def _story_days(timexes: list[Timex]) -> list[Timex]:
-    """'de volgende dag', 'de dag ervoor' count from the last day the story named before them
-    ('Op 3 mei ... De volgende dag ...'); with none, from the publication day."""
+    """'de volgende dag', 'de dag ervoor' count from the day the story named just before them
+    ('Op 3 mei ... De volgende dag ...'). With none close by, the day is the story's and stays
+    unknown (``XXXX-XX-XX``): news tells of 'de volgende dag' after events, in habits (''s avonds
+    vlees, de volgende dag op de fiets') and idioms, hardly ever of the day after publication."""
     out: list[Timex] = []
-    last: dt.date | None = None
+    last: tuple[dt.date, int] | None = None
     for t in timexes:
         m = _STORY_DAY.match(t.text)
-        if m and last is not None and t.type == "DATE":
+        if m and t.type == "DATE":
             step = 1 if m.group("next") or m.group("after") else -1
-            t = dataclasses.replace(t, value=(last + dt.timedelta(days=step)).isoformat())
+            if last is not None and t.start - last[1] <= _STORY_REACH:
+                t = dataclasses.replace(t, value=(last[0] + dt.timedelta(days=step)).isoformat())
+            else:
+                t = dataclasses.replace(t, value="XXXX-XX-XX")
         out.append(t)
         if re.match(r"\d{4}-\d{2}-\d{2}", t.value):
             try:
-                last = dt.date.fromisoformat(t.value[:10])
+                last = dt.date.fromisoformat(t.value[:10]), t.end
             except ValueError:  # a day the calendar lacks ('30 feb') anchors nothing
                 last = None
     return out

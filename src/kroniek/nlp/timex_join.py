@@ -3,7 +3,9 @@
 * a day and a bare hour after ``om``: ``vrijdag om 4``, ``afgelopen nacht om 8`` (20:00);
 * a clock time and a part of a named day: ``half zes morgenavond`` (17:30 the next day);
 * minutes counted from a clock time: ``drie minuten na 22:10`` (22:13);
-* a second hour offered as an alternative: ``om 9 uur of 10 uur``.
+* a second hour offered as an alternative: ``om 9 uur of 10 uur``;
+* the day one end of an hour range names is the other end's day too: ``volgende maandag tussen
+  3 uur 's ochtends - 12 uur 's middags``, ``van 22.00 uur tot dinsdag 06.00 uur`` (from Monday).
 
 A bare hour needs the day beside it: ``om 2`` alone is as often a count (``om 2 redenen``).
 """
@@ -14,6 +16,8 @@ import datetime as dt
 import re
 
 from ..model import Timex
+from .timex_calendar import Ref
+from .timex_resolve import _date_prefix
 from .timex_rules import HOUR_EN, HOUR_W
 from .timex_tables import HOUR_WORDS
 
@@ -49,7 +53,7 @@ def _hour_value(raw: str) -> int | None:
     return HOUR_WORDS.get(low) or _HOUR_EN_VALUE.get(low)
 
 
-def join_clock_times(text: str, timexes: list[Timex]) -> list[Timex]:
+def join_clock_times(text: str, timexes: list[Timex], ref: Ref | None = None) -> list[Timex]:
     """Apply the joins above to the sorted timexes of ``text``."""
     out: list[Timex] = []
     i = 0
@@ -63,6 +67,36 @@ def join_clock_times(text: str, timexes: list[Timex]) -> list[Timex]:
             continue
         out.append(_day_bare_hour(text, a, b) or a)
         i += 1
+    return _share_range_day(text, out, ref)
+
+
+_RANGE_GLUE = re.compile(r"(?i)^\s*(?:-|–|tot(?:\s+en\s+met)?|t/m)\s*$")
+_TUSSEN_EN = re.compile(r"(?i)^\s*en\s*$")
+_FULL_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _share_range_day(text: str, timexes: list[Timex], ref: Ref | None) -> list[Timex]:
+    """Both ends of an hour range fall on the day one of them names (the other one only has the
+    publication day it was anchored to); an end before its begin is on the next day."""
+    default = _date_prefix(ref)
+    out = list(timexes)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        ca, cb = _CLOCK_VALUE.match(a.value), _CLOCK_VALUE.match(b.value)
+        if not (a.type == b.type == "TIME" and ca and cb):
+            continue
+        gap = text[a.end : b.start]
+        tussen = "tussen" in text[max(0, a.start - 8) : a.start + 8].lower()
+        if not (_RANGE_GLUE.match(gap) or (tussen and _TUSSEN_EN.match(gap))):
+            continue
+        da, db = ca.group(1), cb.group(1)
+        later = (cb.group(2), cb.group(3)) >= (ca.group(2), ca.group(3))
+        if da == default != db and _FULL_DAY.match(db):
+            day = dt.date.fromisoformat(db) - dt.timedelta(days=0 if later else 1)
+            out[i] = Timex(a.start, a.end, a.text, a.type, f"{day.isoformat()}{a.value[len(da) :]}")
+        elif (db == default or db == da) and _FULL_DAY.match(da) and (db != da or not later):
+            day = dt.date.fromisoformat(da) + dt.timedelta(days=0 if later else 1)
+            out[i + 1] = Timex(b.start, b.end, b.text, b.type, f"{day.isoformat()}{b.value[len(db) :]}")
     return out
 
 
