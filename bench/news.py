@@ -32,7 +32,8 @@ finds the intended string and checks it is unique; offsets are Python ``str`` in
   imagined speech without a named speaker (those count for detection, not for speaker accuracy).
 * figures -- every number expression that states a quantity: cardinals in digits or words
   (``dertig``, ``483.000``, ``2,5 miljoen euro``, ``twintigduizend``), vague plurals (``Duizenden``
-  = 1000 with qualifier ``about``, ``een paar honderd`` = 100 ``about``), fractions (``een derde``,
+  = 2000 with qualifier ``at_least``: at least two thousand; so is ``een paar honderd`` = 200
+  ``at_least``), fractions (``een derde``,
   ``een half``), percentages, money, measures, ages (``1-jarige``, ``(23)`` after a name, ``zoon
   van 7``, ``35 jr. oud``) and ``één``/``Eén`` before a noun. Span: qualifier words, the number and
   a unit word that is part of the expression (``procent``, ``euro``, ``cm``; not a counted noun).

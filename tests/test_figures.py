@@ -125,7 +125,83 @@ def test_volgens_source(analysed):
 
 def test_plural_scale(analysed):
     (f,) = figures(analysed, "Duizenden mensen gingen de straat op.")
-    assert f.value == 2000 and f.qualifier == "about" and f.unit == "mensen"
+    assert f.value == 2000 and f.qualifier == "at_least" and f.unit == "mensen"
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("Er kwamen een paar honderd mensen op af.", 200),
+        ("Enkele duizenden fans wachtten bij de poort.", 2000),
+    ],
+)
+def test_a_few_of_a_scale_is_at_least_two(analysed, text, value):
+    (f,) = figures(analysed, text)
+    assert (f.value, f.qualifier) == (value, "at_least")
+
+
+@pytest.mark.parametrize(
+    "text,old,new,unit",
+    [
+        ("De inflatie steeg van 6 naar 9 procent.", 6, 9, "%"),
+        ("Het tarief ging van 5 euro naar 4 euro.", 5, 4, "EUR"),
+        ("Het ledental daalde vorig jaar van 1,2 tot 1,1 miljoen.", 1_200_000, 1_100_000, None),
+        ("De maximumsnelheid wordt verhoogd van 100 tot 130 km/h.", 100, 130, "km/h"),
+    ],
+)
+def test_change_from_to(analysed, text, old, new, unit):
+    (f,) = figures(analysed, text)
+    assert (f.qualifier, f.value_from, f.value, f.value_max) == ("change", old, new, None)
+    assert f.text.startswith("van ")
+    if unit:
+        assert f.unit == unit
+
+
+def test_from_to_without_a_change_verb_is_a_range(analysed):
+    (f,) = figures(analysed, "De boetes liepen uiteen van 250 euro tot ruim 4.000 euro.")
+    assert (f.qualifier, f.value, f.value_max, f.value_from, f.unit) == ("range", 250, 4000, None, "EUR")
+
+
+@pytest.mark.parametrize(
+    "text,low,high",
+    [
+        ("Het park trekt straks 6 of 7 miljoen bezoekers per jaar.", 6_000_000, 7_000_000),
+        ("Twee of drie agenten raakten gewond.", 2, 3),
+        ("De bouw kost 2 tot 3 miljoen euro.", 2_000_000, 3_000_000),
+    ],
+)
+def test_ranges_share_the_scale_of_the_second_number(analysed, text, low, high):
+    (f,) = figures(analysed, text)
+    assert (f.qualifier, f.value, f.value_max) == ("range", low, high)
+
+
+def test_coins_and_notes_by_name(analysed):
+    (f,) = figures(analysed, "Een kaartje kost ongeveer een tientje.")
+    assert (f.kind, f.unit, f.value, f.qualifier) == ("money", "EUR", 10, "about")
+    (f,) = figures(analysed, "Ze vond twee vijfjes in haar jas.")
+    assert (f.kind, f.value) == ("money", 10)
+    (f,) = figures(analysed, "De kalveren gaan voor een paar tientjes weg.")
+    assert (f.value, f.qualifier, f.unit) == (20, "at_least", "EUR")
+
+
+def test_al_gauw_is_at_least(analysed):
+    (f,) = figures(analysed, "Een douche kost al gauw twee euro.")
+    assert (f.qualifier, f.value, f.unit) == ("at_least", 2, "EUR")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bel 06 12 34 56 78 voor informatie.",
+        "Wie het weet, kan bellen naar 053 123 4567.",
+        "Maak een gift over op giro 5555.",
+        "Eén van de agenten raakte gewond.",
+        "Ze werkten drie lange werkweken achter elkaar door.",
+        "Ze zitten al twee of drie jaar in de bijstand.",
+    ],
+)
+def test_more_not_figures(analysed, text):
+    assert figures(analysed, text) == []
 
 
 def test_ratio_figure(analysed):

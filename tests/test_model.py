@@ -39,8 +39,10 @@ def test_document_json_round_trip_keeps_every_annotation():
     doc.entities = [Entity(0, 6, "Jansen", "PER", "Piet Jansen")]
     doc.quotes = [Quote(TextSpan(12, 46, "Ruim 300 mensen kwamen gisteren."), TextSpan(7, 10, "zei"),
                         TextSpan(0, 6, "Jansen"), "Piet Jansen", "direct", ("Piet Jansen",))]
-    doc.figures = [Figure(12, 20, "Ruim 300", 300, None, "more_than", "mensen", "count", "mensen")]
+    doc.figures = [Figure(12, 20, "Ruim 300", 300, None, "more_than", "mensen", "count", "mensen"),
+                   Figure(12, 20, "van 200 naar 300", 300, qualifier="change", value_from=200)]
     doc.timexes = [Timex(35, 43, "gisteren", "DATE", "2019-06")]
     again = Document.from_dict(doc.to_dict())
     assert again.to_dict() == doc.to_dict()
+    assert again.figures[1].value_from == 200 and again.figures[0].value_from is None
     assert again.published.precision == "month"

@@ -3,7 +3,7 @@ import sqlite3
 import pytest
 
 from kroniek.errors import StoreError
-from kroniek.model import Entity, Timex
+from kroniek.model import Entity, Figure, Timex
 from kroniek.store.schema import MIGRATIONS
 from kroniek.store.sqlite import Rejection, SQLiteStore, StoredDocument
 from tests.conftest import make_doc
@@ -34,6 +34,32 @@ def test_article_annotations_and_fulltext_are_stored_together(db):
     assert [r[0] for r in fts] == [row["rowid"]]
     again = store.get("a1")
     assert again.timexes[0].value == "2017-12" and again.published.precision == "month"
+    store.close()
+
+
+def test_a_change_figure_keeps_its_old_value(db):
+    from kroniek.store.facts import figure_series
+
+    store = SQLiteStore(db)
+    doc = make_doc("De werkloosheid steeg van 3 naar 4 procent.", published="2019-05", id="c1")
+    doc.figures = [Figure(23, 43, "van 3 naar 4 procent", 4, qualifier="change", unit="%",
+                          kind="percent", subject="werkloosheid", value_from=3)]
+    store.add([_stored(doc)])
+    (f,) = figure_series(store.conn, about="werkloosheid")
+    assert (f.qualifier, f.value_from, f.value) == ("change", 3, 4)
+    assert store.get("c1").figures[0].value_from == 3
+    store.close()
+
+
+def test_a_version_1_store_gains_the_value_from_column(db):
+    con = sqlite3.connect(db)
+    con.executescript(MIGRATIONS[0])
+    con.execute("PRAGMA user_version = 1")
+    con.commit()
+    con.close()
+    store = SQLiteStore(db)
+    cols = {r[1] for r in store.conn.execute("PRAGMA table_info(figures)")}
+    assert "value_from" in cols and store.schema_version() == len(MIGRATIONS)
     store.close()
 
 

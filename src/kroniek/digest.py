@@ -48,13 +48,15 @@ def digest_text(store: SQLiteStore, *, limit: int = 8) -> str:
         )
     lines += ["", "Figures:"]
     for row in c.execute(
-        "SELECT a.id, a.published, f.text, f.value, f.value_max, f.qualifier, f.unit, f.subject,"
+        "SELECT a.id, a.published, f.text, f.value, f.value_max, f.value_from, f.qualifier, f.unit, f.subject,"
         " f.source_chain FROM figures f JOIN articles a ON a.rowid = f.article"
         " WHERE a.duplicate_of IS NULL ORDER BY a.published_start, a.rowid, f.start LIMIT ?", (limit,)
     ):
         chain = json.loads(row["source_chain"])
         rng = f"-{_num(row['value_max'])}" if row["value_max"] is not None else ""
         value = _num(row["value"])
+        if row["value_from"] is not None:
+            value = f"{_num(row['value_from'])} -> {value}"
         lines.append(
             f"  {row['published']} {row['qualifier']} {value}{rng} {row['unit'] or ''}"
             f" | {row['subject'] or '-'}{' | by ' + ' <- '.join(reversed(chain)) if chain else ''}"

@@ -116,7 +116,8 @@ def show(
         chain = " <- ".join(reversed(q.source_chain)) if q.source_chain else ""
         print(f"QUOTE [{q.kind}] {q.speaker_name or '?'}{f' (via {chain})' if chain else ''}: {q.content.text}")
     for f in doc.figures:
-        print(f"FIGURE {f.qualifier} {f.value:g}{'-' + format(f.value_max, 'g') if f.value_max else ''} "
+        was = f" (from {f.value_from:g})" if f.value_from is not None else ""
+        print(f"FIGURE {f.qualifier} {f.value:g}{'-' + format(f.value_max, 'g') if f.value_max else ''}{was} "
               f"{f.unit or ''} | {f.subject or ''} | {f.text!r}")
     for t in doc.timexes:
         print(f"TIME {t.type} {t.value} {t.text!r}")

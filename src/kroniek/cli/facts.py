@@ -51,7 +51,8 @@ def figures(
                                                date_to=date_bound(date_to, end=True), limit=limit)]
     store.close()
     emit(rows, choose(json_, csv_),
-         ["published", "qualifier", "value", "value_max", "unit", "subject", "source", "article", "text"],
+         ["published", "qualifier", "value", "value_max", "value_from", "unit", "subject", "source", "article",
+          "text"],
          title=f"Figures{' about ' + repr(about) if about else ''}")
 
 

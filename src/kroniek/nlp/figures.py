@@ -14,7 +14,7 @@ from bisect import bisect_right
 from typing import Any
 
 from ..model import Document, Figure
-from .numbers_nl import NumberMatch, find_numbers
+from .numbers_nl import NumberMatch, find_numbers, parse_number
 from .pipeline import stage
 
 #: Words before a number and what they say about it (longest phrase wins).
@@ -37,7 +37,8 @@ QUALIFIERS: dict[str, str] = {
         "bijna|vrijwel|nagenoeg|haast|zowat"
     ).split("|"), "almost"),
     **dict.fromkeys((
-        "minstens|zeker|ten minste|tenminste|op zijn minst|minimaal|niet minder dan|wel"
+        "minstens|zeker|ten minste|tenminste|op zijn minst|minimaal|niet minder dan|wel|"
+        "al gauw|algauw|gemakkelijk|makkelijk"
     ).split("|"), "at_least"),
 }
 # fmt: on
@@ -45,7 +46,40 @@ _QUAL_ALT = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=T
 _FILLER = r"(?:onder meer|in totaal|al|nog|nog maar|maar|slechts|liefst|de|het|wel|dus|zelfs)"
 _QUAL_RE = re.compile(rf"(?i)(?<![\w])(?P<q>{_QUAL_ALT})\s+(?:{_FILLER}\s+)*$")
 _RANGE_PRE_RE = re.compile(r"(?i)\b(?:tussen|van)\s+(?:de\s+)?$")
-_RANGE_MID_RE = re.compile(r"(?i)^\s*(?:tot(?: en met)?|à|a|-|–|en)\s*(?:de\s+)?$")
+#: between the two numbers of a range or change: an optional unit of the first number
+#: ("7146 euro tot ...", "6 procent naar ..."), the link word, an optional qualifier of the second
+_RANGE_MID_RE = re.compile(
+    r"(?i)^\s*(?:(?:procent|%|euro|dollar|€|\$)\s*)?"
+    r"(?P<mid>tot(?: en met)?|à|a|-|–|en|of|naar)\s*"
+    r"(?:(?:de|ruim|bijna|zo'n|zo’n|ongeveer|circa|ca\.|maximaal|hooguit|minstens|wel)\s+)?$"
+)
+#: words that make "van X tot Y" a change rather than a range ("steeg van 6 tot 9 procent")
+_CHANGE_RE = re.compile(
+    r"(?i)\b(?:stijg(?:t|en|ing)|steeg|stegen|gestegen|da(?:alt|alde|alden|len|ling)|gedaald|"
+    r"groei(?:t|de|den|en)?|gegroeid|toename|toegenomen|n(?:eemt|am|amen)\s+(?:toe|af)|afname|"
+    r"afgenomen|l(?:iep|iepen|oopt)\s+(?:op|terug)|opgelopen|teruggelopen|zak(?:t|te|ten)|gezakt|"
+    r"kl(?:om|ommen|imt)|geklommen|verhoo?g(?:d|t|de|den|ing)|verlaag(?:d|t|de|den)|verlaging|"
+    r"verdubbel(?:d|t|de)|halveer(?:t|de)|gehalveerd|veranderd|verander(?:t|de|ing)|"
+    r"bijgesteld|gecorrigeerd)\b"
+)
+#: A scale word at the end of a number ("7 miljoen") that a bare first number of a range shares
+_SCALE_END_RE = re.compile(r"(?i)(miljoen|miljard|biljoen|duizend|mln\.?|mld\.?|mrd\.?)$")
+_SCALE_VALUES = {"miljoen": 1e6, "mln": 1e6, "miljard": 1e9, "mld": 1e9, "mrd": 1e9,
+                 "biljoen": 1e12, "duizend": 1e3}  # fmt: skip
+#: "een paar honderd", "enkele duizenden": at least two of the scale
+_FEW_RE = re.compile(r"(?i)\b(?:een\s+paar|paar|enkele|een\s+aantal|luttele)\s+$")
+_BARE_SCALE = frozenset("honderd duizend tienduizend honderdduizend miljoen miljard".split())
+#: Coins and notes by name: "een tientje" is ten euro.
+_MONEY_WORDS = {"vijfje": 5, "vijfjes": 5, "tientje": 10, "tientjes": 10, "twintigje": 20,
+                "twintigjes": 20, "honderdje": 100, "honderdjes": 100}  # fmt: skip
+_MONEY_WORD_RE = re.compile(
+    r"(?i)(?<![\w])(?:(?P<n>een|één|eén|\d+|[a-zë]+)\s+)?"
+    r"(?P<w>vijfjes?|tientjes?|twintigjes?|honderdjes?)(?![\w])"
+)
+#: Dutch phone numbers written in groups ("053 574 1851", "06 23 84 58 86", "020-123 45 67")
+_PHONE_RE = re.compile(r"(?<![\w,.])(?:\+31[\s-]?|0)\d{1,3}(?:[\s-]\d{2,4}){1,4}(?![\w]|[.,]\d)")
+#: "één van de ..." is "one of", not a count
+_ONE_OF_RE = re.compile(r"(?i)^\s+van\s+(?:de|het|die|deze|dat|hen|hun|ons|jullie|zijn|haar|onze|mijn|uw)\b")
 
 CURRENCIES = {
     "euro": "EUR",
@@ -103,7 +137,9 @@ MEASURES = {
 }
 _TIME_UNITS = (
     r"(?:jaar|jaren|maand|maanden|week|weken|dag|dagen|uur|uren|minuut|minuten|"
-    r"seconde|seconden|eeuw|eeuwen|decennia|decennium|kwartier|etmaal|etmalen)"
+    r"seconde|seconden|eeuw|eeuwen|decennia|decennium|kwartier|etmaal|etmalen|nacht|nachten|"
+    r"werkweek|werkweken|werkdag|werkdagen|schooljaar|schooljaren|dagje|dagjes|weekje|weekjes|"
+    r"jaartje|jaartjes|maandje|maandjes|uurtje|uurtjes)"
 )
 _MONTHS = (
     r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
@@ -117,7 +153,7 @@ _CUR_AFTER_RE = re.compile(rf"(?i)^\s*(?P<c>{_CUR_ALT})(?![\w])")
 _CUR_BEFORE_RE = re.compile(r"(?i)(?P<c>€|\$|£|eur|usd|gbp)\s*$")
 _MEAS_RE = re.compile(rf"(?i)^\s*(?P<m>{_MEAS_ALT})(?![\w/²])")
 _AGE_RE = re.compile(r"(?i)^(?:-jarige?n?|\s*jaar\s+oud|\s*jarige?n?)\b")
-_TIMEUNIT_RE = re.compile(rf"(?i)^\s*{_TIME_UNITS}\b")
+_TIMEUNIT_RE = re.compile(rf"(?i)^\s*(?:[a-zë]+e\s+)?{_TIME_UNITS}\b")
 _CLOCK_RE = re.compile(r"^[.:]\d{2}\b|^\s*uur\b")
 _DATE_AFTER_RE = re.compile(rf"(?i)^\s*(?:e|ste|de)?\s*{_MONTHS}\b|^[-/]\d{{1,2}}[-/]")
 _DATE_BEFORE_RE = re.compile(rf"(?i)\b{_MONTHS}\.?\s*$|\d[-/]$")
@@ -129,7 +165,8 @@ _REF_BEFORE_RE = re.compile(
     r"(?i)\b(?:artikel|art\.|hoofdstuk|paragraaf|lid|nummer|nr\.?|no\.?|pagina|blz\.?|p\.|"
     r"bus|lijn|tram|route|snelweg|kamer|code|versie|week|groep|klas|stap|fase|niveau|"
     r"categorie|kanaal|zaal|uitgang|spoor|perron|telefoon|tel\.?|bel|postcode|"
-    r"editie|seizoen|aflevering|deel|ronde|speeldag|minuut|om|rond|tegen)\s*$"
+    r"editie|seizoen|aflevering|deel|ronde|speeldag|minuut|om|rond|tegen|giro|gironummer|"
+    r"rekening|rekeningnummer|bankrekening|iban|postbus|kvk|kvk-nummer)\s*$"
 )
 _STREET_BEFORE_RE = re.compile(
     r"[A-Z][\w-]*(?:straat|weg|laan|plein|gracht|kade|singel|dijk|dreef|pad|steeg|hof|markt|"
@@ -204,18 +241,12 @@ def _qualifier(text: str, n: NumberMatch, sent_start: int) -> tuple[str, int]:
 def _noun_phrase(text: str, pos: int, limit: int) -> tuple[str | None, str | None]:
     """POS-free guess at the counted noun phrase after ``pos``: adjectives (-e) then a noun,
     then an optional ``van X`` complement; returns (unit, subject)."""
-    words = [
-        (m.start() + pos, m.end() + pos, m.group()) for m in _TOKEN_RE.finditer(text[pos:limit])
-    ]
+    words = [(m.start() + pos, m.end() + pos, m.group()) for m in _TOKEN_RE.finditer(text[pos:limit])]
     np: list[tuple[int, int, str]] = []
     i = 0
     while i < len(words) and len(np) < 4:
         w = words[i][2]
-        if (
-            not w[0].isalpha()
-            or w.lower() in _STOP
-            or (w[0].isupper() and not np and not _DEMONYM.search(w))
-        ):
+        if not w[0].isalpha() or w.lower() in _STOP or (w[0].isupper() and not np and not _DEMONYM.search(w)):
             break
         np.append(words[i])
         i += 1
@@ -272,6 +303,8 @@ def _kind_unit(text: str, n: NumberMatch) -> tuple[str, str | None, int, int]:
     start, end = n.start, n.end
     after = text[n.end : n.end + 40]
     before = text[max(0, n.start - 6) : n.start]
+    if n.text[-1:].isalpha() and n.text.lower().rstrip("s").endswith("je"):
+        return "money", "EUR", start, end  # "een tientje"
     m = _PERCENT_RE.match(after)
     if m:
         return (
@@ -329,20 +362,42 @@ def _places(doc: Document, s: int, e: int) -> tuple[str, ...]:
     if doc.entities:
         names = [x.entity for x in doc.entities if x.label == "LOC" and s <= x.start < e]
     elif doc.analysis is not None:
-        names = [
-            x.text
-            for x in doc.analysis.ents
-            if x.label_ in ("LOC", "GPE") and s <= x.start_char < e
-        ]
+        names = [x.text for x in doc.analysis.ents if x.label_ in ("LOC", "GPE") and s <= x.start_char < e]
     return tuple(dict.fromkeys(names))
 
 
+def _with_money_words(text: str, nums: list[NumberMatch]) -> list[NumberMatch]:
+    """Add coins and notes by name ("een tientje", "twee vijfjes") as money amounts."""
+    extra = []
+    for m in _MONEY_WORD_RE.finditer(text):
+        count = parse_number(m.group("n")) if m.group("n") else None
+        start = m.start() if count is not None else m.start("w")
+        value = (count or 1) * _MONEY_WORDS[m.group("w").lower()]
+        extra.append(NumberMatch(start, m.end(), text[start : m.end()], value, "cardinal"))
+    if not extra:
+        return nums
+    kept = [n for n in nums if not any(x.start < n.end and n.start < x.end for x in extra)]
+    return sorted(kept + extra, key=lambda n: n.start)
+
+
+def _shared_scale(first: NumberMatch, second: NumberMatch) -> float:
+    """The first number of "6 of 7 miljoen" carries the second's scale: 6 million."""
+    m = _SCALE_END_RE.search(second.text)
+    if not m or _SCALE_END_RE.search(first.text) or first.kind != "cardinal":
+        return float(first.value)
+    scale = _SCALE_VALUES[m.group(1).lower().rstrip(".")]
+    scaled = first.value * scale
+    return scaled if scaled <= second.value * 10 else float(first.value)
+
+
 def extract_figures(doc: Document) -> list[Figure]:
-    """All figures in the document, ranges merged, in text order."""
+    """All figures in the document, ranges and changes merged, in text order."""
     text = doc.text
     sents = _sentence_bounds(doc)
     starts = [s for s, _ in sents]
-    nums = find_numbers(text)
+    nums = _with_money_words(text, find_numbers(text))
+    phones = [(m.start(), m.end()) for m in _PHONE_RE.finditer(text)]
+    phones = [(a, b) for a, b in phones if 9 <= sum(c.isdigit() for c in text[a:b]) <= 12]
     sdoc = doc.analysis
     has_dep = sdoc is not None and sdoc.has_annotation("DEP")
     figures: list[Figure] = []
@@ -352,21 +407,46 @@ def extract_figures(doc: Document) -> list[Figure]:
         si = max(0, bisect_right(starts, n.start) - 1)
         s, e = sents[si]
         i += 1
-        if _is_not_figure(text, n, s):
+        if _is_not_figure(text, n, s) or any(a <= n.start < b for a, b in phones):
             continue
-        value_max = None
+        if n.value == 1 and n.text.lower() in ("één", "eén") and _ONE_OF_RE.match(text[n.end :]):
+            continue
+        value = float(n.value)
+        value_max = value_from = None
         qualifier, qstart = _qualifier(text, n, s)
+        if n.kind == "plural" and qualifier in ("exact", "about"):
+            qualifier = "at_least"  # "duizenden": at least two thousand
+        elif (n.text.lower() in _BARE_SCALE or n.text.lower().endswith("jes")) and (
+            few := _FEW_RE.search(text[max(s, n.start - 20) : n.start])
+        ):
+            value, qualifier = 2 * value, "at_least"  # "een paar honderd": at least 200
+            qstart = n.start - (len(text[max(s, n.start - 20) : n.start]) - few.start())
         last = n
-        if i < len(nums) and nums[i].start < e and _RANGE_MID_RE.match(text[n.end : nums[i].start]):
-            mid = text[n.end : nums[i].start].strip().lower()
-            pre = _RANGE_PRE_RE.search(text[max(s, n.start - 12) : n.start])
-            if (mid != "en" or pre) and nums[i].value > n.value:
-                last = nums[i]
-                value_max = last.value
-                qualifier = "range"
+        mid_m = (
+            _RANGE_MID_RE.match(text[n.end : nums[i].start]) if i < len(nums) and nums[i].start < e else None
+        )
+        if mid_m:
+            mid = mid_m.group("mid").lower()
+            nxt = nums[i]
+            before = text[max(s, n.start - 12) : n.start]
+            pre = _RANGE_PRE_RE.search(before)
+            first = _shared_scale(n, nxt)
+            change = (
+                pre is not None
+                and pre.group().lower().startswith("van")
+                and (mid == "naar" or (mid.startswith("tot") and _CHANGE_RE.search(text, s, e)))
+            )
+            if change:
+                last, value_from, value, qualifier = nxt, first, float(nxt.value), "change"
+            elif mid != "naar" and (mid != "en" or pre) and nxt.value > first:
+                last, value, value_max, qualifier = nxt, first, float(nxt.value), "range"
+            if last is nxt:
                 if pre:
-                    qstart = n.start - (len(text[max(s, n.start - 12) : n.start]) - pre.start())
+                    qstart = n.start - (len(before) - pre.start())
                 i += 1
+                after = text[nxt.end : nxt.end + 30]
+                if _TIMEUNIT_RE.match(after) and not _AGE_RE.match(after):
+                    continue  # "twee of drie jaar" is a duration: the timexes stage's
         kind, unit, start, end = _kind_unit(text, last)
         if kind == "money" and start > n.start:
             start = n.start
@@ -383,16 +463,14 @@ def extract_figures(doc: Document) -> list[Figure]:
         if kind == "count" and noun:
             unit = noun
         elif kind in ("fraction", "percent") and subject is None:
-            m = re.match(
-                r"(?i)\s*(?:\w+\s+)?van\s+((?:de|het)\s+[\w'’-]+(?:\s+[\w'’-]+)?)", text[end:e]
-            )
+            m = re.match(r"(?i)\s*(?:\w+\s+)?van\s+((?:de|het)\s+[\w'’-]+(?:\s+[\w'’-]+)?)", text[end:e])
             subject = m.group(1) if m else None
         figures.append(
             Figure(
                 start=start,
                 end=end,
                 text=text[start:end],
-                value=float(n.value),
+                value=value,
                 value_max=value_max,
                 qualifier=qualifier,
                 unit=unit,
@@ -400,12 +478,13 @@ def extract_figures(doc: Document) -> list[Figure]:
                 subject=subject,
                 place=_places(doc, s, e),
                 source_chain=_sources(doc, sents, si, n.start),
+                value_from=value_from,
             )
         )
     return figures
 
 
-@stage("figures", requires={"sentences"}, provides={"figures"}, version=2)
+@stage("figures", requires={"sentences"}, provides={"figures"}, version=3)
 def find_figures(doc: Document) -> Document:
     """Fill ``doc.figures`` from the article body."""
     doc.figures = extract_figures(doc)

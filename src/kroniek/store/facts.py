@@ -76,6 +76,7 @@ class FigureMatch:
     published: str | None
     value: float | None
     value_max: float | None
+    value_from: float | None  # the old value of a "change" figure
     qualifier: str | None
     unit: str | None
     subject: str | None
@@ -123,6 +124,7 @@ def figure_series(
                 published=row["published"],
                 value=row["value"],
                 value_max=row["value_max"],
+                value_from=row["value_from"],
                 qualifier=row["qualifier"],
                 unit=row["unit"],
                 subject=row["subject"],

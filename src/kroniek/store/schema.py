@@ -117,6 +117,10 @@ MIGRATIONS: list[str] = [
         title, text, source, tokenize = 'unicode61 remove_diacritics 2'
     );
     """,
+    # 2: figures that report a change ("steeg van 6 naar 9 procent") keep the old value
+    """
+    ALTER TABLE figures ADD COLUMN value_from REAL;
+    """,
 ]
 
 

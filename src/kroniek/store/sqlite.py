@@ -303,7 +303,8 @@ class SQLiteStore:
         )
         self.conn.executemany(
             "INSERT INTO figures (article, start, end, text, value, value_max, qualifier, unit,"
-            " kind, subject, place, time, source_chain) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " kind, subject, place, time, source_chain, value_from)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (
                     rowid,
@@ -319,6 +320,7 @@ class SQLiteStore:
                     json.dumps(list(f.place), ensure_ascii=False),
                     f.time,
                     json.dumps(list(f.source_chain), ensure_ascii=False),
+                    f.value_from,
                 )
                 for f in doc.figures
             ],
