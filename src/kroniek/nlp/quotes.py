@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model import Document, Quote, TextSpan
-from .cues import NOT_SOURCE, ORG_NOUNS, ROLE_NOUNS, VEHICLE_NOUNS, Lexicon, get_lexicon
+from .cues import NOT_SOURCE, ORG_NOUNS, ROLE_NOUNS, SPEAKER_STOP, VEHICLE_NOUNS, Lexicon, get_lexicon
 from .pipeline import stage
 from .speakers import _ADJ_RE as _ADJ
 from .speakers import FUNCTION_CAPS as _FUNCTION_CAPS
@@ -232,8 +232,8 @@ def np_after(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, int] |
     if first not in ("de", "het", "een", "zowel") and not det and not words[0][2][0].isupper():
         # a bare lowercase phrase is a speaker only when it names a role or a body
         phrase = text[words[0][0] : end].lower().split()
-        if not any(w in ROLE_NOUNS or w in ORG_NOUNS for w in phrase):
-            return None
+        if not seen_cap and not any(w in ROLE_NOUNS or w in ORG_NOUNS for w in phrase):
+            return None  # (a lowercase noun before a name is its title: "ontwikkelaar Erwin Slot")
     return (det_at if det else words[0][0], end)
 
 
@@ -347,7 +347,10 @@ class _Finder:
                 if not re.search(rf"\b{self.lex.particles[lw]}\b", tail[:80]):
                     return None
             return (cs, ce), np_after(text, ce + 1, limit, self.lex)
-        # "'...', Erdogan zei": subject before the verb
+        # "'...', Erdogan zei": subject before the verb — not after a quote that ended its
+        # sentence ("'... rechtsomkeert.' Deskundige X spreekt van ..." is new narration)
+        if re.search(r"[.!?…][\"'”’»]*\s*$", text[max(0, pos - 4) : pos]):
+            return None
         sp = np_after(text, cs, limit, self.lex)
         if sp:
             m2 = re.match(r"\s+(\w+)", text[sp[1] : limit])
@@ -377,6 +380,14 @@ class _Finder:
                 return cue, sp, "before"
         if len(words) <= 5 and (words[0].group()[0].isupper()):
             return None, (cstart + words[0].start(), cstart + words[-1].end()), "colon"
+        # "Minister Schouten wil hier nog niet op vooruitlopen: '...'": the clause's subject
+        sp = np_after(text, cstart + words[0].start(), pos, self.lex)
+        if sp and sp[1] < cstart + len(clause):
+            named = any(x.label in ("PER", "UNK") for x in self.people.at(*sp))
+            roles = any(w in ROLE_NOUNS for w in text[sp[0] : sp[1]].lower().split())
+            follows = re.match(r"\s+([a-z]\w*)", text[sp[1] : pos])
+            if (named or roles) and follows and follows.group(1) not in SPEAKER_STOP:
+                return None, sp, "before"
         return None
 
     def embedded_cue(self, us: int, qs: int) -> tuple[tuple[int, int], tuple[int, int] | None, str] | None:
@@ -622,6 +633,7 @@ class _Finder:
             if lw not in self.lex.that_forms and not finite_particle:
                 continue
             need = self.lex.particles.get(lw) if lw not in self.lex.that_forms else None
+            particle_at = None
             for j in range(i + 1, min(i + 8, len(ws))):
                 between = seg[ws[j - 1].end() : ws[j].start()]
                 if between.strip() and between.strip() != ":":
@@ -629,6 +641,7 @@ class _Finder:
                 lj = ws[j].group().lower()
                 if need and lj == need:
                     need = None
+                    particle_at = us + ws[j].start()
                     continue
                 if (lj in ("dat", "of") or between.strip() == ":") and need is None:
                     cs = us + (ws[j].end() if lj in ("dat", "of") else ws[j].start())
@@ -636,8 +649,16 @@ class _Finder:
                         cs = us + ws[j].start()
                     cue = (us + w.start(), us + w.end())
                     sp = np_before(text, self._clause_start(us, cue[0]), cue[0])
-                    if sp is None or (sp and text[sp[0] : sp[1]].lower() in ("dat", "het", "wat")):
-                        sp = np_after(text, cue[1] + 1, us + ws[j].start(), self.lex)
+                    lead = text[sp[0] : sp[1]].split()[0].lower() if sp else ""
+                    if (
+                        sp is None
+                        or lead in SPEAKER_STOP
+                        or text[sp[0] : sp[1]].lower() in ("dat", "het", "wat")
+                    ):
+                        # inverted: "Op de laatste zittingsdag deelde de rechtbank mee dat"
+                        sp = np_after(text, cue[1] + 1, particle_at or us + ws[j].start(), self.lex) or (
+                            None if sp is None or lead not in SPEAKER_STOP else sp
+                        )
                     if sp is None:
                         break
                     self._add_indirect(cs, ue, cue, sp, "that", pi)
@@ -719,6 +740,7 @@ class _Finder:
         last_para = -10
         third: tuple[str, int] | None = None  # last third-person speaker, end of their quote
         history: list[tuple[int, str | None, bool]] = []  # (paragraph, name, pure)
+        self._named: list[Found] = []
         for f in items:
             if f.chain_origin:
                 f.origin = self.people.resolve(*f.chain_origin)
@@ -737,6 +759,7 @@ class _Finder:
                 if f.name.lower() not in ("ik", "we", "wij"):
                     third = (f.name, f.end)
             history.append((f.paragraph, f.name, f.pure))
+            self._named.append(f)
         # a quote split by its attribution ("'A', zei hij, 'B'") has one speaker: the name chosen
         # with the most evidence (a part that addresses the pronoun's candidate rules it out)
         by_cue: dict[tuple[int, int], list[Found]] = {}
@@ -830,34 +853,39 @@ class _Finder:
             if m and text_lower:
                 return last or self.people.last_person_before(ps)
         if f.paragraph - last_para <= 1:
-            other = self._other_party(f, history)
+            other = self._other_party(f)
             return other or last
         return None
 
-    @staticmethod
-    def _other_party(f: Found, history: list[tuple[int, str | None, bool]]) -> str | None:
+    def _other_party(self, f: Found) -> str | None:
         """Turn-taking: a bare quote paragraph right after another speaker's turn answers it.
 
-        Only inside a contiguous dialogue block (every paragraph back to the earlier turn holds a
-        quote) and only when that block names exactly the two participants used here."""
-        turns: dict[int, str] = {}
-        for para, name, _ in history:
-            if name:
-                turns[para] = name
-            elif para not in turns:
-                turns[para] = ""
-        p = f.paragraph - 1
-        prev = turns.get(p)
-        if not prev:
+        The turns are the quote paragraphs before this one (quotes of one paragraph are one turn),
+        back to the first gap. The answer comes from the person the previous turn addressed by
+        name ("Ach, Matjeff!"), else from the latest turn by someone other than the previous
+        speaker, else, in a first-person story, from the narrator ("ik")."""
+        turns: list[tuple[int, str | None, Found]] = []
+        for g in reversed(self._named):
+            if g.kind != "direct" or g.paragraph >= f.paragraph:
+                continue
+            if turns and turns[-1][0] == g.paragraph:
+                continue  # the turn's last quote has already been taken
+            if g.paragraph != (turns[-1][0] - 1 if turns else f.paragraph - 1):
+                break
+            turns.append((g.paragraph, g.name, g))
+            if len(turns) > 8:
+                break
+        if not turns or not turns[0][1]:
             return None
-        q = p - 1
-        while q in turns and q >= p - 6:
-            name = turns[q]
-            if not name:
-                return None
-            if name != prev:
+        prev = turns[0][1]
+        for who in self._addressed(turns[0][2]):
+            if who != prev and who.lower() not in ("ik", "we", "wij"):
+                return who
+        for _, name, _ in turns[1:]:
+            if name and name != prev:
                 return name
-            q -= 1
+        if prev != "ik" and self.people.narrator_before(f.start):
+            return "ik"
         return None
 
     def build(self, items: list[Found]) -> list[Quote]:

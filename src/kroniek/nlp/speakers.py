@@ -37,7 +37,8 @@ FUNCTION_CAPS = frozenset(
     toch want maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart
     april mei juni juli augustus september oktober november december ja nee o ach neen
     mijnheer mevrouw meneer heer gij ge zoo te naar onder boven achter zonder hier toen terwijl
-    hoewel zodra nadat eindelijk plotseling dadelijk hoofdstuk ieder iedereen onderwijl""".split()
+    hoewel zodra nadat eindelijk plotseling dadelijk hoofdstuk ieder iedereen onderwijl
+    october""".split()
 )
 ORG_TAILS = frozenset(
     "Zaken Defensie Financiën Justitie Volksgezondheid Onderwijs Landbouw Staten Unie Naties "
@@ -67,6 +68,14 @@ _PERSON_NOUNS = frozenset(
     meneer vriend vriendin baas jongeheer oude vreemdeling officier kapitein agent consul
     secretaris directeur pastoor bisschop priester kinderjuffrouw hospita weduwe vrouwtje
     mannetje heertje""".split()
+)
+_MALE_NOUNS = frozenset(
+    """man heer jongen vader oom broer zoon knecht koetsier kamerdienaar portier jongeheer
+    heertje mannetje vreemdeling grijsaard baas koning prins graaf""".split()
+)
+_FEMALE_NOUNS = frozenset(
+    """vrouw dame meisje moeder tante zuster dochter meid dienstmeid juffrouw mevrouw weduwe
+    vrouwtje hospita kinderjuffrouw vriendin koningin prinses gravin""".split()
 )
 #: heads that are no person: adjectives/adverbs and verb forms ("'t prettig", "de heer knikt")
 _NOT_DESC_RE = re.compile(r"(?:ig|lijk|isch|baar|zaam|loos|end|en|t|d)$")
@@ -165,6 +174,12 @@ class People:
         for name in sorted(self._freq):
             self.canonical(name)
         self.quoted: list[tuple[int, int]] = []  # quote contents: names there are addressees
+        a = getattr(doc, "analysis", None)
+        self.analysis = a if a is not None and a.has_annotation("DEP") else None
+        self._events: list[Mention] = []  # narration subjects that are no names (DESC, PRO)
+        self._ev_starts: list[int] = []
+        self._events_for: list[tuple[int, int]] | None = None
+        self._desc_genders: dict[str, str] = {}
         self._genders: dict[str, str] | None = None
         self.described: dict[str, str] = {}  # lowercased description -> as first written
         self.roles: list[tuple[int, str, str]] = []  # (position, description lower, canonical)
@@ -315,26 +330,103 @@ class People:
         m = self.last_mention_before(pos, lo=lo)
         return self.canonical(m.text) if m else None
 
-    def last_mention_before(self, pos: int, *, lo: int = 0, gender: str = "") -> Mention | None:
-        """Canonical name of the closest person-like mention ending before ``pos``."""
+    def _backwards(self, pos: int, lo: int):
+        """Name mentions and narration subjects (descriptions, resolved pronouns) starting before
+        ``pos`` and at or after ``lo``, closest first."""
         i = bisect.bisect_left(self._starts, pos) - 1
+        j = bisect.bisect_left(self._ev_starts, pos) - 1
+        while True:
+            mi = self.mentions[i] if i >= 0 and self.mentions[i].start >= lo else None
+            ej = self._events[j] if j >= 0 and self._events[j].start >= lo else None
+            if mi is None and ej is None:
+                return
+            if ej is None or (mi is not None and mi.start > ej.start):
+                yield mi
+                i -= 1
+            else:
+                yield ej
+                j -= 1
+
+    def last_mention_before(self, pos: int, *, lo: int = 0, gender: str = "") -> Mention | None:
+        """The closest person-like mention ending before ``pos``: in the closest sentence that has
+        one, the first (subject-most). Narration subjects count too once the quotes are known:
+        "de oude man" and a "hij" resolved in its own sentence carry their referent on."""
+        if self._events_for != self.quoted:
+            self._subject_events()
         found = None
-        while i >= 0 and self.mentions[i].start >= lo:
-            m = self.mentions[i]
+        for m in self._backwards(pos, lo):
             if (
                 m.end <= pos
-                and m.label in ("PER", "UNK")
+                and m.label in ("PER", "UNK", "DESC", "PRO")
                 and m.text.lower() not in FUNCTION_CAPS
                 and not self._in_quote(m.start)
+                and not (gender and m.text == "ik")
                 and (not gender or self.gender(self.canonical(m.text)) in ("", gender))
             ):
                 if found is not None and re.search(r"[.!?:]\s", self.text[m.end : found.start]):
                     break  # earlier sentence: keep the subject-most mention of the closest one
                 found = m
-                if m.label == "PER":
-                    pass
-            i -= 1
         return found
+
+    def narrator_before(self, pos: int, window: int = 3000) -> bool:
+        """Whether a first-person narrator acts in the narration shortly before ``pos``."""
+        if self._events_for != self.quoted:
+            self._subject_events()
+        j = bisect.bisect_left(self._ev_starts, pos) - 1
+        seen = 0
+        while j >= 0 and self._events[j].start >= pos - window:
+            seen += self._events[j].text == "ik"
+            j -= 1
+        return seen >= 3  # one stray "ik" may be a quote the finder missed
+
+    def _subject_events(self) -> None:
+        """Subjects of narration sentences that are no names, from the dependency parse: person
+        descriptions ("een klein, levendig man", "de bisschop") and third-person pronouns, each
+        resolved in reading order so a chain of "hij ... hij" keeps its referent."""
+        self._events, self._ev_starts = [], []
+        self._events_for = list(self.quoted)
+        a = self.analysis
+        if a is None:
+            return
+        for tok in a:
+            if tok.dep_ not in ("nsubj", "nsubj:pass") or self._in_quote(tok.idx):
+                continue
+            low = tok.lower_
+            if low == "ik":  # the narrator acting in the narration
+                ev = Mention(tok.idx, tok.idx + 2, "ik", "PRO")
+            elif tok.pos_ == "PRON" and low in ("hij", "zij", "ze", "ie"):
+                if low != "hij" and "Plur" in tok.head.morph.get("Number"):
+                    continue
+                m = self.last_mention_before(tok.idx, gender="m" if low in ("hij", "ie") else "f")
+                if m is None:
+                    continue
+                ev = Mention(tok.idx, tok.idx + len(tok.text), self.canonical(m.text), "PRO")
+            elif (
+                tok.pos_ == "NOUN"
+                and (low in _PERSON_NOUNS or low in ROLE_NOUNS)
+                and not any(c.dep_ in ("det", "nmod:poss") and c.lower_ in _POSSESSIVES for c in tok.children)
+            ):  # "zijn vader" is relational: who it is depends on whose
+                left = tok.i
+                while (
+                    left > 0 and left - 1 >= tok.left_edge.i and a[left - 1].dep_ in ("amod", "det", "punct")
+                ):
+                    left -= 1
+                while left < tok.i and a[left].dep_ == "punct":
+                    left += 1
+                s = a[left].idx
+                name = self.resolve(s, tok.idx + len(tok.text))
+                if not name:
+                    continue
+                ev = Mention(s, tok.idx + len(tok.text), name, "DESC")
+                g = "m" if low in _MALE_NOUNS else "f" if low in _FEMALE_NOUNS else ""
+                if g and self._genders is not None:
+                    self._genders.setdefault(name, g)
+                elif g:
+                    self._desc_genders[name] = g
+            else:
+                continue
+            self._events.append(ev)
+            self._ev_starts.append(ev.start)
 
     def gender(self, name: str) -> str:
         """'f', 'm' or '' for a canonical name: from titles before its mentions ("mevrouw X",
@@ -342,6 +434,8 @@ class People:
         other name intervenes ("Eline ... haar ..."). Used only to skip clear mismatches."""
         if self._genders is None:
             self._genders = self._infer_genders()
+            for k, v in self._desc_genders.items():
+                self._genders.setdefault(k, v)
         return self._genders.get(name, "")
 
     def _infer_genders(self) -> dict[str, str]:
