@@ -515,7 +515,7 @@ def test_story_days_count_from_the_last_named_day():
     pub = PublishedDate.parse("2017-12-07")
     vals = lambda text: [t.value for t in find_in_text(text, pub)]  # noqa: E731
     assert vals("Ze kwam op 3 mei aan en vertrok de dag erna.") == ["2017-05-03", "2017-05-04"]
-    assert vals("Op 3 mei werd hij opgepakt. De volgende dag kwam hij vrij.") == ["2017-05-03", "2017-05-04"]
+    assert vals("Op 3 mei werd hij opgepakt. De dag daarna kwam hij vrij.") == ["2017-05-03", "2017-05-04"]
     assert vals("De dag ervoor was het nog rustig.") == ["XXXX-XX-XX"]  # the story's day, not ours
     assert vals("Wie 's avonds vlees eet, moet de volgende dag fietsen.") == [
         "XXXX-XX-XXTEV",
@@ -531,3 +531,13 @@ def test_hour_range_ends_share_the_named_day_and_cross_midnight():
     assert got["05.30 uur"] == ("TIME", "2017-12-05T05:30")
     got = values("Het café is open van 22.00 tot 03.00 uur.")
     assert got["03.00 uur"] == ("TIME", "2017-12-08T03:00")
+
+
+def test_vague_and_single_counts_in_last_and_next_ranges():
+    got = values("De afgelopen paar dagen regende het.", "2017-12-07T09:30:00")
+    assert got["De afgelopen"] == ("DATE", "2017-12-05")
+    assert got["paar dagen"] == ("DATE", "2017-12-07")
+    got = values("Het komende uur blijft het droog.", "2017-12-07T09:30:00")
+    assert got["Het komende"] == ("TIME", "2017-12-07T09:30")
+    assert got["uur"] == ("TIME", "2017-12-07T10:30")
+    assert values("De komende dagen blijft het droog.")["De komende dagen"] == ("DURATION", "PXD")
