@@ -86,6 +86,14 @@ def test_article_een_is_not_a_number():
     assert find_numbers("Er stond een man bij een auto.") == []
 
 
+@pytest.mark.parametrize(
+    "text", ["Eén kind bleef thuis.", "Één kind bleef thuis.", "Er bleef één kind thuis."]
+)
+def test_accented_een_is_one(text):
+    (n,) = find_numbers(text)
+    assert n.value == 1 and n.text.lower() in ("eén", "één")
+
+
 def test_plural_scale_is_approximate():
     (n,) = find_numbers("Duizenden mensen liepen mee.")
     assert n.kind == "plural" and n.value == 2000

@@ -404,6 +404,7 @@ def find_numbers(text: str) -> list[NumberMatch]:
             if (low in ("een", "en") or low.startswith("en ")) and span.lower() not in (
                 "één",
                 "éen",
+                "eén",  # sentence-initial "Eén" as often written
             ):
                 continue
             if low.startswith("een ") and not re.search(rf"\b(?:{_FRAC}|{_SCALE_WORD}|half|halve)$", low):
