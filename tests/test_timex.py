@@ -541,3 +541,8 @@ def test_vague_and_single_counts_in_last_and_next_ranges():
     assert got["Het komende"] == ("TIME", "2017-12-07T09:30")
     assert got["uur"] == ("TIME", "2017-12-07T10:30")
     assert values("De komende dagen blijft het droog.")["De komende dagen"] == ("DURATION", "PXD")
+
+
+def test_season_of_a_relative_year():
+    got = values("De droogte sinds de zomer van vorig jaar duurt voort.")
+    assert got["zomer van vorig jaar"] == ("DATE", "2016-SU")

@@ -238,6 +238,8 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         return "DATE", f"{year}-W{int(g['w']):02d}"
     if name == "season":
         rel = (g.get("rel") or "").lower()
+        if g.get("yrel"):  # 'de zomer van vorig jaar'
+            g["y"] = shift_years(ref, _REL_SIGN.get(g["yrel"].lower(), 0))
         if not g.get("y") and rel not in _REL_SIGN:
             return "DATE", f"XXXX-{SEASONS[g['s'].lower()]}"  # 'in de zomer': which one is open
         year = g.get("y") or shift_years(ref, _REL_SIGN.get(rel, 0))

@@ -297,7 +297,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             "season",
             (
                 rf"\b(?:(?P<rel>{REL_PAST}|{REL_FUT}|{REL_THIS}|de|het|in\s+de|in\s+het)\s+)?"
-                rf"(?P<s>{_alt(SEASONS)})(?![-/])(?:\s+(?:van\s+)?(?P<y>\d{{4}}|{WYEAR}))?\b"
+                rf"(?P<s>{_alt(SEASONS)})(?![-/])(?:\s+(?:van\s+)?(?P<y>\d{{4}}|{WYEAR})|\s+van\s+(?:het\s+)?"
+                rf"(?P<yrel>{REL_PAST}|{REL_FUT}|{REL_THIS})\s+jaar)?\b"
             ),
         ),
         (
