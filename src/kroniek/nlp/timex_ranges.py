@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from .timex_calendar import _REL_SIGN, Ref, _add_months, _num, _period, _year_for_month, word_year
+from .timex_resolve import _VAGUE_COUNT
 from .timex_rules import (
     DAYPART,
     MONTH,
@@ -49,7 +50,7 @@ RANGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             "reln_range",
             (
                 rf"(?=de\s|het\s|af|vo|la|ko|aa|\d)\b(?:(?:de|het)\s+)?(?:(?P<rel>afgelopen|voorbije|laatste|vorige|komende|aankomende|"
-                rf"volgende)\s+(?P<n>{NUM})|(?P<n2>\d+)\s+(?P<rel2>afgelopen|voorbije|komende|"
+                rf"volgende)(?:\s+(?P<n>{NUM}))?|(?P<n2>\d+)\s+(?P<rel2>afgelopen|voorbije|komende|"
                 rf"aankomende|volgende))\s+(?P<u>dagen|dag|weken|week|maanden|maand|jaren|jaar|"
                 rf"decennia|decennium|uren|uur|minuten|minuut|seconden)\b"
             ),
@@ -279,7 +280,10 @@ def _reln_range(m: re.Match[str], ref: Ref | None) -> list[Piece] | None:
     g = m.groupdict()
     if g.get("n2"):  # '5 aankomende jaren'
         g["n"], g["rel"] = g["n2"], g["rel2"]
-    n = _num(g["n"])
+    raw = re.sub(r"\s+", " ", (g["n"] or "").lower())
+    # 'de afgelopen paar dagen' counts two; 'het komende uur' one (other units without a count
+    # are periods: 'de komende dagen')
+    n = (_num(raw) or _VAGUE_COUNT.get(raw)) if raw else (1.0 if g["u"].lower() == "uur" else None)
     if ref is None or ref.precision not in ("day", "datetime") or n is None:
         return None
     if n != int(n) or not 1 <= n <= 100:
