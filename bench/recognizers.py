@@ -17,7 +17,8 @@ days they denote (``2016-W45`` equals ``(2016-11-07,2016-11-14,P1W)``, the half 
 equals ``(2019-07-01,2020-01-01,P6M)``). A range with a modifier
 (``sinds augustus``, ``voor begin september``, ``half november``) writes its past/future
 resolutions as ``start``/``end`` edges only, not as values: the underspecified timex (``XXXX-08``)
-then passes with the year an edge in that month gives it (``2016-08``); the modifier itself is
+then passes with the year an edge in that month, or just after it, gives it (``2016-08``;
+``na feb`` starts on 1 March); the modifier itself is
 not compared (nor is it anywhere else). Parts of day
 compare like clocks (``2016-11-07TMO`` equals ``TMO``), and a dated one equals the interval the
 specs give that part (MO 08-12, AF 12-16, EV 16-20, NI 20-24 h on that day). Periods of years
@@ -183,6 +184,21 @@ _RANGE_KEYS = (
 )
 
 
+def _edges(res: dict[str, Any]) -> list[str]:
+    """The days a resolution's start/end edges fall on, and the last days before them (an edge
+    that ends a period is exclusive: 'na feb' starts on 1 March)."""
+    out = []
+    for key in ("start", "end"):
+        raw = str(res.get(key) or "")[:10]
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+            out.append(raw)
+            try:
+                out.append((dt.date.fromisoformat(raw) - dt.timedelta(days=1)).isoformat())
+            except ValueError:
+                pass
+    return out
+
+
 def expected_forms(result: dict[str, Any]) -> tuple[set[str], set[tuple[str, str]], set[float]]:
     """Acceptable value strings, (start, end) pairs and durations in seconds for one result."""
     values: set[str] = set()
@@ -210,7 +226,7 @@ def expected_forms(result: dict[str, Any]) -> tuple[set[str], set[tuple[str, str
         if res.get("duration"):
             seconds.add(float(res["duration"]))
         tx = str(res.get("timex") or "")
-        for edge in (str(res.get("start") or ""), str(res.get("end") or "")):
+        for edge in _edges(res):
             filled = edge[:4] + tx[4:]  # 'sinds augustus': XXXX-08 resolved to 2016-08
             if tx.startswith("XXXX-") and edge[5:7] == tx[5:7]:
                 if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", filled):
