@@ -89,6 +89,7 @@ VERBS: dict[str, str] = {
     "onthullen": "onthult onthulde onthulden onthuld",
     "vrezen": "vrees vreest vreesde vreesden gevreesd",
     "beamen": "beaamt beaamde beaamden",
+    "weten": "weet wist wisten",  # "', weet Slot." (news); not a that-cue
 }
 
 #: Finite forms of separable verbs -> the particle that completes them.

@@ -741,6 +741,7 @@ class _Finder:
         third: tuple[str, int] | None = None  # last third-person speaker, end of their quote
         history: list[tuple[int, str | None, bool]] = []  # (paragraph, name, pure)
         self._named: list[Found] = []
+        cues_seen: set[tuple[int, int]] = set()
         for f in items:
             if f.chain_origin:
                 f.origin = self.people.resolve(*f.chain_origin)
@@ -748,6 +749,20 @@ class _Finder:
                 f.name = self.people.resolve(f.speaker[0], f.speaker[1], third)
                 if f.name and f.kind == "direct" and f.name in self._addressed(f):
                     f.name, f.addressed = self._other_than(f, f.name, history), True
+                elif (
+                    f.name
+                    and f.kind == "direct"
+                    and self.people.via_recent
+                    and history
+                    and history[-1][1] == f.name
+                    and history[-1][0] == f.paragraph - 1
+                    and f.cue not in cues_seen
+                    and len(self.text[self._named[-1].end : f.start].split()) <= 30
+                    and not self._named[-1].unclosed
+                ):
+                    # "zei hij" opening a new turn right after his turn, with no narration about
+                    # him in between: the turn goes to the other man in the conversation
+                    f.name = self._other_than(f, f.name, history, same_gender=True)
             if not f.name and f.kind == "direct" and not f.how:
                 f.name = self._beat(f, third)
             if not f.name:
@@ -759,6 +774,8 @@ class _Finder:
                 if f.name.lower() not in ("ik", "we", "wij"):
                     third = (f.name, f.end)
             history.append((f.paragraph, f.name, f.pure))
+            if f.cue:
+                cues_seen.add(f.cue)
             self._named.append(f)
         # a quote split by its attribution ("'A', zei hij, 'B'") has one speaker: the name chosen
         # with the most evidence (a part that addresses the pronoun's candidate rules it out)
@@ -806,13 +823,19 @@ class _Finder:
                 out.add(self.people.canonical(name))
         return out
 
-    def _other_than(self, f: Found, name: str, history: list[tuple[int, str | None, bool]]) -> str | None:
-        """The pronoun's other candidate: the latest other speaker, else the latest other name."""
+    def _other_than(
+        self, f: Found, name: str, history: list[tuple[int, str | None, bool]], same_gender: bool = False
+    ) -> str | None:
+        """The pronoun's other candidate: the latest other speaker (of the pronoun's gender when
+        ``same_gender``), else ``name``."""
         phrase = self.text[f.speaker[0] : f.speaker[1]].strip().lower() if f.speaker else ""
         if f.speaker and phrase not in ("hij", "zij", "ze", "ie"):
             return name
+        want = ("m" if phrase in ("hij", "ie") else "f") if same_gender else ""
         for _, n, _ in reversed(history[-8:]):
             if n and n != name and n.lower() not in ("ik", "we", "wij"):
+                if want and self.people.gender(n) != want:
+                    continue
                 return n
         return name
 
