@@ -61,3 +61,41 @@ def test_volgens_role_stops_at_the_verb():
     assert quote.speaker.text == "de burgemeester"
     assert quote.speaker_name == "Lotte Veenstra"
     assert quote.content.text.startswith("is de omleiding")
+
+
+SECOND = (
+    "Het bedrijventerrein krijgt een foodcourt. ,,Dit sluit aan bij wat bezoekers willen'', zegt "
+    "projectontwikkelaar Joris Hendriks. ,,Ze blijven langer als ze kunnen eten.'' Marktkenner Sanne "
+    "Bakker spreekt van een slim plan.\n\n"
+    "Wethouder Fleur Janssen wil nog niet vooruitlopen op het besluit: ,,Eerst moet de raad "
+    "ernaar kijken.''\n\n"
+    "Op de laatste zitting deelde de rechtbank mee dat de uitspraak over twee weken volgt."
+)
+
+
+def _second():
+    doc = Document(Article(id="s", text=SECOND, published=PublishedDate.parse("2019-03-12")))
+    return find_quotes(find_entities(analysis.run_analysis(doc))).quotes
+
+
+def _in_second(needle: str):
+    hits = [q for q in _second() if needle in q.content.text]
+    assert hits, f"no quote with {needle!r}: {[q.content.text for q in _second()]}"
+    return hits[0]
+
+
+def test_lowercase_title_before_a_name_is_part_of_the_speaker():
+    assert _in_second("sluit aan").speaker_name == "Joris Hendriks"
+
+
+def test_narration_after_a_finished_quote_is_not_its_attribution():
+    assert _in_second("langer als ze kunnen eten").speaker_name == "Joris Hendriks"
+
+
+def test_subject_of_a_colon_clause_speaks():
+    assert _in_second("Eerst moet de raad").speaker_name == "Fleur Janssen"
+
+
+def test_inverted_particle_verb_after_an_adverbial():
+    quote = _in_second("uitspraak over twee weken")
+    assert quote.speaker.text == "de rechtbank"
