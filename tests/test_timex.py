@@ -546,3 +546,27 @@ def test_vague_and_single_counts_in_last_and_next_ranges():
 def test_season_of_a_relative_year():
     got = values("De droogte sinds de zomer van vorig jaar duurt voort.")
     assert got["zomer van vorig jaar"] == ("DATE", "2016-SU")
+
+
+def test_working_days_and_compound_shifts():
+    got = values("Het is over vier werkdagen klaar, de levering duurt vijf werkdagen.", "2018-08-21")
+    assert got["over vier werkdagen"] == ("DATE", "2018-08-27")  # the weekend does not count
+    assert got["vijf werkdagen"] == ("DURATION", "P5BD")
+    got = values("Hij vertrekt over 2 jaar en 21 dagen.", "2017-11-23")
+    assert got["over 2 jaar en 21 dagen"] == ("DATE", "2019-12-14")
+
+
+@pytest.mark.parametrize(
+    "text,span,expected",
+    [
+        (
+            "In de nacht van zaterdag op zondag werd ingebroken.",
+            "de nacht van zaterdag op zondag",
+            "2017-12-02TNI",
+        ),
+        ("In de nacht van 3 op 4 mei brandde een schuur af.", "de nacht van 3 op 4 mei", "2017-05-03TNI"),
+        ("Op de avond van 4 maart was het feest.", "de avond van 4 maart", "2017-03-04TEV"),
+    ],
+)
+def test_part_of_a_named_day(text, span, expected):
+    assert values(text)[span] == ("TIME", expected)

@@ -322,6 +322,15 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
                 ).isoformat(timespec="minutes")
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
         k = round(n * mult) * sign
+        if letter == "BD":  # 'over vier werkdagen': weekends do not count
+            if ref is None or ref.precision not in ("day", "datetime"):
+                return "DATE", shift_days(ref, round(k * 7 / 5))
+            day = ref.lo
+            for _ in range(abs(k)):
+                day += dt.timedelta(days=sign)
+                while day.isoweekday() > 5:
+                    day += dt.timedelta(days=sign)
+            return "DATE", day.isoformat()
         if abs(k) > (5000 if letter == "Y" else 60000 if letter == "M" else 2_000_000):
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"  # 'een miljoen jaar geleden'
         if (
@@ -636,7 +645,7 @@ def _multi(g: dict[str, str | None], ref: Ref | None) -> tuple[str, str] | None:
     # TIMEX3 writes the parts largest first: "2 dagen en 1 maand" is P1M2D
     date_part = "".join(f"{dates[k]:g}{k}" for k in ("Y", "M", "W", "D") if k in dates)
     time_part = "".join(f"{times[k]:g}{k}" for k in ("H", "M", "S") if k in times)
-    direction = (g.get("dir") or "").lower()
+    direction = (g.get("dir") or ("later" if g.get("over") else "")).lower()
     if direction and not time_part and ref is not None:
         sign = -1 if direction == "geleden" else 1
         if ref.precision in ("day", "datetime"):

@@ -445,7 +445,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         (
             "multidur",
             (
-                rf"\b(?P<all>{NUM}\s*(?:{UNIT})(?:\s*(?:,|en)\s*{NUM}\s*(?:{UNIT}))+)\b"
+                rf"\b(?:(?P<over>over)\s+)?(?P<all>{NUM}\s*(?:{UNIT})(?:\s*(?:,|en)\s*{NUM}\s*(?:{UNIT}))+)\b"
                 rf"(?:\s+(?P<dir>geleden|later))?"
             ),
         ),
@@ -504,6 +504,7 @@ _UNITS_T = (
     "decenni",
     "eeuw",
     "halfuur",
+    "werkdag",
     "nacht",
     "min",
     "sec",

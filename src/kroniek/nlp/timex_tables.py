@@ -69,6 +69,8 @@ UNITS = {
     "dagen": ("D", False, 1),
     "etmaal": ("D", False, 1),
     "etmalen": ("D", False, 1),
+    "werkdag": ("BD", False, 1),
+    "werkdagen": ("BD", False, 1),
     "nacht": ("D", False, 1),  # "twee nachten in een hotel": nights count as days
     "nachten": ("D", False, 1),
     "week": ("W", False, 1),
