@@ -4,6 +4,8 @@
 * a clock time and a part of a named day: ``half zes morgenavond`` (17:30 the next day);
 * minutes counted from a clock time: ``drie minuten na 22:10`` (22:13);
 * a second hour offered as an alternative: ``om 9 uur of 10 uur``;
+* a part of a named day: ``in de nacht van zaterdag op zondag`` (Saturday night), ``de avond van
+  4 maart``;
 * the day one end of an hour range names is the other end's day too: ``volgende maandag tussen
   3 uur 's ochtends - 12 uur 's middags``, ``van 22.00 uur tot dinsdag 06.00 uur`` (from Monday).
 
@@ -67,7 +69,59 @@ def join_clock_times(text: str, timexes: list[Timex], ref: Ref | None = None) ->
             continue
         out.append(_day_bare_hour(text, a, b) or a)
         i += 1
-    return _share_range_day(text, out, ref)
+    return _share_range_day(text, _parts_of_days(text, out), ref)
+
+
+_PART_OF = re.compile(
+    r"(?i)\b(?:(?:in|op|tijdens|gedurende)\s+)?(?P<de>de)\s+(?P<part>ochtend|voormiddag|middag|namiddag|avond|nacht)"
+    r"\s+van\s+$"
+)
+_PART_CODE = {
+    "ochtend": "MO",
+    "voormiddag": "MO",
+    "middag": "AF",
+    "namiddag": "AF",
+    "avond": "EV",
+    "nacht": "NI",
+}
+_NIGHT_TO = re.compile(r"(?i)^\s+op\s+$")
+_NIGHT_OF_DAYS = re.compile(r"(?i)\b(?:(?:in|tijdens)\s+)?(?P<de>de)\s+nacht\s+van\s+(?P<d>\d{1,2})\s+op\s+$")
+
+
+def _parts_of_days(text: str, timexes: list[Timex]) -> list[Timex]:
+    """'in de nacht van zaterdag op zondag' is Saturday night; 'de avond van 4 maart' that evening."""
+    out: list[Timex] = []
+    i = 0
+    while i < len(timexes):
+        t = timexes[i]
+        dm = _DAY_OR_PART.match(t.value) if t.type == "DATE" else None
+        m = _PART_OF.search(text, max(0, t.start - 40), t.start) if dm and not dm.group(2) else None
+        nm = _NIGHT_OF_DAYS.search(text, max(0, t.start - 40), t.start) if dm and m is None else None
+        if nm and _FULL_DAY.match(t.value):  # 'in de nacht van 3 op 4 mei': the night of the 3rd
+            day = dt.date.fromisoformat(t.value) - dt.timedelta(days=1)
+            if day.day == int(nm.group("d")) and not (out and out[-1].end > nm.start()):
+                s = nm.start("de")
+                out.append(Timex(s, t.end, text[s : t.end], "TIME", f"{day.isoformat()}TNI"))
+                i += 1
+                continue
+        if dm is None or m is None or (out and out[-1].end > m.start()):
+            out.append(t)
+            i += 1
+            continue
+        end, step = t.end, 1
+        nxt = timexes[i + 1] if i + 1 < len(timexes) else None
+        if (
+            m.group("part").lower() == "nacht"
+            and nxt is not None
+            and nxt.type == "DATE"
+            and _NIGHT_TO.match(text[t.end : nxt.start])
+        ):
+            end, step = nxt.end, 2  # '... op zondag' names the morning the night ends in
+        start = m.start("de")  # spans leave out plain prepositions
+        code = _PART_CODE[m.group("part").lower()]
+        out.append(Timex(start, end, text[start:end], "TIME", f"{dm.group(1)}T{code}"))
+        i += step
+    return out
 
 
 _RANGE_GLUE = re.compile(r"(?i)^\s*(?:-|–|tot(?:\s+en\s+met)?|t/m)\s*$")
