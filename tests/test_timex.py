@@ -570,3 +570,25 @@ def test_working_days_and_compound_shifts():
 )
 def test_part_of_a_named_day(text, span, expected):
     assert values(text)[span] == ("TIME", expected)
+
+
+def test_counted_weekdays_word_year_ranges_and_compound_within():
+    got = values("Over twee zondagen vanaf nu is de finale, drie zondagen geleden de halve.", "2018-05-07")
+    assert got["Over twee zondagen vanaf nu"] == ("DATE", "2018-05-20")
+    assert got["drie zondagen geleden"] == ("DATE", "2018-04-22")
+    pub = PublishedDate.parse("2017-11-08")
+    vals = lambda text: [t.value for t in find_in_text(text, pub)]  # noqa: E731
+    assert vals("Het liep van tweeduizend tot tweeduizend veertien.") == ["2000", "2014"]
+    assert vals("Er kwamen tweeduizend tot tweeduizend vijfhonderd mensen.") == []
+    assert vals("Binnen twee jaar en zes maanden moet het af.") == ["2017-11-08", "2020-05-08"]
+    assert vals("Het was in de week van september de 16e.") == ["2017-W37"]
+
+
+def test_midmorning_midnight_hours_and_some_days():
+    assert values("Hij kwam midmorgen aan.")["midmorgen"] == ("TIME", "2017-12-07T10:00")
+    assert values("Om 12 uur middernacht sloot de zaak.")["12 uur middernacht"] == (
+        "TIME",
+        "2017-12-07T00:00",
+    )
+    assert values("Ze bleef nog wat dagen.")["wat dagen"] == ("DURATION", "P3D")
+    assert values("Wat uur is het?") == {}

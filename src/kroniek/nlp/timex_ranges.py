@@ -22,6 +22,7 @@ from .timex_rules import (
     REL_FUT,
     REL_PAST,
     REL_THIS,
+    UNIT,
     UNITS,
     WYEAR,
 )
@@ -79,8 +80,18 @@ RANGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             ),
         ),
         (
+            "within_multi",
+            (
+                rf"\bbinnen\s+(?:de\s+)?(?:(?:{REL_FUT})\s+)?(?P<all>{NUM}\s*(?:{UNIT})"
+                rf"(?:\s*(?:,|en)?\s*{NUM}\s*(?:{UNIT}))+)\b"
+            ),
+        ),
+        (
             "yearrange",
-            rf"(?<![\d-])(?:(?:tussen|van)\s+)?(?P<y1>(?:1[5-9]|20)\d{{2}})\s*{_TO}\s*(?P<y2>(?:1[5-9]|20)\d{{2}})\b",
+            (
+                rf"(?<![\d-])(?:(?:tussen|van)\s+)?(?P<y1>(?:1[5-9]|20)\d{{2}}|{WYEAR}|tweeduizend)\s*{_TO}\s*"
+                rf"(?P<y2>(?:1[5-9]|20)\d{{2}}|{WYEAR}|tweeduizend)\b"
+            ),
         ),
         (
             "monthrange",
@@ -214,12 +225,30 @@ def resolve_range(name: str, m: re.Match[str], ref: Ref | None, future: bool) ->
         ]
     if name == "reln_range":
         return _reln_range(m, ref)
+    if name == "within_multi":  # 'binnen 5 jaar, 1 maand en 12 dagen': from today to then
+        if ref is None or ref.precision not in ("day", "datetime"):
+            return None
+        months = days = 0
+        for n_raw, unit in re.findall(rf"({NUM})\s*({UNIT})\b", g["all"], flags=re.IGNORECASE):
+            n = _num(n_raw)
+            letter, is_time, mult = UNITS[unit.lower()]
+            if n is None or is_time or n * mult != int(n * mult) or letter not in "YMWD":
+                return None
+            k = int(n * mult)
+            months += {"Y": 12 * k, "M": k}.get(letter, 0)
+            days += {"W": 7 * k, "D": k}.get(letter, 0)
+        end = _add_months(ref.lo, months) + dt.timedelta(days=days)
+        cut = m.start() + len("binnen")
+        return [(m.start(), cut, "DATE", ref.lo.isoformat()), (cut + 1, m.end(), "DATE", end.isoformat())]
     if name == "yearrange":
-        if int(g["y1"]) >= int(g["y2"]):
+        for key in ("y1", "y2"):
+            if not g[key].isdigit():  # 'van tweeduizend tot tweeduizend veertien'
+                g[key] = str(word_year(g[key]) or "")
+        if not (g["y1"] and g["y2"]) or int(g["y1"]) >= int(g["y2"]):
             return None
         return [
-            (m.start("y1"), m.end("y1"), "DATE", g["y1"]),
-            (m.start("y2"), m.end("y2"), "DATE", g["y2"]),
+            (m.start("y1"), m.end("y1"), "DATE", f"{int(g['y1']):04d}"),
+            (m.start("y2"), m.end("y2"), "DATE", f"{int(g['y2']):04d}"),
         ]
     if name == "monthrange":
         m1, m2 = MONTHS[g["m1"].lower()], MONTHS[g["m2"].lower()]

@@ -43,7 +43,7 @@ from .timex_tables import (
 _VAGUE = ("enkele", "een paar", "paar", "een aantal", "enige")
 #: How many a vague count stands for in a duration (the Recognizers-Text convention):
 #: "een paar dagen" P2D, "een aantal weken" P3W.
-_VAGUE_COUNT = {"een paar": 2.0, "paar": 2.0, "een aantal": 3.0, "enkele": 3.0, "enige": 3.0}
+_VAGUE_COUNT = {"een paar": 2.0, "paar": 2.0, "een aantal": 3.0, "enkele": 3.0, "enige": 3.0, "wat": 3.0}
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -98,6 +98,16 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
     if name == "story_day":  # 'de volgende dag': from the publication day unless the story names one
         before = re.search(r"(?i)ervoor|daarvoor|voordien", m.group())
         return "DATE", shift_days(ref, -1 if before else 1)
+    if name == "nth_wd_from":  # 'twee zondagen vanaf nu': the second Sunday from today
+        n = _num(g["n"])
+        if n is None or n != int(n) or not 1 <= n <= 52 or ref is None:
+            return None
+        if ref.precision not in ("day", "datetime"):
+            return None
+        sign = -1 if (g.get("dir2") or "").lower() in ("geleden", "terug") else 1
+        wd, day = WEEKDAYS[g["wd"].lower()], ref.lo
+        first = day + dt.timedelta(days=((wd - day.isoweekday()) * sign - 1) % 7 + 1) * sign
+        return "DATE", (first + dt.timedelta(weeks=(int(n) - 1) * sign)).isoformat()
     if name == "half_year":  # 'H2 2019', 'de eerste helft van vorig jaar'
         half = g.get("h") or ("1" if (g.get("hw") or "").lower() == "eerste" else "2")
         rel = (g.get("rel") or "").lower()
@@ -186,8 +196,8 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         value = _period(ref, g["u"].lower(), 2)
         return ("DATE", value) if value else None
     if name == "week_from":
-        d = int(g.get("d") or g.get("d2") or g["d3"])
-        mo = MONTHS[(g.get("m") or g.get("m2") or g["m3"]).lower().rstrip(".")]
+        d = int(g.get("d") or g.get("d2") or g.get("d3") or g["d4"])
+        mo = MONTHS[(g.get("m") or g.get("m2") or g.get("m3") or g["m4"]).lower().rstrip(".")]
         year = _year_for_month(ref, mo, future, d)
         if not year.isdigit() or not _valid(int(year), mo, d):
             return None
@@ -302,8 +312,8 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         n = _num(g["n"])
         if n is None:  # "een paar dagen" is two days, "een aantal weken" three
             n = _VAGUE_COUNT.get(re.sub(r"\s+", " ", g["n"].lower()))
-            if n is None:
-                return None
+            if n is None or (g["n"].lower() == "wat" and g["u"].lower() not in PLURAL_UNITS):
+                return None  # "wat dagen" is a few days; "wat uur" asks the time
         return "DURATION", _dur(n, g["u"])
     if name in ("ago", "ahead"):
         n = _num(g["n"])
@@ -550,7 +560,7 @@ def _clock(name: str, g: dict[str, str | None], m: re.Match[str], ref: Ref | Non
     if name in ("midnight", "noon", "lunch"):
         h, mi, se = (0 if name == "midnight" else 12), 0, None
     elif name == "midpart":  # 'halverwege de ochtend' ~ 10:00, 'halverwege de middag' ~ 14:00
-        h, mi, se = (10 if (g["part"] or "").lower() == "ochtend" else 14), 0, None
+        h, mi, se = (14 if (g.get("part") or "").lower() == "middag" else 10), 0, None
     elif name == "clock_en":
         raw = (g["h"] or "").lower()
         hour = int(raw[:-3]) if raw[:1].isdigit() else _HOUR_EN.get(raw)

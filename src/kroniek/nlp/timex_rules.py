@@ -174,6 +174,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             ),
         ),
         (
+            "nth_wd_from",
+            (
+                rf"\b(?:over\s+)?(?P<n>{NUM})\s+(?P<wd>{WEEKDAY})(?:en|s)\s+(?:(?P<dir>vanaf|na)\s+"
+                rf"(?:nu|vandaag)|(?P<dir2>later|verder|geleden|terug))\b"
+            ),
+        ),
+        (
             "month_abbr",
             (
                 r"\b(?P<mod>na|voor|sinds|vanaf|tot|in|eind|begin|medio)\s+"
@@ -268,7 +275,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 rf"\b(?:de\s+)?week\s+(?:die\s+(?:op\s+)?(?P<d>\d{{1,2}})(?:e|ste|de)?\s+"
                 rf"(?P<m>{MONTH})\b\.?\s+(?:begint|start|aanvangt)|(?:beginnend|startend|"
                 rf"aanvangend)\s+(?:op\s+)?(?P<d2>\d{{1,2}})(?:e|ste|de)?\s+(?P<m2>{MONTH})\b\.?|"
-                rf"van\s+(?P<d3>\d{{1,2}})(?:e|ste|de)?\s+(?P<m3>{MONTH_FULL})\b(?!\s+(?:\d|tot|t/m)))"
+                rf"van\s+(?P<d3>\d{{1,2}})(?:e|ste|de)?\s+(?P<m3>{MONTH_FULL})\b(?!\s+(?:\d|tot|t/m))|"
+                rf"van\s+(?P<m4>{MONTH_FULL})\s+de\s+(?P<d4>\d{{1,2}})(?:e|ste|de)\b)"
             ),
         ),
         (
@@ -394,7 +402,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             (
                 rf"(?:(?P<dp0>{DAYPART}|(?:om\s+|rond\s+)?lunchtijd)\s+|\b)(?:(?P<pre>om|rond|tot|vanaf|tegen|omstreeks)\s+)?(?P<h>{HOUR})\s*(?:uur|u)\b"
                 rf"(?:\s+(?!(?:een|eén|één)\b)(?P<mi>\d{{1,2}}|{NUMWORD_PATTERN})\b)?"
-                rf"(?:\s+(?P<dp>{DAYPART}|(?:in\s+de\s+)?(?:{PART})\b|(?:op\s+|rond\s+)?lunchtijd\b))?"
+                rf"(?:\s+(?P<dp>{DAYPART}|(?:in\s+de\s+)?(?:{PART})\b|(?:op\s+|rond\s+)?lunchtijd\b|middernacht\b))?"
             ),
         ),
         (
@@ -439,7 +447,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("lunch", r"\b(?:met|rond|tijdens|om|tegen|voor|na|tot)\s+(?:de\s+)?lunchtijd\b"),
         ("midnight", r"\b(?:om\s+)?middernacht\b"),
         ("noon", r"\b(?:(?:rond|om|tegen)\s+)?(?:het\s+)?middaguur\b|\brond\s+de\s+middag\b"),
-        ("midpart", r"\bhalverwege\s+de\s+(?P<part>ochtend|middag)\b(?!\s+van\b)"),  # ~10:00, ~14:00
+        (  # ~10:00, ~14:00
+            "midpart",
+            r"\bhalverwege\s+de\s+(?P<part>ochtend|middag)\b(?!\s+van\b)|\bmid(?P<part2>morgen|ochtend)\b",
+        ),
         ("dur_u", r"\b(?P<n>\d+(?:,\d+)?)\s?u\b(?!\s*\d)"),
         ("whole", r"\b(?:(?:de|het)\s+)?(?:hele|gehele|volle)\s+(?P<u>dag|week|maand|jaar)\b"),
         (
@@ -518,19 +529,21 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "numdm": _DIGITS,
     "numym": _DIGITS,
     "year": _DIGITS,
-    "yearrange": _DIGITS,
+    "yearrange": (*_DIGITS, "tweeduizend", "negentien", "achttien", "zeventien"),
     "timerange": _DIGITS,
     "dayrange": _DIGITS,
     "numdaterange": _DIGITS,
     "wd_numdm": _DIGITS,
     "wd_bareday": _DIGITS,
     "dayclock": _DIGITS,
+    "nth_wd_from": ("dagen ", "dags "),
     "story_day": ("volgende dag", "dag er", "dag daar", "dag nadien", "dag voordien"),
     "half_year": ("h1", "h2", "helft"),
     "month_abbr": ("feb", "mrt", "apr", "aug", "sept", "okt", "nov", "dec"),
     "reldayrange": (("maand",), _DIGITS),
     "rest_of": ("rest van", "rest deze", "rest dit", "rest mijn", "rest huidige"),
     "within": (("binnen ", "minder dan "), ("dag", "week", "weken", "maand", "jaar", "jaren")),
+    "within_multi": (("binnen ",), ("dag", "week", "weken", "maand", "jaar", "jaren")),
     "clock": _DIGITS,
     "dur_u": _DIGITS,
     "dayonly": _DIGITS,
@@ -642,7 +655,7 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "daypart": ("ochtend", "middag", "avond", "nacht"),
     "relpart": ("ochtend", "middag", "avond", "nacht"),
     "lunch": ("lunchtijd",),
-    "midpart": ("halverwege de",),
+    "midpart": ("halverwege de", "midmorgen", "midochtend"),
     "midnight": ("middernacht",),
     "noon": ("middaguur", "rond de middag"),
     "whole": ("hele", "volle"),

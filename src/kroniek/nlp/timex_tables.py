@@ -53,6 +53,8 @@ SEASONS = {
     "voorjaar": "SP",
     "herfst": "FA",
     "najaar": "FA",
+    "midzomer": "SU",
+    "midwinter": "WI",
 }
 #: Duration units: (TIMEX letter, time-of-day unit?, multiplier).
 UNITS = {
