@@ -590,5 +590,25 @@ def test_midmorning_midnight_hours_and_some_days():
         "TIME",
         "2017-12-07T00:00",
     )
-    assert values("Ze bleef nog wat dagen.")["wat dagen"] == ("DURATION", "P3D")
+    assert values("Ze bleef nog wat dagen.")["nog wat dagen"] == ("DURATION", "P3D")
     assert values("Wat uur is het?") == {}
+
+
+@pytest.mark.parametrize(
+    "text,span,value",
+    [
+        ("Het monument wordt op zaterdag 4 mei onthuld.", "zaterdag 4 mei", "2019-05-04"),
+        ("De staking van maandag 18 maart was groot.", "maandag 18 maart", "2019-03-18"),
+        ("Vorig jaar herfst wilde de overheid hem uitzetten.", "Vorig jaar herfst", "2018-FA"),
+        ("Ze werd zomer vorig jaar aangehouden.", "zomer vorig jaar", "2018-SU"),
+    ],
+)
+def test_the_weekday_picks_the_year_and_seasons_of_relative_years(text, span, value):
+    assert values(text, "2019-03-25")[span] == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    "text", ["Matthews won in 4.09.34, Valverde volgde.", "Busjes die dag en nacht doorrijden."]
+)
+def test_race_times_and_day_and_night_are_no_dates(text):
+    assert values(text, "2019-03-25") == {}
