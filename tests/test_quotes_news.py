@@ -99,3 +99,12 @@ def test_subject_of_a_colon_clause_speaks():
 def test_inverted_particle_verb_after_an_adverbial():
     quote = _in_second("uitspraak over twee weken")
     assert quote.speaker.text == "de rechtbank"
+
+
+def test_parenthetical_cue_inside_the_claim():
+    text = "Het probleem, zegt econoom Pieter de Wit, is dat huren sneller stijgen dan lonen. Dat valt op."
+    doc = Document(Article(id="p", text=text, published=PublishedDate.parse("2019-03-12")))
+    quotes = find_quotes(find_entities(analysis.run_analysis(doc))).quotes
+    assert len(quotes) == 1
+    assert quotes[0].speaker_name == "Pieter de Wit"
+    assert quotes[0].content.text.startswith("Het probleem") and quotes[0].content.text.endswith("lonen")

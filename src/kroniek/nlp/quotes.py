@@ -211,7 +211,11 @@ def np_after(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, int] |
         if lw in ("de", "het", "een", "zowel") and k == 0:
             prev_end = e
             continue
-        if lw in ("van", "der", "den", "al", "bin") and k + 1 < len(words) and words[k + 1][2][0].isupper():
+        if (
+            lw in ("van", "de", "der", "den", "ter", "ten", "von", "al", "bin", "el", "le", "la")
+            and k + 1 < len(words)
+            and words[k + 1][2][0].isupper()
+        ):
             prev_end = e
             continue
         if lw in ("en", "als") and seen_cap and k + 1 < len(words) and words[k + 1][2][0].isupper():
@@ -592,8 +596,23 @@ class _Finder:
                 self._add_indirect(cs, ce, cue, sp, "volgens", pi)
                 break
             else:
-                if self._aldus(us, ue, pi) or self._cue_that(us, ue, pi):
+                if self._aldus(us, ue, pi) or self._cue_that(us, ue, pi) or self._parenthetical(us, ue, pi):
                     continue
+
+    def _parenthetical(self, us: int, ue: int, pi: int) -> bool:
+        """'De reden, zegt psycholoog X, is dat ...': a cue set off by commas inside the claim."""
+        text = self.text
+        if MARK_RE.search(text, us, ue) or DASH_START.match(text, us):
+            return False  # quotes and dialogue dashes are the direct-speech finder's
+        for m in re.finditer(r",\s*(\w+)\s+", text[us:ue]):
+            if m.group(1).lower() not in self.lex.report_forms or m.start() < 8:
+                continue
+            sp = np_after(text, us + m.end(), ue, self.lex)
+            if sp and re.match(r"\s*,\s*\S", text[sp[1] : ue]):
+                cue = (us + m.start(1), us + m.end(1))
+                self._add_indirect(us, ue, cue, sp, "parenthetical", pi)
+                return True
+        return False
 
     def _aldus(self, us: int, ue: int, pi: int) -> bool:
         """'…, aldus X.' and the news form without quote marks '…, meldt/zegt X (tegen Y).'"""
