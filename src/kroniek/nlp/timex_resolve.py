@@ -89,6 +89,16 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         if y and len(y) == 2:
             y = ("20" if int(y) < 50 else "19") + y
         year = y or _year_for_month(ref, month, future, day)
+        wd = _LEAD_WEEKDAY.match(m.group())
+        if wd and not y and ref is not None:  # 'zaterdag 4 mei': the year whose 4 May is a Saturday
+            wanted = WEEKDAYS[wd.group(1).lower()]
+            fits = [
+                dt.date(x, month, day)
+                for x in range(ref.lo.year - 1, ref.lo.year + 2)
+                if _valid(x, month, day) and dt.date(x, month, day).isoweekday() == wanted
+            ]
+            if fits:
+                year = str(min(fits, key=lambda d: abs((d - ref.lo).days)).year)
         if year.isdigit() and not _valid(int(year), month, day):
             if (month, day) != (2, 29) or y:
                 return None
@@ -248,8 +258,9 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         return "DATE", f"{year}-W{int(g['w']):02d}"
     if name == "season":
         rel = (g.get("rel") or "").lower()
-        if g.get("yrel"):  # 'de zomer van vorig jaar'
-            g["y"] = shift_years(ref, _REL_SIGN.get(g["yrel"].lower(), 0))
+        yrel = g.get("yrel") or g.get("yrel0")
+        if yrel:  # 'de zomer van vorig jaar', 'vorig jaar herfst'
+            g["y"] = shift_years(ref, _REL_SIGN.get(yrel.lower(), 0))
         if not g.get("y") and rel not in _REL_SIGN:
             return "DATE", f"XXXX-{SEASONS[g['s'].lower()]}"  # 'in de zomer': which one is open
         year = g.get("y") or shift_years(ref, _REL_SIGN.get(rel, 0))
@@ -411,6 +422,9 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
     if name == "futref":
         return "DATE", "FUTURE_REF"
     return None
+
+
+_LEAD_WEEKDAY = re.compile(r"(?i)(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b")
 
 
 def _day(g: dict[str, str | None]) -> int | None:

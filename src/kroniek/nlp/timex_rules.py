@@ -74,8 +74,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         (
             "numdate",
             (
-                rf"(?<![\d./-])(?P<d>\d{{1,2}})[-/.](?P<m>\d{{1,2}}|{MONTH})[-/.](?P<y>\d{{4}}|\d{{2}})"
-                rf"(?![\d/-])"
+                rf"(?<![\d./-])(?P<d>\d{{1,2}})(?P<sep>[-/.])(?P<m>\d{{1,2}}|{MONTH})[-/.]"
+                rf"(?P<y>\d{{4}}|(?!(?<=\.)\d\d\b)\d{{2}})(?![\d/-])"
             ),
         ),
         (
@@ -245,7 +245,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             "same_period",
             (
                 r"\b(?:dezelfde|hetzelfde|datzelfde|diezelfde|die|dat)\s+"
-                r"(?P<u>dag|week|weekend|maand|jaar)\b"
+                r"(?P<u>dag|week|weekend|maand|jaar)\b(?!\s+(?:en|of)\s+nacht)"
             ),
         ),
         (
@@ -304,8 +304,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         (
             "season",
             (
-                rf"\b(?:(?P<rel>{REL_PAST}|{REL_FUT}|{REL_THIS}|de|het|in\s+de|in\s+het)\s+)?"
-                rf"(?P<s>{_alt(SEASONS)})(?![-/])(?:\s+(?:van\s+)?(?P<y>\d{{4}}|{WYEAR})|\s+van\s+(?:het\s+)?"
+                rf"\b(?:(?P<rel>{REL_PAST}|{REL_FUT}|{REL_THIS}|de|het|in\s+de|in\s+het)\s+|"
+                rf"(?P<yrel0>{REL_PAST}|{REL_FUT}|{REL_THIS})\s+jaar\s+)?"
+                rf"(?P<s>{_alt(SEASONS)})(?![-/])(?:\s+(?:van\s+)?(?P<y>\d{{4}}|{WYEAR})|\s+(?:van\s+)?(?:het\s+)?"
                 rf"(?P<yrel>{REL_PAST}|{REL_FUT}|{REL_THIS})\s+jaar)?\b"
             ),
         ),
