@@ -612,3 +612,9 @@ def test_the_weekday_picks_the_year_and_seasons_of_relative_years(text, span, va
 )
 def test_race_times_and_day_and_night_are_no_dates(text):
     assert values(text, "2019-03-25") == {}
+
+
+def test_flemish_clock_times_with_u():
+    assert values("De show begint om 20u30.")["20u30"] == ("TIME", "2017-12-07T20:30")
+    assert values("Kom voor 15u langs.")["voor 15u"] == ("TIME", "2017-12-07T15:00")
+    assert values("Hij liep 3u.")["3u"] == ("DURATION", "PT3H")

@@ -334,6 +334,8 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
             return None  # "om 7 uur terug" is being back at seven
         if n is None and g["n"].lower() not in _VAGUE:
             return None  # not a number word
+        if n is None and not is_time and g["dir"].lower() != "binnen":
+            n = _VAGUE_COUNT.get(re.sub(r"\s+", " ", g["n"].lower()))  # as 'enkele dagen' is P3D
         if n is None or is_time:
             if is_time and n is not None and ref and ref.time and n * mult < 1_000_000:
                 return "TIME", (
@@ -536,6 +538,7 @@ _CLOCKS = (
     "noon",
     "lunch",
     "midpart",
+    "clock_u",
 )
 _HOUR_EN = {w: h for h, w in enumerate(HOUR_EN.split("|"), start=2)}  # "om achten", "rond elven"
 
@@ -605,6 +608,8 @@ def _clock(name: str, g: dict[str, str | None], m: re.Match[str], ref: Ref | Non
         return None
     if name == "clock_h" and not (g.get("pre") or g.get("dp") or g.get("dp0") or g.get("mi")):
         return None
+    if name == "clock_u" and not (g.get("mi") or (g.get("pre") or "").lower() in ("voor", "na", "sinds")):
+        return None  # "om 3u" is clock_h's; a bare "3u" is three hours
     if name == "clock_dp" and not (g.get("dp") or g.get("dp0")):
         return None  # "om 2" alone may be a count ("om 2 redenen")
     if name == "clock_half":

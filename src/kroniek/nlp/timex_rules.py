@@ -446,6 +446,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?P<rel>afgelopen|vorige|komende|aankomende)\s+(?P<part>ochtend|middag|avond|nacht)\b",
         ),
         ("lunch", r"\b(?:met|rond|tijdens|om|tegen|voor|na|tot)\s+(?:de\s+)?lunchtijd\b"),
+        (
+            "clock_u",  # Flemish clocks: "om 20u30", "voor 3u" (a bare "3u" stays a duration)
+            r"\b(?:(?P<pre>om|rond|tot|vanaf|tegen|omstreeks|voor|na|sinds)\s+)?(?P<h>\d{1,2})u(?P<mi>\d{2})?\b",
+        ),
         ("midnight", r"\b(?:om\s+)?middernacht\b"),
         ("noon", r"\b(?:(?:rond|om|tegen)\s+)?(?:het\s+)?middaguur\b|\brond\s+de\s+middag\b"),
         (  # ~10:00, ~14:00
@@ -656,6 +660,7 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "daypart": ("ochtend", "middag", "avond", "nacht"),
     "relpart": ("ochtend", "middag", "avond", "nacht"),
     "lunch": ("lunchtijd",),
+    "clock_u": _DIGITS,
     "midpart": ("halverwege de", "midmorgen", "midochtend"),
     "midnight": ("middernacht",),
     "noon": ("middaguur", "rond de middag"),
