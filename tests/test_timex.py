@@ -618,3 +618,17 @@ def test_flemish_clock_times_with_u():
     assert values("De show begint om 20u30.")["20u30"] == ("TIME", "2017-12-07T20:30")
     assert values("Kom voor 15u langs.")["voor 15u"] == ("TIME", "2017-12-07T15:00")
     assert values("Hij liep 3u.")["3u"] == ("DURATION", "PT3H")
+
+
+def test_vague_counts_back_and_ahead_count_as_their_durations():
+    got = values("Enkele dagen geleden was het raak; over een paar maanden opent de zaak.", "2019-03-25")
+    assert got["Enkele dagen geleden"] == ("DATE", "2019-03-22")  # 'enkele dagen' is P3D
+    assert got["over een paar maanden"] == ("DATE", "2019-05-25")
+    assert values("Binnen enkele weken komt het.", "2019-03-25")["Binnen enkele weken"] == (
+        "DATE",
+        "FUTURE_REF",
+    )
+    assert values("Enkele dagen geleden was het raak.", "2019-03")["Enkele dagen geleden"] == (
+        "DATE",
+        "2019-03",
+    )
