@@ -432,3 +432,23 @@ def test_first_person_narrator_answers(mode):
     if mode == "blank":  # no parse: the narrator's sentences are unknown
         return
     assert find(doc, "Ja, vreselijk").speaker_name == "ik"
+
+
+def test_new_turn_pronoun_goes_to_the_other_man(mode):
+    doc = run(
+        "Meneer Pieter Bos en meneer Willem Kortenaar zaten in de salon.\n"
+        '"Proost," zei Willem.\n'
+        '"Het wordt laat," zei Bos, "ik moet gaan."\n'
+        '"Nog een glas," zei hij, "dan ga ik."'
+    )
+    assert find(doc, "Het wordt laat").speaker_name == "Pieter Bos"
+    assert find(doc, "Nog een glas").speaker_name == "Willem Kortenaar"
+    assert find(doc, "dan ga ik").speaker_name == "Willem Kortenaar"
+
+
+def test_she_prefers_a_woman_nearby(mode):
+    doc = run(
+        "Monseigneur Jan Peeters sprak met mevrouw Anna Vermeer over de erfenis.\n"
+        '"Maar waaraan denkt u?" vroeg zij.'
+    )
+    assert find(doc, "waaraan denkt").speaker_name == "Anna Vermeer"

@@ -49,6 +49,7 @@ ORG_TAILS = frozenset(
 _INITIAL_RE = re.compile(r"(?:^|[.!?:;\"'„“”‘’«»\n(–—-])\s*$")
 _MALE_WORDS = frozenset(
     """mr mijnheer meneer heer hr sir monsieur m graaf baron prins koning vader oom broer zoon
+    monseigneur lord abbé pater broeder kapitein majoor kolonel generaal
     jan piet kees klaas henk paul jacques jean pierre frits hendrik willem karel frans otto
     john james charles thomas""".split()
 )
@@ -58,6 +59,7 @@ _FEMALE_WORDS = frozenset(
     marie maria anna anne betsy eline dora jeanne louise sophie emma frédérique freddy lili clara
     coba riek""".split()
 )
+_THIRD_POSSESSIVES = frozenset("zijn haar hun z'n d'r zijne hare".split())
 _POSSESSIVES = frozenset("jouw uw hun haar zijn mijn onze ons je z'n m'n d'r".split())
 _DETERMINERS = frozenset("de het een 't den der deze die dat zijn haar mijn onze ons hun uw jouw je".split())
 _NOT_NAME_START = FUNCTION_CAPS | _DETERMINERS | frozenset("jouw uw hun".split())
@@ -180,6 +182,8 @@ class People:
         self._ev_starts: list[int] = []
         self._events_for: list[tuple[int, int]] | None = None
         self._desc_genders: dict[str, str] = {}
+        self.via_recent = False  # the last pronoun resolved to the recent speaker, no narration
+        self._titled: set[str] = set()  # names whose gender a title or noun states ("mevrouw X")
         self._genders: dict[str, str] | None = None
         self.described: dict[str, str] = {}  # lowercased description -> as first written
         self.roles: list[tuple[int, str, str]] = []  # (position, description lower, canonical)
@@ -347,7 +351,9 @@ class People:
                 yield ej
                 j -= 1
 
-    def last_mention_before(self, pos: int, *, lo: int = 0, gender: str = "") -> Mention | None:
+    def last_mention_before(
+        self, pos: int, *, lo: int = 0, gender: str = "", strict: bool = False
+    ) -> Mention | None:
         """The closest person-like mention ending before ``pos``: in the closest sentence that has
         one, the first (subject-most). Narration subjects count too once the quotes are known:
         "de oude man" and a "hij" resolved in its own sentence carry their referent on."""
@@ -361,7 +367,11 @@ class People:
                 and m.text.lower() not in FUNCTION_CAPS
                 and not self._in_quote(m.start)
                 and not (gender and m.text == "ik")
-                and (not gender or self.gender(self.canonical(m.text)) in ("", gender))
+                and (
+                    not gender
+                    or self.gender(self.canonical(m.text)) in ((gender,) if strict else ("", gender))
+                )
+                and (not strict or self.canonical(m.text) in self._titled)
             ):
                 if found is not None and re.search(r"[.!?:]\s", self.text[m.end : found.start]):
                     break  # earlier sentence: keep the subject-most mention of the closest one
@@ -404,7 +414,9 @@ class People:
             elif (
                 tok.pos_ == "NOUN"
                 and (low in _PERSON_NOUNS or low in ROLE_NOUNS)
-                and not any(c.dep_ in ("det", "nmod:poss") and c.lower_ in _POSSESSIVES for c in tok.children)
+                and not any(
+                    c.dep_ in ("det", "nmod:poss") and c.lower_ in _THIRD_POSSESSIVES for c in tok.children
+                )
             ):  # "zijn vader" is relational: who it is depends on whose
                 left = tok.i
                 while (
@@ -419,6 +431,8 @@ class People:
                     continue
                 ev = Mention(s, tok.idx + len(tok.text), name, "DESC")
                 g = "m" if low in _MALE_NOUNS else "f" if low in _FEMALE_NOUNS else ""
+                if g:
+                    self._titled.add(name)
                 if g and self._genders is not None:
                     self._genders.setdefault(name, g)
                 elif g:
@@ -451,8 +465,10 @@ class People:
             for w in (t, first):
                 if w in _MALE_WORDS:
                     v[0] += 3
+                    self._titled.add(c)
                 elif w in _FEMALE_WORDS:
                     v[1] += 3
+                    self._titled.add(c)
             if self._in_quote(m.start):
                 continue
             # pronouns up to the next name, within this sentence and the next one
@@ -524,9 +540,16 @@ class People:
             if low in ("hij", "zij", "ze", "ie"):
                 want = "m" if low in ("hij", "ie") else "f"
                 m = self.last_mention_before(start, gender=want)
+                if m is not None and self.gender(self.canonical(m.text)) != want:
+                    # a name of unknown gender loses to a nearby one known to fit ("zij" after
+                    # "Monseigneur X en onze hospita")
+                    sure = self.last_mention_before(start, lo=max(0, start - 400), gender=want, strict=True)
+                    m = sure or m
                 if recent_speaker and self.gender(recent_speaker[0]) not in ("", want):
                     recent_speaker = None
+                self.via_recent = False
                 if recent_speaker and (m is None or m.start < recent_speaker[1]):
+                    self.via_recent = True
                     return recent_speaker[0]
                 return self.canonical(m.text) if m else None
             return None
