@@ -11,7 +11,8 @@ sys.path.insert(0, str(Path(__file__).parent))  # the shared seed helper lives b
 
 from _seed import SEED, analyser
 
-from kroniek.model import PublishedDate
+from kroniek.model import Article, Document, PublishedDate
+from kroniek.nlp import analysis
 from kroniek.nlp.timex import find_in_text, find_timexes
 
 
@@ -632,3 +633,20 @@ def test_vague_counts_back_and_ahead_count_as_their_durations():
         "DATE",
         "2019-03",
     )
+
+
+@pytest.mark.skipif(analysis.model_path() is None, reason="needs the shipped model's verb morphology")
+def test_named_month_in_a_present_tense_sentence_stays_in_the_publication_year():
+    from kroniek.nlp.pipeline import Pipeline
+
+    text = (
+        "De vergunning van de vissers loopt in mei af. Het vonnis volgt op 19 april. "
+        "Vorig jaar werd in mei al een boete opgelegd."
+    )
+    doc = Pipeline(["analysis", "timexes"])(
+        Document(Article(id="t", text=text, published=PublishedDate.parse("2019-03-26")))
+    )
+    values = [(t.text, t.value) for t in doc.timexes]
+    assert ("mei", "2019-05") in values
+    assert ("19 april", "2019-04-19") in values
+    assert ("mei", "2018-05") in values  # past tense: the last May

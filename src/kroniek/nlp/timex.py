@@ -48,13 +48,26 @@ def _trim(name: str, start: int, text: str) -> tuple[int, str]:
         return start + m.end(), text[m.end() :]
     if name == "year" and text.startswith("("):
         return start + 1, text[1:]
+    if _FULL_MONTH_DOT.search(text):  # "op 19 april." ends the sentence; "19 apr." keeps its dot
+        return start, text[:-1]
     return start, text
 
 
+_FULL_MONTH_DOT = re.compile(
+    r"(?i)(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\.$"
+)
+
+
 def find_in_text(
-    text: str, published: PublishedDate | None, sentences: list[tuple[int, int]] | None = None
+    text: str,
+    published: PublishedDate | None,
+    sentences: list[tuple[int, int]] | None = None,
+    tenses: list[str] | None = None,
 ) -> list[Timex]:
-    """All timexes in ``text``, longest match first, resolved against ``published``."""
+    """All timexes in ``text``, longest match first, resolved against ``published``.
+
+    ``tenses`` (per sentence, from ``sentence_tenses``) lets a present-tense sentence keep a
+    named month in the publication year; without it, past tense (the news default) is assumed."""
     ref = Ref.of(published)
     sents = sentences or [(0, len(text))]
     starts = [s for s, _ in sents]
@@ -81,7 +94,12 @@ def find_in_text(
         si = max(0, bisect_right(starts, start) - 1)
         if si not in future_cache:
             s, e = sents[si]
-            future_cache[si] = bool(FUTURE_RE.search(text, s, e))
+            # True: future, None: present (no shift of a named month), False: past
+            future_cache[si] = (
+                True
+                if FUTURE_RE.search(text, s, e)
+                else (None if tenses is not None and si < len(tenses) and tenses[si] == "present" else False)
+            )
         if name in ranges:
             pieces = resolve_range(name, m, ref, future_cache[si])
             if pieces is None:
@@ -416,10 +434,40 @@ def _figure_times(doc: Document) -> None:
     doc.figures = figures
 
 
-@stage("timexes", requires={"sentences"}, provides={"timexes"}, version=2)
+def sentence_tenses(doc: Document) -> list[str] | None:
+    """'past' or 'present' per sentence from the tagger's verb morphology, or None without a
+    model. Past: a finite past-tense verb other than conditional 'zou(den)', or a perfect
+    (finite hebben/zijn + participle). A month named in a present-tense sentence ("De vergunning
+    loopt in april af", "Het vonnis volgt op 19 april") is this year's, not last year's."""
+    toks = doc.tokens
+    if not toks or not any(t.morph for t in toks):
+        return None
+    out = []
+    k = 0
+    for sent in doc.sentences:
+        while k < len(toks) and toks[k].start < sent.start:
+            k += 1
+        past = aux = part = False
+        j = k
+        while j < len(toks) and toks[j].start < sent.end:
+            t = toks[j]
+            if t.pos in ("VERB", "AUX"):
+                fin = "VerbForm=Fin" in t.morph
+                if fin and "Tense=Past" in t.morph and t.lemma != "zullen":
+                    past = True
+                elif fin and t.lemma in ("hebben", "zijn"):
+                    aux = True
+                elif "VerbForm=Part" in t.morph:
+                    part = True
+            j += 1
+        out.append("past" if past or (aux and part) else "present")
+    return out
+
+
+@stage("timexes", requires={"sentences"}, provides={"timexes"}, version=3)
 def find_timexes(doc: Document) -> Document:
     """Fill ``doc.timexes``; also date the figures found earlier in the same sentences."""
     sents = [(s.start, s.end) for s in doc.sentences]
-    doc.timexes = find_in_text(doc.text, doc.published, sents)
+    doc.timexes = find_in_text(doc.text, doc.published, sents, sentence_tenses(doc))
     _figure_times(doc)
     return doc

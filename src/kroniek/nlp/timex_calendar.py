@@ -115,7 +115,8 @@ def weekday(ref: Ref | None, wd: int, future: bool, rel: str = "") -> str:
     return (ref.lo + dt.timedelta(days=delta)).isoformat()
 
 
-def _year_for_month(ref: Ref | None, month: int, future: bool, day: int | None = None) -> str:
+def _year_for_month(ref: Ref | None, month: int, future: bool | None, day: int | None = None) -> str:
+    """The year of a named month: next one (future), last one (past, False), this one (None)."""
     if ref is None:
         return "XXXX"
     y = ref.lo.year
@@ -125,7 +126,7 @@ def _year_for_month(ref: Ref | None, month: int, future: bool, day: int | None =
     there = (month, day or 1)
     if future and there < (ref.lo.month, ref.lo.day if day else 1):
         y += 1
-    elif not future and there > here:
+    elif future is False and there > here:  # None (present tense): this year's
         y -= 1
     return f"{y:04d}"
 

@@ -177,9 +177,9 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         if g.get("y"):
             return "DATE", f"{g['y']}-{month:02d}"
         rel = (g.get("rel") or "").lower()
-        fut = future or _REL_SIGN.get(rel, 0) > 0
-        if rel and _REL_SIGN.get(rel) == -1:
-            fut = False
+        fut = True if (future or _REL_SIGN.get(rel, 0) > 0) else future
+        if rel and _REL_SIGN.get(rel) == -1 or not rel and (g.get("mod") or "").lower() == "sinds":
+            fut = False  # 'sinds december' looks back
         year = _year_for_month(ref, month, fut)
         return "DATE", f"{year}-{month:02d}"
     if name in ("year", "year_or"):
@@ -207,6 +207,9 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         return ("DATE", value) if value else None
     if name == "week_from":
         d = int(g.get("d") or g.get("d2") or g.get("d3") or g["d4"])
+        if g.get("y3") and _valid(int(g["y3"]), MONTHS[g["m3"].lower()], d):  # 'de week van 15 april 2019'
+            y, w, _ = dt.date(int(g["y3"]), MONTHS[g["m3"].lower()], d).isocalendar()
+            return "DATE", f"{y:04d}-W{w:02d}"
         mo = MONTHS[(g.get("m") or g.get("m2") or g.get("m3") or g["m4"]).lower().rstrip(".")]
         year = _year_for_month(ref, mo, future, d)
         if not year.isdigit() or not _valid(int(year), mo, d):
