@@ -650,3 +650,12 @@ def test_named_month_in_a_present_tense_sentence_stays_in_the_publication_year()
     assert ("mei", "2019-05") in values
     assert ("19 april", "2019-04-19") in values
     assert ("mei", "2018-05") in values  # past tense: the last May
+
+
+def test_since_a_month_looks_back_and_a_week_of_a_dated_day():
+    got = values(
+        "Sinds december zijn er veel demonstraties, in de week van 15 april 2019 stemt de Kamer.",
+        "2019-04-08",
+    )
+    assert got["Sinds december"] == ("DATE", "2018-12")
+    assert got["week van 15 april 2019"] == ("DATE", "2019-W16")

@@ -275,7 +275,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 rf"\b(?:de\s+)?week\s+(?:die\s+(?:op\s+)?(?P<d>\d{{1,2}})(?:e|ste|de)?\s+"
                 rf"(?P<m>{MONTH})\b\.?\s+(?:begint|start|aanvangt)|(?:beginnend|startend|"
                 rf"aanvangend)\s+(?:op\s+)?(?P<d2>\d{{1,2}})(?:e|ste|de)?\s+(?P<m2>{MONTH})\b\.?|"
-                rf"van\s+(?P<d3>\d{{1,2}})(?:e|ste|de)?\s+(?P<m3>{MONTH_FULL})\b(?!\s+(?:\d|tot|t/m))|"
+                rf"van\s+(?P<d3>\d{{1,2}})(?:e|ste|de)?\s+(?P<m3>{MONTH_FULL})(?:\s+(?P<y3>\d{{4}}))?\b"
+                rf"(?!\s+(?:\d|tot|t/m))|"
                 rf"van\s+(?P<m4>{MONTH_FULL})\s+de\s+(?P<d4>\d{{1,2}})(?:e|ste|de)\b)"
             ),
         ),
@@ -684,8 +685,9 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
         "ogenblik",
         "zojuist",
         "dagen",
+        "vandaag",
     ),
-    "pastref": ("onlangs", "recent", "vroeger", "destijds", "geleden", "verleden"),
+    "pastref": ("onlangs", "recent", "vroeger", "destijds", "geleden", "verleden", "tijd"),
     "futref": ("binnenkort", "straks", "toekomst", "spoedig", "termijn", "weldra"),
 }
 
