@@ -659,3 +659,29 @@ def test_since_a_month_looks_back_and_a_week_of_a_dated_day():
     )
     assert got["Sinds december"] == ("DATE", "2018-12")
     assert got["week van 15 april 2019"] == ("DATE", "2019-W16")
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        ("Het merk bestaat al jaren niet meer.", "jaren", "PXY"),
+        ("Bewoners zaten daar al dagen zonder stroom.", "dagen", "PXD"),
+        ("Hij heeft jarenlang in de bijstand gezeten.", "jarenlang", "PXY"),
+        ("Ze wachtten urenlang op de bus.", "urenlang", "PTXH"),
+        ("De laatste tijd gaat het beter met de zaak.", "De laatste tijd", "PAST_REF"),
+        ("Tot op de dag van vandaag voelen we dat.", "de dag van vandaag", "PRESENT_REF"),
+    ],
+)
+def test_vague_durations_and_references(text, span, value):
+    got = [(t.text, t.value) for t in find_in_text(text, PublishedDate.parse("2019-03-12"))]
+    assert (span, value) in got
+
+
+def test_decades_are_not_vague_durations():
+    got = [
+        t.value
+        for t in find_in_text(
+            "Muziek uit de jaren tachtig en al jaren 80-hits.", PublishedDate.parse("2019-03-12")
+        )
+    ]
+    assert "PXY" not in got

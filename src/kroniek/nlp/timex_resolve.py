@@ -303,6 +303,12 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         if part and re.fullmatch(r"\d{4}-\d{2}-\d{2}|XXXX-WXX-\d", value):
             return "TIME", f"{value}{PARTS[part]}"
         return "DATE", value
+    if name in ("plural_bare", "plural_lang"):  # "al jaren", "jarenlang": an unknown number of units
+        unit = g["u"].lower()
+        code = PLURAL_UNITS.get(unit)
+        if code is None:
+            return None
+        return "DURATION", f"PTX{code}" if code in ("H", "S") or unit == "minuten" else f"PX{code}"
     if name == "relperiod":
         rel, unit = g["rel"].lower(), g["u"].lower()
         unit = {"werkweek": "week", "kalenderjaar": "jaar"}.get(unit, unit)
@@ -694,7 +700,8 @@ def _holiday(g: dict[str, str | None], ref: Ref | None, future: bool) -> tuple[s
         day = holiday(name, int(g["y"]))  # type: ignore[arg-type]
         return ("DATE", day.isoformat()) if day else None
     rel = (g.get("rel") or "").lower()
-    sign = {"laatste": -1, "voorgaande": -1, "eropvolgende": 2}.get(rel, _REL_SIGN.get(rel))
+    # 'de eropvolgende Pasen': the one following the last one, i.e. the next
+    sign = {"laatste": -1, "voorgaande": -1, "eropvolgende": 1}.get(rel, _REL_SIGN.get(rel))
     if ref is None or ref.precision not in ("day", "datetime"):
         if ref is None or sign not in (None, 0):
             return None
@@ -711,6 +718,4 @@ def _holiday(g: dict[str, str | None], ref: Ref | None, future: bool) -> tuple[s
         day = this if this <= ref.lo else holiday(name, ref.lo.year - 1)
     else:
         day = this if this >= ref.lo else holiday(name, ref.lo.year + 1)
-        if sign == 2 and day is not None:  # "eropvolgende": the one after the next
-            day = holiday(name, day.year + 1)
     return ("DATE", day.isoformat()) if day else None

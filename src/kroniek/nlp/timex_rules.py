@@ -384,6 +384,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             ),
         ),
         ("plural_lang", r"\b(?P<u>jaren|maanden|weken|dagen|uren|decennia|eeuwen|minuten)lang\b"),
+        (  # "bestaat al jaren niet meer", "zaten daar al dagen", "om maanden achtereen" (not "jaren tachtig")
+            "plural_bare",
+            (
+                r"(?:(?<=\bal )|(?<=\bnog )|(?<=\bpas )|(?<=\bvoor )|(?<=\bom ))(?P<u>jaren|maanden|weken|dagen|uren|decennia|eeuwen)\b"
+                r"(?!\s*(?:-|'|’|\d|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|nul))"
+            ),
+        ),
         (
             "plural_dur",
             (
@@ -652,6 +659,7 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "multidur": _UNITS_T,
     "plural_dur": _UNITS_T,
     "plural_lang": ("lang",),
+    "plural_bare": ("jaren", "maanden", "weken", "dagen", "uren", "decennia", "eeuwen"),
     "clock_h": ("uur", *_DIGITS),
     "clock_half": ("half", "kwart", "minuten", "'s ", "‘s ", "’s ", " om ", "rond", "tegen", " over "),
     "clock_dp": ("'s ", "‘s ", "’s ", "in de "),

@@ -155,6 +155,7 @@ PRESENT = (
     "op heden",
     "vandaag de dag",
     "dezer dagen",
+    "de dag van vandaag",
 )
 PAST_REF = (
     "onlangs",
@@ -165,6 +166,9 @@ PAST_REF = (
     "kort geleden",
     "in het verleden",
     "lang geleden",
+    "de laatste tijd",
+    "de afgelopen tijd",
+    "de voorbije tijd",
 )
 FUTURE_REF = (
     "binnenkort",
