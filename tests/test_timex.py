@@ -685,3 +685,12 @@ def test_decades_are_not_vague_durations():
         )
     ]
     assert "PXY" not in got
+
+
+def test_year_to_date_and_the_following_holiday():
+    got = values("Dit jaar tot nu toe verkocht het bedrijf meer dan ooit.", "2019-04-08")
+    assert got["Dit jaar tot nu toe"] == ("DATE", "2019")
+    assert values("De eropvolgende Pasen viel laat.", "2019-06-12")["eropvolgende Pasen"] == (
+        "DATE",
+        "2020-04-12",
+    )

@@ -220,6 +220,9 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         unit = g["u"].lower()
         value = shift_days(ref, 0) if unit == "dag" else _period(ref, unit, 0)
         return ("DATE", value) if value else None
+    if name == "to_date":  # 'dit jaar tot nu toe': the current year (so far)
+        value = _period(ref, g["u"].lower(), 0)
+        return ("DATE", value) if value else None
     if name == "in_period":  # 'later in het jaar', 'eerder in de week': the current one
         unit = g["u"].lower()
         value = shift_days(ref, 0) if unit == "dag" else _period(ref, unit, 0)

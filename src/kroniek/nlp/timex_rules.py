@@ -235,6 +235,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             ),
         ),
         (
+            "to_date",
+            (
+                r"\b(?:het|dit|deze)\s+(?P<u>jaar|kwartaal|maand|week)\s+tot\s+(?:op\s+heden|nu(?:\s+toe)?|"
+                r"dusverre?|zover)\b"
+            ),
+        ),
+        (
             "in_period",
             (
                 r"\b(?P<mod>eerder|later|vroeg|laat)\s+(?:in|op)\s+(?:de|het)\s+"
@@ -549,6 +556,7 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "wd_numdm": _DIGITS,
     "wd_bareday": _DIGITS,
     "dayclock": _DIGITS,
+    "to_date": (" tot ",),
     "nth_wd_from": ("dagen ", "dags "),
     "story_day": ("volgende dag", "dag er", "dag daar", "dag nadien", "dag voordien"),
     "half_year": ("h1", "h2", "helft"),
