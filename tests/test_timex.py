@@ -694,3 +694,9 @@ def test_year_to_date_and_the_following_holiday():
         "DATE",
         "2020-04-12",
     )
+
+
+def test_counted_future_as_a_range():
+    pub = PublishedDate.parse("2016-11-07")
+    got = [t.value for t in find_in_text("Twee jaar in de toekomst is alles anders.", pub)]
+    assert got == ["2016-11-08", "2018-11-07"]

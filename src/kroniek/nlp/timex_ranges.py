@@ -48,6 +48,13 @@ RANGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             ),
         ),
         (
+            "future_n",
+            (
+                rf"\b(?:over\s+)?(?P<n>{NUM})\s+(?P<u>dagen|dag|weken|week|maanden|maand|jaren|jaar)\s+"
+                rf"in\s+de\s+toekomst\b"
+            ),
+        ),
+        (
             "reln_range",
             (
                 rf"(?=de\s|het\s|af|vo|la|ko|aa|\d)\b(?:(?:de|het)\s+)?(?:(?P<rel>afgelopen|voorbije|laatste|vorige|komende|aankomende|"
@@ -225,6 +232,17 @@ def resolve_range(name: str, m: re.Match[str], ref: Ref | None, future: bool) ->
         ]
     if name == "reln_range":
         return _reln_range(m, ref)
+    if name == "future_n":  # '4 weken in de toekomst': from tomorrow through four weeks on
+        n = _num(g["n"])
+        if ref is None or ref.precision not in ("day", "datetime") or n is None or n != int(n) or n < 1:
+            return None
+        letter, start = UNITS[g["u"].lower()][0], ref.lo + dt.timedelta(days=1)
+        if letter in ("D", "W"):
+            end = start + dt.timedelta(days=int(n) * (7 if letter == "W" else 1) - 1)
+        else:
+            end = _add_months(start, int(n) * (12 if letter == "Y" else 1)) - dt.timedelta(days=1)
+        cut = m.end("u")
+        return [(m.start(), cut, "DATE", start.isoformat()), (cut + 1, m.end(), "DATE", end.isoformat())]
     if name == "within_multi":  # 'binnen 5 jaar, 1 maand en 12 dagen': from today to then
         if ref is None or ref.precision not in ("day", "datetime"):
             return None

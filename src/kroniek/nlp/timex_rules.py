@@ -576,6 +576,7 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "monthrange": _MONTHS_T,
     "mdayrange": _MONTHS_T,
     "date_rel": ("maand", "dag van"),
+    "future_n": ("in de toekomst",),
     "reln_range": (
         ("afgelopen", "voorbij", "laatste", "vorige", "komend", "volgend"),
         ("dag", "week", "weken", "maand", "jaar", "jaren", "decenni", "uur", "uren", "minu", "seconde"),
