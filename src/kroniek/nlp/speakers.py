@@ -153,7 +153,8 @@ class People:
         ents = [_strip_role(text, e.start, e.end, "PER" if e.text in persons else e.label) for e in people]
         self.has_ner = bool(doc.entities)
         self._lower = set(re.findall(r"(?<![\w'’-])[a-zà-ÿ][\w'’-]*", text))
-        self._places = {e.text for e in doc.entities if e.label == "LOC"}
+        # places the gazetteer knows (a LOC-typed "Fogg" of one mention is no place)
+        self._places = {e.text for e in doc.entities if e.label == "LOC" and e.lat is not None}
         ents = [self._clean(self._extend(e)) for e in ents if e is not None]
         ents = [e for e in ents if e is not None]
         heur = [h for h in (self._clean(h) for h in _heuristic_names(text)) if h is not None]
@@ -363,7 +364,8 @@ class People:
         for m in self._backwards(pos, lo):
             if (
                 m.end <= pos
-                and m.label in ("PER", "UNK", "DESC", "PRO")
+                and m.label in ("PER", "UNK", "DESC", "PRO", "PROm", "PROf")
+                and not (gender and m.label in ("PROm", "PROf") and m.label[3] != gender)
                 and m.text.lower() not in FUNCTION_CAPS
                 and not self._in_quote(m.start)
                 and not (gender and m.text == "ik")
@@ -408,9 +410,12 @@ class People:
                 if low != "hij" and "Plur" in tok.head.morph.get("Number"):
                     continue
                 m = self.last_mention_before(tok.idx, gender="m" if low in ("hij", "ie") else "f")
+                if m is not None and m.label.startswith("PRO") and m.text == "ik":
+                    continue
                 if m is None:
                     continue
-                ev = Mention(tok.idx, tok.idx + len(tok.text), self.canonical(m.text), "PRO")
+                g = "m" if low in ("hij", "ie") else "f"
+                ev = Mention(tok.idx, tok.idx + len(tok.text), self.canonical(m.text), "PRO" + g)
             elif (
                 tok.pos_ == "NOUN"
                 and (low in _PERSON_NOUNS or low in ROLE_NOUNS)
@@ -455,6 +460,7 @@ class People:
     def _infer_genders(self) -> dict[str, str]:
         text = self.text
         votes: dict[str, list[int]] = {}
+        stated: dict[str, set[str]] = {}
         persons = [m for m in self.mentions if m.label in ("PER", "UNK")]
         for k, m in enumerate(persons):
             c = self.canonical(m.text)
@@ -466,9 +472,11 @@ class People:
                 if w in _MALE_WORDS:
                     v[0] += 3
                     self._titled.add(c)
+                    stated.setdefault(c, set()).add("m")
                 elif w in _FEMALE_WORDS:
                     v[1] += 3
                     self._titled.add(c)
+                    stated.setdefault(c, set()).add("f")
             if self._in_quote(m.start):
                 continue
             # pronouns up to the next name, within this sentence and the next one
@@ -483,7 +491,9 @@ class People:
             v[1] += len(re.findall(r"\b(?:zij|haar|hare)\b", low))
         out: dict[str, str] = {}
         for c, (mv, fv) in votes.items():
-            if mv >= 2 * fv + 1 and mv >= 2:
+            if len(stated.get(c, ())) == 1:  # a title or first name outweighs nearby pronouns
+                out[c] = next(iter(stated[c]))
+            elif mv >= 2 * fv + 1 and mv >= 2:
                 out[c] = "m"
             elif fv >= 2 * mv + 1 and fv >= 2:
                 out[c] = "f"
@@ -492,6 +502,27 @@ class People:
     def _in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self.quoted, (pos, 1 << 60)) - 1
         return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
+
+    def organisation_named(self, head: str, pos: int) -> str | None:
+        """'de groep', 'haar vereniging': the closest earlier organisation whose name has that noun
+        as a word or as the head of a compound ("Syrische Waarnemingsgroep", "Vereniging X")."""
+        if len(head) < 4 or head in ROLE_NOUNS or head in _PERSON_NOUNS:
+            return None
+        i = bisect.bisect_left(self._starts, pos) - 1
+        while i >= 0:
+            m = self.mentions[i]
+            if m.end <= pos:
+                ws = [w.lower() for w in re.findall(r"[\w-]+", m.text)]
+                if len(ws) > 1 or ws and ws[0] != head:
+                    # (a name typed LOC or PER that holds the noun still is the organisation:
+                    # "Vereniging X"; a compound head only counts for organisation-like labels)
+                    compound = m.label in ("ORG", "UNK", "MISC") and any(
+                        w.endswith(head) and len(w) > len(head) + 2 for w in ws
+                    )
+                    if head in ws or compound:
+                        return self.canonical(m.text)
+            i -= 1
+        return None
 
     def describe(self, desc: str, pos: int) -> str | None:
         """Resolve a description ("turkse president") to the person it was introduced for."""
@@ -614,6 +645,9 @@ class People:
                 and all(not w[0].isupper() or w.lower() in _NOT_NAME_START for w in words)
             )
         ):
+            org = self.organisation_named(head, start)
+            if org:
+                return org
             desc = " ".join(words)
             for known in self.described:
                 if known.endswith(" " + desc.lower()):
