@@ -96,7 +96,7 @@ RANGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         (
             "yearrange",
             (
-                rf"(?<![\d-])(?:(?:tussen|van)\s+)?(?P<y1>(?:1[5-9]|20)\d{{2}}|{WYEAR}|tweeduizend)\s*{_TO}\s*"
+                rf"(?=[tvzan12])(?<![\d-])(?:(?:tussen|van)\s+)?(?P<y1>(?:1[5-9]|20)\d{{2}}|{WYEAR}|tweeduizend)\s*{_TO}\s*"
                 rf"(?P<y2>(?:1[5-9]|20)\d{{2}}|{WYEAR}|tweeduizend)\b"
             ),
         ),

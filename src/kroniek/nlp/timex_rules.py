@@ -194,7 +194,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         (
             "dayword",
             (
-                r"\b(?:op|voor|na|tot|vanaf|sinds)\s+de\s+(?P<dw>[a-zë]+(?:ste|de))"
+                r"(?=[ovnts])\b(?:op|voor|na|tot|vanaf|sinds)\s+de\s+(?P<dw>[a-zë]+(?:ste|de))"
                 r"(?:(?=\s+(?:terug|weer)\b)|(?<!eerste)(?<!tweede)(?<!derde)(?<!vierde)(?<!vijfde)"
                 r"(?=\s*(?:[.!?]|$)))"
             ),
