@@ -243,7 +243,10 @@ def score_figures(doc: Document, gold: list[dict[str, Any]], sc: Score) -> None:
             and _close(pred_from, g.get("value_from"))
         )
         sc.right += good
-        sc.extra += (f.unit or "").lower() == (g["unit"] or "").lower()
+        unit_ok = (f.unit or "").lower() == (g["unit"] or "").lower()
+        sc.extra += unit_ok
+        if not unit_ok:
+            sc.failures.append(f"{doc.id} unit: {_show(text, *g['span'])} gold={g['unit']} pred={f.unit}")
         if not good:
             want = _fig(g["value"], g["value_max"], g["qualifier"], g.get("value_from"))
             got = _fig(f.value, f.value_max, f.qualifier, pred_from)

@@ -184,6 +184,26 @@ def test_coins_and_notes_by_name(analysed):
     assert (f.value, f.qualifier, f.unit) == (20, "at_least", "EUR")
 
 
+@pytest.mark.parametrize(
+    "text,fragment",
+    [
+        ("De rechter hoorde Kees V. (34) uit Zwolle.", "34"),
+        ("Met een dochter van 9 in huis is dat lastig.", "9"),
+        ("Het fornuis is ca. 40 jr. oud.", "40"),
+    ],
+)
+def test_ages_without_jarige(analysed, text, fragment):
+    f = by_text(figures(analysed, text), fragment)
+    assert (f.kind, f.unit, f.value) == ("age", "jaar", int(fragment))
+
+
+def test_counted_inhabitants_and_fraction_units(analysed):
+    f = by_text(figures(analysed, "Gisteren kregen 52 Hagenaars een brief."), "52")
+    assert f.unit == "Hagenaars"
+    f = by_text(figures(analysed, "Er moet een half bos wijken."), "half")
+    assert (f.kind, f.value, f.unit) == ("fraction", 0.5, "bos")
+
+
 def test_al_gauw_is_at_least(analysed):
     (f,) = figures(analysed, "Een douche kost al gauw twee euro.")
     assert (f.qualifier, f.value, f.unit) == ("at_least", 2, "EUR")

@@ -152,7 +152,18 @@ _PERCENT_RE = re.compile(r"(?i)^\s*(%|procentpunt(?:en)?|procent|percent)(?![\w]
 _CUR_AFTER_RE = re.compile(rf"(?i)^\s*(?P<c>{_CUR_ALT})(?![\w])")
 _CUR_BEFORE_RE = re.compile(r"(?i)(?P<c>€|\$|£|eur|usd|gbp)\s*$")
 _MEAS_RE = re.compile(rf"(?i)^\s*(?P<m>{_MEAS_ALT})(?![\w/²])")
-_AGE_RE = re.compile(r"(?i)^(?:-jarige?n?|\s*jaar\s+oud|\s*jarige?n?)\b")
+_AGE_RE = re.compile(r"(?i)^(?:-jarige?n?|\s*(?:jaar|jr\.?)\s+oud|\s*jarige?n?)\b")
+#: an age without "jaar": "Maick S. (23)", "haar zoon van 7"
+_AGE_PAREN_RE = re.compile(r"[A-Z][\w.'’-]*\s*\($")
+_AGE_OF_RE = re.compile(
+    r"(?i)\b(?:zoon|zoontje|dochter|dochtertje|kind|kindje|jongen|jongetje|meisje|man|vrouw|baby|"
+    r"peuter|kleuter|tiener|broer|broertje|zus|zusje|vader|moeder|opa|oma|jongeman|dame|heer)"
+    r"\s+van\s+$"
+)
+_AGE_OF_AFTER_RE = re.compile(
+    r"(?i)^(?:\s*[,.;:)!?]|\s+(?:in|op|uit|met|die|dat|is|was|wordt|werd|heeft|had|en|of|bij|"
+    r"kreeg|krijgt|zit|zat|ligt|lag|staat|stond)\b)"
+)
 _TIMEUNIT_RE = re.compile(rf"(?i)^\s*(?:[a-zë]+e\s+)?{_TIME_UNITS}\b")
 _CLOCK_RE = re.compile(r"^[.:]\d{2}\b|^\s*uur\b")
 _DATE_AFTER_RE = re.compile(rf"(?i)^\s*(?:e|ste|de)?\s*{_MONTHS}\b|^[-/]\d{{1,2}}[-/]")
@@ -187,13 +198,14 @@ _DAT_RE = re.compile(
 )
 _STOP = frozenset(
     (
-        "aan al als bij daar dan dat de deze die dit door een en er euro gaan gaat geen had hadden "
+        "aan al als bij daar dan dat de deze die dit door een en er euro gaan gaat geen had hadden teveel "
         "hebben heeft het hier hij ik in is jaar jij kan kunnen maar mag mee meer met moet moeten "
         "mogen na naar niet nog of om onder ook op over per procent te tegen toe tot u uit uur voor "
         "waren was we wel werd werden wij wil willen worden wordt zal ze zich zij zijn zo zullen"
     ).split()
 )
-_DEMONYM = re.compile(r"(?:ers|ërs|anen|ezen|en)$")  # "Nederlanders", "Syriërs", "Afghanen"
+_HALF_RE = re.compile(r"(?i)(?:half|halve|kwart)$")
+_DEMONYM = re.compile(r"(?:ers|ërs|aars|anen|ezen|en)$")  # "Nederlanders", "Syriërs", "Afghanen"
 _TOKEN_RE = re.compile(r"[\w'’-]+|[^\w\s]")
 
 
@@ -298,6 +310,16 @@ def _dep_noun_phrase(sdoc: Any, start: int, end: int) -> tuple[str | None, str |
     return head.text, sdoc.text[span[-1].idx + len(span[-1].text) : stop].strip() or None
 
 
+def _is_noun(sdoc: Any, start: int, word: str) -> bool:
+    """Whether ``word`` at ``start`` is a noun: by its tag when the text is tagged, else by list."""
+    if word.lower() in _STOP or word.lower() == "van":
+        return False
+    if sdoc is None or not sdoc.has_annotation("POS"):
+        return True
+    span = sdoc.char_span(start, start + len(word), alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].pos_ in ("NOUN", "PROPN")
+
+
 def _kind_unit(text: str, n: NumberMatch) -> tuple[str, str | None, int, int]:
     """Kind, unit and the widened span (currency sign before, unit word after)."""
     start, end = n.start, n.end
@@ -322,6 +344,12 @@ def _kind_unit(text: str, n: NumberMatch) -> tuple[str, str | None, int, int]:
     m = _AGE_RE.match(after)
     if m:
         return "age", "jaar", start, end + m.end()
+    if n.kind == "cardinal" and n.text.isdigit() and 0 < n.value < 120:
+        wide = text[max(0, n.start - 40) : n.start]
+        if (_AGE_PAREN_RE.search(wide) and after.startswith(")")) or (
+            _AGE_OF_RE.search(wide) and _AGE_OF_AFTER_RE.match(after)
+        ):
+            return "age", "jaar", start, end
     m = _MEAS_RE.match(after)
     if m and not (m.group("m") in ("m", "l") and n.kind != "cardinal"):
         return "measure", MEASURES[m.group("m").lower()], start, end + m.end()
@@ -462,6 +490,14 @@ def extract_figures(doc: Document) -> list[Figure]:
         noun, subject = np
         if kind == "count" and noun:
             unit = noun
+        elif (
+            kind == "fraction"
+            and noun
+            and _HALF_RE.search(n.text)
+            and (m := re.match(rf"\s+{re.escape(noun)}\b", text[end:e]))
+            and _is_noun(sdoc, end + m.end() - len(noun), noun)
+        ):
+            unit = noun  # "een half bos", "een halve marathon" ("een derde keer" is an ordinal)
         elif kind in ("fraction", "percent") and subject is None:
             m = re.match(r"(?i)\s*(?:\w+\s+)?van\s+((?:de|het)\s+[\w'’-]+(?:\s+[\w'’-]+)?)", text[end:e])
             subject = m.group(1) if m else None
