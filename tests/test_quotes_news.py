@@ -108,3 +108,20 @@ def test_parenthetical_cue_inside_the_claim():
     assert len(quotes) == 1
     assert quotes[0].speaker_name == "Pieter de Wit"
     assert quotes[0].content.text.startswith("Het probleem") and quotes[0].content.text.endswith("lonen")
+
+
+def test_a_description_resolves_to_the_organisation_it_heads():
+    text = (
+        "Dat meldt ANP op basis van cijfers van de Syrische Waarnemingsgroep voor Mensenrechten. "
+        "Onder de doden zijn volgens de groep bijna 300 kinderen.\n\n"
+        "Voorzitter Els Kramer van de Vereniging Kleine Bakkers zegt dat de marges krimpen. "
+        "Sinds 2015 zijn volgens haar vereniging ruim 400 bakkerijen gesloten."
+    )
+    doc = Document(Article(id="o", text=text, published=PublishedDate.parse("2019-03-12")))
+    quotes = find_quotes(find_entities(analysis.run_analysis(doc))).quotes
+    groep = next(q for q in quotes if "300 kinderen" in q.content.text)
+    assert groep.speaker.text == "de groep"
+    assert groep.speaker_name.startswith("Syrische Waarnemingsgroep")
+    bakkers = next(q for q in quotes if "400 bakkerijen" in q.content.text)
+    assert bakkers.speaker.text == "haar vereniging"
+    assert bakkers.speaker_name == "Vereniging Kleine Bakkers"

@@ -208,9 +208,11 @@ def np_after(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, int] |
         if k and gap.strip():  # punctuation between words ends the phrase
             break
         lw = w.lower()
-        if lw in ("de", "het", "een", "zowel") and k == 0:
+        if lw in _NP_DETERMINERS and k == 0:
             prev_end = e
             continue
+        if k and (w[0].isdigit() or lw in _QUANTITY_WORDS):
+            break  # "volgens de groep | bijna 300 kinderen"
         if (
             lw in ("van", "de", "der", "den", "ter", "ten", "von", "al", "bin", "el", "le", "la")
             and k + 1 < len(words)
@@ -233,7 +235,7 @@ def np_after(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, int] |
         prev_end = e
     if end is None:
         return None
-    if first not in ("de", "het", "een", "zowel") and not det and not words[0][2][0].isupper():
+    if first not in _NP_DETERMINERS and not det and not words[0][2][0].isupper():
         # a bare lowercase phrase is a speaker only when it names a role or a body
         phrase = text[words[0][0] : end].lower().split()
         if not seen_cap and not any(w in ROLE_NOUNS or w in ORG_NOUNS for w in phrase):
@@ -265,6 +267,11 @@ def np_before(text: str, clause_start: int, cue_start: int) -> tuple[int, int] |
         return None
     return (words[0][0], words[-1][1])
 
+
+#: Words that open a noun phrase ("volgens de groep", "volgens haar vereniging").
+_NP_DETERMINERS = frozenset(("de", "het", "een", "zowel", "zijn", "haar", "hun"))
+#: Words that start a quantity and so end the phrase before them.
+_QUANTITY_WORDS = frozenset("bijna ruim ongeveer circa zo'n minstens ten minste hooguit maximaal".split())
 
 #: Finite verbs that end a subject phrase ("volgens de premier | is het tarief ...",
 #: "Coalitiepartijen hebben | al laten weten dat").
@@ -305,7 +312,16 @@ class _Finder:
         if len(subj) != 1:
             return sp
         t = subj[0]
-        if sp and (sp[0] <= t.idx < sp[1] or self._plausible(sp)):
+        if sp and sp[0] <= t.idx < sp[1] and t.pos_ in ("PROPN", "NOUN", "PRON"):
+            # "De keizer had 't nog onlangs weer gezegd:": the phrase is the whole clause before
+            # the cue; keep only the subject when the parse says where it ends
+            toks = [x for x in t.subtree if x.dep_ not in ("punct", "acl", "acl:relcl")]
+            left = min(x.idx for x in toks)
+            right = max(x.idx + len(x.text) for x in toks)
+            if sp[0] <= left and right <= sp[1] and len(self.text[right : sp[1]].split()) >= 2:
+                return (left, right)
+            return sp
+        if sp and self._plausible(sp):
             return sp
         if t.pos_ == "PRON":
             if t.lower_ not in ("hij", "zij", "ze", "ik", "ie"):
@@ -907,10 +923,13 @@ class _Finder:
         name ("Ach, Matjeff!"), else from the latest turn by someone other than the previous
         speaker, else, in a first-person story, from the narrator ("ik")."""
         turns: list[tuple[int, str | None, Found]] = []
+        same_par: list[str] = []  # other speakers earlier in the previous turn's paragraph
         for g in reversed(self._named):
             if g.kind != "direct" or g.paragraph >= f.paragraph:
                 continue
             if turns and turns[-1][0] == g.paragraph:
+                if len(turns) == 1 and g.name:
+                    same_par.append(g.name)
                 continue  # the turn's last quote has already been taken
             if g.paragraph != (turns[-1][0] - 1 if turns else f.paragraph - 1):
                 break
@@ -923,9 +942,17 @@ class _Finder:
         for who in self._addressed(turns[0][2]):
             if who != prev and who.lower() not in ("ik", "we", "wij"):
                 return who
-        for _, name, _ in turns[1:]:
-            if name and name != prev:
+        for name in same_par + [t[1] for t in turns[1:] if t[1]]:
+            if name != prev:
                 return name
+        # the dialogue began after narration: the person it was about
+        first = turns[-1][2]
+        lo = max(0, first.start - 1200)
+        for m in self.people._backwards(first.start, lo):
+            if m.label in ("PER", "UNK", "DESC", "PROm", "PROf") and not self.people._in_quote(m.start):
+                who = self.people.canonical(m.text)
+                if who != prev and who.lower() not in ("ik", "we", "wij") and who.lower() not in _FUNCTION_CAPS:
+                    return who
         if prev != "ik" and self.people.narrator_before(f.start):
             return "ik"
         return None

@@ -389,6 +389,9 @@ class People:
         while j >= 0 and self._events[j].start >= pos - window:
             seen += self._events[j].text == "ik"
             j -= 1
+        if seen:
+            j = bisect.bisect_left(self._ev_starts, pos) - 1
+            seen = sum(e.text == "ik" for e in self._events[: j + 1])
         return seen >= 3  # one stray "ik" may be a quote the finder missed
 
     def _subject_events(self) -> None:
@@ -400,6 +403,17 @@ class People:
         a = self.analysis
         if a is None:
             return
+        global _SPEECH_FORMS
+        if _SPEECH_FORMS is None:
+            from .cues import get_lexicon
+
+            _SPEECH_FORMS = frozenset(get_lexicon().form_lemma)
+        # nouns this text makes speak ("vroeg 't dichtertje", "zei de duivel") are persons here
+        speakers = {
+            t.lower_
+            for t in a
+            if t.dep_ == "nsubj" and t.pos_ == "NOUN" and t.head.lower_ in _SPEECH_FORMS and not self._in_quote(t.idx)
+        }
         for tok in a:
             if tok.dep_ not in ("nsubj", "nsubj:pass") or self._in_quote(tok.idx):
                 continue
@@ -418,7 +432,7 @@ class People:
                 ev = Mention(tok.idx, tok.idx + len(tok.text), self.canonical(m.text), "PRO" + g)
             elif (
                 tok.pos_ == "NOUN"
-                and (low in _PERSON_NOUNS or low in ROLE_NOUNS)
+                and (low in _PERSON_NOUNS or low in ROLE_NOUNS or low in speakers)
                 and not any(
                     c.dep_ in ("det", "nmod:poss") and c.lower_ in _THIRD_POSSESSIVES for c in tok.children
                 )
@@ -757,7 +771,7 @@ def _split_glued(mentions: list[Mention], typed: dict[str, int] | None = None) -
     out: list[Mention] = []
     for m in mentions:
         words = m.text.split()
-        if m.label in ("PER", "UNK") and len(words) >= 2 and count[m.text] == 1:
+        if m.label != "LOC" and len(words) >= 2 and count[m.text] == 1:
             for k in range(1, len(words)):
                 a, b = " ".join(words[:k]), " ".join(words[k:])
                 if count.get(a, 0) >= 2 and count.get(b, 0) >= 2:
