@@ -700,3 +700,10 @@ def test_counted_future_as_a_range():
     pub = PublishedDate.parse("2016-11-07")
     got = [t.value for t in find_in_text("Twee jaar in de toekomst is alles anders.", pub)]
     assert got == ["2016-11-08", "2018-11-07"]
+
+
+def test_past_weekday_on_its_own_day_and_vague_counts_after_na():
+    got = values("De aanslag van afgelopen maandag schokte het land.", "2019-04-01")
+    assert got["afgelopen maandag"] == ("DATE", "2019-03-25")  # said on a Monday: last week's
+    got = values("Maar na een paar jaar bleken de problemen groot.", "2019-04-01")
+    assert got["na een paar jaar"] == ("DATE", "FUTURE_REF")  # after what: the story's

@@ -112,6 +112,8 @@ def weekday(ref: Ref | None, wd: int, future: bool, rel: str = "") -> str:
             delta = 7
     else:
         delta = -((cur - wd) % 7)
+        if delta == 0 and rel:  # 'afgelopen maandag' said on a Monday: last week's
+            delta = -7
     return (ref.lo + dt.timedelta(days=delta)).isoformat()
 
 

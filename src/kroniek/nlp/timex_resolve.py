@@ -346,7 +346,7 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
             return None  # "om 7 uur terug" is being back at seven
         if n is None and g["n"].lower() not in _VAGUE:
             return None  # not a number word
-        if n is None and not is_time and g["dir"].lower() != "binnen":
+        if n is None and not is_time and g["dir"].lower() in ("geleden", "terug", "over"):
             n = _VAGUE_COUNT.get(re.sub(r"\s+", " ", g["n"].lower()))  # as 'enkele dagen' is P3D
         if n is None or is_time:
             if is_time and n is not None and ref and ref.time and n * mult < 1_000_000:
