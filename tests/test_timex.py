@@ -707,3 +707,11 @@ def test_past_weekday_on_its_own_day_and_vague_counts_after_na():
     assert got["afgelopen maandag"] == ("DATE", "2019-03-25")  # said on a Monday: last week's
     got = values("Maar na een paar jaar bleken de problemen groot.", "2019-04-01")
     assert got["na een paar jaar"] == ("DATE", "FUTURE_REF")  # after what: the story's
+
+
+def test_figures_skip_timexes_without_a_year(analysed):
+    from kroniek.nlp.figures import find_figures
+
+    doc = find_timexes(find_figures(analysed("In 2016 kwamen er in de nacht 300 bezoekers.", "2017-12-07")))
+    (f,) = doc.figures
+    assert f.time == "2016"

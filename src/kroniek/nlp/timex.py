@@ -407,7 +407,7 @@ def _merge_date_time(text: str, timexes: list[Timex]) -> list[Timex]:
 
 
 def _figure_times(doc: Document) -> None:
-    """Give each figure the DATE/TIME timex nearest to it in its sentence."""
+    """Give each figure the DATE/TIME timex nearest to it in its sentence (one with a year)."""
     if not doc.figures or not doc.timexes:
         return
     sents = [(s.start, s.end) for s in doc.sentences] or [(0, len(doc.text))]
@@ -421,7 +421,10 @@ def _figure_times(doc: Document) -> None:
         near = [
             t
             for t in doc.timexes
-            if s <= t.start < e and t.type in ("DATE", "TIME") and t.value not in ("PAST_REF", "FUTURE_REF")
+            if s <= t.start < e
+            and t.type in ("DATE", "TIME")
+            and t.value not in ("PAST_REF", "FUTURE_REF")
+            and not t.value.startswith("XXXX")  # 'in de nacht', 'de volgende dag': no date to give
         ]
         if not near:
             figures.append(f)
