@@ -715,3 +715,15 @@ def test_figures_skip_timexes_without_a_year(analysed):
     doc = find_timexes(find_figures(analysed("In 2016 kwamen er in de nacht 300 bezoekers.", "2017-12-07")))
     (f,) = doc.figures
     assert f.time == "2016"
+
+
+def test_round_and_vague_year_counts_keep_the_year():
+    got = values(
+        "Dertig jaar geleden ontplofte de affaire, een paar jaar geleden kwam ze terug.", "2019-03-08"
+    )
+    assert got["Dertig jaar geleden"] == ("DATE", "1989")
+    assert got["een paar jaar geleden"] == ("DATE", "2017")
+    assert values("Twee jaar geleden schreef ik het al.", "2019-03-08")["Twee jaar geleden"] == (
+        "DATE",
+        "2017-03-08",
+    )

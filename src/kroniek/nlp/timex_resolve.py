@@ -372,10 +372,13 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
             letter in ("M", "Y")
             and mult <= 3
             and n * mult == int(n * mult)
+            and not (letter == "Y" and (n > 2 or g["n"].lower() in _VAGUE))
             and g["dir"].lower() in ("geleden", "over")
             and ref is not None
             and ref.precision in ("day", "datetime")
-        ):  # 'een maand geleden' on a dated article: that day a month back
+        ):  # 'een maand geleden' on a dated article: that day a month back; 'een/twee jaar
+            # geleden' too (a year-on-year comparison point), but 'dertig jaar geleden' and 'een
+            # paar jaar geleden' are round or vague counts whose day would be made up: the year
             return "DATE", _add_months(ref.lo, k * (12 if letter == "Y" else 1)).isoformat()
         if letter == "D":
             return "DATE", shift_days(ref, k)
