@@ -473,3 +473,27 @@ def test_a_she_chain_does_not_feed_he(mode):
     if mode == "model" and not any(e.label == "PER" for e in doc.entities):
         pytest.skip("model found no names here")
     assert find(doc, "Dag").speaker_name == "Piet Kramer"
+
+
+def test_bare_turn_after_narration_goes_to_its_actor(mode):
+    doc = run(
+        "Mevrouw Anna Vermeer zat tegenover meneer Pieter Bos.\n"
+        "Zij opende een kleine doos en liet hem de ringen zien.\n"
+        '"Prachtig," zei Pieter Bos, "waar komen ze vandaan?"\n'
+        '"Van mijn moeder."'
+    )
+    if mode == "model" and not any(e.label == "PER" for e in doc.entities):
+        pytest.skip("model found no names here")
+    assert find(doc, "Van mijn moeder").speaker_name == "Anna Vermeer"
+
+
+def test_the_actor_closing_a_turn_speaks_next(mode):
+    doc = run(
+        "Karel Smit en Joost Mulder stonden op het perron.\n"
+        '"Hier is je kaartje," zei Karel. Joost stopte het kaartje in zijn jas.\n'
+        '"Dank je, ik zal je schrijven."'
+    )
+    if mode == "model" and not any(e.label == "PER" for e in doc.entities):
+        pytest.skip("model found no names here")
+    assert find(doc, "Hier is je kaartje").speaker_name == "Karel Smit"
+    assert find(doc, "Dank je").speaker_name == "Joost Mulder"

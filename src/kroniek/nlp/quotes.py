@@ -318,7 +318,14 @@ class _Finder:
             toks = [x for x in t.subtree if x.dep_ not in ("punct", "acl", "acl:relcl")]
             left = min(x.idx for x in toks)
             right = max(x.idx + len(x.text) for x in toks)
-            if sp[0] <= left and right <= sp[1] and len(self.text[right : sp[1]].split()) >= 2:
+            rest = self.text[right : sp[1]]
+            # (not when a name follows the subject noun: "zegt ontwikkelaar Erwin Slot")
+            if (
+                sp[0] <= left
+                and right <= sp[1]
+                and len(rest.split()) >= 2
+                and not re.match(r"\s*[A-ZÀ-Þ]", rest)
+            ):
                 return (left, right)
             return sp
         if sp and self._plausible(sp):
@@ -638,6 +645,15 @@ class _Finder:
         if not m:
             return False
         verb = m.group(1).lower()
+        marks = list(MARK_RE.finditer(self.text, us, us + m.start())) if verb != "aldus" else []
+        if marks and len(self.text[marks[-1].end() : us + m.start()].split()) >= 3:
+            # a quote closed before this claim began ('... maken." Sociale media helpen mee,
+            # zegt X.'): the claim starts after it
+            us = marks[-1].end()
+            while us < ue and self.text[us].isspace():
+                us += 1
+            for m in re.finditer(r",\s*(\w+)\s+", self.text[us:ue]):  # noqa: B007 - keep the last
+                pass
         if verb != "aldus" and (
             verb not in self.lex.report_forms
             or MARK_RE.search(self.text, us, ue)
@@ -798,6 +814,14 @@ class _Finder:
                     # "zei hij" opening a new turn right after his turn, with no narration about
                     # him in between: the turn goes to the other man in the conversation
                     f.name = self._other_than(f, f.name, history, same_gender=True)
+            if (
+                not f.name
+                and f.kind == "direct"
+                and not f.how
+                and self._named
+                and self._follows(self._named[-1], f)
+            ):
+                f.name = self._named[-1].name  # "..., zegt X. ,,<this quote>'': X goes on
             if not f.name and f.kind == "direct" and not f.how:
                 f.name = self._beat(f, third)
             if not f.name:
@@ -844,6 +868,14 @@ class _Finder:
                         f.name = g.name
                         break
         del text
+
+    def _follows(self, prev: Found, f: Found) -> bool:
+        """Whether quote ``f`` opens right after ``prev``'s attribution, with no narration between
+        ("Sociale media helpen mee, zegt woordvoerster X. ,,De plaatjes ...''")."""
+        if not prev.name or prev.speaker is None or prev.paragraph != f.paragraph or prev.end > f.start:
+            return False
+        gap = self.text[max(prev.end, prev.speaker[1]) : f.start]
+        return len(gap.split()) <= 6 and len(re.findall(r"[.!?]", gap)) <= 1
 
     def _addressed(self, f: Found) -> set[str]:
         """Names a quote addresses ("Ach, Matjeff!", "Kom, Freddy, ..."): not its speaker when a
@@ -911,9 +943,32 @@ class _Finder:
             if m and text_lower:
                 return last or self.people.last_person_before(ps)
         if f.paragraph - last_para <= 1:
+            actor = self._closing_actor(f)
+            if actor:
+                return actor
             other = self._other_party(f)
             return other or last
         return None
+
+    def _closing_actor(self, f: Found) -> str | None:
+        """'"Goed zoo." Fogg gaf zijn valies aan Passepartout. ¶ "Draag er zorg voor."': the
+        person acting in the narration that closes the previous turn's paragraph speaks next."""
+        if not self._named or self._named[-1].paragraph != f.paragraph - 1:
+            return None
+        prev = self._named[-1]
+        pe = self.paras[prev.paragraph][1]
+        tail = self.text[prev.end : pe]
+        if MARK_RE.search(tail[2:]) or len(tail.split()) < 4:
+            return None
+        cut = [m.end() for m in re.finditer(r"[.!?]\s+(?=[A-Z'’])", tail)]
+        if not cut:
+            return None  # only the attribution ("…," zei hij.) follows the quote
+        ss = prev.end + cut[-1]
+        who = self.people.last_mention_before(pe, lo=ss)
+        if who is None:
+            return None
+        name = self.people.canonical(who.text)
+        return None if name.lower() in ("we", "wij") else name
 
     def _other_party(self, f: Found) -> str | None:
         """Turn-taking: a bare quote paragraph right after another speaker's turn answers it.
@@ -951,7 +1006,11 @@ class _Finder:
         for m in self.people._backwards(first.start, lo):
             if m.label in ("PER", "UNK", "DESC", "PROm", "PROf") and not self.people._in_quote(m.start):
                 who = self.people.canonical(m.text)
-                if who != prev and who.lower() not in ("ik", "we", "wij") and who.lower() not in _FUNCTION_CAPS:
+                if (
+                    who != prev
+                    and who.lower() not in ("ik", "we", "wij")
+                    and who.lower() not in _FUNCTION_CAPS
+                ):
                     return who
         if prev != "ik" and self.people.narrator_before(f.start):
             return "ik"

@@ -412,7 +412,10 @@ class People:
         speakers = {
             t.lower_
             for t in a
-            if t.dep_ == "nsubj" and t.pos_ == "NOUN" and t.head.lower_ in _SPEECH_FORMS and not self._in_quote(t.idx)
+            if t.dep_ == "nsubj"
+            and t.pos_ == "NOUN"
+            and t.head.lower_ in _SPEECH_FORMS
+            and not self._in_quote(t.idx)
         }
         for tok in a:
             if tok.dep_ not in ("nsubj", "nsubj:pass") or self._in_quote(tok.idx):
