@@ -727,3 +727,10 @@ def test_round_and_vague_year_counts_keep_the_year():
         "DATE",
         "2017-03-08",
     )
+
+
+def test_thousands_are_no_clock_times_and_purpose_clauses_no_sets():
+    assert values("Het verschil liep op van 13.000 tot 14.000 stemmen.") == {}
+    assert values("Er werd voor 15.000 euro aan boetes geïnd.") == {}
+    assert values("De koers steeg om de dag te eindigen op 79,14.") == {}
+    assert values("Ze komen om de week samen om te praten.")["om de week"] == ("SET", "P2W")

@@ -117,8 +117,8 @@ RANGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         (
             "timerange",
             (
-                rf"\b(?:(?P<pre>van|tussen)\s+)?(?P<h1>\d{{1,2}})(?:[:.](?P<mi1>\d{{2}}))?\s*"
-                rf"(?:uur\s*)?(?P<to>{_TO}|en)\s*(?P<h2>\d{{1,2}})(?:[:.](?P<mi2>\d{{2}}))?"
+                rf"\b(?:(?P<pre>van|tussen)\s+)?(?P<h1>\d{{1,2}})(?:[:.](?P<mi1>\d{{2}})(?!\d))?\s*"
+                rf"(?:uur\s*)?(?P<to>{_TO}|en)\s*(?P<h2>\d{{1,2}})(?:[:.](?P<mi2>\d{{2}})(?!\d))?"
                 rf"(?:\s*(?P<uur>uur)\b)?(?:\s+(?P<dp>{DAYPART}|in\s+de\s+(?:{PART})\b))?"
             ),
         ),

@@ -409,7 +409,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             "clock",
             (
                 rf"(?:(?P<dp0>{DAYPART})\s+|\b)(?:(?P<pre>om|rond|tot|vanaf|tegen|na|voor|sinds|omstreeks)\s+)?(?P<h>\d{{1,2}})"
-                rf"(?P<sep>[:.]|\s?h\s?)(?P<mi>\d{{2}})(?::(?P<se>\d{{2}}))?(?:{AMPM})?(?:\s*(?P<uur>uur|u)\b)?"
+                rf"(?P<sep>[:.]|\s?h\s?)(?P<mi>\d{{2}})(?!\d)(?::(?P<se>\d{{2}})(?!\d))?(?:{AMPM})?(?:\s*(?P<uur>uur|u)\b)?"
                 rf"(?:\s+(?P<dp>{DAYPART}|(?:in\s+de\s+)?(?:{PART})\b))?"
             ),
         ),
@@ -500,6 +500,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             (
                 rf"\b(?:(?P<wd>{WEEKDAY})\s+)?om\s+de\s+(?:(?P<other>andere)\s+|(?P<n>{NUM})\s+)?"
                 rf"(?P<u>dag|dagen|week|weken|maand|maanden|jaar|jaren)\b(?:\s+(?:op\s+)?(?P<wd2>{WEEKDAY})\b)?"
+                r"(?!\s+(?:\w+\s+)?(?:af\s+|op\s+|uit\s+|door\s+)?te\s)"  # not 'om de dag te eindigen op'
             ),
         ),
         ("set_weekends", r"\b(?:(?:in|tijdens)\s+de|alle)\s+weekenden\b"),
