@@ -204,6 +204,13 @@ def test_counted_inhabitants_and_fraction_units(analysed):
     assert (f.kind, f.value, f.unit) == ("fraction", 0.5, "bos")
 
 
+def test_old_currency_and_ratios(analysed):
+    (f,) = figures(analysed, "Een kaartje kostte toen 25 gulden.")
+    assert (f.kind, f.unit, f.value) == ("money", "NLG", 25)
+    (f,) = figures(analysed, "Ruim acht op de tien kiezers bleef thuis.")
+    assert (f.kind, f.qualifier, f.value) == ("fraction", "more_than", pytest.approx(0.8))
+
+
 def test_al_gauw_is_at_least(analysed):
     (f,) = figures(analysed, "Een douche kost al gauw twee euro.")
     assert (f.qualifier, f.value, f.unit) == ("at_least", 2, "EUR")
@@ -218,6 +225,16 @@ def test_al_gauw_is_at_least(analysed):
         "Eén van de agenten raakte gewond.",
         "Ze werkten drie lange werkweken achter elkaar door.",
         "Ze zitten al twee of drie jaar in de bijstand.",
+        "In de jaren zestig en zeventig kwam dat niet voor.",
+        "Eind jaren 80 begon hij een zaak.",
+        "Het 5G-netwerk volgt het 4G-netwerk op.",
+        "Op zijn 40ste stopte hij.",
+        "Punt één op de agenda was de begroting.",
+        "Hij speelde met rugnummer 14.",
+        "Tussen grofweg 2014 en 2018 woedde de crisis.",
+        "De musea zijn op 13 en 20 april open.",
+        "Dat zijn twee handen op één buik.",
+        "De jaarcijfers over 2018 komen later.",
     ],
 )
 def test_more_not_figures(analysed, text):

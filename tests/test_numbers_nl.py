@@ -118,6 +118,8 @@ def test_more_forms(text, value):
 def test_ratio_is_extracted_as_fraction():
     (n,) = find_numbers("Eén op de vier scholieren fietst.")
     assert n.kind == "fraction" and n.value == pytest.approx(0.25)
+    (n,) = find_numbers("Acht op de tien kiezers bleef thuis.")
+    assert n.kind == "fraction" and n.value == pytest.approx(0.8)
 
 
 @pytest.mark.parametrize(

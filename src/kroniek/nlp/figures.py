@@ -94,6 +94,8 @@ CURRENCIES = {
     "£": "GBP",
     "gbp": "GBP",
     "yen": "JPY",
+    "gulden": "NLG",
+    "ƒ": "NLG",
     "frank": "CHF",
     "roebel": "RUB",
     "yuan": "CNY",
@@ -150,7 +152,7 @@ _CUR_ALT = "|".join(re.escape(c) for c in sorted(CURRENCIES, key=len, reverse=Tr
 _MEAS_ALT = "|".join(re.escape(c) for c in sorted(MEASURES, key=len, reverse=True))
 _PERCENT_RE = re.compile(r"(?i)^\s*(%|procentpunt(?:en)?|procent|percent)(?![\w])")
 _CUR_AFTER_RE = re.compile(rf"(?i)^\s*(?P<c>{_CUR_ALT})(?![\w])")
-_CUR_BEFORE_RE = re.compile(r"(?i)(?P<c>€|\$|£|eur|usd|gbp)\s*$")
+_CUR_BEFORE_RE = re.compile(r"(?i)(?P<c>€|\$|£|ƒ|eur|usd|gbp)\s*$")
 _MEAS_RE = re.compile(rf"(?i)^\s*(?P<m>{_MEAS_ALT})(?![\w/²])")
 _AGE_RE = re.compile(r"(?i)^(?:-jarige?n?|\s*(?:jaar|jr\.?)\s+oud|\s*jarige?n?)\b")
 #: an age without "jaar": "Maick S. (23)", "haar zoon van 7"
@@ -166,11 +168,29 @@ _AGE_OF_AFTER_RE = re.compile(
 )
 _TIMEUNIT_RE = re.compile(rf"(?i)^\s*(?:[a-zë]+e\s+)?{_TIME_UNITS}\b")
 _CLOCK_RE = re.compile(r"^[.:]\d{2}\b|^\s*uur\b")
-_DATE_AFTER_RE = re.compile(rf"(?i)^\s*(?:e|ste|de)?\s*{_MONTHS}\b|^[-/]\d{{1,2}}[-/]")
+_DATE_AFTER_RE = re.compile(
+    rf"(?i)^\s*(?:e|ste|de)?\s*{_MONTHS}\b|^[-/]\d{{1,2}}[-/]"
+    rf"|^\s*(?:en|of|tot(?: en met)?|t/m|[-–])\s*\d{{1,2}}(?:e|ste|de)?\s+{_MONTHS}\b"  # "op 13 en 20 april"
+)
 _DATE_BEFORE_RE = re.compile(rf"(?i)\b{_MONTHS}\.?\s*$|\d[-/]$")
 _YEAR_CTX_RE = re.compile(
     r"(?i)\b(?:in|sinds|vanaf|tot|na|voor|eind|begin|medio|halverwege|jaar|zomer|winter|"
-    r"voorjaar|najaar|lente|herfst|van|het|rond|tussen|en|t/m|seizoen|anno|midden)\s*$|[(\-–]\s*$"
+    r"voorjaar|najaar|lente|herfst|van|het|rond|tussen|en|t/m|seizoen|anno|midden|over|"
+    r"grofweg|ongeveer|circa|ca\.|omstreeks)\s*$|[(\-–]\s*$"
+)
+#: the second year of "tussen 2014 en 2018", "2014-2018"
+_YEAR_AFTER_RE = re.compile(r"^\s*(?:en|tot(?: en met)?|t/m|[-–/])\s*(?:1[5-9]|20)\d\d\b")
+#: decades: "de jaren zestig", "eind jaren 80", "jaren tachtig en negentig"
+_DECADE_BEFORE_RE = re.compile(r"(?i)\bjaren\s*'?(?:\s*[\wë]+\s+(?:en|of)\s*'?)?$")
+#: word numbers that name rather than count: "nummer drie", "punt één", "rugnummer 88"
+_REF_WORD_BEFORE_RE = re.compile(
+    r"(?i)(?:\w*nummers?|nr\.?|punt|artikel|hoofdstuk|paragraaf|pagina|lijn|stap|fase|niveau|"
+    r"categorie|kanaal|zaal|spoor|perron|editie|aflevering|ronde|speeldag|klas|groep)\s+$"
+)
+#: idioms with a number that counts nothing
+_IDIOM_RE = re.compile(
+    r"(?i)\b(?:in|met)\s+één\s+klap\b|\bop\s+één\s+(?:hoop|lijn)\b|\b(?:twee\s+)?handen\s+op\s+één\s+buik\b|"
+    r"\bgeen\s+één\b"
 )
 _REF_BEFORE_RE = re.compile(
     r"(?i)\b(?:artikel|art\.|hoofdstuk|paragraaf|lid|nummer|nr\.?|no\.?|pagina|blz\.?|p\.|"
@@ -219,12 +239,28 @@ def _is_not_figure(text: str, n: NumberMatch, sent_start: int) -> bool:
     after = text[n.end : n.end + 30]
     raw = n.text.replace("−", "-").lstrip("-")
     is_int_digits = raw.isdigit()
+    if _DECADE_BEFORE_RE.search(before) and n.value in (10, 20, 30, 40, 50, 60, 70, 80, 90):
+        return True
+    if (
+        after[:1].isalpha()
+        and n.text[-1:].isdigit()
+        and not (_PERCENT_RE.match(after) or _CUR_AFTER_RE.match(after) or _MEAS_RE.match(after))
+    ):
+        return True  # glued to letters: "5G", "50Plus", "34ste", "19de-eeuwse"
+    if n.kind == "cardinal" and _REF_WORD_BEFORE_RE.search(before):
+        return True
     if is_int_digits:
         if len(raw) >= 8 and raw.startswith("0"):
             return True  # phone number
         if len(raw) == 4 and 1500 <= int(raw) <= 2100 and n.value == int(raw):
             nxt = after.lstrip()[:1]
-            if _YEAR_CTX_RE.search(before) or not nxt or not nxt.isalpha() or nxt.isupper():
+            if (
+                _YEAR_CTX_RE.search(before)
+                or _YEAR_AFTER_RE.match(after)
+                or not nxt
+                or not nxt.isalpha()
+                or nxt.isupper()
+            ):
                 return True
         if _DATE_AFTER_RE.search(after) or _DATE_BEFORE_RE.search(before):
             return True
@@ -438,6 +474,9 @@ def extract_figures(doc: Document) -> list[Figure]:
         if _is_not_figure(text, n, s) or any(a <= n.start < b for a, b in phones):
             continue
         if n.value == 1 and n.text.lower() in ("één", "eén") and _ONE_OF_RE.match(text[n.end :]):
+            continue
+        w0 = max(0, n.start - 20)
+        if any(m.start() + w0 <= n.start < m.end() + w0 for m in _IDIOM_RE.finditer(text[w0 : n.end + 20])):
             continue
         value = float(n.value)
         value_max = value_from = None

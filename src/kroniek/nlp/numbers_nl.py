@@ -357,7 +357,7 @@ _DIGITS = r"(?<![\w.,/])[-−]?\d{1,3}(?:(?:\.|[\u202f\u00a0])\d{3})+(?:,\d+)?(?
 NUMBER_RE = re.compile(
     rf"""(?ix)(?=[0-9a-zé−-])(?<![a-zé])
     (?=[0-9−-]|een|eén|één|tw|tie|tac|dri|der|dui|vi[ej]|vee|ze[sv]|ach|and|neg|nul|elf|hon|hal|mil|bil)
-    (?:(?P<ratio>\b(?:\d{{1,2}}|een|één|eén|twee|drie|vier|vijf)\s+op\s+(?:de\s+)?
+    (?:(?P<ratio>\b(?:\d{{1,2}}|een|één|eén|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+op\s+(?:de\s+)?
         (?:\d+|{NUMWORD_PATTERN})\b)
     | (?P<plural>\b(?:tientallen|honderden|duizenden|tienduizenden|honderdduizenden|miljoenen|
         miljarden)\b)
