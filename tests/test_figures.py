@@ -235,6 +235,8 @@ def test_al_gauw_is_at_least(analysed):
         "De musea zijn op 13 en 20 april open.",
         "Dat zijn twee handen op één buik.",
         "De jaarcijfers over 2018 komen later.",
+        "Het schilderij uit 1998 hangt er nog.",
+        "Veel 65-plussers stemden thuis.",
     ],
 )
 def test_more_not_figures(analysed, text):

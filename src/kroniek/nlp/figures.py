@@ -175,7 +175,7 @@ _DATE_AFTER_RE = re.compile(
 _DATE_BEFORE_RE = re.compile(rf"(?i)\b{_MONTHS}\.?\s*$|\d[-/]$")
 _YEAR_CTX_RE = re.compile(
     r"(?i)\b(?:in|sinds|vanaf|tot|na|voor|eind|begin|medio|halverwege|jaar|zomer|winter|"
-    r"voorjaar|najaar|lente|herfst|van|het|rond|tussen|en|t/m|seizoen|anno|midden|over|"
+    r"voorjaar|najaar|lente|herfst|van|het|rond|tussen|en|t/m|seizoen|anno|midden|over|uit|"
     r"grofweg|ongeveer|circa|ca\.|omstreeks)\s*$|[(\-–]\s*$"
 )
 #: the second year of "tussen 2014 en 2018", "2014-2018"
@@ -249,6 +249,8 @@ def _is_not_figure(text: str, n: NumberMatch, sent_start: int) -> bool:
         return True  # glued to letters: "5G", "50Plus", "34ste", "19de-eeuwse"
     if n.kind == "cardinal" and _REF_WORD_BEFORE_RE.search(before):
         return True
+    if re.match(r"(?i)^-(?:plussers?|minners?)\b", after):
+        return True  # "65-plussers" names a group
     if is_int_digits:
         if len(raw) >= 8 and raw.startswith("0"):
             return True  # phone number
