@@ -125,3 +125,31 @@ def test_a_description_resolves_to_the_organisation_it_heads():
     bakkers = next(q for q in quotes if "400 bakkerijen" in q.content.text)
     assert bakkers.speaker.text == "haar vereniging"
     assert bakkers.speaker_name == "Vereniging Kleine Bakkers"
+
+
+THIRD = (
+    "Teler Henk Vos ziet het elk jaar gebeuren. ,,Ze lopen dwars door de bedden.'' Toerisme helpt "
+    "zeker mee, zegt woordvoerster Anna Smit van de VVV. ,,De foto's gaan de hele wereld over.'' "
+    "Uitleggen Vos probeert het zijn bezoekers steeds opnieuw uit te leggen, maar het helpt weinig. "
+    ",,Ze staan er gewoon niet bij stil.''"
+)
+
+
+def _third():
+    doc = Document(Article(id="v", text=THIRD, published=PublishedDate.parse("2019-04-12")))
+    return find_quotes(find_entities(analysis.run_analysis(doc))).quotes
+
+
+def test_quote_right_after_an_attribution_continues_that_speaker():
+    quote = next(q for q in _third() if "hele wereld" in q.content.text)
+    assert quote.speaker_name == "Anna Smit"
+
+
+def test_capitalised_word_after_a_quote_is_no_cue():
+    quote = next(q for q in _third() if "hele wereld" in q.content.text)
+    assert quote.cue is None or quote.cue.text != "Uitleggen"
+
+
+def test_narration_subject_between_quotes_speaks_next():
+    quote = next(q for q in _third() if "niet bij stil" in q.content.text)
+    assert quote.speaker_name == "Henk Vos"

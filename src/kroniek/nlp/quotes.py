@@ -368,7 +368,8 @@ class _Finder:
         w = m.group(1)
         lw = w.lower()
         cs, ce = pos + m.start(1), pos + m.end(1)
-        if lw == "aldus" or self.lex.lemma(lw) or lw in self.lex.particles:
+        # (a capitalised cue word starts a new sentence: "...'' Uitleggen" is a subheading)
+        if not w[0].isupper() and (lw == "aldus" or self.lex.lemma(lw) or lw in self.lex.particles):
             if lw in self.lex.particles and not self.lex.lemma(lw):
                 tail = text[ce:limit]
                 if not re.search(rf"\b{self.lex.particles[lw]}\b", tail[:80]):
@@ -930,7 +931,17 @@ class _Finder:
     ) -> str | None:
         if f.kind != "direct":
             return None
-        if f.how == "continued" or (history and history[-1][0] == f.paragraph):
+        if f.how == "continued":
+            return last
+        if history and history[-1][0] == f.paragraph:
+            prev = self._named[-1] if self._named else None
+            gap_s = max(prev.end, prev.speaker[1] if prev.speaker else prev.end) if prev else f.start
+            if f.start - gap_s > 40:
+                # narration between the last quote and this one: its subject speaks
+                # ("... zegt X. Y probeert het uit te leggen. ,,<quote>''" -> Y)
+                who = self.people.last_person_before(f.start, lo=gap_s)
+                if who:
+                    return who
             return last
         # alternating dialogue: pure quote paragraphs in a row
         # narration in the same paragraph before the quote names the speaker
@@ -942,6 +953,13 @@ class _Finder:
             m = re.search(r"\b(hij|zij|ze)\b", text_lower := self.text[ps : f.start].lower())
             if m and text_lower:
                 return last or self.people.last_person_before(ps)
+        if f.paragraph > 0 and not (self._named and self._named[-1].paragraph == f.paragraph - 1):
+            # a dialogue opening after a narration paragraph: its last sentence's subject speaks
+            pps = self.paras[f.paragraph - 1][0]
+            if not MARK_RE.search(self.text, pps, f.start) and not DASH_START.match(self.text, pps):
+                who = self.people.last_mention_before(f.start, lo=pps)
+                if who is not None and who.text.lower() not in ("we", "wij"):
+                    return self.people.canonical(who.text)
         if f.paragraph - last_para <= 1:
             actor = self._closing_actor(f)
             if actor:
@@ -994,7 +1012,7 @@ class _Finder:
         if not turns or not turns[0][1]:
             return None
         prev = turns[0][1]
-        for who in self._addressed(turns[0][2]):
+        for who in sorted(self._addressed(turns[0][2])):
             if who != prev and who.lower() not in ("ik", "we", "wij"):
                 return who
         for name in same_par + [t[1] for t in turns[1:] if t[1]]:
