@@ -204,6 +204,11 @@ def test_counted_inhabitants_and_fraction_units(analysed):
     assert (f.kind, f.value, f.unit) == ("fraction", 0.5, "bos")
 
 
+def test_plural_after_jaren_is_not_a_decade(analysed):
+    (f,) = figures(analysed, "Ze vervolgden de laatste jaren tientallen politici.")
+    assert (f.value, f.unit) == (20, "politici")
+
+
 def test_old_currency_and_ratios(analysed):
     (f,) = figures(analysed, "Een kaartje kostte toen 25 gulden.")
     assert (f.kind, f.unit, f.value) == ("money", "NLG", 25)

@@ -239,7 +239,11 @@ def _is_not_figure(text: str, n: NumberMatch, sent_start: int) -> bool:
     after = text[n.end : n.end + 30]
     raw = n.text.replace("−", "-").lstrip("-")
     is_int_digits = raw.isdigit()
-    if _DECADE_BEFORE_RE.search(before) and n.value in (10, 20, 30, 40, 50, 60, 70, 80, 90):
+    if (
+        n.kind == "cardinal"
+        and n.value in (10, 20, 30, 40, 50, 60, 70, 80, 90)
+        and _DECADE_BEFORE_RE.search(before)
+    ):
         return True
     if (
         after[:1].isalpha()
