@@ -497,3 +497,14 @@ def test_the_actor_closing_a_turn_speaks_next(mode):
         pytest.skip("model found no names here")
     assert find(doc, "Hier is je kaartje").speaker_name == "Karel Smit"
     assert find(doc, "Dank je").speaker_name == "Joost Mulder"
+
+
+def test_dialogue_opening_after_narration(mode):
+    doc = run(
+        "Het was een koude avond in Utrecht.\n"
+        "Tante Mien Verhoef zat naast haar nicht Lotte Bakker bij de kachel.\n"
+        "- Jammer dat Kees niet komt.\n"
+    )
+    if mode == "model" and not any(e.label == "PER" for e in doc.entities):
+        pytest.skip("model found no names here")
+    assert find(doc, "Jammer dat Kees").speaker_name == "Mien Verhoef"

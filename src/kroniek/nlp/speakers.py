@@ -59,6 +59,11 @@ _FEMALE_WORDS = frozenset(
     marie maria anna anne betsy eline dora jeanne louise sophie emma frédérique freddy lili clara
     coba riek""".split()
 )
+#: forms of address before a name, no part of it ("Mevrouw Verstraeten", "Tante Mien")
+_TITLES = frozenset(
+    """mevrouw mevr mw mijnheer meneer heer hr tante oom juffrouw mejuffrouw freule miss mrs mr
+    dr monsieur madame mademoiselle mlle mme sir lady lord""".split()
+)
 _THIRD_POSSESSIVES = frozenset("zijn haar hun z'n d'r zijne hare".split())
 _POSSESSIVES = frozenset("jouw uw hun haar zijn mijn onze ons je z'n m'n d'r".split())
 _DETERMINERS = frozenset("de het een 't den der deze die dat zijn haar mijn onze ons hun uw jouw je".split())
@@ -217,6 +222,9 @@ class People:
         """Trim what a name run picked up around a name: a sentence-initial ordinary word
         ("Waarachtig", "Alleen Hoyer"), a chapter numeral ("V. Stipan"), words after the name
         ("Japi voor 't", "Phileas Fogg Londen" where Londen is a place)."""
+        first = m.text.split()[0] if m.text.split() else ""
+        if m.label in ("MISC", "ORG") and first.lower().rstrip(".") in _TITLES and " " in m.text:
+            m = Mention(m.start, m.end, m.text, "PER")  # "Tante Mien Verhoef" is a person
         if m.label not in ("PER", "UNK"):
             return _portfolio_glued(self.text, m) or m
         text = self.text
@@ -229,6 +237,7 @@ class People:
             _ROMAN_RE.fullmatch(words[0][2])
             or words[0][2].lower() in _POSSESSIVES
             or (words[0][2] in ORG_TAILS and len(words) > 1)  # "Justitie Karin Dekker"
+            or (words[0][2].lower().rstrip(".") in _TITLES and len(words) > 1)  # "Tante Mien"
             or (
                 initial
                 and words[0][2].lower() in self._lower
@@ -448,6 +457,9 @@ class People:
                 while left < tok.i and a[left].dep_ == "punct":
                     left += 1
                 s = a[left].idx
+                after = self.at(tok.idx + len(tok.text), tok.idx + len(tok.text) + 2)
+                if any(m.start > tok.idx and m.label in ("PER", "UNK") for m in after):
+                    continue  # "Tante Mien Verhoef", "de schilder Bavink": the name is the subject
                 name = self.resolve(s, tok.idx + len(tok.text))
                 if not name:
                     continue
