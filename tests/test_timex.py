@@ -734,3 +734,8 @@ def test_thousands_are_no_clock_times_and_purpose_clauses_no_sets():
     assert values("Er werd voor 15.000 euro aan boetes geïnd.") == {}
     assert values("De koers steeg om de dag te eindigen op 79,14.") == {}
     assert values("Ze komen om de week samen om te praten.")["om de week"] == ("SET", "P2W")
+
+
+def test_a_past_weekday_stays_past_in_a_future_sentence():
+    got = values("De herdenking van de aanslag van afgelopen maandag gaat door.", "2019-03-25")
+    assert got["afgelopen maandag"] == ("DATE", "2019-03-18")

@@ -99,7 +99,7 @@ def weekday(ref: Ref | None, wd: int, future: bool, rel: str = "") -> str:
         delta = wd - cur + 7
     elif rel in ("deze", "dit", "huidige"):
         delta = wd - cur  # the day in this week
-    elif future or rel in (
+    elif (future and rel not in ("afgelopen", "voorbije", "jongstleden", "voorgaande")) or rel in (
         "komende",
         "komend",
         "aankomende",
