@@ -739,3 +739,10 @@ def test_thousands_are_no_clock_times_and_purpose_clauses_no_sets():
 def test_a_past_weekday_stays_past_in_a_future_sentence():
     got = values("De herdenking van de aanslag van afgelopen maandag gaat door.", "2019-03-25")
     assert got["afgelopen maandag"] == ("DATE", "2019-03-18")
+
+
+def test_hedged_and_approximate_counts():
+    got = values("Marin kwam ruim twee jaar geleden over; bijna een maand geleden tekende hij.", "2019-03-30")
+    assert got["ruim twee jaar geleden"] == ("DATE", "2017")  # 'ruim': no exact day
+    assert got["bijna een maand geleden"] == ("DATE", "2019-02")
+    assert values("Zo zit je over een jaar of dertig op nul.", "2019-03-30") == {}  # about thirty years

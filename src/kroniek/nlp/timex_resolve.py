@@ -373,6 +373,7 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
             and mult <= 3
             and n * mult == int(n * mult)
             and not (letter == "Y" and (n > 2 or g["n"].lower() in _VAGUE))
+            and not re.match(r"(?i)(?:ruim|bijna|ongeveer|circa|zo'n|meer|minder)\b", m.group())
             and g["dir"].lower() in ("geleden", "over")
             and ref is not None
             and ref.precision in ("day", "datetime")

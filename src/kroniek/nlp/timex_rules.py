@@ -378,7 +378,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             "ahead",
             (
                 rf"\b(?P<dir>over|binnen|na)\s+(?P<n>{NUM})\s+(?P<u>{UNIT})\b"
-                rf"(?!\s+(?:geleden|oud|eerder|later))"
+                rf"(?!\s+(?:geleden|oud|eerder|later)|\s+of\s+(?:\d+|wat|twee|drie|vier|vijf|zes|zeven|acht|"
+                rf"negen|tien|elf|twaalf|[a-zë]+tig)\b)"
             ),
         ),
         ("since_n", rf"\b(?P<dir>sinds|al)\s+(?P<n>{NUM})\s+(?P<u>{UNIT})\b"),
@@ -387,7 +388,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             (
                 rf"\b(?:(?:ruim|bijna|ongeveer|circa|zo'n|meer\s+dan|minder\s+dan|minstens|"
                 rf"ten\s+minste|hooguit|maximaal|nog|al|pas|slechts)\s+)?(?P<n>{NUM})\s*"
-                rf"(?P<u>{UNIT})(?P<lang>lang)?\b"
+                rf"(?P<u>{UNIT})(?P<lang>lang)?\b(?!\s+of\s+(?:\d+|wat|twee|drie|vier|vijf|zes|zeven|acht|negen|"
+                rf"tien|elf|twaalf|[a-zë]+tig)\b)"
             ),
         ),
         ("plural_lang", r"\b(?P<u>jaren|maanden|weken|dagen|uren|decennia|eeuwen|minuten)lang\b"),
