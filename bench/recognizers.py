@@ -20,7 +20,8 @@ resolutions as ``start``/``end`` edges only, not as values: the underspecified t
 then passes with the year an edge in that month, or just after it, gives it (``2016-08``;
 ``na feb`` starts on 1 March); the modifier itself is
 not compared (nor is it anywhere else). Parts of day
-compare like clocks (``2016-11-07TMO`` equals ``TMO``), and a dated one equals the interval the
+compare like clocks (``2016-11-07TMO`` equals ``TMO``; likewise a season of no known year,
+``XXXX-SU``, equals the specs' ``SU``), and a dated one equals the interval the
 specs give that part (MO 08-12, AF 12-16, EV 16-20, NI 20-24 h on that day). Periods of years
 and months compare by their months (a SET ``P6M`` equals ``P0.5Y``).
 """
