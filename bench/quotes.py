@@ -17,7 +17,11 @@ Speaker accuracy is over overlap-matched pairs: the predicted ``speaker_name`` m
 equals (case-insensitively) the gold character's name, an alias, or one of the texts the
 annotators linked (coreference) as that character's mentions, or when its last word is a content
 word of the name, an alias or one of those linked mentions (Holmes ~ Sherlock Holmes; Arkadiewitsch
-~ the mention "Stipan Arkadiewitsch" of the character "haar_man"). Pronoun mentions (hij, zij, hem,
+~ the mention "Stipan Arkadiewitsch" of the character "haar_man"), or when it is a name (capitalised
+words and particles) that contains one of those names or mentions as a whole run of words: a fuller
+name of the character (Eline Vere ~ Eline; before this rule only a surname could match, so the
+character's full name was scored wrong when the annotators linked only her first name; the name-only
+condition keeps runs such as "Japi z'n pet" from matching). Pronoun mentions (hij, zij, hem,
 ...) and determiners/possessives (de, haar, zijn, ...) are never used for matching, and unresolved
 pronouns never count as a prediction, except the narrator "ik" for a character named "ik" or one
 the annotators linked an "ik" mention to (Multatuli's narrator is the character "Batavus").
@@ -44,6 +48,7 @@ PRONOUN_MENTIONS = frozenset(
 )
 #: words that never identify a person on their own (determiners, possessives, particles)
 NOT_HEAD = PRONOUN_MENTIONS | frozenset("de het een van den der zijn mijn onze uw hun jouw".split())
+PARTICLES = frozenset("van de der den ter ten te".split())
 
 
 def detokenise(root: ET.Element) -> tuple[str, list[tuple[int, int, str]], dict[str, set[str]]]:
@@ -165,7 +170,9 @@ def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def speaker_ok(pred: str | None, gold: str, chars: dict[str, set[str]], mentions: dict[str, set[str]]) -> bool:
+def speaker_ok(
+    pred: str | None, gold: str, chars: dict[str, set[str]], mentions: dict[str, set[str]]
+) -> bool:
     if not pred:
         return False
     p = pred.lower().strip()
@@ -180,7 +187,20 @@ def speaker_ok(pred: str | None, gold: str, chars: dict[str, set[str]], mentions
     words = {w for n in names | linked for w in re.findall(r"\w+", n) if w not in NOT_HEAD}
     pw = [w for w in re.findall(r"\w+", p) if w not in NOT_HEAD]
     # last word: Holmes ~ Sherlock Holmes, Arkadiewitsch ~ the linked mention Stipan Arkadiewitsch
-    return bool(pw) and pw[-1] in words
+    if bool(pw) and pw[-1] in words:
+        return True
+    # a fuller name of the character: the prediction is a name (capitalised words and particles)
+    # that contains one of the character's names or linked mentions as a whole run of words
+    # (Eline Vere ~ Eline)
+    raw = pred.split()
+    if not all(w[:1].isupper() or w in PARTICLES for w in raw):
+        return False
+    toks = [w.lower() for w in raw]
+    for n in names | linked:
+        nt = n.split()
+        if nt and nt[0] not in NOT_HEAD and any(toks[i : i + len(nt)] == nt for i in range(len(toks))):
+            return True
+    return False
 
 
 def main(argv: list[str]) -> None:
