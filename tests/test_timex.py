@@ -746,3 +746,16 @@ def test_hedged_and_approximate_counts():
     assert got["ruim twee jaar geleden"] == ("DATE", "2017")  # 'ruim': no exact day
     assert got["bijna een maand geleden"] == ("DATE", "2019-02")
     assert values("Zo zit je over een jaar of dertig op nul.", "2019-03-30") == {}  # about thirty years
+
+
+@pytest.mark.parametrize(
+    "text,span,value",
+    [
+        ("De verleende verlenging tot 1 juni wijkt af.", "1 juni", "2019-06-01"),
+        ("De rechter doet uiterlijk op 19 april uitspraak.", "19 april", "2019-04-19"),
+        ("Hij bleef tot 1 februari in functie.", "1 februari", "2019-02-01"),
+        ("Hij werkte er van 3 mei tot 1 juni.", "1 juni", "2018-06-01"),  # a range keeps one year
+    ],
+)
+def test_an_end_or_deadline_is_the_nearest_such_day(text, span, value):
+    assert values(text, "2019-03-26")[span] == ("DATE", value)

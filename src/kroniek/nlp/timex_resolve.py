@@ -99,6 +99,20 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
             ]
             if fits:
                 year = str(min(fits, key=lambda d: abs((d - ref.lo).days)).year)
+        elif (
+            not y
+            and ref is not None
+            and _UNTIL.search(m.string, max(0, m.start() - 16), m.start())
+            and not re.search(r"(?i)\b(?:van|vanaf|tussen)\b", m.string[max(0, m.start() - 40) : m.start()])
+        ):
+            # 'verlenging tot 1 juni', 'uiterlijk 3 mei': an end or deadline is the nearest such day
+            near = [
+                dt.date(x, month, day)
+                for x in range(ref.lo.year - 1, ref.lo.year + 2)
+                if _valid(x, month, day)
+            ]
+            if near:
+                year = str(min(near, key=lambda d: abs((d - ref.lo).days)).year)
         if year.isdigit() and not _valid(int(year), month, day):
             if (month, day) != (2, 29) or y:
                 return None
@@ -442,6 +456,7 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
     return None
 
 
+_UNTIL = re.compile(r"(?i)\b(?:tot(?:\s+en\s+met)?|t/m|uiterlijk)\s+(?:op\s+)?$")
 _LEAD_WEEKDAY = re.compile(r"(?i)(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b")
 
 
