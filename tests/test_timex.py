@@ -759,3 +759,13 @@ def test_hedged_and_approximate_counts():
 )
 def test_an_end_or_deadline_is_the_nearest_such_day(text, span, value):
     assert values(text, "2019-03-26")[span] == ("DATE", value)
+
+
+def test_season_years_and_lists_of_days():
+    pub = PublishedDate.parse("2019-03-26")
+    vals = lambda text: [t.value for t in find_in_text(text, pub)]  # noqa: E731
+    assert vals("Het seizoen 2018/19 was slecht.") == ["2018", "2019"]
+    assert vals("In het schooljaar 2019-2020 komt er een klas bij.") == ["2019", "2020"]
+    assert vals("Het seizoen 2011-12 was zwak.") == ["2011", "2012"]
+    assert vals("Het rapport over 2011-12 is uit.") == ["2011-12"]  # December 2011
+    assert vals("Het feest is op 5 en 6 april 2019.") == ["2019-04-05", "2019-04-06"]

@@ -94,6 +94,10 @@ RANGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             ),
         ),
         (
+            "seasonrange",
+            (r"(?<![\d/-])(?P<y1>(?:19|20)\d{2})\s?(?P<sep>[/-])\s?(?P<y2>(?:19|20)?\d{2})(?![\d/-]|[.,]\d)"),
+        ),
+        (
             "yearrange",
             (
                 rf"(?=[tvzan12])(?<![\d-])(?:(?:tussen|van)\s+)?(?P<y1>(?:1[5-9]|20)\d{{2}}|{WYEAR}|tweeduizend)\s*{_TO}\s*"
@@ -168,8 +172,8 @@ def resolve_range(name: str, m: re.Match[str], ref: Ref | None, future: bool) ->
             (m.start(), m.end("d1"), "DATE", f"{year}-{month:02d}-{d1:02d}"),
             (m.start("d2"), m.end(), "DATE", f"{year}-{month:02d}-{d2:02d}"),
         ]
-    if name == "dayrange":
-        if g["to"].lower() == "en" and (g.get("pre") or "").lower() != "tussen":
+    if name == "dayrange":  # 'van 4 tot 22 januari'; 'op 5 en 6 april' is two days, no range
+        if g["to"].lower() == "en" and (g.get("pre") or "").lower() == "van":
             return None
         d1, d2 = int(g["d1"]), int(g["d2"])
         month = MONTHS[g["m"].lower().rstrip(".")]
@@ -258,6 +262,21 @@ def resolve_range(name: str, m: re.Match[str], ref: Ref | None, future: bool) ->
         end = _add_months(ref.lo, months) + dt.timedelta(days=days)
         cut = m.start() + len("binnen")
         return [(m.start(), cut, "DATE", ref.lo.isoformat()), (cut + 1, m.end(), "DATE", end.isoformat())]
+    if name == "seasonrange":  # 'seizoen 2018/19', 'schooljaar 2019-2020': two years in a row
+        y1, raw = int(g["y1"]), g["y2"]
+        y2 = int(raw) if len(raw) == 4 else y1 // 100 * 100 + int(raw)
+        if y2 != y1 + 1:
+            return None
+        season = re.search(
+            r"(?i)(?:seizoen|schooljaar|studiejaar|collegejaar|competitie|jaargang|editie|winter|boekjaar)\S*\s*$",
+            m.string[max(0, m.start() - 24) : m.start()],
+        )
+        if len(raw) == 2 and int(raw) <= 12 and g["sep"] == "-" and not season:
+            return None  # '2011-12' is December 2011 unless a season precedes it
+        return [
+            (m.start("y1"), m.end("y1"), "DATE", f"{y1:04d}"),
+            (m.start("y2"), m.end("y2"), "DATE", f"{y2:04d}"),
+        ]
     if name == "yearrange":
         for key in ("y1", "y2"):
             if not g[key].isdigit():  # 'van tweeduizend tot tweeduizend veertien'

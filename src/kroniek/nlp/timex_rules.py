@@ -553,6 +553,7 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "numym": _DIGITS,
     "year": _DIGITS,
     "yearrange": (*_DIGITS, "tweeduizend", "negentien", "achttien", "zeventien"),
+    "seasonrange": _DIGITS,
     "timerange": _DIGITS,
     "dayrange": _DIGITS,
     "numdaterange": _DIGITS,
