@@ -508,3 +508,21 @@ def test_dialogue_opening_after_narration(mode):
     if mode == "model" and not any(e.label == "PER" for e in doc.entities):
         pytest.skip("model found no names here")
     assert find(doc, "Jammer dat Kees").speaker_name == "Mien Verhoef"
+
+
+def test_long_clause_before_colon_and_inverted_pronoun(mode):
+    doc = run(
+        "Willem Kortenaar en ik zaten op de bank. We keken naar de zee en rookten en zwegen en ik "
+        'zei tegen Willem: "Het wordt koud."\n'
+        'Heel stilletjes zeg ik daar nu bij: "Dat was het ook."'
+    )
+    assert find(doc, "Het wordt koud").speaker_name == "ik"
+    if mode == "model":  # the inverted subject comes from the parse
+        assert find(doc, "Dat was het ook").speaker_name == "ik"
+
+
+def test_narrator_acting_before_the_quote(mode):
+    doc = run('Pieter Bos liet me zijn atelier zien.\nVerlegen liep ik achter hem aan "Is dit de keuken?"')
+    if mode == "blank":  # no parse: the narrator's sentence is not known
+        return
+    assert find(doc, "Is dit de keuken").speaker_name == "ik"

@@ -328,6 +328,14 @@ class _Finder:
             ):
                 return (left, right)
             return sp
+        if (
+            sp
+            and t.pos_ == "PRON"
+            and t.lower_ in ("hij", "zij", "ze", "ik", "ie")
+            and cue[1] <= t.idx <= cue[1] + 2
+            and not any(m.label in ("PER", "UNK") for m in self.people.at(*sp))
+        ):
+            return (t.idx, t.idx + len(t.text))  # "Heel stilletjes zeg ik daar nu bij:"
         if sp and self._plausible(sp):
             return sp
         if t.pos_ == "PRON":
@@ -398,6 +406,13 @@ class _Finder:
         clause = m.group(1)
         cstart = ps + m.start(1)
         words = list(WORD_RE.finditer(clause))
+        if len(words) > 12:
+            # "..., en glimlachen en ik zeg tegen Hoyer:": the last coordinated clause
+            cut = self._clause_start(cstart, cstart + len(clause))
+            cut = max(cut, cstart + (clause.rfind(",") + 1 if "," in clause else 0))
+            clause = text[cut : cstart + len(clause)]
+            cstart = cut
+            words = list(WORD_RE.finditer(clause))
         if not words or len(words) > 12:
             return None
         # cue verb inside the clause

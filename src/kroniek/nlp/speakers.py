@@ -375,7 +375,7 @@ class People:
                 m.end <= pos
                 and m.label in ("PER", "UNK", "DESC", "PRO", "PROm", "PROf")
                 and not (gender and m.label in ("PROm", "PROf") and m.label[3] != gender)
-                and m.text.lower() not in FUNCTION_CAPS
+                and (m.text.lower() not in FUNCTION_CAPS or m.label == "PRO")
                 and not self._in_quote(m.start)
                 and not (gender and m.text == "ik")
                 and (
