@@ -526,3 +526,13 @@ def test_narrator_acting_before_the_quote(mode):
     if mode == "blank":  # no parse: the narrator's sentence is not known
         return
     assert find(doc, "Is dit de keuken").speaker_name == "ik"
+
+
+def test_capitalised_run_at_a_quote_start_is_no_fuller_name():
+    from kroniek.nlp.speakers import People
+
+    text = 'Japi liep binnen. "Zeg Japi, kom je mee?" Japi knikte.'
+    doc = Document(article=Article(id="t", text=text))
+    doc.entities = _ents(text, [("Japi", "PER"), ("Japi", "PER")])
+    people = People(doc)
+    assert people.canonical("Japi") == "Japi"

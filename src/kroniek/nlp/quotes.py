@@ -901,9 +901,10 @@ class _Finder:
         if not words:
             return set()
         out = set()
-        for name in list(self.people._canon):
-            if set(name.split()) & words:
-                out.add(self.people.canonical(name))
+        known = {w for name in self.people._canon for w in name.split()}
+        for w in words:
+            if w in known:  # the vocative's own canonical name, not every run holding it
+                out.add(self.people.canonical(w))
         return out
 
     def _other_than(

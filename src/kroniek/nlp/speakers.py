@@ -147,6 +147,8 @@ class People:
     def __init__(self, doc: Document) -> None:
         text = doc.text
         self.text = text
+        a = getattr(doc, "analysis", None)
+        self.analysis = a if a is not None and a.has_annotation("DEP") else None
         # nationality adjectives come as MISC entities with a country: never a speaker; a name the
         # model typed LOC/ORG/MISC somewhere is a person when the article treats it as one
         persons = _person_texts(text, doc.entities)
@@ -176,14 +178,18 @@ class People:
         self.mentions = _split_glued(sorted(ents + heur, key=lambda m: m.start), counts)
         self._starts = [m.start for m in self.mentions]
         self._freq: dict[str, int] = {}
+        strong: set[str] = set()  # texts the model found or that occur away from a sentence start
         for m in self.mentions:
             self._freq[m.text] = self._freq.get(m.text, 0) + 1
+            if m.label != "UNK" or not _INITIAL_RE.search(text[max(0, m.start - 4) : m.start]):
+                strong.add(m.text)
+        # with a model, a capitalised run it did not find, seen only at sentence or quote starts
+        # ("Zeg Japi", an imperative before a vocative), is no fuller name
+        self._weak = {t for t in self._freq if t not in strong} if self.has_ner else set()
         self._canon: dict[str, str] = {}
         for name in sorted(self._freq):
             self.canonical(name)
         self.quoted: list[tuple[int, int]] = []  # quote contents: names there are addressees
-        a = getattr(doc, "analysis", None)
-        self.analysis = a if a is not None and a.has_annotation("DEP") else None
         self._events: list[Mention] = []  # narration subjects that are no names (DESC, PRO)
         self._ev_starts: list[int] = []
         self._events_for: list[tuple[int, int]] | None = None
@@ -322,7 +328,13 @@ class People:
         toks = name.split()
         best, key = name, (0, 0)
         for other, n in self._freq.items():
-            if len(other) > len(name) and _fuller(other.split(), toks) and (n, len(other)) > key:
+            ow = other.split()
+            if (
+                len(other) > len(name)
+                and _fuller(ow, toks)
+                and (n, len(other)) > key
+                and other not in self._weak
+            ):
                 best, key = other, (n, len(other))
         if best != name:
             best = re.sub(r"['’]s$", "", best)
