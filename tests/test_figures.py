@@ -204,6 +204,19 @@ def test_counted_inhabitants_and_fraction_units(analysed):
     assert (f.kind, f.value, f.unit) == ("fraction", 0.5, "bos")
 
 
+def test_a_change_in_percent_then_a_money_value_are_two_figures(analysed):
+    figs = figures(analysed, "De omzet steeg met 40 procent tot ruim 2 miljoen euro.")
+    assert [(f.kind, f.value, f.qualifier) for f in figs] == [
+        ("percent", 40, "exact"),
+        ("money", 2_000_000, "more_than"),
+    ]
+
+
+def test_age_ranges_with_a_hyphen(analysed):
+    f = by_text(figures(analysed, "Onder 12- tot 16-jarigen is dat minder."), "16")
+    assert (f.kind, f.value, f.value_max, f.qualifier) == ("age", 12, 16, "range")
+
+
 def test_plural_after_jaren_is_not_a_decade(analysed):
     (f,) = figures(analysed, "Ze vervolgden de laatste jaren tientallen politici.")
     assert (f.value, f.unit) == (20, "politici")

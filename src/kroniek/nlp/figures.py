@@ -49,7 +49,7 @@ _RANGE_PRE_RE = re.compile(r"(?i)\b(?:tussen|van)\s+(?:de\s+)?$")
 #: between the two numbers of a range or change: an optional unit of the first number
 #: ("7146 euro tot ...", "6 procent naar ..."), the link word, an optional qualifier of the second
 _RANGE_MID_RE = re.compile(
-    r"(?i)^\s*(?:(?:procent|%|euro|dollar|€|\$)\s*)?"
+    r"(?i)^-?\s*(?:(?P<unit>procent|%|euro|dollar|€|\$)\s*)?"
     r"(?P<mid>tot(?: en met)?|à|a|-|–|en|of|naar)\s*"
     r"(?:(?:de|ruim|bijna|zo'n|zo’n|ongeveer|circa|ca\.|maximaal|hooguit|minstens|wel)\s+)?$"
 )
@@ -450,6 +450,12 @@ def _with_money_words(text: str, nums: list[NumberMatch]) -> list[NumberMatch]:
     return sorted(kept + extra, key=lambda n: n.start)
 
 
+def _same_unit(unit: str, text: str, second: NumberMatch) -> bool:
+    """Whether the number after "6 procent tot ..." has the first one's unit too."""
+    kind, _, _, _ = _kind_unit(text, second)
+    return kind == ("percent" if unit.lower() in ("procent", "%") else "money")
+
+
 def _shared_scale(first: NumberMatch, second: NumberMatch) -> float:
     """The first number of "6 of 7 miljoen" carries the second's scale: 6 million."""
     m = _SCALE_END_RE.search(second.text)
@@ -498,6 +504,8 @@ def extract_figures(doc: Document) -> list[Figure]:
         mid_m = (
             _RANGE_MID_RE.match(text[n.end : nums[i].start]) if i < len(nums) and nums[i].start < e else None
         )
+        if mid_m and mid_m.group("unit") and not _same_unit(mid_m.group("unit"), text, nums[i]):
+            mid_m = None  # "steeg met 195 procent tot 1,6 miljoen euro": two different things
         if mid_m:
             mid = mid_m.group("mid").lower()
             nxt = nums[i]
