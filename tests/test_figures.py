@@ -217,6 +217,13 @@ def test_age_ranges_with_a_hyphen(analysed):
     assert (f.kind, f.value, f.value_max, f.qualifier) == ("age", 12, 16, "range")
 
 
+def test_numbers_after_names_that_count(analysed):
+    figs = figures(analysed, "De 27 EU-lidstaten praten. Er kwamen in Almelo 250 bezoekers.")
+    assert [f.value for f in figs] == [27, 250]
+    (f,) = figures(analysed, "Vorig jaar kwamen 300 Nederlanders.")
+    assert f.unit == "Nederlanders"
+
+
 def test_plural_after_jaren_is_not_a_decade(analysed):
     (f,) = figures(analysed, "Ze vervolgden de laatste jaren tientallen politici.")
     assert (f.value, f.unit) == (20, "politici")
@@ -255,6 +262,10 @@ def test_al_gauw_is_at_least(analysed):
         "De jaarcijfers over 2018 komen later.",
         "Het schilderij uit 1998 hangt er nog.",
         "Veel 65-plussers stemden thuis.",
+        "Sportvrouw 2018 werd een judoka.",
+        "Het wrak van de Boeing 737 MAX is gevonden.",
+        "Meer daarover: zie Regio 1.",
+        "Het conflict escaleert. 2 Hoe kon het zover komen?",
     ],
 )
 def test_more_not_figures(analysed, text):

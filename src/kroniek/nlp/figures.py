@@ -260,9 +260,11 @@ def _is_not_figure(text: str, n: NumberMatch, sent_start: int) -> bool:
             return True  # phone number
         if len(raw) == 4 and 1500 <= int(raw) <= 2100 and n.value == int(raw):
             nxt = after.lstrip()[:1]
+            name = _NAME_BEFORE_RE.search(before)
             if (
                 _YEAR_CTX_RE.search(before)
                 or _YEAR_AFTER_RE.match(after)
+                or (name and name.group("name").lower() not in _STOP)  # "Sportman 2018 werd ..."
                 or not nxt
                 or not nxt.isalpha()
                 or nxt.isupper()
@@ -274,6 +276,12 @@ def _is_not_figure(text: str, n: NumberMatch, sent_start: int) -> bool:
             return True
         if _LIST_RE.match(text[sent_start : n.start]) and re.match(r"^[.)]\s", after):
             return True
+        if _LIST_RE.match(text[sent_start : n.start]) and int(raw) <= 30:
+            m = re.match(r"^\s+([A-Z][a-z]+)\b", after)
+            if m and not _DEMONYM.search(m.group(1)):
+                return True  # numbered questions: "2 Hoe heeft het zover kunnen komen?"
+        if _is_name_number(before, after):
+            return True
     if n.text[:1].isdigit() and _CLOCK_RE.match(after):
         return True
     if re.match(r"^[.,]\d", after) or re.search(r"\d[.,:/]$", before):
@@ -282,6 +290,22 @@ def _is_not_figure(text: str, n: NumberMatch, sent_start: int) -> bool:
         return True
     # durations and "drie weken geleden" belong to the timexes stage
     return bool(_TIMEUNIT_RE.match(after) and not _AGE_RE.match(after))
+
+
+_NAME_BEFORE_RE = re.compile(r"(?:(?P<prev>[\w'’-]+)\s+)?(?P<name>[A-Z][\w'’-]*)\s+$")
+_PREPOSITIONS = frozenset("in uit naar bij te voor van op aan met door over tegen tussen".split())
+
+
+def _is_name_number(before: str, after: str) -> bool:
+    """A number that is part of a name: "Boeing 737 MAX", "Sportman 2018 werd", "zie Regio 1"."""
+    m = _NAME_BEFORE_RE.search(before)
+    if not m:
+        return False
+    name, prev = m.group("name"), (m.group("prev") or "").lower()
+    if name.lower() in _STOP or name.lower() in QUALIFIERS or prev in _PREPOSITIONS:
+        return False
+    nxt = after.lstrip()[:1]
+    return not nxt or not nxt.isalpha() or nxt.isupper()
 
 
 def _qualifier(text: str, n: NumberMatch, sent_start: int) -> tuple[str, int]:
