@@ -536,3 +536,13 @@ def test_capitalised_run_at_a_quote_start_is_no_fuller_name():
     doc.entities = _ents(text, [("Japi", "PER"), ("Japi", "PER")])
     people = People(doc)
     assert people.canonical("Japi") == "Japi"
+
+
+def test_a_person_run_beats_a_part_typed_loc():
+    from kroniek.nlp.speakers import People
+
+    text = "Dora Wilkens kwam binnen. Later stond Dora Wilkens bij het raam. Zij zweeg."
+    doc = Document(article=Article(id="t", text=text))
+    doc.entities = _ents(text, [("Dora Wilkens", "PER"), ("stond", "X"), ("Wilkens", "LOC")])[::2]
+    people = People(doc)
+    assert [m.text for m in people.mentions] == ["Dora Wilkens", "Dora Wilkens"]

@@ -166,8 +166,25 @@ class People:
         ents = [e for e in ents if e is not None]
         heur = [h for h in (self._clean(h) for h in _heuristic_names(text)) if h is not None]
         if ents:
-            covered = [(e.start, e.end) for e in doc.entities]
-            heur = [h for h in heur if not any(s < h.end and h.start < e for s, e in covered)]
+            # a run the model typed PER elsewhere ("Darja Alexandrowna") stays a person where it
+            # typed only a part of it LOC; the part gives way
+            per_texts = {e.text for e in ents if e.label == "PER"}
+            known = [
+                h
+                for h in heur
+                if h.text in per_texts
+                and " " in h.text
+                and not any(e.label == "PER" and e.start < h.end and h.start < e.end for e in doc.entities)
+            ]
+            ents = [e for e in ents if not any(h.start <= e.start and e.end <= h.end for h in known)]
+            heur = [Mention(h.start, h.end, h.text, "PER") if h in known else h for h in heur]
+            # heuristic runs give way to the model's people and organisations and to known places
+            covered = [(e.start, e.end) for e in ents] + [
+                (e.start, e.end) for e in doc.entities if e.label == "LOC" and e.lat is not None
+            ]
+            heur = [
+                h for h in heur if h.label == "PER" or not any(s < h.end and h.start < e for s, e in covered)
+            ]
             # heuristic names only help where NER is silent: keep multi-word ones and words
             # that end a name the model found ("Assad" after "president Assad")
             lasts = {e.text.split()[-1] for e in ents if e.label == "PER"}
@@ -394,7 +411,7 @@ class People:
                     not gender
                     or self.gender(self.canonical(m.text)) in ((gender,) if strict else ("", gender))
                 )
-                and (not strict or self.canonical(m.text) in self._titled)
+                and (not strict or (self.canonical(m.text) in self._titled and not m.label.startswith("PRO")))
             ):
                 if found is not None and re.search(r"[.!?:]\s", self.text[m.end : found.start]):
                     break  # earlier sentence: keep the subject-most mention of the closest one
