@@ -78,6 +78,10 @@ def test_kinds_and_units(analysed, text, fragment, kind, unit, value):
         ("Er kwamen ruim 300 bezoekers.", "more_than"),
         ("Er kwamen minstens 300 bezoekers.", "at_least"),
         ("Er kwamen vrijwel 300 bezoekers.", "almost"),
+        ("Er kwamen een kleine 300 bezoekers.", "almost"),
+        ("Er kwamen tegen de 300 bezoekers.", "almost"),
+        ("Er kwamen iets meer dan 300 bezoekers.", "more_than"),
+        ("Er kwamen een slordige 300 bezoekers.", "about"),
         ("Er kwamen 300 bezoekers.", "exact"),
     ],
 )

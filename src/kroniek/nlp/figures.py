@@ -22,19 +22,19 @@ from .pipeline import stage
 QUALIFIERS: dict[str, str] = {
     **dict.fromkeys((
         "ongeveer|circa|ca.|zo'n|zo’n|naar schatting|rond|rond de|rondom|"
-        "om en nabij|pakweg|grofweg|ruwweg|enkele"
+        "om en nabij|om en bij|pakweg|grofweg|ruwweg|enkele|een slordige|plusminus|bij benadering"
     ).split("|"), "about"),
     **dict.fromkeys((
-        "minder dan|nog geen|onder de|krap|net geen"
+        "minder dan|nog geen|onder de|krap|net geen|iets minder dan|net minder dan"
     ).split("|"), "less_than"),
     **dict.fromkeys((
         "hooguit|hoogstens|maximaal|ten hoogste|maximum|niet meer dan|tot wel"
     ).split("|"), "at_most"),
     **dict.fromkeys((
-        "meer dan|ruim|boven de|ruim boven de|dik"
+        "meer dan|ruim|boven de|ruim boven de|dik|een dikke|iets meer dan|net meer dan|ruim meer dan"
     ).split("|"), "more_than"),
     **dict.fromkeys((
-        "bijna|vrijwel|nagenoeg|haast|zowat"
+        "bijna|vrijwel|nagenoeg|haast|zowat|een kleine|tegen de"
     ).split("|"), "almost"),
     **dict.fromkeys((
         "minstens|zeker|ten minste|tenminste|op zijn minst|minimaal|niet minder dan|wel|"
