@@ -115,7 +115,7 @@ THAT_LEMMAS = frozenset(
     "vertellen beweren erkennen aankondigen verzekeren beloven dreigen eisen menen vinden denken "
     "verwachten betogen onderstrepen concluderen rapporteren berichten aanvoeren antwoorden "
     "opperen tweeten twitteren schatten oordelen toegeven toevoegen aangeven opmerken uitleggen "
-    "bekendmaken meedelen claimen constateren suggereren onthullen vrezen beamen".split()
+    "bekendmaken meedelen claimen constateren suggereren onthullen beamen".split()
 )
 
 #: Verbs used in the inverted "Dat zegt X" construction (claim = previous sentence).
