@@ -546,3 +546,18 @@ def test_a_person_run_beats_a_part_typed_loc():
     doc.entities = _ents(text, [("Dora Wilkens", "PER"), ("stond", "X"), ("Wilkens", "LOC")])[::2]
     people = People(doc)
     assert [m.text for m in people.mentions] == ["Dora Wilkens", "Dora Wilkens"]
+
+
+def test_addressee_of_the_previous_turn_answers_as_he(mode):
+    doc = run(
+        "Mevrouw Anna Vermeer bezocht meneer Pieter Bos en meneer Willem Kortenaar.\n"
+        '"U moet mij excuseren, meneer Bos," zei nu Anna Vermeer, "ik heb weinig tijd."\n'
+        '"Het duurt niet lang," antwoordde hij.'
+    )
+    assert find(doc, "U moet mij excuseren").speaker_name == "Anna Vermeer"
+    assert find(doc, "Het duurt niet lang").speaker_name == "Pieter Bos"
+
+
+def test_adverb_between_cue_and_subject(mode):
+    doc = run("„Dat klopt niet”, zegt ook minister Karin Dekker.")
+    assert find(doc, "Dat klopt niet").speaker_name == "Karin Dekker"

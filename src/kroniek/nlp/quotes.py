@@ -38,6 +38,7 @@ MEDIUM_RE = re.compile(
 )
 
 
+_SPEAKER_ADVERBS = frozenset("nu toen dan ook echter weer daarop eindelijk plotseling opeens".split())
 _VOCATIVE_RE = re.compile(
     r"(?:^|[,!?.]\s*)(?:(?i:ach|o|och|nu|ja|neen|nee|kom|maar|zeg|hoor|wel|lieve|beste|mijn|"
     r"mijnheer|meneer|mevrouw|juffrouw|monsieur|madame|miss|mr\.?|mrs\.?)\s*,?\s*)*"
@@ -195,6 +196,10 @@ def np_after(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, int] |
         return None
     first = words[0][2].lower()
     from .cues import PRONOUNS, SPEAKER_STOP
+
+    if first in _SPEAKER_ADVERBS and len(words) > 1 and not text[words[0][1] : words[1][0]].strip():
+        # "zeide nu Miss Morstan", "vroeg toen de man": an adverb before the subject
+        return np_after(text, words[1][0], limit, lex)
 
     if first in PRONOUNS:
         return (words[0][0], words[0][1])
@@ -830,6 +835,30 @@ class _Finder:
                     # "zei hij" opening a new turn right after his turn, with no narration about
                     # him in between: the turn goes to the other man in the conversation
                     f.name = self._other_than(f, f.name, history, same_gender=True)
+                if (
+                    f.name
+                    and f.kind == "direct"
+                    and self.people.via_recent
+                    and self._named
+                    and self._named[-1].paragraph == f.paragraph - 1
+                    and f.cue not in cues_seen
+                    and not self._named[-1].unclosed
+                ):
+                    # '"Gij zult mij excuseeren, Mr. Sholto," zeide Miss Morstan. ¶ "...,"
+                    # antwoordde hij': the person the previous turn addressed answers
+                    phrase = self.text[f.speaker[0] : f.speaker[1]].strip().lower()
+                    want = "m" if phrase in ("hij", "ie") else "f" if phrase in ("zij", "ze") else ""
+                    turn = [g for g in self._named if g.paragraph == f.paragraph - 1]
+                    fits = [
+                        w
+                        for w in sorted(set().union(*(self._addressed(g) for g in turn)))
+                        if want
+                        and w != self._named[-1].name
+                        and self.people.gender(w) in ("", want)
+                        and w.lower() not in ("ik", "we", "wij")
+                    ]
+                    if len(fits) == 1:
+                        f.name = fits[0]
             if (
                 not f.name
                 and f.kind == "direct"
