@@ -706,7 +706,7 @@ def test_past_weekday_on_its_own_day_and_vague_counts_after_na():
     got = values("De aanslag van afgelopen maandag schokte het land.", "2019-04-01")
     assert got["afgelopen maandag"] == ("DATE", "2019-03-25")  # said on a Monday: last week's
     got = values("Maar na een paar jaar bleken de problemen groot.", "2019-04-01")
-    assert got["na een paar jaar"] == ("DATE", "FUTURE_REF")  # after what: the story's
+    assert got["een paar jaar"] == ("DURATION", "P2Y")  # after the story's event, not after today
 
 
 def test_figures_skip_timexes_without_a_year(analysed):
@@ -769,3 +769,29 @@ def test_season_years_and_lists_of_days():
     assert vals("Het seizoen 2011-12 was zwak.") == ["2011", "2012"]
     assert vals("Het rapport over 2011-12 is uit.") == ["2011-12"]  # December 2011
     assert vals("Het feest is op 5 en 6 april 2019.") == ["2019-04-05", "2019-04-06"]
+
+
+@pytest.mark.parametrize(
+    "text, span, type_, value",
+    [
+        ("In 2015 begon de bouw. Twee jaar later was het klaar.", "Twee jaar later", "DATE", "2017"),
+        (
+            "Op 3 mei 2018 vertrok hij. Drie dagen later overleed hij.",
+            "Drie dagen later",
+            "DATE",
+            "2018-05-06",
+        ),
+        (
+            "In maart 2016 trad hij aan. Zes maanden daarna stapte hij op.",
+            "Zes maanden daarna",
+            "DATE",
+            "2016-09",
+        ),
+        ("Vier jaar later kwam hij terug.", "Vier jaar", "DURATION", "P4Y"),  # no date to count from
+        ("Na een jaar was het over.", "een jaar", "DURATION", "P1Y"),  # after a story event
+        ("Na twee jaar zal het klaar zijn.", "Na twee jaar", "DATE", "2021"),  # future: from today
+    ],
+)
+def test_later_counts_from_the_story_date(text, span, type_, value):
+    got = [(t.text, t.type, t.value) for t in find_in_text(text, PublishedDate.parse("2019-03-28"))]
+    assert (span, type_, value) in got

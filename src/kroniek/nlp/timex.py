@@ -112,12 +112,14 @@ def find_in_text(
             continue
         taken.append((start, end))
         s2, span = _trim(name, start, text[start:end])
+        if res[0] == "DURATION" and span[:3].lower() == "na ":  # "Na een jaar": the duration itself
+            s2, span = s2 + 3, span[3:]
         out.append(Timex(start=s2, end=s2 + len(span), text=span, type=res[0], value=res[1]))
     out.sort(key=lambda t: t.start)
     joined = join_clock_times(
         text, _merge_date_time(text, _shifted_days(text, _day_hour_ranges(text, out))), ref
     )
-    return _story_days(_range_years(text, joined, ref))
+    return _later_anchored(text, _story_days(_range_years(text, joined, ref)))
 
 
 _STORY_DAY = re.compile(
@@ -150,6 +152,41 @@ def _story_days(timexes: list[Timex]) -> list[Timex]:
                 last = dt.date.fromisoformat(t.value[:10]), t.end
             except ValueError:  # a day the calendar lacks ('30 feb') anchors nothing
                 last = None
+    return out
+
+
+_LATER = re.compile(r"(?i)\s+(later|daarna|erna|nadien)\b")
+_DUR_COUNT = re.compile(r"^P(\d+)([YMWD])$")
+_ANCHOR = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _later_anchored(text: str, timexes: list[Timex]) -> list[Timex]:
+    """'In 2015 begon de bouw. Twee jaar later ...': N units after the date the story named just
+    before (DATE 2017, at that date's precision or the unit's, whichever is coarser). With no date
+    close by it stays a duration: news rarely counts such a 'later' from its publication day."""
+    out: list[Timex] = []
+    last: tuple[str, int] | None = None
+    for t in timexes:
+        later = _LATER.match(text, t.end)
+        dur = _DUR_COUNT.match(t.value) if t.type == "DURATION" else None
+        if later and dur and last is not None and t.start - last[1] <= _STORY_REACH:
+            n, unit = int(dur.group(1)), dur.group(2)
+            y, mo, d = (int(x) if x else None for x in _ANCHOR.match(last[0]).groups())
+            value = None
+            if unit == "Y":
+                value = f"{y + n:04d}"
+            elif unit == "M" and mo:
+                k = (y * 12 + mo - 1) + n
+                value = f"{k // 12:04d}-{k % 12 + 1:02d}"
+            elif unit in ("W", "D") and mo and d:
+                day = dt.date(y, mo, d) + dt.timedelta(days=n * (7 if unit == "W" else 1))
+                value = day.isoformat()
+            if value:
+                end = later.end()
+                t = Timex(t.start, end, text[t.start : end], "DATE", value)
+        out.append(t)
+        if t.type == "DATE" and _ANCHOR.match(t.value):
+            last = (t.value, t.end)
     return out
 
 

@@ -352,6 +352,11 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
             if n is None or (g["n"].lower() == "wat" and g["u"].lower() not in PLURAL_UNITS):
                 return None  # "wat dagen" is a few days; "wat uur" asks the time
         return "DURATION", _dur(n, g["u"])
+    if name == "ahead" and g["dir"].lower() == "na" and future is not True:
+        # "Na twintig jaar stopt hij", "Na een jaar was het over": time after a story event,
+        # not after the publication day -- only a future sentence counts from today
+        n = _num(g["n"])
+        return ("DURATION", _dur(n, g["u"])) if n is not None else None
     if name in ("ago", "ahead"):
         n = _num(g["n"])
         sign = -1 if name == "ago" else 1
