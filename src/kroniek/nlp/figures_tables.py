@@ -1,0 +1,222 @@
+"""Word tables and patterns of the figures stage: qualifiers, currencies, measures, and the
+contexts that make a number something other than a figure (years, dates, names, references)."""
+
+# ruff: noqa: SIM905  (word tables read best as split strings)
+from __future__ import annotations
+
+import re
+
+#: Words before a number and what they say about it (longest phrase wins).
+# fmt: off
+QUALIFIERS: dict[str, str] = {
+    **dict.fromkeys((
+        "ongeveer|circa|ca.|zo'n|zo’n|naar schatting|rond|rond de|rondom|"
+        "om en nabij|om en bij|pakweg|grofweg|ruwweg|enkele|een slordige|plusminus|bij benadering"
+    ).split("|"), "about"),
+    **dict.fromkeys((
+        "minder dan|nog geen|onder de|krap|net geen|iets minder dan|net minder dan"
+    ).split("|"), "less_than"),
+    **dict.fromkeys((
+        "hooguit|hoogstens|maximaal|ten hoogste|maximum|niet meer dan|tot wel"
+    ).split("|"), "at_most"),
+    **dict.fromkeys((
+        "meer dan|ruim|boven de|ruim boven de|dik|een dikke|iets meer dan|net meer dan|ruim meer dan"
+    ).split("|"), "more_than"),
+    **dict.fromkeys((
+        "bijna|vrijwel|nagenoeg|haast|zowat|een kleine|tegen de"
+    ).split("|"), "almost"),
+    **dict.fromkeys((
+        "minstens|zeker|ten minste|tenminste|op zijn minst|minimaal|niet minder dan|wel|"
+        "al gauw|algauw|gemakkelijk|makkelijk"
+    ).split("|"), "at_least"),
+}
+# fmt: on
+QUAL_ALT = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+FILLER = r"(?:onder meer|in totaal|al|nog|nog maar|maar|slechts|liefst|de|het|wel|dus|zelfs)"
+QUAL_RE = re.compile(rf"(?i)(?<![\w])(?P<q>{QUAL_ALT})\s+(?:{FILLER}\s+)*$")
+RANGE_PRE_RE = re.compile(r"(?i)\b(?:tussen|van)\s+(?:de\s+)?$")
+#: between the two numbers of a range or change: an optional unit of the first number
+#: ("7146 euro tot ...", "6 procent naar ..."), the link word, an optional qualifier of the second
+RANGE_MID_RE = re.compile(
+    r"(?i)^-?\s*(?:(?P<unit>procent|%|euro|dollar|€|\$)\s*)?"
+    r"(?P<mid>tot(?: en met)?|à|a|-|–|en|of|naar)\s*"
+    r"(?:(?:de|ruim|bijna|zo'n|zo’n|ongeveer|circa|ca\.|maximaal|hooguit|minstens|wel)\s+)?$"
+)
+#: words that make "van X tot Y" a change rather than a range ("steeg van 6 tot 9 procent")
+CHANGE_RE = re.compile(
+    r"(?i)\b(?:stijg(?:t|en|ing)|steeg|stegen|gestegen|da(?:alt|alde|alden|len|ling)|gedaald|"
+    r"groei(?:t|de|den|en)?|gegroeid|toename|toegenomen|n(?:eemt|am|amen)\s+(?:toe|af)|afname|"
+    r"afgenomen|l(?:iep|iepen|oopt)\s+(?:op|terug)|opgelopen|teruggelopen|zak(?:t|te|ten)|gezakt|"
+    r"kl(?:om|ommen|imt)|geklommen|verhoo?g(?:d|t|de|den|ing)|verlaag(?:d|t|de|den)|verlaging|"
+    r"verdubbel(?:d|t|de)|halveer(?:t|de)|gehalveerd|veranderd|verander(?:t|de|ing)|"
+    r"bijgesteld|gecorrigeerd)\b"
+)
+#: A scale word at the end of a number ("7 miljoen") that a bare first number of a range shares
+SCALE_END_RE = re.compile(r"(?i)(miljoen|miljard|biljoen|duizend|mln\.?|mld\.?|mrd\.?)$")
+SCALE_VALUES = {"miljoen": 1e6, "mln": 1e6, "miljard": 1e9, "mld": 1e9, "mrd": 1e9,
+                 "biljoen": 1e12, "duizend": 1e3}  # fmt: skip
+#: "een paar honderd", "enkele duizenden": at least two of the scale
+FEW_RE = re.compile(r"(?i)\b(?:een\s+paar|paar|enkele|een\s+aantal|luttele)\s+$")
+BARE_SCALE = frozenset("honderd duizend tienduizend honderdduizend miljoen miljard".split())
+#: Coins and notes by name: "een tientje" is ten euro.
+MONEY_WORDS = {"vijfje": 5, "vijfjes": 5, "tientje": 10, "tientjes": 10, "twintigje": 20,
+                "twintigjes": 20, "honderdje": 100, "honderdjes": 100}  # fmt: skip
+MONEY_WORD_RE = re.compile(
+    r"(?i)(?<![\w])(?:(?P<n>een|één|eén|\d+|[a-zë]+)\s+)?"
+    r"(?P<w>vijfjes?|tientjes?|twintigjes?|honderdjes?)(?![\w])"
+)
+#: Dutch phone numbers written in groups ("053 574 1851", "06 23 84 58 86", "020-123 45 67")
+PHONE_RE = re.compile(r"(?<![\w,.])(?:\+31[\s-]?|0)\d{1,3}(?:[\s-]\d{2,4}){1,4}(?![\w]|[.,]\d)")
+#: "één van de ..." is "one of", not a count
+ONE_OF_RE = re.compile(r"(?i)^\s+van\s+(?:de|het|die|deze|dat|hen|hun|ons|jullie|zijn|haar|onze|mijn|uw)\b")
+
+CURRENCIES = {
+    "euro": "EUR",
+    "eurocent": "EUR",
+    "€": "EUR",
+    "eur": "EUR",
+    "dollar": "USD",
+    "dollars": "USD",
+    "$": "USD",
+    "usd": "USD",
+    "pond": "GBP",
+    "£": "GBP",
+    "gbp": "GBP",
+    "yen": "JPY",
+    "gulden": "NLG",
+    "ƒ": "NLG",
+    "frank": "CHF",
+    "roebel": "RUB",
+    "yuan": "CNY",
+}
+MEASURES = {
+    "km": "km",
+    "kilometer": "km",
+    "meter": "m",
+    "m": "m",
+    "cm": "cm",
+    "centimeter": "cm",
+    "mm": "mm",
+    "millimeter": "mm",
+    "kilo": "kg",
+    "kg": "kg",
+    "kilogram": "kg",
+    "gram": "g",
+    "ton": "t",
+    "liter": "l",
+    "l": "l",
+    "graden": "°C",
+    "°c": "°C",
+    "graden celsius": "°C",
+    "km/u": "km/h",
+    "km/h": "km/h",
+    "kilometer per uur": "km/h",
+    "hectare": "ha",
+    "ha": "ha",
+    "vierkante meter": "m2",
+    "m2": "m2",
+    "m²": "m2",
+    "vierkante kilometer": "km2",
+    "km2": "km2",
+    "megawatt": "MW",
+    "mw": "MW",
+    "kwh": "kWh",
+    "vaten": "vaten",
+    "barrel": "vaten",
+    "mijl": "mijl",
+    "knopen": "knopen",
+}
+TIME_UNITS = (
+    r"(?:jaar|jaren|maand|maanden|week|weken|dag|dagen|uur|uren|minuut|minuten|"
+    r"seconde|seconden|eeuw|eeuwen|decennia|decennium|kwartier|etmaal|etmalen|nacht|nachten|"
+    r"werkweek|werkweken|werkdag|werkdagen|schooljaar|schooljaren|dagje|dagjes|weekje|weekjes|"
+    r"jaartje|jaartjes|maandje|maandjes|uurtje|uurtjes)"
+)
+MONTHS = (
+    r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
+    r"december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)"
+)
+
+CUR_ALT = "|".join(re.escape(c) for c in sorted(CURRENCIES, key=len, reverse=True))
+MEAS_ALT = "|".join(re.escape(c) for c in sorted(MEASURES, key=len, reverse=True))
+PERCENT_RE = re.compile(r"(?i)^\s*(%|procentpunt(?:en)?|procent|percent)(?![\w])")
+CUR_AFTER_RE = re.compile(rf"(?i)^\s*(?P<c>{CUR_ALT})(?![\w])")
+CUR_BEFORE_RE = re.compile(r"(?i)(?P<c>€|\$|£|ƒ|eur|usd|gbp)\s*$")
+MEAS_RE = re.compile(rf"(?i)^\s*(?P<m>{MEAS_ALT})(?![\w/²])")
+AGE_RE = re.compile(r"(?i)^(?:-jarige?n?|\s*(?:jaar|jr\.?)\s+oud|\s*jarige?n?)\b")
+#: an age without "jaar": "Maick S. (23)", "haar zoon van 7"
+AGE_PAREN_RE = re.compile(r"[A-Z][\w.'’-]*\s*\($")
+AGE_OF_RE = re.compile(
+    r"(?i)\b(?:zoon|zoontje|dochter|dochtertje|kind|kindje|jongen|jongetje|meisje|man|vrouw|baby|"
+    r"peuter|kleuter|tiener|broer|broertje|zus|zusje|vader|moeder|opa|oma|jongeman|dame|heer)"
+    r"\s+van\s+$"
+)
+AGE_OF_AFTER_RE = re.compile(
+    r"(?i)^(?:\s*[,.;:)!?]|\s+(?:in|op|uit|met|die|dat|is|was|wordt|werd|heeft|had|en|of|bij|"
+    r"kreeg|krijgt|zit|zat|ligt|lag|staat|stond)\b)"
+)
+TIMEUNIT_RE = re.compile(rf"(?i)^\s*(?:[a-zë]+e\s+)?{TIME_UNITS}\b")
+CLOCK_RE = re.compile(r"^[.:]\d{2}\b|^\s*uur\b")
+DATE_AFTER_RE = re.compile(
+    rf"(?i)^\s*(?:e|ste|de)?\s*{MONTHS}\b|^[-/]\d{{1,2}}[-/]"
+    rf"|^\s*(?:en|of|tot(?: en met)?|t/m|[-–])\s*\d{{1,2}}(?:e|ste|de)?\s+{MONTHS}\b"  # "op 13 en 20 april"
+)
+DATE_BEFORE_RE = re.compile(rf"(?i)\b{MONTHS}\.?\s*$|\d[-/]$")
+YEAR_CTX_RE = re.compile(
+    r"(?i)\b(?:in|sinds|vanaf|tot|na|voor|eind|begin|medio|halverwege|jaar|zomer|winter|"
+    r"voorjaar|najaar|lente|herfst|van|het|rond|tussen|en|t/m|seizoen|anno|midden|over|uit|"
+    r"grofweg|ongeveer|circa|ca\.|omstreeks)\s*$|[(\-–]\s*$"
+)
+#: the second year of "tussen 2014 en 2018", "2014-2018"
+YEAR_AFTER_RE = re.compile(r"^\s*(?:en|tot(?: en met)?|t/m|[-–/])\s*(?:1[5-9]|20)\d\d\b")
+#: decades: "de jaren zestig", "eind jaren 80", "jaren tachtig en negentig"
+DECADE_BEFORE_RE = re.compile(r"(?i)\bjaren\s*'?(?:\s*[\wë]+\s+(?:en|of)\s*'?)?$")
+#: word numbers that name rather than count: "nummer drie", "punt één", "rugnummer 88"
+REF_WORD_BEFORE_RE = re.compile(
+    r"(?i)(?:\w*nummers?|nr\.?|punt|artikel|hoofdstuk|paragraaf|pagina|lijn|stap|fase|niveau|"
+    r"categorie|kanaal|zaal|spoor|perron|editie|aflevering|ronde|speeldag|klas|groep)\s+$"
+)
+#: idioms with a number that counts nothing
+IDIOM_RE = re.compile(
+    r"(?i)\b(?:in|met)\s+één\s+klap\b|\bop\s+één\s+(?:hoop|lijn)\b|\b(?:twee\s+)?handen\s+op\s+één\s+buik\b|"
+    r"\bgeen\s+één\b"
+)
+REF_BEFORE_RE = re.compile(
+    r"(?i)\b(?:artikel|art\.|hoofdstuk|paragraaf|lid|nummer|nr\.?|no\.?|pagina|blz\.?|p\.|"
+    r"bus|lijn|tram|route|snelweg|kamer|code|versie|week|groep|klas|stap|fase|niveau|"
+    r"categorie|kanaal|zaal|uitgang|spoor|perron|telefoon|tel\.?|bel|postcode|"
+    r"editie|seizoen|aflevering|deel|ronde|speeldag|minuut|om|rond|tegen|giro|gironummer|"
+    r"rekening|rekeningnummer|bankrekening|iban|postbus|kvk|kvk-nummer)\s*$"
+)
+STREET_BEFORE_RE = re.compile(
+    r"[A-Z][\w-]*(?:straat|weg|laan|plein|gracht|kade|singel|dijk|dreef|pad|steeg|hof|markt|"
+    r"park|baan|burgwal|boulevard|plantsoen|straatweg)\s*$"
+)
+SCORE_RE = re.compile(r"^\s*[-–]\s*\d\b(?!\s*(?:procent|%|euro|\w+en\b))")
+LIST_RE = re.compile(r"^[\s•*-]*$")
+SOURCE_VERBS = (
+    r"(?:schrijft|schreef|schrijven|meldt|meldde|melden|zegt|zei|zeggen|stelt|"
+    r"stelde|bericht|berichtte|berichten|maakt|maakte|rapporteert|rapporteerde|becijfert|"
+    r"becijferde|laat weten|liet weten|concludeert|concludeerde)"
+)
+VOLGENS_RE = re.compile(r"\b[Vv]olgens\s+(?P<s>(?:de |het )?[\w'’-]+(?:\s+[A-Z][\w'’-]*)*)")
+DAT_RE = re.compile(
+    rf"^\s*(?:Dat|Dit|Die)\s+{SOURCE_VERBS}\s+(?P<s>(?:de |het )?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+    r"(?P<rest>[^.]*?\bop basis van\s+(?:een\s+\w+\s+van\s+|cijfers\s+van\s+|gegevens\s+van\s+)?"
+    r"(?P<s2>(?:de |het )?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)(?=\s+(?:die|dat|met|over|in|op|uit)\b|[,.]|$))?"
+)
+STOP = frozenset(
+    (
+        "aan al als bij daar dan dat de deze die dit door een en er euro gaan gaat geen had hadden teveel "
+        "hebben heeft het hier hij ik in is jaar jij kan kunnen maar mag mee meer met moet moeten "
+        "mogen na naar niet nog of om onder ook op over per procent te tegen toe tot u uit uur voor "
+        "waren was we wel werd werden wij wil willen worden wordt zal ze zich zij zijn zo zullen"
+    ).split()
+)
+HALF_RE = re.compile(r"(?i)(?:half|halve|kwart)$")
+DEMONYM = re.compile(r"(?:ers|ërs|aars|anen|ezen|en)$")  # "Nederlanders", "Syriërs", "Afghanen"
+TOKEN_RE = re.compile(r"[\w'’-]+|[^\w\s]")
+
+
+NAME_BEFORE_RE = re.compile(r"(?:(?P<prev>[\w'’-]+)\s+)?(?P<name>[A-Z][\w'’-]*)\s+$")
+PREPOSITIONS = frozenset("in uit naar bij te voor van op aan met door over tegen tussen".split())
