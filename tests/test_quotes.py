@@ -561,3 +561,12 @@ def test_addressee_of_the_previous_turn_answers_as_he(mode):
 def test_adverb_between_cue_and_subject(mode):
     doc = run("„Dat klopt niet”, zegt ook minister Karin Dekker.")
     assert find(doc, "Dat klopt niet").speaker_name == "Karin Dekker"
+
+
+def test_colon_ending_the_previous_paragraph_attributes(mode):
+    doc = run(
+        'Willem Kortenaar en Pieter Bos speelden kaart.\n"Jij bent," zei Pieter.\n'
+        "Maar Willem was nog niet overtuigd en nauwelijks was het spel uit, of hij zei:\n"
+        '"Ik moet zeggen, dat je vals speelt."'
+    )
+    assert find(doc, "vals speelt").speaker_name == "Willem Kortenaar"

@@ -22,7 +22,7 @@ from pathlib import Path
 
 #: lemma -> inflected forms (lemma itself included automatically).
 VERBS: dict[str, str] = {
-    "zeggen": "zeg zegt zei zeiden zeide zeiden gezegd",
+    "zeggen": "zeg zegt zei zeiden zeide zeiden gezegd zeggende",
     "stellen": "stel stelt stelde stelden gesteld",
     "verklaren": "verklaar verklaart verklaarde verklaarden verklaard",
     "waarschuwen": "waarschuw waarschuwt waarschuwde waarschuwden gewaarschuwd",

@@ -484,6 +484,8 @@ class _Finder:
                 else:
                     prevend = spans[k - 1][3] if k else ps
                     bef = self.cue_before(prevend, ms)
+                    if not bef and k == 0 and not text[ps:ms].strip():
+                        bef = self._colon_paragraph_before(pi)
                     if bef:
                         f.cue, f.speaker, f.how = bef
                     else:
@@ -501,6 +503,16 @@ class _Finder:
                     continue
                 self.found.append(f)
             prev_open_unclosed = bool(spans) and not spans[-1][4]
+
+    def _colon_paragraph_before(self, pi: int):
+        """'... of hij zeide: ¶ "Ik moet zeggen ..."': a paragraph ending in a colon introduces
+        the quote that opens the next one."""
+        if pi == 0:
+            return None
+        pps, ppe = self.paras[pi - 1]
+        if self.text[ppe - 1 : ppe] != ":" or MARK_RE.search(self.text, max(pps, ppe - 200), ppe):
+            return None
+        return self.cue_before(pps, ppe)
 
     def _dash_paragraph(self, pi: int, s: int, pe: int) -> None:
         """Dialogue dashes: '– Kom je? vroeg hij. – Ja.'"""
@@ -910,6 +922,12 @@ class _Finder:
             if f.speaker is None and f.kind == "direct":
                 for g in items[max(0, k - 3) : k + 3]:
                     if g is not f and g.paragraph == f.paragraph and g.speaker and g.kind == "direct":
+                        # only across its attribution, not across narration about someone else
+                        # (news paragraphs hold several voices: "De voorzitter vroeg: '...?' ...")
+                        a, b = (g, f) if g.start < f.start else (f, g)
+                        gap = self.text[max(a.end, a.speaker[1] if a.speaker else a.end) : b.start]
+                        if len(gap.split()) > 12:
+                            continue
                         f.name = g.name
                         break
         del text
@@ -1023,7 +1041,11 @@ class _Finder:
         tail = self.text[prev.end : pe]
         if MARK_RE.search(tail[2:]) or len(tail.split()) < 4:
             return None
-        cut = [m.end() for m in re.finditer(r"[.!?]\s+(?=[A-Z'’])", tail)]
+        cut = [m.end() for m in re.finditer(r"[.!?][\"”’'»]*\s+(?=[A-Z'’])", tail)]
+        if not cut and self.text[prev.end - 1 : prev.end] in (".", "!", "?"):
+            # the quote's own sentence ended inside the marks: '"Goed zoo." Fogg gaf ...'
+            lead = re.match(r"[\"”’'»]+\s+(?=[A-Z])", tail)
+            cut = [lead.end()] if lead else []
         if not cut:
             return None  # only the attribution ("…," zei hij.) follows the quote
         ss = prev.end + cut[-1]
@@ -1141,7 +1163,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
     return finder.build(items)
 
 
-@stage("quotes", requires={"sentences", "entities"}, provides={"quotes"}, version=2)
+@stage("quotes", requires={"sentences", "entities"}, provides={"quotes"}, version=3)
 def find_quotes(doc: Document) -> Document:
     """Fill ``doc.quotes`` with direct and indirect speech, speakers and source chains."""
     doc.quotes = extract_quotes(doc)
