@@ -570,3 +570,14 @@ def test_colon_ending_the_previous_paragraph_attributes(mode):
         '"Ik moet zeggen, dat je vals speelt."'
     )
     assert find(doc, "vals speelt").speaker_name == "Willem Kortenaar"
+
+
+def test_a_bare_turn_without_context_goes_to_the_nearest_person(mode):
+    doc = run(
+        "Het regende die avond. Eline Vere zat bij het raam en keek naar buiten.\n"
+        "Buiten reed een rijtuig voorbij, langzaam, door de plassen.\n"
+        '"Wat een weer."'
+    )
+    if mode == "model" and not any(e.label == "PER" for e in doc.entities):
+        pytest.skip("model found no names here")
+    assert find(doc, "Wat een weer").speaker_name == "Eline Vere"

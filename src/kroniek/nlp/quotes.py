@@ -893,6 +893,12 @@ class _Finder:
             if f.cue:
                 cues_seen.add(f.cue)
             self._named.append(f)
+        # a dialogue turn nobody could be given: the person the narration last spoke of nearby
+        for f in items:
+            if not f.name and f.kind == "direct" and f.pure:
+                who = self.people.last_mention_before(f.start, lo=max(0, f.start - 1500))
+                if who is not None and who.text.lower() not in ("we", "wij"):
+                    f.name = self.people.canonical(who.text)
         # a quote split by its attribution ("'A', zei hij, 'B'") has one speaker: the name chosen
         # with the most evidence (a part that addresses the pronoun's candidate rules it out)
         by_cue: dict[tuple[int, int], list[Found]] = {}
@@ -924,10 +930,12 @@ class _Finder:
                     if g is not f and g.paragraph == f.paragraph and g.speaker and g.kind == "direct":
                         # only across its attribution, not across narration about someone else
                         # (news paragraphs hold several voices: "De voorzitter vroeg: '...?' ...")
-                        a, b = (g, f) if g.start < f.start else (f, g)
-                        gap = self.text[max(a.end, a.speaker[1] if a.speaker else a.end) : b.start]
-                        if len(gap.split()) > 12:
-                            continue
+                        if g.start < f.start:
+                            gap = self.text[max(g.end, g.speaker[1]) : f.start]
+                            if len(gap.split()) > 12:
+                                continue
+                        elif g.how != "after" or len(self.text[f.end : g.start].split()) > 3:
+                            continue  # "'A.' De rechter vroeg: 'B'": B's speaker is new, not A's
                         f.name = g.name
                         break
         del text
