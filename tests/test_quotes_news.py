@@ -153,3 +153,18 @@ def test_capitalised_word_after_a_quote_is_no_cue():
 def test_narration_subject_between_quotes_speaks_next():
     quote = next(q for q in _third() if "niet bij stil" in q.content.text)
     assert quote.speaker_name == "Henk Vos"
+
+
+def test_a_quote_does_not_take_the_speaker_of_a_quote_beyond_other_narration():
+    text = (
+        "Advocaat Rob Kramer sprak de rechtbank toe. ,,Mijn cliënt reed niet te hard.'' De rechter "
+        "keek op haar papieren en vroeg de jongen: ,,Vindt u dat u straf verdient?'' De jongen knikte en "
+        "keek naar de grond. Het bleef lang stil in de zaal, tot zijn advocaat weer opstond en zich tot "
+        "de rechter wendde. ,,Hij heeft genoeg gestraft.''"
+    )
+    doc = Document(Article(id="r", text=text, published=PublishedDate.parse("2019-04-02")))
+    quotes = find_quotes(find_entities(analysis.run_analysis(doc))).quotes
+    first = next(q for q in quotes if "niet te hard" in q.content.text)
+    assert first.speaker_name == "Rob Kramer"  # the narration before it, not the rechter after it
+    last = next(q for q in quotes if "genoeg gestraft" in q.content.text)
+    assert last.speaker_name != "rechter"
