@@ -168,3 +168,17 @@ def test_a_quote_does_not_take_the_speaker_of_a_quote_beyond_other_narration():
     assert first.speaker_name == "Rob Kramer"  # the narration before it, not the rechter after it
     last = next(q for q in quotes if "genoeg gestraft" in q.content.text)
     assert last.speaker_name != "rechter"
+
+
+def test_generic_organisation_noun_and_a_new_subject_before_a_bare_quote():
+    text = (
+        "Sportwinkelketen Holtmann bracht een nieuwe hardloopjas uit. ,,Iedereen moet kunnen lopen "
+        "waar hij wil'', liet het bedrijf gisteren weten. ,,Dit is een slecht idee'', twitterde "
+        "Karin Vos. De politicus Bram de Groot steunde een boycot. ,,Ik koop daar niets meer.''"
+    )
+    doc = Document(Article(id="b", text=text, published=PublishedDate.parse("2019-03-01")))
+    quotes = find_quotes(find_entities(analysis.run_analysis(doc))).quotes
+    company = next(q for q in quotes if "Iedereen moet" in q.content.text)
+    assert "Holtmann" in company.speaker_name
+    last = next(q for q in quotes if "niets meer" in q.content.text)
+    assert last.speaker_name == "Bram de Groot"

@@ -931,9 +931,12 @@ class _Finder:
                         # only across its attribution, not across narration about someone else
                         # (news paragraphs hold several voices: "De voorzitter vroeg: '...?' ...")
                         if g.start < f.start:
-                            gap = self.text[max(g.end, g.speaker[1]) : f.start]
-                            if len(gap.split()) > 12:
-                                continue
+                            gs = max(g.end, g.speaker[1])
+                            if len(self.text[gs : f.start].split()) > 12 or any(
+                                m.label in ("PER", "UNK") and gs <= m.start
+                                for m in self.people.at(gs, f.start)
+                            ):
+                                continue  # "... twitterde X. Politicus Y steunde dat. 'B'": Y's
                         elif g.how != "after" or len(self.text[f.end : g.start].split()) > 3:
                             continue  # "'A.' De rechter vroeg: 'B'": B's speaker is new, not A's
                         f.name = g.name

@@ -44,7 +44,8 @@ ORG_TAILS = frozenset(
     "Zaken Defensie Financiën Justitie Volksgezondheid Onderwijs Landbouw Staten Unie Naties "
     "Kamer Koninkrijk Republiek Bank Partij Raad Commissie Ministerie Waterstaat Klimaat Asiel "
     "Migratie Cultuur Wetenschap Welzijn Sport Economie Infrastructuur Veiligheid Verkeer Wonen "
-    "Milieu Zorg Jeugd Ontwikkelingssamenwerking Energie Natuur Mobiliteit".split()
+    "Milieu Zorg Jeugd Ontwikkelingssamenwerking Energie Natuur Mobiliteit Gezondheidszorg Gezondheid "
+    "Visserij Emancipatie Integratie Arbeid Werkgelegenheid Ordening Toerisme Media".split()
 )
 _INITIAL_RE = re.compile(r"(?:^|[.!?:;\"'„“”‘’«»\n(–—-])\s*$")
 _MALE_WORDS = frozenset(
@@ -63,6 +64,11 @@ _FEMALE_WORDS = frozenset(
 _TITLES = frozenset(
     """mevrouw mevr mw mijnheer meneer heer hr tante oom juffrouw mejuffrouw freule miss mrs mr
     dr monsieur madame mademoiselle mlle mme sir lady lord""".split()
+)
+#: Nouns for any organisation: "het bedrijf" is the organisation the story just named.
+_GENERIC_ORG_NOUNS = frozenset(
+    "bedrijf onderneming organisatie firma concern keten winkelketen fabrikant producent stichting "
+    "instelling club vereniging partij".split()
 )
 _THIRD_POSSESSIVES = frozenset("zijn haar hun z'n d'r zijne hare".split())
 _POSSESSIVES = frozenset("jouw uw hun haar zijn mijn onze ons je z'n m'n d'r".split())
@@ -479,12 +485,10 @@ class People:
                 )
             ):  # "zijn vader" is relational: who it is depends on whose
                 left = tok.i
-                while (
-                    left > 0 and left - 1 >= tok.left_edge.i and a[left - 1].dep_ in ("amod", "det", "punct")
-                ):
+                # the noun with the words right before it ("levendig man" of "een klein, donker
+                # uitziend, levendig man"): a description short enough to name someone by
+                while left > 0 and left - 1 >= tok.left_edge.i and a[left - 1].dep_ in ("amod", "det"):
                     left -= 1
-                while left < tok.i and a[left].dep_ == "punct":
-                    left += 1
                 s = a[left].idx
                 after = self.at(tok.idx + len(tok.text), tok.idx + len(tok.text) + 2)
                 if any(m.start > tok.idx and m.label in ("PER", "UNK") for m in after):
@@ -580,6 +584,18 @@ class People:
                     if head in ws or compound:
                         return self.canonical(m.text)
             i -= 1
+        if head in _GENERIC_ORG_NOUNS:
+            # "het bedrijf" after "Sportwinkelketen Decathlon ...": the closest organisation
+            i = bisect.bisect_left(self._starts, pos) - 1
+            while i >= 0 and pos - self.mentions[i].end <= 600:
+                m = self.mentions[i]
+                kind = [w.lower() for w in m.text.split()]
+                org_like = m.label == "ORG" or any(
+                    w.endswith(n) and len(w) > len(n) + 2 for w in kind for n in _GENERIC_ORG_NOUNS
+                )  # ("Sportwinkelketen Decathlon", whatever type the NER gave it)
+                if org_like and m.end <= pos:
+                    return self.canonical(m.text)
+                i -= 1
         return None
 
     def describe(self, desc: str, pos: int) -> str | None:
