@@ -151,6 +151,7 @@ def test_a_few_of_a_scale_is_at_least_two(analysed, text, value):
         ("Het tarief ging van 5 euro naar 4 euro.", 5, 4, "EUR"),
         ("Het ledental daalde vorig jaar van 1,2 tot 1,1 miljoen.", 1_200_000, 1_100_000, None),
         ("De maximumsnelheid wordt verhoogd van 100 tot 130 km/h.", 100, 130, "km/h"),
+        ("De snelheid gaat daar van 100 naar 80 km per uur.", 100, 80, "km/h"),
     ],
 )
 def test_change_from_to(analysed, text, old, new, unit):
@@ -233,6 +234,19 @@ def test_plural_after_jaren_is_not_a_decade(analysed):
     assert (f.value, f.unit) == (20, "politici")
 
 
+@pytest.mark.parametrize(
+    "text,value,qualifier",
+    [
+        ("Het gaat om 47 projecten in de regio.", 47, "exact"),
+        ("Er waren rond 300 mensen.", 300, "about"),
+        ("Het ging om 5 tot 10 procent van de omzet.", 5, "range"),
+    ],
+)
+def test_om_and_rond_before_an_amount(analysed, text, value, qualifier):
+    (f,) = figures(analysed, text)
+    assert (f.value, f.qualifier) == (value, qualifier)
+
+
 def test_old_currency_and_ratios(analysed):
     (f,) = figures(analysed, "Een kaartje kostte toen 25 gulden.")
     assert (f.kind, f.unit, f.value) == ("money", "NLG", 25)
@@ -267,6 +281,10 @@ def test_al_gauw_is_at_least(analysed):
         "Het schilderij uit 1998 hangt er nog.",
         "Veel 65-plussers stemden thuis.",
         "Sportvrouw 2018 werd een judoka.",
+        "Ze vonden munten uit de periode 1300 tot 1500.",
+        "De uitzending liep van half vier tot vijf.",
+        "We vertrekken morgen om 8.",
+        "De winkel gaat rond 11 's ochtends open.",
         "Het wrak van de Boeing 737 MAX is gevonden.",
         "Meer daarover: zie Regio 1.",
         "Het conflict escaleert. 2 Hoe kon het zover komen?",

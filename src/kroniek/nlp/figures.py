@@ -23,6 +23,7 @@ from .figures_tables import (
     AGE_RE,
     BARE_SCALE,
     CHANGE_RE,
+    CLOCK_PREP_RE,
     CLOCK_RE,
     CUR_AFTER_RE,
     CUR_BEFORE_RE,
@@ -33,6 +34,7 @@ from .figures_tables import (
     DECADE_BEFORE_RE,
     DEMONYM,
     FEW_RE,
+    HALF_HOUR_BEFORE_RE,
     HALF_RE,
     IDIOM_RE,
     LIST_RE,
@@ -41,6 +43,7 @@ from .figures_tables import (
     MONEY_WORD_RE,
     MONEY_WORDS,
     NAME_BEFORE_RE,
+    OLD_YEAR_CTX_RE,
     ONE_OF_RE,
     PERCENT_RE,
     PHONE_RE,
@@ -107,6 +110,8 @@ def _is_not_figure(text: str, n: NumberMatch, sent_start: int) -> bool:
                 or nxt.isupper()
             ):
                 return True
+        if len(raw) == 4 and 1000 <= int(raw) < 1500 and OLD_YEAR_CTX_RE.search(before):
+            return True  # "uit de periode 1300 tot 1500", "anno 1248"
         if DATE_AFTER_RE.search(after) or DATE_BEFORE_RE.search(before):
             return True
         if STREET_BEFORE_RE.search(before) or SCORE_RE.match(after):
@@ -121,10 +126,16 @@ def _is_not_figure(text: str, n: NumberMatch, sent_start: int) -> bool:
             return True
     if n.text[:1].isdigit() and CLOCK_RE.match(after):
         return True
+    if n.value <= 12 and HALF_HOUR_BEFORE_RE.search(before):
+        return True  # "half vier", "kwart over drie": clock times
     if re.match(r"^[.,]\d", after) or re.search(r"\d[.,:/]$", before):
         return True  # a fragment of a time, version or ip address
     if REF_BEFORE_RE.search(before) and n.kind == "cardinal" and is_int_digits:
         return True
+    if CLOCK_PREP_RE.search(before) and is_int_digits and n.value <= 24:
+        nxt = after.lstrip()
+        if not nxt[:1].isalpha() or nxt[:1].isupper() or re.match(r"(?i)'s\b|uur\b", nxt):
+            return True
     # durations and "drie weken geleden" belong to the timexes stage
     return bool(TIMEUNIT_RE.match(after) and not AGE_RE.match(after))
 

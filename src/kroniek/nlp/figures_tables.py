@@ -111,6 +111,7 @@ MEASURES = {
     "km/u": "km/h",
     "km/h": "km/h",
     "kilometer per uur": "km/h",
+    "km per uur": "km/h",
     "hectare": "ha",
     "ha": "ha",
     "vierkante meter": "m2",
@@ -167,6 +168,14 @@ YEAR_CTX_RE = re.compile(
     r"voorjaar|najaar|lente|herfst|van|het|rond|tussen|en|t/m|seizoen|anno|midden|over|uit|"
     r"grofweg|ongeveer|circa|ca\.|omstreeks)\s*$|[(\-–]\s*$"
 )
+#: before a year earlier than 1500: "uit de periode 1300 tot 1500", "anno 1248", "in 1302"
+OLD_YEAR_CTX_RE = re.compile(r"(?i)\b(?:periode|anno|in|sinds|vanaf|omstreeks|jaar|tussen)\s*$")
+#: "om 8", "rond 11" are times of day, "om 300 mensen" is not
+CLOCK_PREP_RE = re.compile(r"(?i)\b(?:om|rond|tegen)\s*$")
+#: "half vier", "kwart over drie" are times of day
+HALF_HOUR_BEFORE_RE = re.compile(
+    r"(?i)(?<!een )\b(?:half|kwart\s+(?:over|voor))\s+(?:[\wë]+\s+(?:tot|-|–)\s+(?:half\s+)?)?$"
+)
 #: the second year of "tussen 2014 en 2018", "2014-2018"
 YEAR_AFTER_RE = re.compile(r"^\s*(?:en|tot(?: en met)?|t/m|[-–/])\s*(?:1[5-9]|20)\d\d\b")
 #: decades: "de jaren zestig", "eind jaren 80", "jaren tachtig en negentig"
@@ -185,7 +194,7 @@ REF_BEFORE_RE = re.compile(
     r"(?i)\b(?:artikel|art\.|hoofdstuk|paragraaf|lid|nummer|nr\.?|no\.?|pagina|blz\.?|p\.|"
     r"bus|lijn|tram|route|snelweg|kamer|code|versie|week|groep|klas|stap|fase|niveau|"
     r"categorie|kanaal|zaal|uitgang|spoor|perron|telefoon|tel\.?|bel|postcode|"
-    r"editie|seizoen|aflevering|deel|ronde|speeldag|minuut|om|rond|tegen|giro|gironummer|"
+    r"editie|seizoen|aflevering|deel|ronde|speeldag|minuut|giro|gironummer|"
     r"rekening|rekeningnummer|bankrekening|iban|postbus|kvk|kvk-nummer)\s*$"
 )
 STREET_BEFORE_RE = re.compile(
