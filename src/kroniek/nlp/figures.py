@@ -95,6 +95,10 @@ def _is_not_figure(text: str, n: NumberMatch, sent_start: int) -> bool:
         return True
     if re.match(r"(?i)^-(?:plussers?|minners?)\b", after):
         return True  # "65-plussers" names a group
+    if re.search(r"\b[A-Z]{1,3}-$", before):
+        return True  # a type name: "F-16", "MH-17"
+    if n.value == 0 and re.match(r"(?i)^\s*(?:onder|boven)\s*$", before[-7:]):
+        return True  # "onder nul" belongs to the temperature before it
     if is_int_digits:
         if len(raw) >= 8 and raw.startswith("0"):
             return True  # phone number

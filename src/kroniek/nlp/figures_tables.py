@@ -166,7 +166,7 @@ DATE_BEFORE_RE = re.compile(rf"(?i)\b{MONTHS}\.?\s*$|\d[-/]$")
 YEAR_CTX_RE = re.compile(
     r"(?i)\b(?:in|sinds|vanaf|tot|na|voor|eind|begin|medio|halverwege|jaar|zomer|winter|"
     r"voorjaar|najaar|lente|herfst|van|het|rond|tussen|en|t/m|seizoen|anno|midden|over|uit|"
-    r"grofweg|ongeveer|circa|ca\.|omstreeks)\s*$|[(\-–]\s*$"
+    r"grofweg|ongeveer|circa|ca\.|omstreeks|vergeleken met|opzichte van)\s*$|[(\-–]\s*$"
 )
 #: before a year earlier than 1500: "uit de periode 1300 tot 1500", "anno 1248", "in 1302"
 OLD_YEAR_CTX_RE = re.compile(r"(?i)\b(?:periode|anno|in|sinds|vanaf|omstreeks|jaar|tussen)\s*$")
@@ -192,7 +192,7 @@ IDIOM_RE = re.compile(
 )
 REF_BEFORE_RE = re.compile(
     r"(?i)\b(?:artikel|art\.|hoofdstuk|paragraaf|lid|nummer|nr\.?|no\.?|pagina|blz\.?|p\.|"
-    r"bus|lijn|tram|route|snelweg|kamer|code|versie|week|groep|klas|stap|fase|niveau|"
+    r"bus|lijn|tram|route|snelweg|kamer|code|versie|type|model|week|groep|klas|stap|fase|niveau|"
     r"categorie|kanaal|zaal|uitgang|spoor|perron|telefoon|tel\.?|bel|postcode|"
     r"editie|seizoen|aflevering|deel|ronde|speeldag|minuut|giro|gironummer|"
     r"rekening|rekeningnummer|bankrekening|iban|postbus|kvk|kvk-nummer)\s*$"
