@@ -581,3 +581,11 @@ def test_a_bare_turn_without_context_goes_to_the_nearest_person(mode):
     if mode == "model" and not any(e.label == "PER" for e in doc.entities):
         pytest.skip("model found no names here")
     assert find(doc, "Wat een weer").speaker_name == "Eline Vere"
+
+
+def test_dash_paragraph_is_narration_in_a_text_with_quote_marks(mode):
+    lines = [f'"Zin nummer {k} is gezegd," zei Willem Kortenaar.' for k in range(6)]
+    doc = run("\n".join(lines) + "\n- Bij de deur van het theater stond een grote menigte te wachten.")
+    assert not [q for q in doc.quotes if "theater" in q.content.text]
+    dialogue = run("- Kom je? vroeg Annetje Roos.\n- Ik kom al.\n- Dan gaan we.")
+    assert find(dialogue, "Ik kom al").kind == "direct"

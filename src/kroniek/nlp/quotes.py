@@ -462,11 +462,20 @@ class _Finder:
     def find_direct(self) -> None:
         text = self.text
         prev_open_unclosed = False
+        # a text writes its dialogue with quote marks or with dashes: where quote marks open
+        # paragraphs far more often than dashes do, a dash paragraph is narration unless a cue
+        # marks speech in it
+        marked = sum(1 for ps, _ in self.paras if text[ps : ps + 2].lstrip()[:1] in OPENERS)
+        dashed = sum(1 for ps, _ in self.paras if DASH_START.match(text, ps))
+        dash_dialogue = marked < 3 * dashed or marked < 5
         for pi, (ps, pe) in enumerate(self.paras):
             spans = direct_spans(text, ps, pe)
             dash = DASH_START.match(text, ps)
             if dash:
+                n = len(self.found)
                 self._dash_paragraph(pi, dash.end(), pe)
+                if not dash_dialogue and not any(f.how for f in self.found[n:]):
+                    del self.found[n:]
                 prev_open_unclosed = False
                 continue
             for k, (ms, cs, ce, me, closed) in enumerate(spans):
