@@ -795,3 +795,21 @@ def test_season_years_and_lists_of_days():
 def test_later_counts_from_the_story_date(text, span, type_, value):
     got = [(t.text, t.type, t.value) for t in find_in_text(text, PublishedDate.parse("2019-03-28"))]
     assert (span, type_, value) in got
+
+
+@pytest.mark.skipif(analysis.model_path() is None, reason="needs the shipped model's verb tags")
+def test_weekday_in_a_present_sentence_is_the_coming_one_unless_reported_or_since():
+    from kroniek.nlp.pipeline import Pipeline
+
+    text = (
+        "Zaterdag begint de kaartverkoop. Dat zegt de organisatie dinsdag. "
+        "De titelstrijd ligt sinds zondag weer open. Groepjes jongeren hebben maandag de orde verstoord."
+    )
+    doc = Pipeline(["analysis", "timexes"])(
+        Document(Article(id="t", text=text, published=PublishedDate.parse("2019-04-03")))  # a Wednesday
+    )
+    got = {t.text: t.value for t in doc.timexes}
+    assert got["Zaterdag"] == "2019-04-06"
+    assert got["dinsdag"] == "2019-04-02"  # a report of what was said
+    assert got["zondag"] == "2019-03-31"
+    assert got["maandag"] == "2019-04-01"  # perfect tense

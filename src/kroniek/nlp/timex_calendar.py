@@ -87,7 +87,8 @@ def shift_weeks(ref: Ref | None, weeks: int) -> str:
     return shift_days(ref, weeks * 7)
 
 
-def weekday(ref: Ref | None, wd: int, future: bool, rel: str = "") -> str:
+def weekday(ref: Ref | None, wd: int, future: bool | None, rel: str = "") -> str:
+    """The day of weekday ``wd``: past by default, coming for a future (True) or present (None) sentence."""
     if ref is None:
         return f"XXXX-WXX-{wd}"
     if ref.precision not in ("day", "datetime"):
@@ -99,7 +100,9 @@ def weekday(ref: Ref | None, wd: int, future: bool, rel: str = "") -> str:
         delta = wd - cur + 7
     elif rel in ("deze", "dit", "huidige"):
         delta = wd - cur  # the day in this week
-    elif (future and rel not in ("afgelopen", "voorbije", "jongstleden", "voorgaande")) or rel in (
+    elif (
+        (future or future is None) and rel not in ("afgelopen", "voorbije", "jongstleden", "voorgaande")
+    ) or rel in (
         "komende",
         "komend",
         "aankomende",

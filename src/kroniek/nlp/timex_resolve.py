@@ -312,7 +312,7 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
     if name == "weekday":
         rel = (g.get("rel") or "").lower()
         suf = (g.get("suf") or "").lower()
-        fut = future or suf in ("a.s.", "aanstaande")
+        fut = True if suf in ("a.s.", "aanstaande") else future  # (None: a present sentence)
         if suf in ("jl.", "j.l.", "jongstleden"):
             fut = False
         value = weekday(ref, WEEKDAYS[g["wd"].lower()], fut, rel)
