@@ -589,3 +589,15 @@ def test_dash_paragraph_is_narration_in_a_text_with_quote_marks(mode):
     assert not [q for q in doc.quotes if "theater" in q.content.text]
     dialogue = run("- Kom je? vroeg Annetje Roos.\n- Ik kom al.\n- Dan gaan we.")
     assert find(dialogue, "Ik kom al").kind == "direct"
+
+
+def test_narrator_before_a_dialogue_answers(mode):
+    doc = run(
+        "Ik schonk thee in voor Pieter Bos. Ik ging zitten en ik wachtte.\n"
+        '"Er is geen geheim," zei hij, "het is eenvoudig."\n'
+        '"Hebt u het al opgelost?"'
+    )
+    assert find(doc, "Er is geen geheim").speaker_name == "Pieter Bos"
+    if mode == "blank":  # no parse: the narrator's sentences are not known
+        return
+    assert find(doc, "al opgelost").speaker_name == "ik"

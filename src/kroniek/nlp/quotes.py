@@ -1109,6 +1109,8 @@ class _Finder:
         first = turns[-1][2]
         lo = max(0, first.start - 1200)
         for m in self.people._backwards(first.start, lo):
+            if m.label == "PRO" and m.text == "ik" and prev != "ik" and not self.people._in_quote(m.start):
+                return "ik"  # the narrator acting before the dialogue takes part in it
             if m.label in ("PER", "UNK", "DESC", "PROm", "PROf") and not self.people._in_quote(m.start):
                 who = self.people.canonical(m.text)
                 if (
