@@ -247,6 +247,20 @@ def test_om_and_rond_before_an_amount(analysed, text, value, qualifier):
     assert (f.value, f.qualifier) == (value, qualifier)
 
 
+@pytest.mark.parametrize(
+    "text,kind,value,unit",
+    [
+        ("Met crowdfunding is zes ton opgehaald.", "money", 600_000, "EUR"),
+        ("De gemeente moet een ton schadevergoeding betalen.", "money", 100_000, "EUR"),
+        ("De douane onderschepte 40 ton cocaïne.", "measure", 40, "t"),
+        ("Het schip had 300 ton graan aan boord.", "measure", 300, "t"),
+    ],
+)
+def test_ton_is_money_in_money_talk(analysed, text, kind, value, unit):
+    (f,) = figures(analysed, text)
+    assert (f.kind, f.value, f.unit) == (kind, value, unit)
+
+
 def test_old_currency_and_ratios(analysed):
     (f,) = figures(analysed, "Een kaartje kostte toen 25 gulden.")
     assert (f.kind, f.unit, f.value) == ("money", "NLG", 25)

@@ -61,6 +61,9 @@ from .figures_tables import (
     STREET_BEFORE_RE,
     TIMEUNIT_RE,
     TOKEN_RE,
+    TON_MONEY_RE,
+    TON_RE,
+    TON_WEIGHT_RE,
     VOLGENS_RE,
     YEAR_AFTER_RE,
     YEAR_CTX_RE,
@@ -266,6 +269,8 @@ def _kind_unit(text: str, n: NumberMatch) -> tuple[str, str | None, int, int]:
             return "age", "jaar", start, end
     m = MEAS_RE.match(after)
     if m and not (m.group("m") in ("m", "l") and n.kind != "cardinal"):
+        if _ton_is_money(text, n.end):
+            return "money", "EUR", start, end + m.end()
         return "measure", MEASURES[m.group("m").lower()], start, end + m.end()
     if n.kind == "fraction":
         return "fraction", None, start, end
@@ -308,6 +313,14 @@ def _places(doc: Document, s: int, e: int) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+def _ton_is_money(text: str, pos: int) -> bool:
+    """Whether "ton" right after ``pos`` is 100,000 euro: money words near it and no goods."""
+    if not TON_RE.match(text[pos : pos + 10]):
+        return False
+    window = text[max(0, pos - 80) : pos + 60]
+    return bool(TON_MONEY_RE.search(window)) and not TON_WEIGHT_RE.search(window)
+
+
 def _with_money_words(text: str, nums: list[NumberMatch]) -> list[NumberMatch]:
     """Add coins and notes by name ("een tientje", "twee vijfjes") as money amounts."""
     extra = []
@@ -316,6 +329,9 @@ def _with_money_words(text: str, nums: list[NumberMatch]) -> list[NumberMatch]:
         start = m.start() if count is not None else m.start("w")
         value = (count or 1) * MONEY_WORDS[m.group("w").lower()]
         extra.append(NumberMatch(start, m.end(), text[start : m.end()], value, "cardinal"))
+    for m in re.finditer(r"(?i)(?<![\w])(een|één)(?=\s+ton\b)", text):
+        if _ton_is_money(text, m.end()):  # "een ton schadegeld"
+            extra.append(NumberMatch(m.start(), m.end(), m.group(), 1, "cardinal"))
     if not extra:
         return nums
     kept = [n for n in nums if not any(x.start < n.end and n.start < x.end for x in extra)]
@@ -401,6 +417,10 @@ def extract_figures(doc: Document) -> list[Figure]:
                 if TIMEUNIT_RE.match(after) and not AGE_RE.match(after):
                     continue  # "twee of drie jaar" is a duration: the timexes stage's
         kind, unit, start, end = _kind_unit(text, last)
+        if kind == "money" and TON_RE.match(text[last.end : last.end + 10]):
+            value *= 1e5  # "acht ton" is 800,000 euro
+            value_max = value_max * 1e5 if value_max is not None else None
+            value_from = value_from * 1e5 if value_from is not None else None
         if kind == "money" and start > n.start:
             start = n.start
         start = min(start, qstart, n.start)

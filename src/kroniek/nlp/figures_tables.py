@@ -65,6 +65,18 @@ MONEY_WORD_RE = re.compile(
     r"(?i)(?<![\w])(?:(?P<n>een|één|eén|\d+|[a-zë]+)\s+)?"
     r"(?P<w>vijfjes?|tientjes?|twintigjes?|honderdjes?)(?![\w])"
 )
+#: "acht ton is opgehaald": a "ton" is 100,000 euro in money talk, a tonne elsewhere
+TON_RE = re.compile(r"(?i)^\s*ton(?:nen)?\b")
+TON_MONEY_RE = re.compile(
+    r"(?i)\b(?:euro|geld|betal\w*|betaald|kost\w*|gekost|opgehaald|opgebracht|binnen|waarde|schade\w*|"
+    r"lening|subsidie|boete|omzet|winst|verlies|resultaat|salaris|bedrag|vergoeding|investering|"
+    r"huur|tekort|schuld|premie|budget|bonus)\b"
+)
+TON_WEIGHT_RE = re.compile(
+    r"(?i)\b(?:co2|co₂|cocaïne|drugs|afval|staal|zand|graan|vracht|lading|materieel|uitstoot|"
+    r"broeikasgas\w*|plastic|kolen|olie|water|goederen|vis|vlees|voedsel|hout|beton|ijs|sneeuw|mest|"
+    r"gewicht|zwaar|zware|wegen|weegt|woog|kilo|kg|hennep|wiet|vuurwerk|tarwe|aardappelen)\b"
+)
 #: Dutch phone numbers written in groups ("053 574 1851", "06 23 84 58 86", "020-123 45 67")
 PHONE_RE = re.compile(r"(?<![\w,.])(?:\+31[\s-]?|0)\d{1,3}(?:[\s-]\d{2,4}){1,4}(?![\w]|[.,]\d)")
 #: "één van de ..." is "one of", not a count
