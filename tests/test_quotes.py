@@ -601,3 +601,11 @@ def test_narrator_before_a_dialogue_answers(mode):
     if mode == "blank":  # no parse: the narrator's sentences are not known
         return
     assert find(doc, "al opgelost").speaker_name == "ik"
+
+
+def test_a_name_in_parentheses_is_no_antecedent(mode):
+    doc = run(
+        "Willem Kortenaar las het boek van zijn vriend (uitgegeven door Jan Smit te Utrecht). "
+        'Hij schudde het hoofd.\n"Ik heb het gelezen," zei hij.'
+    )
+    assert find(doc, "Ik heb het gelezen").speaker_name == "Willem Kortenaar"

@@ -413,6 +413,7 @@ class People:
                 and (m.text.lower() not in FUNCTION_CAPS or m.label == "PRO")
                 and not self._in_quote(m.start)
                 and not (gender and m.text == "ik")
+                and not self._in_parens(m.start)
                 and (
                     not gender
                     or self.gender(self.canonical(m.text)) in ((gender,) if strict else ("", gender))
@@ -423,6 +424,12 @@ class People:
                     break  # earlier sentence: keep the subject-most mention of the closest one
                 found = m
         return found
+
+    def _in_parens(self, pos: int) -> bool:
+        """Whether ``pos`` lies in a parenthesis ("(Voetnoot: ... bij N. J. Boon.)"): a name there
+        is an aside, no antecedent."""
+        left = self.text.rfind("(", max(0, pos - 200), pos)
+        return left >= 0 and ")" not in self.text[left:pos] and ")" in self.text[pos : pos + 200]
 
     def narrator_before(self, pos: int, window: int = 3000) -> bool:
         """Whether a first-person narrator acts in the narration shortly before ``pos``."""
