@@ -609,3 +609,11 @@ def test_a_name_in_parentheses_is_no_antecedent(mode):
         'Hij schudde het hoofd.\n"Ik heb het gelezen," zei hij.'
     )
     assert find(doc, "Ik heb het gelezen").speaker_name == "Willem Kortenaar"
+
+
+def test_a_person_noun_that_is_no_subject_is_an_antecedent(mode):
+    doc = run('Meneer Willem Kortenaar opende de deur voor de hospita.\n"Een dame voor u," zei zij.')
+    q = find(doc, "Een dame voor u")
+    if mode == "blank":  # no parse: no descriptions
+        return
+    assert q.speaker_name.endswith("hospita")

@@ -469,9 +469,21 @@ class People:
             and not self._in_quote(t.idx)
         }
         for tok in a:
-            if tok.dep_ not in ("nsubj", "nsubj:pass") or self._in_quote(tok.idx):
+            if self._in_quote(tok.idx):
                 continue
             low = tok.lower_
+            if tok.dep_ not in ("nsubj", "nsubj:pass"):
+                # a person noun in another role ("en onze hospita binnentrad", misparsed; "gaf
+                # het aan de vrouw") is an antecedent too, after the subjects of its sentence
+                if not (
+                    tok.pos_ == "NOUN"
+                    and low in _PERSON_NOUNS
+                    and any(
+                        c.lower_ in ("de", "het", "een", "'t", "den", "der", "die", "deze", "onze")
+                        for c in tok.children
+                    )
+                ):
+                    continue
             if low == "ik":  # the narrator acting in the narration
                 ev = Mention(tok.idx, tok.idx + 2, "ik", "PRO")
             elif tok.pos_ == "PRON" and low in ("hij", "zij", "ze", "ie"):
