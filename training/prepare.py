@@ -11,6 +11,9 @@ Outputs (all deterministic):
   ud-train.spacy / ud-dev.spacy               pooled UD Dutch (LassySmall dev+test, Alpino dev),
                                               split ~90/10 by a salted hash of sent_id
   pretrain.jsonl                              unlabelled DPG Media article texts
+  vectors.txt                                 unlabelled tokenized text for floret vectors: DPG
+                                              articles, ned.train words, the UD train split,
+                                              MEANTIME and OpenBoek tokens (never a dev set)
 """
 
 from __future__ import annotations
@@ -79,7 +82,7 @@ def ud_sentences(corpora: Path = CORPORA) -> tuple[list, list]:
     return train, dev
 
 
-def ud_doc(vocab, sents: list) -> "object":
+def ud_doc(vocab, sents: list) -> object:
     """One spaCy Doc from several UD sentences (heads made doc-relative)."""
     from spacy.tokens import Doc
 
@@ -97,12 +100,22 @@ def ud_doc(vocab, sents: list) -> "object":
             heads.append(offset + i if head == 0 else offset + head - 1)
             deps.append(c[7])
             starts.append(i == 0)
-    return Doc(vocab, words=words, spaces=spaces, tags=tags, pos=pos, morphs=morphs,
-               lemmas=lemmas, heads=heads, deps=deps, sent_starts=starts)
+    return Doc(
+        vocab,
+        words=words,
+        spaces=spaces,
+        tags=tags,
+        pos=pos,
+        morphs=morphs,
+        lemmas=lemmas,
+        heads=heads,
+        deps=deps,
+        sent_starts=starts,
+    )
 
 
 def ud_docs(vocab, sents: list, n_sents: int = N_SENTS) -> list:
-    return [ud_doc(vocab, sents[i:i + n_sents]) for i in range(0, len(sents), n_sents)]
+    return [ud_doc(vocab, sents[i : i + n_sents]) for i in range(0, len(sents), n_sents)]
 
 
 # ---------------------------------------------------------------- CoNLL-2002 --
@@ -128,9 +141,62 @@ def ner_docs(vocab, path: Path, level: str, n_sents: int = N_SENTS) -> list:
         if level == "sent":
             out.extend(iob_doc(vocab, [s]) for s in doc_sents)
         else:
-            out.extend(iob_doc(vocab, doc_sents[i:i + n_sents])
-                       for i in range(0, len(doc_sents), n_sents))
+            out.extend(iob_doc(vocab, doc_sents[i : i + n_sents]) for i in range(0, len(doc_sents), n_sents))
     return out
+
+
+# ---------------------------------------------------------------- vectors ----
+
+
+def vectors_lines(tokenizer, corpora: Path = CORPORA) -> Iterator[str]:
+    """Space-separated tokens, one text unit per line, for training static word vectors.
+
+    Only text that is no dev set of ours: DPG Media articles (re-tokenized with spaCy's Dutch
+    tokenizer so the words match what the pipeline sees), CoNLL-2002 ``ned.train``, the UD
+    train split, MEANTIME (factuality CoNLL files) and OpenBoek (event TSVs: novels).
+    """
+    dpg = corpora / "dpgmedia2019-news" / "dpgMedia2019-articles-byarticle-all.jsonl"
+    if dpg.exists():
+        with open(dpg, encoding="utf8") as fh:
+            for line in fh:
+                article = json.loads(line)
+                for part in (article.get("title") or "", article.get("text") or ""):
+                    for para in part.split("\n"):
+                        words = [t.text for t in tokenizer(para) if not t.is_space]
+                        if words:
+                            yield " ".join(words)
+    conll = corpora / "conll2002-ned" / "ned.train"
+    if conll.exists():
+        for doc_sents in read_conll2002(conll):
+            for sent in doc_sents:
+                yield " ".join(w for w, _ in sent)
+    if (corpora / UD_FILES[0]).exists():
+        for _, rows in ud_sentences(corpora)[0]:
+            yield " ".join(c[1] for c in rows)
+    for path in sorted((corpora / "meantime-nl" / "factuality_conll_gold").glob("*.conll")):
+        yield from _column_sentences(path, 1, comment="#")
+    for path in sorted((corpora / "openboek-events" / "events").glob("*.tsv")):
+        yield from _column_sentences(path, 1, comment="#")
+
+
+def _column_sentences(path: Path, col: int, comment: str) -> Iterator[str]:
+    """Sentences of a one-token-per-line file (blank line between sentences), column `col`."""
+    words: list[str] = []
+    with open(path, encoding="utf8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if line.startswith(comment):
+                continue
+            if not line.strip():
+                if words:
+                    yield " ".join(words)
+                words = []
+                continue
+            cols = line.split("\t")
+            if len(cols) > col and cols[col] and " " not in cols[col]:
+                words.append(cols[col])
+    if words:
+        yield " ".join(words)
 
 
 # ---------------------------------------------------------------- main -------
@@ -166,6 +232,13 @@ def main() -> int:
                     out.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
                     n += 1
     print(f"pretrain.jsonl: {n} texts")
+    n_lines = n_tokens = 0
+    with open(OUT / "vectors.txt", "w", encoding="utf8") as out:
+        for line in vectors_lines(nlp.tokenizer):
+            out.write(line + "\n")
+            n_lines += 1
+            n_tokens += line.count(" ") + 1
+    print(f"vectors.txt: {n_lines} lines, {n_tokens} tokens")
     return 0
 
 

@@ -1,6 +1,7 @@
 """One command for kroniek's Dutch pipeline: prepare -> pretrain -> train UD + NER -> assemble.
 
-    python training/train.py all [--pretrain]   # everything, fixed seeds (~40 min on 2 cores)
+    python training/train.py all [--pretrain] [--vectors] [--silver]   # everything, fixed seeds (~40 min)
+    python training/train.py vectors      # floret vectors (output/vectors/nl-floret, nl-table)
     python training/train.py train CFG OUT [--paths.train X ...]   # one training run
     python training/train.py assemble     # merge output/ud + output/ner into the shipped model
 
@@ -48,6 +49,75 @@ def use_fast_ops() -> None:
     set_current_ops(NumpyOps(use_blis=False))
 
 
+# Static word vectors, trained here with floret (subword-hashed, so the table has a fixed
+# number of rows whatever the vocabulary) on prepare.py's vectors.txt (~1M tokens of non-dev
+# Dutch text). `vectors()` writes them twice: as spaCy floret vectors (VECTORS_FLORET; every
+# token, seen or not, gets the mean of its character 4-5-gram rows) and frozen into an ordinary
+# word -> row table for the VECTOR_WORDS most frequent words (VECTORS_TABLE; unseen words get
+# zeros). See the model card for what each bought.
+VECTORS_FLORET = OUTPUT / "vectors" / "nl-floret"
+VECTORS_TABLE = OUTPUT / "vectors" / "nl-table"
+VECTOR_WORDS = 32000
+FLORET = {
+    "model": "skipgram",
+    "mode": "floret",
+    "hashCount": 2,
+    "bucket": 30000,
+    "minn": 4,
+    "maxn": 5,
+    "dim": 64,
+    "epoch": 10,
+    "minCount": 2,
+    "thread": 1,
+}
+
+
+def vectors(
+    floret_dir: Path = VECTORS_FLORET, table_dir: Path = VECTORS_TABLE, n_words: int = VECTOR_WORDS
+) -> tuple[Path, Path]:
+    """Train floret vectors on training/corpus/vectors.txt; save them as two spaCy pipelines."""
+    from collections import Counter
+
+    import floret  # training-time dependency only (pip install floret)
+    import numpy
+    import spacy
+    from spacy.vectors import Vectors
+
+    floret_dir.parent.mkdir(parents=True, exist_ok=True)
+    text = CORPUS / "vectors.txt"
+    model = floret.train_unsupervised(str(text), **FLORET)
+    raw = floret_dir.parent / "vectors.floret"
+    model.save_floret_vectors(str(raw))
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "spacy",
+            "init",
+            "vectors",
+            "nl",
+            str(raw),
+            str(floret_dir),
+            "--mode",
+            "floret",
+        ],
+        check=True,
+    )
+    counts = Counter(w for line in open(text, encoding="utf8") for w in line.split())
+    words = [w for w, n in counts.most_common(n_words) if n >= 2]
+    src = spacy.load(floret_dir)
+    data = src.vocab.vectors.get_batch([src.vocab.strings.add(w) for w in words])
+    nlp = spacy.blank("nl")
+    nlp.vocab.vectors = Vectors(
+        strings=nlp.vocab.strings,
+        data=numpy.ascontiguousarray(data, dtype="float32"),
+        keys=[nlp.vocab.strings.add(w) for w in words],
+        name="nl_kroniek_floret_table",
+    )
+    nlp.to_disk(table_dir)
+    return floret_dir, table_dir
+
+
 def train(config: str | Path, output: str | Path, overrides: dict | None = None) -> Path:
     """Train one pipeline from a config with spaCy's own training loop; returns model-best."""
     use_fast_ops()
@@ -73,15 +143,17 @@ def _run_limited(args: list[str], seconds: int, log: Path) -> None:
 def pretrain(config: Path, output: Path, seconds: int = PRETRAIN_SECONDS) -> Path | None:
     """Pretrain the tok2vec of `config` on the unlabelled DPG articles; returns the last weights."""
     output.mkdir(parents=True, exist_ok=True)
-    overrides = {"paths.raw_text": str(CORPUS / "pretrain.jsonl"), "system.seed": SEED,
-                 "corpora.pretrain.max_length": 0}
+    overrides = {
+        "paths.raw_text": str(CORPUS / "pretrain.jsonl"),
+        "system.seed": SEED,
+        "corpora.pretrain.max_length": 0,
+    }
     code = (
-        "import sys; sys.path.insert(0, %r); import train; train.use_fast_ops();"
+        f"import sys; sys.path.insert(0, {str(HERE)!r}); import train; train.use_fast_ops();"
         "from spacy.training.pretrain import pretrain; from spacy.util import load_config;"
         "from pathlib import Path;"
-        "cfg = load_config(Path(%r), overrides=%r, interpolate=False);"
-        "pretrain(cfg.interpolate(), Path(%r), silent=False)"
-        % (str(HERE), str(config), overrides, str(output))
+        f"cfg = load_config(Path({str(config)!r}), overrides={overrides!r}, interpolate=False);"
+        f"pretrain(cfg.interpolate(), Path({str(output)!r}), silent=False)"
     )
     _run_limited([sys.executable, "-c", code], seconds, output / "pretrain.log")
     weights = sorted(output.glob("model*.bin"), key=lambda p: p.stat().st_mtime)
@@ -99,8 +171,11 @@ def train_limited(config: Path, output: Path, overrides: dict, seconds: int = TR
     return output / "model-best"
 
 
-def assemble(ud_dir: Path = OUTPUT / "ud" / "model-best",
-             ner_dir: Path = OUTPUT / "ner" / "model-best", out: Path = SHIPPED) -> Path:
+def assemble(
+    ud_dir: Path = OUTPUT / "ud" / "model-best",
+    ner_dir: Path = OUTPUT / "ner" / "model-best",
+    out: Path = SHIPPED,
+) -> Path:
     """Merge the UD pipeline and the NER pipeline into one, each component with its own tok2vec."""
     import shutil
 
@@ -108,27 +183,35 @@ def assemble(ud_dir: Path = OUTPUT / "ud" / "model-best",
 
     ud = spacy.load(ud_dir)
     ner = spacy.load(ner_dir)
-    # The NER's listener becomes an inline copy of the NER tok2vec, so it can move alone.
-    ner.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+    # The NER's listener becomes an inline copy of the NER tok2vec, so it can move alone
+    # (already so when `ner_dir` is an assembled pipeline, e.g. the previously shipped one).
+    if "ner" in getattr(ner.get_pipe("tok2vec"), "listening_components", []):
+        ner.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
     # Before the parser: the NER was trained without sentence boundaries, and spaCy's NER will
     # not let an entity cross one, so parser-made boundaries cost ~1.3 F1 when it runs after.
     ud.add_pipe("ner", source=ner, before="parser")
-    ud.meta.update({
-        "name": "kroniek", "version": VERSION,
-        "description": "kroniek's Dutch pipeline: UD tagger/morphologizer/trainable lemmatizer/"
-                       "parser (LassySmall+Alpino) + CoNLL-2002 NER, CPU, no vectors.",
-        "license": "research-only (CoNLL-2002 NER data); UD parts CC BY-SA 4.0",
-        "author": "kroniek", "url": "", "email": "",
-        "sources": [
-            {"name": "UD Dutch LassySmall (dev+test) + UD Dutch Alpino (dev)",
-             "license": "CC BY-SA 4.0"},
-            {"name": "CoNLL-2002 Dutch NER", "license": "research use only"},
-            {"name": "DPG Media 2019 news (unlabelled, tok2vec pretraining)", "license": "see corpus"},
-        ],
-    })
-    ud.meta["performance"] = {**ud.meta.get("performance", {}),
-                              **{k: v for k, v in ner.meta.get("performance", {}).items()
-                                 if k.startswith("ents")}}
+    ud.meta.update(
+        {
+            "name": "kroniek",
+            "version": VERSION,
+            "description": "kroniek's Dutch pipeline: UD tagger/morphologizer/trainable lemmatizer/"
+            "parser (LassySmall+Alpino) + CoNLL-2002 NER, CPU, "
+            + ("static word vectors." if ud.vocab.vectors.shape[0] else "no vectors."),
+            "license": "research-only (CoNLL-2002 NER data); UD parts CC BY-SA 4.0",
+            "author": "kroniek",
+            "url": "",
+            "email": "",
+            "sources": [
+                {"name": "UD Dutch LassySmall (dev+test) + UD Dutch Alpino (dev)", "license": "CC BY-SA 4.0"},
+                {"name": "CoNLL-2002 Dutch NER", "license": "research use only"},
+                {"name": "DPG Media 2019 news (unlabelled, tok2vec pretraining)", "license": "see corpus"},
+            ],
+        }
+    )
+    ud.meta["performance"] = {
+        **ud.meta.get("performance", {}),
+        **{k: v for k, v in ner.meta.get("performance", {}).items() if k.startswith("ents")},
+    }
     ud.meta["lang"] = "nl"
     if out.exists():
         shutil.rmtree(out)
@@ -139,21 +222,49 @@ def assemble(ud_dir: Path = OUTPUT / "ud" / "model-best",
     return out
 
 
-def run_all(with_pretraining: bool = False) -> None:
+def silver_train_dir(gold_copies: int = 3) -> Path:
+    """UD training data for the tagger/morphologizer with Frog silver tags: a folder with the
+    gold train split `gold_copies` times (oversampled, so ~40 % of tokens are gold) and
+    ud-silver.spacy. spaCy's corpus reader takes every .spacy file in a folder."""
+    import shutil
+
+    import silver
+
+    if not (silver.FROG_DIR / "dpg.tsv").exists():
+        silver.run_frog()  # ~6 min on one free core (250k words)
+    silver.convert()
+    out = CORPUS / "ud-train-silver"
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir()
+    for i in range(gold_copies):
+        shutil.copy(CORPUS / "ud-train.spacy", out / f"gold{i + 1}.spacy")
+    shutil.copy(silver.SILVER, out / "ud-silver.spacy")
+    return out
+
+
+def run_all(with_pretraining: bool = False, with_vectors: bool = False, with_silver: bool = False) -> None:
     """The full recipe with fixed seeds: what produced the shipped model.
 
     Step limits live in the configs (max_steps/patience), so the run is reproducible; the
     wall-clock limit is only a guard. Pretraining is off by default: on this data it bought
     ~+0.2 NER F1 / +0.3 LAS for 10 minutes per tok2vec (see the model card), within noise.
+    `with_vectors` gives the UD tok2vec the floret vectors of `vectors()` (configs/ud-vec.cfg;
+    the NER keeps configs/ner.cfg, vectors made it worse); `with_silver` adds Frog's silver tags
+    to the UD training data (not conclusive, see the model card).
     """
     from concurrent.futures import ThreadPoolExecutor
 
+    sys.path.insert(0, str(HERE))
     subprocess.run([sys.executable, str(HERE / "prepare.py")], check=True)
     OUTPUT.mkdir(exist_ok=True)
-    ner_cfg, ud_cfg = CONFIGS / "ner.cfg", CONFIGS / "ud.cfg"
-    ner_over = {"paths.train": CORPUS / "ner-train-doc.spacy",
-                "paths.dev": CORPUS / "ner-dev-doc.spacy"}
-    ud_over = {"paths.train": CORPUS / "ud-train.spacy", "paths.dev": CORPUS / "ud-dev.spacy"}
+    ner_cfg = CONFIGS / "ner.cfg"
+    ud_cfg = CONFIGS / ("ud-vec.cfg" if with_vectors else "ud.cfg")
+    ner_over = {"paths.train": CORPUS / "ner-train-doc.spacy", "paths.dev": CORPUS / "ner-dev-doc.spacy"}
+    ud_train = silver_train_dir() if with_silver else CORPUS / "ud-train.spacy"
+    ud_over = {"paths.train": ud_train, "paths.dev": CORPUS / "ud-dev.spacy"}
+    if with_vectors:
+        ud_over["paths.vectors"] = vectors()[0]
     if with_pretraining:
         with ThreadPoolExecutor(2) as pool:  # one core each
             f_ner = pool.submit(pretrain, ner_cfg, OUTPUT / "pretrain-ner")
@@ -180,13 +291,19 @@ def _value(text: str):
 
 def main(argv: list[str]) -> int:
     if not argv or argv[0] == "all":
-        run_all(with_pretraining="--pretrain" in argv)
+        run_all(
+            with_pretraining="--pretrain" in argv,
+            with_vectors="--vectors" in argv,
+            with_silver="--silver" in argv,
+        )
     elif argv[0] == "train":
         config, output, rest = argv[1], argv[2], argv[3:]
         overrides = {rest[i].lstrip("-"): _value(rest[i + 1]) for i in range(0, len(rest), 2)}
         train(config, output, overrides)
     elif argv[0] == "pretrain":
         print(pretrain(Path(argv[1]), Path(argv[2]), int(argv[3]) if len(argv) > 3 else PRETRAIN_SECONDS))
+    elif argv[0] == "vectors":
+        print(*vectors())
     elif argv[0] == "assemble":
         print(assemble(*[Path(a) for a in argv[1:]]))
     else:
