@@ -477,7 +477,7 @@ class People:
                 # het aan de vrouw") is an antecedent too, after the subjects of its sentence
                 if not (
                     tok.pos_ == "NOUN"
-                    and low in _PERSON_NOUNS
+                    and (low in _MALE_NOUNS or low in _FEMALE_NOUNS or low in ROLE_NOUNS)  # no "een kind"
                     and any(
                         c.lower_ in ("de", "het", "een", "'t", "den", "der", "die", "deze", "onze")
                         for c in tok.children
