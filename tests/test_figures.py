@@ -91,6 +91,19 @@ def test_qualifiers(analysed, text, qualifier):
 
 
 @pytest.mark.parametrize(
+    "text,qualifier",
+    [
+        ("De dijk ligt boven 300 meter.", "more_than"),
+        ("De werkloosheid bleef onder 300 procent.", "less_than"),
+        ("Ze woont boven 300 winkels.", "exact"),  # a place, not a bound
+    ],
+)
+def test_boven_and_onder_bound_a_measure(analysed, text, qualifier):
+    (f,) = figures(analysed, text)
+    assert f.qualifier == qualifier and f.value == 300
+
+
+@pytest.mark.parametrize(
     "text,low,high",
     [
         ("Er kwamen tussen de 200 en 300 bezoekers.", 200, 300),

@@ -164,7 +164,20 @@ def _qualifier(text: str, n: NumberMatch, sent_start: int) -> tuple[str, int]:
     m = QUAL_RE.search(before)
     if m:
         return QUALIFIERS[m.group("q").lower()], n.start - len(before) + m.start()
+    m = _ABOVE_BELOW.search(before)
+    if m and _MEASURE_AFTER.match(text, n.end):
+        # "boven 100 meter", "onder 5 procent" (but "boven 12 winkels" is a place)
+        return ("more_than" if m.group(1).lower() == "boven" else "less_than"), n.start - len(
+            before
+        ) + m.start()
     return ("about" if n.kind == "plural" else "exact"), n.start
+
+
+_ABOVE_BELOW = re.compile(r"(?i)\b(boven|onder)\s+$")
+_MEASURE_AFTER = re.compile(
+    r"(?i)\s*(?:%|procent|procentpunt|graden|°|meter|m|km|kilometer|cm|mm|kilo|kg|gram|liter|ton|"
+    r"euro|€|dollar|\$|pond|jaar|km/u)(?!\w)"
+)
 
 
 def _noun_phrase(text: str, pos: int, limit: int) -> tuple[str | None, str | None]:
