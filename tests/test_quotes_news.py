@@ -182,3 +182,22 @@ def test_generic_organisation_noun_and_a_new_subject_before_a_bare_quote():
     assert "Holtmann" in company.speaker_name
     last = next(q for q in quotes if "niets meer" in q.content.text)
     assert last.speaker_name == "Bram de Groot"
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        ("In de rechtbank zei het OM dat de verdachte loog.", "het OM", "de verdachte loog"),
+        ("Bij de presentatie herhaalt Schouten dat ze niet terugkomt.", "Schouten", "ze niet terugkomt"),
+        (
+            "De vissers hebben het zwaar, oordeelde het gerechtshof.",
+            "het gerechtshof",
+            "De vissers hebben het zwaar",
+        ),
+        ("Het was een chaos, melden getuigen.", "getuigen", "Het was een chaos"),
+    ],
+)
+def test_news_cue_forms(text, speaker, content):
+    doc = Document(Article(id="c", text=text, published=PublishedDate.parse("2019-03-01")))
+    (quote,) = find_quotes(find_entities(analysis.run_analysis(doc))).quotes
+    assert quote.speaker.text == speaker and quote.content.text == content

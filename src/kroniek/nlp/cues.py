@@ -115,14 +115,15 @@ THAT_LEMMAS = frozenset(
     "vertellen beweren erkennen aankondigen verzekeren beloven dreigen eisen menen vinden denken "
     "verwachten betogen onderstrepen concluderen rapporteren berichten aanvoeren antwoorden "
     "opperen tweeten twitteren schatten oordelen toegeven toevoegen aangeven opmerken uitleggen "
-    "bekendmaken meedelen claimen constateren suggereren onthullen beamen".split()
+    "bekendmaken meedelen claimen constateren suggereren onthullen beamen herhalen".split()
 )
 
 #: Verbs used in the inverted "Dat zegt X" construction (claim = previous sentence).
 REPORT_LEMMAS = frozenset(
     "zeggen stellen verklaren melden schrijven berichten rapporteren bevestigen concluderen "
     "tweeten twitteren waarschuwen benadrukken vertellen aankondigen bekendmaken meedelen "
-    "zeggen beweren antwoorden reageren erkennen ontkennen".split()
+    "zeggen beweren antwoorden reageren erkennen ontkennen oordelen verwachten constateren "
+    "herhalen".split()
 )
 
 #: Subject pronouns that may be the speaker after or before a cue.
@@ -160,6 +161,8 @@ ORG_NOUNS = frozenset(
     fractie commissie raad ambassade autoriteiten overheid ministers woordvoerders bronnen
     deskundigen experts onderzoekers wetenschappers inlichtingendiensten dienst bank
     centrale persbureau krant omroep zender bond federatie alliantie navo vn-onderzoekers
+    getuigen ooggetuigen omwonenden buurtbewoners bewoners critici kenners ingewijden betrokkenen
+    artsen agenten medewerkers inwoners boeren vissers telers kwekers ondernemers winkeliers
     """.split()
 )
 

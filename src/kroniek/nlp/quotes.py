@@ -228,8 +228,8 @@ def np_after(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, int] |
         if lw in ("en", "als") and seen_cap and k + 1 < len(words) and words[k + 1][2][0].isupper():
             prev_end = e
             continue
-        if lw in SPEAKER_STOP or lex.lemma(lw) or lw in lex.particles:
-            break
+        if (lw in SPEAKER_STOP or lex.lemma(lw) or lw in lex.particles) and not (k and w[0].isupper()):
+            break  # (a capital inside the phrase is a name: "het OM", not the word "om")
         if k and end is not None and lw in VERB_ENDS_NP:
             break
         if w[0].isupper() and not _ADJ.search(w) and lw not in ROLE_NOUNS:
@@ -749,9 +749,8 @@ class _Finder:
                         or text[sp[0] : sp[1]].lower() in ("dat", "het", "wat")
                     ):
                         # inverted: "Op de laatste zittingsdag deelde de rechtbank mee dat"
-                        sp = np_after(text, cue[1] + 1, particle_at or us + ws[j].start(), self.lex) or (
-                            None if sp is None or lead not in SPEAKER_STOP else sp
-                        )
+                        after = np_after(text, cue[1] + 1, particle_at or us + ws[j].start(), self.lex)
+                        sp = after or (sp if sp is not None and lead not in SPEAKER_STOP else None)
                     if sp is None:
                         break
                     self._add_indirect(cs, ue, cue, sp, "that", pi)
