@@ -617,3 +617,11 @@ def test_a_person_noun_that_is_no_subject_is_an_antecedent(mode):
     if mode == "blank":  # no parse: no descriptions
         return
     assert q.speaker_name.endswith("hospita")
+
+
+def test_short_narration_between_quotes_of_a_paragraph_hands_over(mode):
+    doc = run(
+        'Willem Kortenaar zat bij Pieter Bos. "Wat lees je?" vroeg Willem. Toen sloeg Bos op de krant. '
+        '"Het nieuws van gisteren."'
+    )
+    assert find(doc, "Het nieuws van gisteren").speaker_name == "Pieter Bos"

@@ -1018,7 +1018,7 @@ class _Finder:
         if history and history[-1][0] == f.paragraph:
             prev = self._named[-1] if self._named else None
             gap_s = max(prev.end, prev.speaker[1] if prev.speaker else prev.end) if prev else f.start
-            if f.start - gap_s > 40:
+            if len(self.text[gap_s : f.start].split()) >= 5:
                 # narration between the last quote and this one: its subject speaks
                 # ("... zegt X. Y probeert het uit te leggen. ,,<quote>''" -> Y)
                 who = self.people.last_person_before(f.start, lo=gap_s)
