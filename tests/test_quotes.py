@@ -625,3 +625,10 @@ def test_short_narration_between_quotes_of_a_paragraph_hands_over(mode):
         '"Het nieuws van gisteren."'
     )
     assert find(doc, "Het nieuws van gisteren").speaker_name == "Pieter Bos"
+
+
+def test_spokesperson_of_a_body_speaks_for_it(mode):
+    doc = run("„Wij zijn blij”, zei de woordvoerder van de NS, „maar het is nog niet klaar.”")
+    parts = [q for q in doc.quotes if q.kind == "direct"]
+    assert [q.speaker_name for q in parts] == ["NS", "NS"]
+    assert parts[0].speaker.text == "de woordvoerder van de NS"

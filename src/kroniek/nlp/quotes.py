@@ -225,6 +225,20 @@ def np_after(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, int] |
         ):
             prev_end = e
             continue
+        if (
+            lw == "van"
+            and k
+            and words[k - 1][2].lower() in ROLE_NOUNS
+            and k + 2 < len(words)
+            and words[k + 1][2].lower() in ("de", "het")
+            and words[k + 2][2][0].isupper()
+            and not text[e : words[k + 2][0]].strip(" \t").replace(words[k + 1][2], "").strip()
+        ):
+            # "de woordvoerder van de NS": the body the role belongs to
+            prev_end = words[k + 1][1]
+            end = words[k + 2][1]
+            seen_cap = True
+            break
         if lw in ("en", "als") and seen_cap and k + 1 < len(words) and words[k + 1][2][0].isupper():
             prev_end = e
             continue
@@ -272,6 +286,9 @@ def np_before(text: str, clause_start: int, cue_start: int) -> tuple[int, int] |
         return None
     return (words[0][0], words[-1][1])
 
+
+#: "In het rapport staat: '...'", "Op de website valt te lezen: '...'"
+_DOCUMENT_VERBS = frozenset("staat stond stonden staan luidt luidde lezen".split())
 
 #: Words that open a noun phrase ("volgens de groep", "volgens haar vereniging").
 _NP_DETERMINERS = frozenset(("de", "het", "een", "zowel", "zijn", "haar", "hun"))
@@ -426,6 +443,8 @@ class _Finder:
                 cue = (cstart + w.start(), cstart + w.end())
                 sp = np_before(text, cstart, cue[0]) or np_after(text, cue[1] + 1, pos, self.lex)
                 return cue, sp, "before"
+        if words[0].group().lower() in SPEAKER_STOP and words[-1].group().lower() in _DOCUMENT_VERBS:
+            return None, None, "document"  # "In dat arrest staat: '...'": a text speaks, no person
         if len(words) <= 5 and (words[0].group()[0].isupper()):
             return None, (cstart + words[0].start(), cstart + words[-1].end()), "colon"
         # "Minister Schouten wil hier nog niet op vooruitlopen: '...'": the clause's subject
@@ -743,6 +762,14 @@ class _Finder:
                     cue = (us + w.start(), us + w.end())
                     sp = np_before(text, self._clause_start(us, cue[0]), cue[0])
                     lead = text[sp[0] : sp[1]].split()[0].lower() if sp else ""
+                    if sp and lead not in SPEAKER_STOP:
+                        # "Baby Jairo Op de laatste zittingsdag deelde ...": a heading glued to
+                        # a sentence that opens with an adverbial
+                        heads = text[sp[0] : sp[1]].split()[1:4]
+                        if any(h[0].isupper() and h.lower() in SPEAKER_STOP for h in heads):
+                            lead = next(
+                                h.lower() for h in heads if h[0].isupper() and h.lower() in SPEAKER_STOP
+                            )
                     if (
                         sp is None
                         or lead in SPEAKER_STOP
@@ -889,7 +916,7 @@ class _Finder:
                 f.name = self._named[-1].name  # "..., zegt X. ,,<this quote>'': X goes on
             if not f.name and f.kind == "direct" and not f.how:
                 f.name = self._beat(f, third)
-            if not f.name:
+            if not f.name and f.how != "document":
                 f.name = self._inherit(f, history, last, last_para)
                 if f.name and f.kind == "direct" and f.name in self._addressed(f):
                     f.name = self._other_than(f, f.name, history)
