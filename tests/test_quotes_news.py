@@ -201,3 +201,25 @@ def test_news_cue_forms(text, speaker, content):
     doc = Document(Article(id="c", text=text, published=PublishedDate.parse("2019-03-01")))
     (quote,) = find_quotes(find_entities(analysis.run_analysis(doc))).quotes
     assert quote.speaker.text == speaker and quote.content.text == content
+
+
+def test_a_document_quoted_after_a_colon_has_no_person_as_speaker():
+    text = (
+        "De moeder van baby Sem werd vrijgesproken. In het vonnis staat: 'Het hof kan niet vaststellen "
+        "wie het letsel heeft toegebracht.'"
+    )
+    doc = Document(Article(id="d", text=text, published=PublishedDate.parse("2019-04-10")))
+    (quote,) = [
+        q for q in find_quotes(find_entities(analysis.run_analysis(doc))).quotes if q.kind == "direct"
+    ]
+    assert quote.speaker_name is None
+
+
+def test_heading_glued_to_an_inverted_sentence():
+    text = (
+        "De zaak werd gesloten. Baby Sem Op de laatste zittingsdag deelde de rechtbank mee dat het "
+        "vonnis over twee weken volgt."
+    )
+    doc = Document(Article(id="h", text=text, published=PublishedDate.parse("2019-04-10")))
+    (quote,) = find_quotes(find_entities(analysis.run_analysis(doc))).quotes
+    assert quote.speaker.text == "de rechtbank"

@@ -866,6 +866,14 @@ class _Finder:
                 f.origin = self.people.resolve(*f.chain_origin)
             if f.speaker:
                 f.name = self.people.resolve(f.speaker[0], f.speaker[1], third)
+                if (
+                    f.name
+                    and f.cue
+                    and self.text[f.speaker[0] : f.speaker[1]].strip().lower() in ("zij", "ze")
+                    and self.text[f.cue[0] : f.cue[1]].lower().endswith("en")
+                    and self.lex.lemma(self.text[f.cue[0] : f.cue[1]])
+                ):
+                    f.name, f.how = None, "group"  # "riepen zij", "zeiden ze": a group, not one woman
                 if f.name and f.kind == "direct" and f.name in self._addressed(f):
                     f.name, f.addressed = self._other_than(f, f.name, history), True
                 elif (
@@ -916,7 +924,7 @@ class _Finder:
                 f.name = self._named[-1].name  # "..., zegt X. ,,<this quote>'': X goes on
             if not f.name and f.kind == "direct" and not f.how:
                 f.name = self._beat(f, third)
-            if not f.name and f.how != "document":
+            if not f.name and f.how not in ("document", "group"):
                 f.name = self._inherit(f, history, last, last_para)
                 if f.name and f.kind == "direct" and f.name in self._addressed(f):
                     f.name = self._other_than(f, f.name, history)
@@ -930,7 +938,7 @@ class _Finder:
             self._named.append(f)
         # a dialogue turn nobody could be given: the person the narration last spoke of nearby
         for f in items:
-            if not f.name and f.kind == "direct" and f.pure:
+            if not f.name and f.kind == "direct" and f.pure and f.how != "group":
                 who = self.people.last_mention_before(f.start, lo=max(0, f.start - 1500))
                 if who is not None and who.text.lower() not in ("we", "wij"):
                     f.name = self.people.canonical(who.text)
