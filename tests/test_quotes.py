@@ -632,3 +632,8 @@ def test_spokesperson_of_a_body_speaks_for_it(mode):
     parts = [q for q in doc.quotes if q.kind == "direct"]
     assert [q.speaker_name for q in parts] == ["NS", "NS"]
     assert parts[0].speaker.text == "de woordvoerder van de NS"
+
+
+def test_plural_pronoun_after_a_plural_cue_is_a_group(mode):
+    doc = run('Anna Vermeer kwam binnen bij de kinderen.\n"Wat was het mooiste?" riepen zij allemaal.')
+    assert find(doc, "Wat was het mooiste").speaker_name is None
