@@ -11,6 +11,13 @@ from kroniek.nlp.quotes import find_quotes
 
 pytestmark = pytest.mark.skipif(analysis.model_path() is None, reason="needs the shipped model")
 
+
+def quotes_of(text: str, published: str = "2019-03-12"):
+    """The quotes kroniek finds in ``text`` (analysis, entities and quotes stages)."""
+    doc = Document(Article(id="t", text=text, published=PublishedDate.parse(published)))
+    return find_quotes(find_entities(analysis.run_analysis(doc))).quotes
+
+
 ARTICLE = (
     "De provincie sluit de brug over de Waal twee maanden voor onderhoud. Dat zei gedeputeerde van "
     "Verkeer Ingrid Hofstede dinsdag na afloop van de statenvergadering in Arnhem.\n\n"
@@ -25,8 +32,7 @@ ARTICLE = (
 
 
 def _quotes():
-    doc = Document(Article(id="n", text=ARTICLE, published=PublishedDate.parse("2019-03-12")))
-    return find_quotes(find_entities(analysis.run_analysis(doc))).quotes
+    return quotes_of(ARTICLE, "2019-03-12")
 
 
 def _speaker_of(needle: str) -> str | None:
@@ -74,8 +80,7 @@ SECOND = (
 
 
 def _second():
-    doc = Document(Article(id="s", text=SECOND, published=PublishedDate.parse("2019-03-12")))
-    return find_quotes(find_entities(analysis.run_analysis(doc))).quotes
+    return quotes_of(SECOND, "2019-03-12")
 
 
 def _in_second(needle: str):
@@ -103,8 +108,7 @@ def test_inverted_particle_verb_after_an_adverbial():
 
 def test_parenthetical_cue_inside_the_claim():
     text = "Het probleem, zegt econoom Pieter de Wit, is dat huren sneller stijgen dan lonen. Dat valt op."
-    doc = Document(Article(id="p", text=text, published=PublishedDate.parse("2019-03-12")))
-    quotes = find_quotes(find_entities(analysis.run_analysis(doc))).quotes
+    quotes = quotes_of(text, "2019-03-12")
     assert len(quotes) == 1
     assert quotes[0].speaker_name == "Pieter de Wit"
     assert quotes[0].content.text.startswith("Het probleem") and quotes[0].content.text.endswith("lonen")
@@ -117,8 +121,7 @@ def test_a_description_resolves_to_the_organisation_it_heads():
         "Voorzitter Els Kramer van de Vereniging Kleine Bakkers zegt dat de marges krimpen. "
         "Sinds 2015 zijn volgens haar vereniging ruim 400 bakkerijen gesloten."
     )
-    doc = Document(Article(id="o", text=text, published=PublishedDate.parse("2019-03-12")))
-    quotes = find_quotes(find_entities(analysis.run_analysis(doc))).quotes
+    quotes = quotes_of(text, "2019-03-12")
     groep = next(q for q in quotes if "300 kinderen" in q.content.text)
     assert groep.speaker.text == "de groep"
     assert groep.speaker_name.startswith("Syrische Waarnemingsgroep")
@@ -136,8 +139,7 @@ THIRD = (
 
 
 def _third():
-    doc = Document(Article(id="v", text=THIRD, published=PublishedDate.parse("2019-04-12")))
-    return find_quotes(find_entities(analysis.run_analysis(doc))).quotes
+    return quotes_of(THIRD, "2019-04-12")
 
 
 def test_quote_right_after_an_attribution_continues_that_speaker():
@@ -162,8 +164,7 @@ def test_a_quote_does_not_take_the_speaker_of_a_quote_beyond_other_narration():
         "keek naar de grond. Het bleef lang stil in de zaal, tot zijn advocaat weer opstond en zich tot "
         "de rechter wendde. ,,Hij heeft genoeg gestraft.''"
     )
-    doc = Document(Article(id="r", text=text, published=PublishedDate.parse("2019-04-02")))
-    quotes = find_quotes(find_entities(analysis.run_analysis(doc))).quotes
+    quotes = quotes_of(text, "2019-04-02")
     first = next(q for q in quotes if "niet te hard" in q.content.text)
     assert first.speaker_name == "Rob Kramer"  # the narration before it, not the rechter after it
     last = next(q for q in quotes if "genoeg gestraft" in q.content.text)
@@ -176,8 +177,7 @@ def test_generic_organisation_noun_and_a_new_subject_before_a_bare_quote():
         "waar hij wil'', liet het bedrijf gisteren weten. ,,Dit is een slecht idee'', twitterde "
         "Karin Vos. De politicus Bram de Groot steunde een boycot. ,,Ik koop daar niets meer.''"
     )
-    doc = Document(Article(id="b", text=text, published=PublishedDate.parse("2019-03-01")))
-    quotes = find_quotes(find_entities(analysis.run_analysis(doc))).quotes
+    quotes = quotes_of(text, "2019-03-01")
     company = next(q for q in quotes if "Iedereen moet" in q.content.text)
     assert "Holtmann" in company.speaker_name
     last = next(q for q in quotes if "niets meer" in q.content.text)
@@ -198,8 +198,7 @@ def test_generic_organisation_noun_and_a_new_subject_before_a_bare_quote():
     ],
 )
 def test_news_cue_forms(text, speaker, content):
-    doc = Document(Article(id="c", text=text, published=PublishedDate.parse("2019-03-01")))
-    (quote,) = find_quotes(find_entities(analysis.run_analysis(doc))).quotes
+    (quote,) = quotes_of(text, "2019-03-01")
     assert quote.speaker.text == speaker and quote.content.text == content
 
 
@@ -208,10 +207,7 @@ def test_a_document_quoted_after_a_colon_has_no_person_as_speaker():
         "De moeder van baby Sem werd vrijgesproken. In het vonnis staat: 'Het hof kan niet vaststellen "
         "wie het letsel heeft toegebracht.'"
     )
-    doc = Document(Article(id="d", text=text, published=PublishedDate.parse("2019-04-10")))
-    (quote,) = [
-        q for q in find_quotes(find_entities(analysis.run_analysis(doc))).quotes if q.kind == "direct"
-    ]
+    (quote,) = [q for q in quotes_of(text, "2019-04-10") if q.kind == "direct"]
     assert quote.speaker_name is None
 
 
@@ -220,6 +216,5 @@ def test_heading_glued_to_an_inverted_sentence():
         "De zaak werd gesloten. Baby Sem Op de laatste zittingsdag deelde de rechtbank mee dat het "
         "vonnis over twee weken volgt."
     )
-    doc = Document(Article(id="h", text=text, published=PublishedDate.parse("2019-04-10")))
-    (quote,) = find_quotes(find_entities(analysis.run_analysis(doc))).quotes
+    (quote,) = quotes_of(text, "2019-04-10")
     assert quote.speaker.text == "de rechtbank"

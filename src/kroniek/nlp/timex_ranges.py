@@ -11,7 +11,7 @@ import datetime as dt
 import re
 
 from .timex_calendar import _REL_SIGN, Ref, _add_months, _num, _period, _year_for_month, word_year
-from .timex_resolve import _VAGUE_COUNT
+from .timex_resolve import _VAGUE_COUNT, _date_prefix
 from .timex_rules import (
     DAYPART,
     MONTH,
@@ -131,16 +131,6 @@ RANGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 Piece = tuple[int, int, str, str]  # start, end, type, value
 _NOT_TIME_AFTER = re.compile(r"(?i)\s*(?:%|procent|euro|dollar|miljoen|miljard|graden|meter|km|kilo)")
-
-
-def _date_prefix(ref: Ref | None) -> str:
-    if ref and ref.precision in ("day", "datetime"):
-        return ref.value
-    if ref and ref.precision == "month":
-        return f"{ref.value}-XX"
-    if ref:
-        return f"{ref.value}-XX-XX"
-    return "XXXX-XX-XX"
 
 
 def resolve_range(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> list[Piece] | None:
