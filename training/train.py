@@ -231,7 +231,7 @@ def silver_train_dir(gold_copies: int = 3) -> Path:
     import silver
 
     if not (silver.FROG_DIR / "dpg.tsv").exists():
-        silver.run_frog()  # ~6 min on one free core (250k words)
+        silver.run_frog()  # 250k words: 13.5 min on the shared 2-core machine
     silver.convert()
     out = CORPUS / "ud-train-silver"
     if out.exists():
