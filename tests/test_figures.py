@@ -328,3 +328,16 @@ def test_ratio_figure(analysed):
     (f,) = figures(analysed, "Een op de vijf Nederlanders heeft schulden.")
     assert f.kind == "fraction" and f.value == pytest.approx(0.2)
     assert f.subject == "Nederlanders"
+
+
+@pytest.mark.parametrize(
+    "text,subject",
+    [
+        ("Ruim een derde van de kleine winkels sluit.", "de kleine winkels"),
+        ("Twee derde van de Nederlanders is tegen.", "de Nederlanders"),
+        ("Een kwart van alle huishoudens heeft schulden.", "alle huishoudens"),
+    ],
+)
+def test_fraction_subject_is_the_noun_phrase_after_van(analysed, text, subject):
+    (f,) = figures(analysed, text)
+    assert f.kind == "fraction" and f.subject == subject and f.unit != "van"

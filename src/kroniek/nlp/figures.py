@@ -446,6 +446,8 @@ def extract_figures(doc: Document) -> list[Figure]:
         if np is None:
             np = _noun_phrase(text, end, e)
         noun, subject = np
+        if noun and noun.lower() == "van":  # "een derde van de ...": the parse took the preposition
+            noun, subject = None, None
         if kind == "count" and noun:
             unit = noun
         elif (
@@ -457,7 +459,9 @@ def extract_figures(doc: Document) -> list[Figure]:
         ):
             unit = noun  # "een half bos", "een halve marathon" ("een derde keer" is an ordinal)
         elif kind in ("fraction", "percent") and subject is None:
-            m = re.match(r"(?i)\s*(?:\w+\s+)?van\s+((?:de|het)\s+[\w'’-]+(?:\s+[\w'’-]+)?)", text[end:e])
+            m = re.match(
+                r"(?i)\s*(?:\w+\s+)?van\s+((?:de|het|alle)\s+(?:[\w'’-]+e\s+)?[\w'’-]+)", text[end:e]
+            )
             subject = m.group(1) if m else None
         figures.append(
             Figure(
