@@ -218,3 +218,16 @@ def test_heading_glued_to_an_inverted_sentence():
     )
     (quote,) = quotes_of(text, "2019-04-10")
     assert quote.speaker.text == "de rechtbank"
+
+
+def test_volgens_an_object_pronoun_and_zo_bepleitte():
+    text = (
+        "Advocaat Rob Kramer sprak lang over het ongeluk. Dat er alcohol in het "
+        "spel was, deed er volgens hem niet toe. ,,Het enkele feit dat hij daar reed, maakt hem niet "
+        "schuldig'', zo bepleitte Kramer."
+    )
+    quotes = quotes_of(text, "2019-03-01")
+    volgens = next(q for q in quotes if "alcohol" in q.content.text)
+    assert volgens.speaker.text == "hem" and volgens.speaker_name == "Rob Kramer"
+    pleit = next(q for q in quotes if "niet schuldig" in q.content.text)
+    assert pleit.cue.text == "bepleitte" and pleit.speaker_name == "Rob Kramer"

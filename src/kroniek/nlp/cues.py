@@ -90,6 +90,8 @@ VERBS: dict[str, str] = {
     "vrezen": "vrees vreest vreesde vreesden gevreesd",
     "beamen": "beaamt beaamde beaamden",
     "weten": "weet wist wisten",  # "', weet Slot." (news); not a that-cue
+    "bepleiten": "bepleit bepleitte bepleitten bepleit",
+    "pleiten": "pleit pleitte pleitten gepleit",
 }
 
 #: Finite forms of separable verbs -> the particle that completes them.

@@ -666,6 +666,9 @@ class _Finder:
             # volgens X
             for m in re.finditer(r"\b[Vv]olgens\s+", seg):
                 sp = np_after(text, us + m.end(), ue, self.lex)
+                obj = re.match(r"(hem|haar)\b", text[us + m.end() : ue])
+                if sp is None and obj:  # ("haar vereniging" is a phrase np_after already found)
+                    sp = (us + m.end(), us + m.end() + len(obj.group(1)))  # "volgens hem": a pronoun
                 if not sp or text[sp[0] : sp[1]].split()[0].lower() in NOT_SOURCE:
                     continue
                 if m.start() > 0 and self._cue_that(us, ue, pi, before=us + m.start()):

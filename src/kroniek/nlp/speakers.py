@@ -658,6 +658,12 @@ class People:
         if lead and low not in PRONOUNS:
             start = start + self.text[start:end].lower().index(lead.group(1), lead.start(1))
             low = lead.group(1)
+        if low in ("hem", "haar"):
+            # "volgens hem": an object pronoun is not the subject of its own sentence ("het feit
+            # dat de jongen dronk deed er volgens hem niet toe"): look before that sentence
+            low = "hij" if low == "hem" else "zij"
+            cut = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start))
+            start = cut + 1 if cut >= 0 else start
         if low in PRONOUNS:
             if low == "ik":
                 return "ik"
