@@ -293,7 +293,7 @@ def test_month_shifts_stay_coarse_without_a_day():
     [
         ("De zitting duurde tweeëneenhalf uur.", "tweeëneenhalf uur", ("DURATION", "PT2.5H")),
         ("Ze bleven een paar dagen in Gent.", "een paar dagen", ("DURATION", "P2D")),
-        ("Het overleg sleept al een aantal weken.", "al een aantal weken", ("DURATION", "P3W")),
+        ("Het overleg sleept al een aantal weken.", "al een aantal weken", ("DURATION", "PXW")),
         ("De storing duurde 4 min.", "4 min", ("DURATION", "PT4M")),
         ("Hij sliep drie nachten in de auto.", "drie nachten", ("DURATION", "P3D")),
         ("Elke nacht rijden er treinen.", "Elke nacht", ("SET", "XXXX-XX-XXTNI")),
@@ -813,3 +813,46 @@ def test_weekday_in_a_present_sentence_is_the_coming_one_unless_reported_or_sinc
     assert got["dinsdag"] == "2019-04-02"  # a report of what was said
     assert got["zondag"] == "2019-03-31"
     assert got["maandag"] == "2019-04-01"  # perfect tense
+
+
+@pytest.mark.parametrize(
+    "text,span,expected",
+    [
+        # a vague count after 'al' says no number: PXY, not P3Y ('enkele dagen geleden' stays a day)
+        ("De fabriek draait al enkele jaren met verlies.", "al enkele jaren", ("DURATION", "PXY")),
+        ("Dat gebeurde enkele dagen geleden.", "enkele dagen geleden", ("DATE", "2017-12-04")),
+        ("De bakker had de laatste weken weinig klanten.", "de laatste weken", ("DURATION", "PXW")),
+        ("De kinderen spelen heel de dag buiten.", "heel de dag", ("DURATION", "P1D")),
+        ("Koffie is in de avonduren minder populair.", "de avonduren", ("TIME", "XXXX-XX-XXTEV")),
+        ("Die avond regende het.", "Die avond", ("TIME", "XXXX-XX-XXTEV")),
+        ("De bus kwam op 3 mei 2016 aan. Die nacht sliep niemand.", "Die nacht", ("TIME", "2016-05-03TNI")),
+        ("De zaal opent woensdag 12 december, 20.15 uur.", "woensdag 12 december", ("DATE", "2018-12-12")),
+        ("De zaal opent woensdag 12 december, 20.15 uur.", "20.15 uur", ("TIME", "2018-12-12T20:15")),
+        (
+            "Gisteren sloot de markt. In de ochtend kwam de burgemeester.",
+            "de ochtend",
+            ("TIME", "2017-12-06TMO"),
+        ),
+        (
+            "Gisteren sloot de markt. Hij sprak 's middags de kramers toe.",
+            "'s middags",
+            ("TIME", "2017-12-06TAF"),
+        ),
+        ("De bakker is altijd 's middags dicht.", "'s middags", ("SET", "XXXX-XX-XXTAF")),
+    ],
+)
+def test_news_story_parts_of_day_vague_and_whole_periods(text, span, expected):
+    assert values(text)[span] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De scooter reed 45 kilometer per uur.",  # a speed, not a SET
+        "Op de dijk geldt 60 km per uur.",
+        "Haar broers zijn 12 en 17 jaar oud.",  # ages, not durations
+        "Kok Bram (34 jaar) opent een zaak.",
+    ],
+)
+def test_speeds_and_ages_are_no_timexes(text):
+    assert values(text) == {}

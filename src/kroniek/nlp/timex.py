@@ -43,7 +43,7 @@ def _trim(name: str, start: int, text: str) -> tuple[int, str]:
     if (
         m
         and not re.match(r"(?i)^(?:de|het)\s+(?:\d|jaren\b|eerste|tweede|derde|vierde|laatste)", text)
-        and name not in ("decade", "century", "present", "set_word", "set_other")
+        and name not in ("decade", "century", "present", "set_word", "set_other", "part_hours")
     ):
         return start + m.end(), text[m.end() :]
     if name == "year" and text.startswith("("):
@@ -107,12 +107,30 @@ def find_in_text(
             taken.append((start, end))
             out.extend(Timex(a, b, text[a:b], t, v) for a, b, t, v in pieces)
             continue
+        if name == "set_word" and _SPEED.search(text, max(0, start - 16), start):
+            continue  # "116 kilometer per uur" is a speed
+        if name == "duration" and (
+            _AGE_AFTER.match(text, end)
+            or (
+                _OPEN.search(text, max(0, start - 2), start)
+                and text[end : end + 1] == ")"
+                and text[start].isdigit()
+            )
+        ):
+            continue  # "21 jaar oud", "Piet (21 jaar)": an age
         fut = future_cache[si]
         if fut is None and _LOOKS_BACK.search(text, max(0, start - 8), start):
             fut = False  # "sinds zondag", "de beslissing van maandag": past even in a present sentence
         res = resolve(name, m, ref, fut)
         if res is None or (name == "season" and res[1].startswith("XXXX") and _named(text, m)):
             continue
+        if (
+            name == "set_word"
+            and res[1].startswith("XXXX-XX-XXT")
+            and fut is False
+            and not _HABIT.search(text, *sents[si])
+        ):
+            res = ("TIME", res[1])  # "Hij pleitte 's middags": that day's afternoon, not a habit
         taken.append((start, end))
         s2, span = _trim(name, start, text[start:end])
         if res[0] == "DURATION" and span[:3].lower() == "na ":  # "Na een jaar": the duration itself
@@ -132,6 +150,12 @@ _STORY_DAY = re.compile(
 
 
 _STORY_REACH = 300  # characters: about two sentences back
+_PART_ONLY = re.compile(r"^XXXX-XX-XXT(?:MO|AF|EV|NI)$")
+_HABIT = re.compile(
+    r"(?i)\b(?:elke|elk|iedere|ieder|altijd|meestal|vaak|doorgaans|gewoonlijk|telkens|steeds|nooit|soms|"
+    r"regelmatig|dagelijks|wekelijks|alle)\b"
+)
+_THAT_PART = re.compile(r"(?i)^die\s+(?:ochtend|middag|avond|nacht)$")
 
 
 def _story_days(timexes: list[Timex]) -> list[Timex]:
@@ -149,6 +173,11 @@ def _story_days(timexes: list[Timex]) -> list[Timex]:
                 t = dataclasses.replace(t, value=(last[0] + dt.timedelta(days=step)).isoformat())
             else:
                 t = dataclasses.replace(t, value="XXXX-XX-XX")
+        elif last is not None and t.type == "TIME" and _PART_ONLY.match(t.value):
+            # 'die nacht', 'die avond': of the day the story named last, however far back;
+            # 'in de ochtend', ''s middags': of the day just named ('Gisteren ... in de ochtend')
+            if _THAT_PART.match(t.text) or t.start - last[1] <= _STORY_REACH:
+                t = dataclasses.replace(t, value=last[0].isoformat() + t.value[10:])
         out.append(t)
         if re.match(r"\d{4}-\d{2}-\d{2}", t.value):
             try:
@@ -411,6 +440,7 @@ def _range_years(text: str, timexes: list[Timex], ref: Ref | None) -> list[Timex
 
 _GLUE = re.compile(r"(?i)^\s*,?\s*(?:om|rond|tegen|omstreeks|vanaf|van|tussen|op)?\s*$")
 _DAY = re.compile(r"^(?:\d{4}|XXXX)-(?:\d{2}|XX)-(?:\d{2}|XX)$|^XXXX-WXX-\d$")
+_COMMA_ONLY = re.compile(r"^\s*,\s*$")
 _CLOCK = re.compile(r"T(\d{2}:\d{2}(?::\d{2})?)$")
 
 
@@ -437,6 +467,12 @@ def _merge_date_time(text: str, timexes: list[Timex]) -> list[Timex]:
                     )
                     i += 2
                     continue
+            if date and clock and a.type == "DATE" and _COMMA_ONLY.match(text[a.end : b.start]):
+                # 'dinsdag 9 april, 15.30 uur': a dateline keeps its DATE; the clock gets the day
+                out.append(a)
+                out.append(dataclasses.replace(b, value=f"{date}T{clock.group(1)}"))
+                i += 2
+                continue
             if date and clock:
                 out.append(Timex(a.start, b.end, text[a.start : b.end], "TIME", f"{date}T{clock.group(1)}"))
                 i += 2
@@ -477,6 +513,9 @@ def _figure_times(doc: Document) -> None:
     doc.figures = figures
 
 
+_SPEED = re.compile(r"(?i)\b(?:km|kilometers?|mijl|meters?|m)\s+$")
+_AGE_AFTER = re.compile(r"(?i)\s+oud\b")
+_OPEN = re.compile(r"\(\s*$")
 _LOOKS_BACK = re.compile(r"(?i)\b(?:sinds|van)\s+$")
 _PERFECT_AUX = frozenset("heb hebt heeft hebben ben bent is zijn".split())
 #: participles the tagger mistakes for nouns ("hebben de orde verstoord"): ge-/be-/ver-/ont-/her-...-d/t
@@ -526,7 +565,7 @@ def sentence_tenses(doc: Document) -> list[str] | None:
     return out
 
 
-@stage("timexes", requires={"sentences"}, provides={"timexes"}, version=3)
+@stage("timexes", requires={"sentences"}, provides={"timexes"}, version=4)
 def find_timexes(doc: Document) -> Document:
     """Fill ``doc.timexes``; also date the figures found earlier in the same sentences."""
     sents = [(s.start, s.end) for s in doc.sentences]

@@ -46,6 +46,12 @@ _VAGUE = ("enkele", "een paar", "paar", "een aantal", "enige")
 _VAGUE_COUNT = {"een paar": 2.0, "paar": 2.0, "een aantal": 3.0, "enkele": 3.0, "enige": 3.0, "wat": 3.0}
 
 
+def _plural(unit: str) -> str:
+    """'jaren' -> PXY, 'uren' -> PTXH: an unknown number of a plural unit."""
+    code = PLURAL_UNITS[unit]
+    return f"PTX{code}" if code in ("H", "S") or unit == "minuten" else f"PX{code}"
+
+
 def _valid(year: int, month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
 
@@ -320,12 +326,9 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         if part and re.fullmatch(r"\d{4}-\d{2}-\d{2}|XXXX-WXX-\d", value):
             return "TIME", f"{value}{PARTS[part]}"
         return "DATE", value
-    if name in ("plural_bare", "plural_lang"):  # "al jaren", "jarenlang": an unknown number of units
-        unit = g["u"].lower()
-        code = PLURAL_UNITS.get(unit)
-        if code is None:
-            return None
-        return "DURATION", f"PTX{code}" if code in ("H", "S") or unit == "minuten" else f"PX{code}"
+    if name in ("plural_bare", "plural_lang", "plural_dur"):
+        # "al jaren", "jarenlang", "de laatste weken": an unknown number of units
+        return ("DURATION", _plural(g["u"].lower())) if g["u"].lower() in PLURAL_UNITS else None
     if name == "relperiod":
         rel, unit = g["rel"].lower(), g["u"].lower()
         unit = {"werkweek": "week", "kalenderjaar": "jaar"}.get(unit, unit)
@@ -347,6 +350,8 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         return ("DATE", value) if value else None
     if name in ("reln", "duration", "since_n"):
         n = _num(g["n"])
+        if n is None and name == "since_n" and g["n"].lower() in _VAGUE and g["u"].lower() in PLURAL_UNITS:
+            return "DURATION", _plural(g["u"].lower())  # "al enkele jaren": how many is not said
         if n is None:  # "een paar dagen" is two days, "een aantal weken" three
             n = _VAGUE_COUNT.get(re.sub(r"\s+", " ", g["n"].lower()))
             if n is None or (g["n"].lower() == "wat" and g["u"].lower() not in PLURAL_UNITS):
@@ -413,6 +418,8 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         return _daypart(name, g, ref)
     if name == "dur_u":
         return "DURATION", _dur(_num(g["n"]), "uur")
+    if name in ("that_part", "part_hours"):
+        return "TIME", f"XXXX-XX-XX{PARTS[g['part'].lower()]}"
     if name == "whole":
         return "DURATION", _dur(1.0, g["u"])
     if name == "multidur":

@@ -474,7 +474,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\bhalverwege\s+de\s+(?P<part>ochtend|middag)\b(?!\s+van\b)|\bmid(?P<part2>morgen|ochtend)\b",
         ),
         ("dur_u", r"\b(?P<n>\d+(?:,\d+)?)\s?u\b(?!\s*\d)"),
-        ("whole", r"\b(?:(?:de|het)\s+)?(?:hele|gehele|volle)\s+(?P<u>dag|week|maand|jaar)\b"),
+        (  # "de hele dag", "heel de week"
+            "whole",
+            r"\b(?:(?:(?:de|het)\s+)?(?:hele|gehele|volle)|heel\s+(?:de|het))\s+(?P<u>dag|week|maand|jaar)\b",
+        ),
+        ("part_hours", r"\b(?:de\s+)?(?P<part>ochtend|middag|avond|nacht)uren\b"),  # "in de avonduren"
+        (  # "die nacht", "die avond": the story's day, set by _story_days
+            "that_part",
+            r"\bdie\s+(?P<part>ochtend|middag|avond|nacht)\b(?!\s+(?:van|op|dat|waarin|toen)\b)",
+        ),
         (
             "multidur",
             (
@@ -686,7 +694,9 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "midpart": ("halverwege de", "midmorgen", "midochtend"),
     "midnight": ("middernacht",),
     "noon": ("middaguur", "rond de middag"),
-    "whole": ("hele", "volle"),
+    "whole": ("hele", "volle", "heel "),
+    "part_hours": ("uren",),
+    "that_part": ("die ochtend", "die middag", "die avond", "die nacht"),
     "set_every": ("elk", "ieder"),
     "set_day": ("dagen", "dags"),
     "set_date": ("elk", "ieder"),
