@@ -856,3 +856,22 @@ def test_news_story_parts_of_day_vague_and_whole_periods(text, span, expected):
 )
 def test_speeds_and_ages_are_no_timexes(text):
     assert values(text) == {}
+
+
+def test_news_datelines_years_and_days_before_an_article():
+    # a dateline keeps its DATE; the hour range after the comma gets the day
+    got = find_in_text("Open huis: zaterdag 6 juli, 10.00 tot 16.00 uur.", PublishedDate.parse("2019-07-01"))
+    assert [(t.text, t.type, t.value) for t in got] == [
+        ("zaterdag 6 juli", "DATE", "2019-07-06"),
+        ("10.00", "TIME", "2019-07-06T10:00"),
+        ("16.00 uur", "TIME", "2019-07-06T16:00"),
+    ]
+    # 'vandaag de ...' is still today (only 'vandaag de dag' is PRESENT_REF)
+    assert values("Misschien wint de ploeg vandaag de beker.")["vandaag"] == ("DATE", "2017-12-07")
+    assert values("Vandaag de dag leest niemand meer kranten.")["Vandaag de dag"] == ("DATE", "PRESENT_REF")
+    # 'uit 1987': a year; 'uit 1500 inzendingen' is a count
+    assert values("De brug uit 1987 wordt gesloopt.")["1987"] == ("DATE", "1987")
+    assert values("De jury koos uit 1500 inzendingen.") == {}
+    # a 21xx year only at a clause end
+    assert values("De lening loopt tot 2120.")["tot 2120"] == ("DATE", "2120")
+    assert values("Het geldt in 2100 gemeenten.") == {}

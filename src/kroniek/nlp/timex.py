@@ -27,7 +27,7 @@ from .timex_resolve import resolve
 from .timex_rules import DAYPART, FUTURE_RE, PATTERNS, TRIGGERS, WEEKDAY
 from .timex_tables import HOUR_WORDS
 
-_DROP_PREFIX = re.compile(r"(?i)^(?:in|op|om|per|rond|omstreeks|tegen|de|het|in\s+de|in\s+het)\s+")
+_DROP_PREFIX = re.compile(r"(?i)^(?:in|op|om|per|rond|omstreeks|tegen|uit|de|het|in\s+de|in\s+het)\s+")
 
 
 _KEEP_PREP = {"sinds", "vanaf", "tot", "van", "na", "voor", "eind", "begin", "medio", "halverwege"}
@@ -343,6 +343,9 @@ def _day_hour_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
         lo, hi = min(start, lo), max(end, hi)
         out = [t for t in out if t.end <= lo or t.start >= hi]
         date = dm.group(1)
+        if start == d.start and "," in text[d.end : m.start("h1")]:
+            out.append(d)  # 'dinsdag 9 april, 15.30 tot 19.00 uur': a dateline keeps its DATE
+            lo = m.start("pre") if m.group("pre") else m.start("h1")
         a_end = max(m.end(k) for k in ("h1", "m1", "u1") if m.group(k))
         out.append(Timex(lo, a_end, text[lo:a_end], "TIME", f"{date}T{pair[0]}"))
         out.append(Timex(h2s, hi, text[h2s:hi], "TIME", f"{date}T{pair[1]}"))

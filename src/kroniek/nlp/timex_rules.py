@@ -208,9 +208,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             (
                 r"(?:\b(?P<pre>in|sinds|vanaf|tot|van|na|voor|eind|begin|medio|halverwege|rond|"
                 r"het\s+jaar|jaar|kalenderjaar|boekjaar|anno|tussen|en|t/m|(?:later|eerder|vroeger)\s+dan|"
+                r"uit(?=\s+(?:19\d|20[0-2])\d\b)|"  # "het schilderij uit 1998" (not "uit 1500 kandidaten")
                 r"tot\s+en\s+met|midden)\s+(?:(?:het\s+)?(?:begin|eind|midden)\s+(?:van\s+)?)?|\(|"
                 r"(?<![\w=<>])[<>≤≥]?\s?=\s*|(?<![\w=<>])[<>≤≥]\s*)"
-                r"(?P<y>(?:1[5-9]|20)\d{2})\b(?!\s*(?:procent|%|euro|mensen|keer|[.,]\d))"
+                # a 21xx year only before a clause end: "eindigt in 2150." (not "in 2100 gemeenten")
+                r"(?P<y>(?:1[5-9]|20)\d{2}|21\d{2}(?=\s*(?:[,.;:!?)]|$)))\b(?!\s*(?:procent|%|euro|mensen|keer|[.,]\d))"
             ),
         ),
         ("year_or", r"\b(?P<y>(?:1[5-9]|20)\d{2})\s+of\s+(?:later|eerder|daarna|vroeger)\b"),
@@ -323,7 +325,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             (
                 rf"\b(?P<w>eergisteren|gisteren|gister|vandaag|overmorgen|morgen|vanochtend|"
                 rf"vanmorgen|vanmiddag|vanavond|vannacht|vanmiddag)(?P<part>{PART})?\b"
-                rf"(?:\s+(?:in\s+de\s+)?(?P<part2>{PART}))?(?!\s+(?:de|het)\b)"
+                # "morgen de ...", "vandaag de dag" are no days; "wordt X vandaag de grootste" is
+                rf"(?:\s+(?:in\s+de\s+)?(?P<part2>{PART}))?(?!(?<=morgen)\s+(?:de|het)\b)(?!\s+de\s+dag\b)"
             ),
         ),
         (
