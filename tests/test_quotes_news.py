@@ -231,3 +231,22 @@ def test_volgens_an_object_pronoun_and_zo_bepleitte():
     assert volgens.speaker.text == "hem" and volgens.speaker_name == "Rob Kramer"
     pleit = next(q for q in quotes if "niet schuldig" in q.content.text)
     assert pleit.cue.text == "bepleitte" and pleit.speaker_name == "Rob Kramer"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Minister Carola Schouten sprak met de vissers. Volgens haar is het verbod onterecht.",
+            "Carola Schouten",
+        ),
+        (
+            "Advocaat Rob Kramer sprak over het ongeluk van de jongen. Dat er alcohol in het spel was, "
+            "deed er volgens hem niet toe.",
+            "Rob Kramer",  # a first name says who 'hem' can be, not the nearer 'jongen'
+        ),
+    ],
+)
+def test_volgens_pronoun_finds_the_named_person(text, name):
+    (quote,) = quotes_of(text, "2019-03-01")
+    assert quote.speaker_name == name

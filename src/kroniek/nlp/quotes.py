@@ -244,8 +244,8 @@ def np_after(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, int] |
             continue
         if (lw in SPEAKER_STOP or lex.lemma(lw) or lw in lex.particles) and not (k and w[0].isupper()):
             break  # (a capital inside the phrase is a name: "het OM", not the word "om")
-        if k and end is not None and lw in VERB_ENDS_NP:
-            break
+        if k and lw in VERB_ENDS_NP:
+            break  # (right after a determiner: "volgens haar | is" has no noun phrase)
         if w[0].isupper() and not _ADJ.search(w) and lw not in ROLE_NOUNS:
             seen_cap = True
         elif seen_cap:

@@ -70,6 +70,31 @@ _GENERIC_ORG_NOUNS = frozenset(
     "bedrijf onderneming organisatie firma concern keten winkelketen fabrikant producent stichting "
     "instelling club vereniging partij".split()
 )
+#: Common first names in Dutch news (our own list): a person's gender for "hij"/"zij" when no
+#: title states it. Only a name's FIRST word is looked up.
+_MALE_NAMES = frozenset(
+    """aad adriaan ahmed ad albert alexander ali andré arie arjen arnold bart bas ben bert bram
+    bruno cees chris christiaan coen cor daan daniel danny david dennis dick diederik dirk donald
+    edwin emmanuel erik ernst erwin ferdinand frank fred gerard gerrit geert gert gijs guido hakan
+    hans harm harry hein henri herman hubert hugo jaap jacob jasper jeroen jesse joe johan johannes
+    jonas joop joost jorge joris jos jozef justin kamal karim kevin klaas koen lars leo lodewijk
+    luc luuk maarten marc marcel mark marnix martijn martin mathijs matthijs maurice max menno
+    michael michel mohamed mohammed nicolas niels nick olaf oscar paul peter pieter pim quinten
+    recep remco rené richard rick rik rob robert robin roel roland ronald ruben rudi rutger ruud
+    sander sebastiaan sergej sjoerd stef stefan steven sven theo thierry thijs tim tjeerd tom
+    ton vincent vladimir walter wiebe wim wopke wouter xi""".split()
+)
+_FEMALE_NAMES = frozenset(
+    """agnes agnès alexandra angela anja anke ankie annemarie annet annette astrid barbara bianca
+    carla carola caroline cathy chantal charlotte claudia corinne daphne diana dilan ellen els
+    elise ellie esther eva evelien fatima femke fenna fleur hanna hannah hanneke hayarpi helen
+    hillary ilse ineke inge ingrid iris jacqueline janine jeanine jolanda judith julia karin
+    kajsa kamala kim kirsten lara laura lieke lilian linda lisa lotte loes lucia maartje madeleine
+    malika manon margriet marieke mariëlle marine marjan marleen martine mieke miriam mona monique
+    nadia nancy natasja nicole nina noor petra renate renske rianne rita sandra sanne saskia
+    sharon sigrid sophia stella suzanne sylvana tamara theresa tineke ursula valérie vera wendy
+    yvonne""".split()
+)
 _THIRD_POSSESSIVES = frozenset("zijn haar hun z'n d'r zijne hare".split())
 _POSSESSIVES = frozenset("jouw uw hun haar zijn mijn onze ons je z'n m'n d'r".split())
 _DETERMINERS = frozenset("de het een 't den der deze die dat zijn haar mijn onze ons hun uw jouw je".split())
@@ -550,11 +575,11 @@ class People:
             title = re.search(r"([\w.]+)\s*$", text[max(0, m.start - 20) : m.start])
             t = title.group(1).lower().rstrip(".") if title else ""
             for w in (t, first):
-                if w in _MALE_WORDS:
+                if w in _MALE_WORDS or (w == first and w in _MALE_NAMES):
                     v[0] += 3
                     self._titled.add(c)
                     stated.setdefault(c, set()).add("m")
-                elif w in _FEMALE_WORDS:
+                elif w in _FEMALE_WORDS or (w == first and w in _FEMALE_NAMES):
                     v[1] += 3
                     self._titled.add(c)
                     stated.setdefault(c, set()).add("f")
