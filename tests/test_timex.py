@@ -875,3 +875,22 @@ def test_news_datelines_years_and_days_before_an_article():
     # a 21xx year only at a clause end
     assert values("De lening loopt tot 2120.")["tot 2120"] == ("DATE", "2120")
     assert values("Het geldt in 2100 gemeenten.") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zo gaat dat nu eenmaal in de politiek.",  # discourse 'nu'
+        "Of het nu regent of niet, de markt gaat door.",
+        "De gemeente reageert zo spoedig mogelijk.",  # a manner, no time
+        "Ze keek naar het Zes Uur Journaal.",  # a name
+    ],
+)
+def test_discourse_words_and_names_are_no_timexes(text):
+    assert values(text) == {}
+
+
+def test_adjective_inside_a_duration_and_work_weeks():
+    assert values("De bouwers maakten twee zware werkweken.")["twee zware werkweken"] == ("DURATION", "P2W")
+    assert values("Nu begint de verkoop.")["Nu"] == ("DATE", "PRESENT_REF")
+    assert values("De uitslag volgt spoedig.")["spoedig"] == ("DATE", "FUTURE_REF")

@@ -107,6 +107,18 @@ def find_in_text(
             taken.append((start, end))
             out.extend(Timex(a, b, text[a:b], t, v) for a, b, t, v in pieces)
             continue
+        if (
+            name == "duration"
+            and text[m.start("u")].isupper()
+            and not text[m.start("u") : m.end("u")].isupper()
+        ):
+            continue  # "het Acht Uur Journaal": a name
+        if name == "present" and (
+            _NU_AFTER.match(text, end) or _NU_BEFORE.search(text, max(0, start - 12), start)
+        ):
+            continue  # discourse 'nu': "nu eenmaal", "of het nu gaat om"
+        if name == "futref" and _ASAP.search(text, max(0, start - 4), start):
+            continue  # "zo spoedig mogelijk" is a manner, no time
         if name == "set_word" and _SPEED.search(text, max(0, start - 16), start):
             continue  # "116 kilometer per uur" is a speed
         if name == "duration" and (
@@ -516,6 +528,9 @@ def _figure_times(doc: Document) -> None:
     doc.figures = figures
 
 
+_NU_AFTER = re.compile(r"(?i)\s+eenmaal\b")
+_NU_BEFORE = re.compile(r"(?i)\bof\s+(?:het|je|u|we|ze|zij|hij|men)\s+$")
+_ASAP = re.compile(r"(?i)\bzo\s+$")
 _SPEED = re.compile(r"(?i)\b(?:km|kilometers?|mijl|meters?|m)\s+$")
 _AGE_AFTER = re.compile(r"(?i)\s+oud\b")
 _OPEN = re.compile(r"\(\s*$")

@@ -77,6 +77,8 @@ UNITS = {
     "nachten": ("D", False, 1),
     "week": ("W", False, 1),
     "weken": ("W", False, 1),
+    "werkweek": ("W", False, 1),
+    "werkweken": ("W", False, 1),
     "weekend": ("WE", False, 1),
     "weekenden": ("WE", False, 1),
     "maand": ("M", False, 1),
