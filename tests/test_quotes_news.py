@@ -250,3 +250,12 @@ def test_volgens_an_object_pronoun_and_zo_bepleitte():
 def test_volgens_pronoun_finds_the_named_person(text, name):
     (quote,) = quotes_of(text, "2019-03-01")
     assert quote.speaker_name == name
+
+
+def test_an_age_description_is_the_person_the_story_named():
+    text = (
+        "Burgemeester Henk de Wit van Doorn stopt ermee. De 67-jarige bestuurder liet eerder weten dat "
+        "hij na de zomer vertrekt."
+    )
+    (quote,) = quotes_of(text, "2019-04-02")
+    assert quote.speaker.text == "De 67-jarige bestuurder" and quote.speaker_name == "Henk de Wit"

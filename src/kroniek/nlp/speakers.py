@@ -746,6 +746,11 @@ class People:
         described = self.describe(phrase, start)
         if described:
             return described
+        if re.match(r"(?i)(?:de|het|een)?\s*\d+-jarige\s+\w+$", phrase):
+            # "de 82-jarige politicus": news names its subject first, then by age
+            m = self.last_mention_before(start)
+            if m is not None and m.label in ("PER", "UNK"):
+                return self.canonical(m.text)
         words = [w for w in re.findall(r"[\w-]+", phrase)]
         lead_det = bool(words) and words[0].lower() in _DETERMINERS | {"t"}
         while words and words[0].lower() in ("de", "het", "een", "deze", "die", "zowel", "t"):
