@@ -894,3 +894,11 @@ def test_adjective_inside_a_duration_and_work_weeks():
     assert values("De bouwers maakten twee zware werkweken.")["twee zware werkweken"] == ("DURATION", "P2W")
     assert values("Nu begint de verkoop.")["Nu"] == ("DATE", "PRESENT_REF")
     assert values("De uitslag volgt spoedig.")["spoedig"] == ("DATE", "FUTURE_REF")
+
+
+def test_years_later_count_from_a_year_a_paragraph_back():
+    filler = "De eigenaar bakte brood en taart voor iedereen in het dorp en daarbuiten. " * 6
+    got = values("In 2009 opende de bakkerij. " + filler + "Zes jaar later sloot de zaak.")
+    assert got["Zes jaar later"] == ("DATE", "2015")
+    got = values("Op 3 mei 2018 opende de bakkerij. " + filler + "Een dag later was het brood op.")
+    assert got["Een dag"] == ("DURATION", "P1D")  # days 'later' only from a day just named

@@ -199,6 +199,9 @@ def _story_days(timexes: list[Timex]) -> list[Timex]:
     return out
 
 
+#: 'Vier jaar later' counts from a date up to a paragraph back (the story's frame of years holds
+#: that long); days and weeks 'later' only from a date in the sentences just before
+_LATER_REACH = 700
 _LATER = re.compile(r"(?i)\s+(later|daarna|erna|nadien)\b")
 _DUR_COUNT = re.compile(r"^P(\d+)([YMWD])$")
 _ANCHOR = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -213,7 +216,8 @@ def _later_anchored(text: str, timexes: list[Timex]) -> list[Timex]:
     for t in timexes:
         later = _LATER.match(text, t.end)
         dur = _DUR_COUNT.match(t.value) if t.type == "DURATION" else None
-        if later and dur and last is not None and t.start - last[1] <= _STORY_REACH:
+        reach = _LATER_REACH if dur and dur.group(2) == "Y" else _STORY_REACH
+        if later and dur and last is not None and t.start - last[1] <= reach:
             n, unit = int(dur.group(1)), dur.group(2)
             y, mo, d = (int(x) if x else None for x in _ANCHOR.match(last[0]).groups())
             value = None
