@@ -259,3 +259,20 @@ def test_an_age_description_is_the_person_the_story_named():
     )
     (quote,) = quotes_of(text, "2019-04-02")
     assert quote.speaker.text == "De 67-jarige bestuurder" and quote.speaker_name == "Henk de Wit"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Veel mensen denken dat het een soort plastic is.",  # a belief
+        "Als ik zeg dat ik arts ben, reageren ze anders.",  # a condition
+        "De politie hoeft niet te melden dat er een inval is.",  # an infinitive
+    ],
+)
+def test_not_statements(text):
+    assert quotes_of(text) == []
+
+
+def test_adverb_toen_still_allows_a_cue_after_the_claim():
+    (quote,) = quotes_of("Toen was alles anders, zegt burgemeester Piet de Boer.")
+    assert quote.speaker_name == "Piet de Boer"

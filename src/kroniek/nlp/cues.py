@@ -114,7 +114,7 @@ PARTICLES: dict[str, str] = {
 #: so narration like "hij lachte dat ..." is not read as reported speech.
 THAT_LEMMAS = frozenset(
     "zeggen stellen verklaren waarschuwen ontkennen bevestigen melden schrijven benadrukken "
-    "vertellen beweren erkennen aankondigen verzekeren beloven dreigen eisen menen vinden denken "
+    "vertellen beweren erkennen aankondigen verzekeren beloven dreigen eisen menen vinden "
     "verwachten betogen onderstrepen concluderen rapporteren berichten aanvoeren antwoorden "
     "opperen tweeten twitteren schatten oordelen toegeven toevoegen aangeven opmerken uitleggen "
     "bekendmaken meedelen claimen constateren suggereren onthullen beamen herhalen".split()

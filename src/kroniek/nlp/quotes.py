@@ -287,6 +287,12 @@ def np_before(text: str, clause_start: int, cue_start: int) -> tuple[int, int] |
     return (words[0][0], words[-1][1])
 
 
+#: Subordinating conjunctions: a clause they open is no claim of its own.
+_SUBORDINATE = re.compile(
+    r"(?i)(?:als|wanneer|indien|zodra|omdat|hoewel|nadat|voordat|terwijl|doordat|zodat|"
+    r"aangezien|mits|tenzij)\b"  # (not toen/nu/sinds: also adverbs and prepositions)
+)
+
 #: "In het rapport staat: '...'", "Op de website valt te lezen: '...'"
 _DOCUMENT_VERBS = frozenset("staat stond stonden staan luidt luidde lezen".split())
 
@@ -709,6 +715,8 @@ class _Finder:
         if not m:
             return False
         verb = m.group(1).lower()
+        if verb != "aldus" and _SUBORDINATE.match(self.text, us):
+            return False  # "Als ik zeg dat ..., reageren ze anders": the comma ends a subordinate clause
         marks = list(MARK_RE.finditer(self.text, us, us + m.start())) if verb != "aldus" else []
         if marks and len(self.text[marks[-1].end() : us + m.start()].split()) >= 3:
             # a quote closed before this claim began ('... maken." Sociale media helpen mee,
@@ -747,6 +755,10 @@ class _Finder:
             finite_particle = lw in self.lex.particles
             if lw not in self.lex.that_forms and not finite_particle:
                 continue
+            if i and ws[i - 1].group().lower() == "te":
+                continue  # "hoeft niet te melden dat": an infinitive reports nothing
+            if re.match(r"(?i)(?:als|wanneer|indien|zodra)\b", seg.lstrip()):
+                return False  # "Als ik zeg dat ...": a condition, not a statement
             need = self.lex.particles.get(lw) if lw not in self.lex.that_forms else None
             particle_at = None
             for j in range(i + 1, min(i + 8, len(ws))):
