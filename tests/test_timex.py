@@ -902,3 +902,14 @@ def test_years_later_count_from_a_year_a_paragraph_back():
     assert got["Zes jaar later"] == ("DATE", "2015")
     got = values("Op 3 mei 2018 opende de bakkerij. " + filler + "Een dag later was het brood op.")
     assert got["Een dag"] == ("DURATION", "P1D")  # days 'later' only from a day just named
+
+
+def test_would_clause_takes_the_nearest_date():
+    pub = PublishedDate.parse("2019-05-06")
+    got = {
+        t.text: t.value for t in find_in_text("De trainer meldde dinsdag dat hij op 20 mei zou stoppen.", pub)
+    }
+    assert got == {"dinsdag": "2019-04-30", "20 mei": "2019-05-20"}
+    # 'zou ... hebben': an alleged past stays in the past
+    got = {t.text: t.value for t in find_in_text("Hij zou op 20 mei een fiets hebben gestolen.", pub)}
+    assert got == {"20 mei": "2018-05-20"}

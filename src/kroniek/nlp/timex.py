@@ -133,6 +133,12 @@ def find_in_text(
         fut = future_cache[si]
         if fut is None and _LOOKS_BACK.search(text, max(0, start - 8), start):
             fut = False  # "sinds zondag", "de beslissing van maandag": past even in a present sentence
+        if fut is False and name == "date" and not (m.group("y") or m.group("y2")):
+            s0, e0 = sents[si]
+            if _WOULD.search(text, max(s0, start - 40), min(e0, end + 40)) and not _PERFECT_NEAR.search(
+                text, max(s0, start - 40), min(e0, end + 60)
+            ):
+                fut = None  # 'dat hij op 28 april zou vertrekken': the nearest 28 April, not last year's
         res = resolve(name, m, ref, fut)
         if res is None or (name == "season" and res[1].startswith("XXXX") and _named(text, m)):
             continue
@@ -535,6 +541,8 @@ def _figure_times(doc: Document) -> None:
 _NU_AFTER = re.compile(r"(?i)\s+eenmaal\b")
 _NU_BEFORE = re.compile(r"(?i)\bof\s+(?:het|je|u|we|ze|zij|hij|men)\s+$")
 _ASAP = re.compile(r"(?i)\bzo\s+$")
+_WOULD = re.compile(r"(?i)\bzou(?:den)?\b")
+_PERFECT_NEAR = re.compile(r"(?i)\b(?:hebben|geweest|gebeurd)\b")
 _SPEED = re.compile(r"(?i)\b(?:km|kilometers?|mijl|meters?|m)\s+$")
 _AGE_AFTER = re.compile(r"(?i)\s+oud\b")
 _OPEN = re.compile(r"\(\s*$")
