@@ -276,3 +276,20 @@ def test_not_statements(text):
 def test_adverb_toen_still_allows_a_cue_after_the_claim():
     (quote,) = quotes_of("Toen was alles anders, zegt burgemeester Piet de Boer.")
     assert quote.speaker_name == "Piet de Boer"
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        (
+            "Er zijn nog aanhangers van de beweging. Dat heeft de NCTV gisteren bekendgemaakt.",
+            "bekendgemaakt",
+            "de NCTV",
+        ),
+        ("De familie mag blijven. Dit maakte de stichting dinsdag bekend.", "maakte", "de stichting"),
+    ],
+)
+def test_dat_claim_with_a_perfect_or_particle_verb(text, cue, speaker):
+    (quote,) = quotes_of(text)
+    assert quote.cue.text == cue and quote.speaker.text == speaker
+    assert quote.content.text == text.split(". ")[0]

@@ -634,8 +634,9 @@ class _Finder:
             seg = text[us:ue]
             # Dat schrijft Reuters (op basis van ...): the claim is the previous sentence
             m = re.match(r"(?:Dat|Dit|Zo|Dat alles|Dit alles)\s+(\w+)\s+", seg)
-            if m and m.group(1).lower() in self.lex.report_forms and ui > 0:
-                cue = (us + m.start(1), us + m.end(1))
+            late = self._late_report_cue(seg, m) if m and ui > 0 else None
+            if m and (m.group(1).lower() in self.lex.report_forms or late) and ui > 0:
+                cue = (us + m.start(1), us + m.end(1)) if late is None else (us + late[0], us + late[1])
                 sp = np_after(text, us + m.end(), ue, self.lex)
                 if sp:
                     prev = self.units[ui - 1]
@@ -691,6 +692,22 @@ class _Finder:
             else:
                 if self._aldus(us, ue, pi) or self._cue_that(us, ue, pi) or self._parenthetical(us, ue, pi):
                     continue
+
+    def _late_report_cue(self, seg: str, m: re.Match[str]) -> tuple[int, int] | None:
+        """'Dat heeft de NCTV gisteren bekendgemaakt.', 'Dit maakte de koepel dinsdag bekend.':
+        the reporting verb (participle or particle) closes the sentence; its span in ``seg``."""
+        verb = m.group(1).lower()
+        last = re.search(r"(\w+)\W*$", seg)
+        if last is None:
+            return None
+        tail = last.group(1).lower()
+        if verb in ("heeft", "hebben", "had", "hadden", "is", "zijn", "werd", "wordt") and self.lex.lemma(
+            tail
+        ):
+            return last.start(1), last.end(1)
+        if self.lex.particles.get(verb) == tail:
+            return m.start(1), m.end(1)
+        return None
 
     def _parenthetical(self, us: int, ue: int, pi: int) -> bool:
         """'De reden, zegt psycholoog X, is dat ...': a cue set off by commas inside the claim."""
