@@ -228,18 +228,39 @@ def _fig(value: float, value_max: float | None, qualifier: str, value_from: floa
     return out + (f" from {value_from:g}" if value_from is not None else "")
 
 
-def score_figures(doc: Document, gold: list[dict[str, Any]], sc: Score) -> None:
+def _score_spans(
+    doc: Document,
+    gold: list[dict[str, Any]],
+    pred: list[Any],
+    sc: Score,
+    judge: Callable[[dict[str, Any], Any], None],
+    gold_value: Callable[[dict[str, Any]], str],
+    pred_value: Callable[[Any], str],
+) -> None:
+    """Pair gold and predicted spans that share a character; ``judge`` scores each pair, the
+    rest are listed as missed / spurious."""
     text = doc.text
-    pred = list(doc.figures)
     sc.gold += len(gold)
     sc.pred += len(pred)
-    pairs = _pair(gold, pred, lambda f: (f.start, f.end), lambda g, p: _overlap(g, p) > 0)
-    got_g = {gi for gi, _ in pairs}
-    got_p = {pi for _, pi in pairs}
+    pairs = _pair(gold, pred, lambda x: (x.start, x.end), lambda g, p: _overlap(g, p) > 0)
     sc.matched += len(pairs)
     sc.right_of += len(pairs)
     for gi, pi in pairs:
-        g, f = gold[gi], pred[pi]
+        judge(gold[gi], pred[pi])
+    got_g = {gi for gi, _ in pairs}
+    got_p = {pi for _, pi in pairs}
+    for gi, g in enumerate(gold):
+        if gi not in got_g:
+            sc.failures.append(f"{doc.id} missed: {_show(text, *g['span'])} = {gold_value(g)}")
+    for pi, p in enumerate(pred):
+        if pi not in got_p:
+            sc.failures.append(f"{doc.id} spurious: {_show(text, p.start, p.end)} = {pred_value(p)}")
+
+
+def score_figures(doc: Document, gold: list[dict[str, Any]], sc: Score) -> None:
+    text = doc.text
+
+    def judge(g: dict[str, Any], f: Any) -> None:
         pred_from = getattr(f, "value_from", None)
         good = (
             _close(f.value, g["value"])
@@ -259,28 +280,22 @@ def score_figures(doc: Document, gold: list[dict[str, Any]], sc: Score) -> None:
                 f"{doc.id} value: {_show(text, *g['span'])} gold={want} | "
                 f"pred {_show(text, f.start, f.end)}={got}"
             )
-    for gi, g in enumerate(gold):
-        if gi not in got_g:
-            sc.failures.append(f"{doc.id} missed: {_show(text, *g['span'])} = {g['value']:g}")
-    for pi, f in enumerate(pred):
-        if pi not in got_p:
-            sc.failures.append(
-                f"{doc.id} spurious: {_show(text, f.start, f.end)} = {f.value:g} {f.qualifier}"
-            )
+
+    _score_spans(
+        doc,
+        gold,
+        list(doc.figures),
+        sc,
+        judge,
+        lambda g: f"{g['value']:g}",
+        lambda f: f"{f.value:g} {f.qualifier}",
+    )
 
 
 def score_timexes(doc: Document, gold: list[dict[str, Any]], sc: Score) -> None:
     text = doc.text
-    pred = list(doc.timexes)
-    sc.gold += len(gold)
-    sc.pred += len(pred)
-    pairs = _pair(gold, pred, lambda t: (t.start, t.end), lambda g, p: _overlap(g, p) > 0)
-    got_g = {gi for gi, _ in pairs}
-    got_p = {pi for _, pi in pairs}
-    sc.matched += len(pairs)
-    sc.right_of += len(pairs)
-    for gi, pi in pairs:
-        g, t = gold[gi], pred[pi]
+
+    def judge(g: dict[str, Any], t: Any) -> None:
         sc.right += t.value == g["value"]
         sc.extra += t.type == g["type"]
         if t.value != g["value"]:
@@ -288,12 +303,16 @@ def score_timexes(doc: Document, gold: list[dict[str, Any]], sc: Score) -> None:
                 f"{doc.id} value: {_show(text, *g['span'])} gold={g['type']} {g['value']} | "
                 f"pred {_show(text, t.start, t.end)}={t.type} {t.value}"
             )
-    for gi, g in enumerate(gold):
-        if gi not in got_g:
-            sc.failures.append(f"{doc.id} missed: {_show(text, *g['span'])} = {g['type']} {g['value']}")
-    for pi, t in enumerate(pred):
-        if pi not in got_p:
-            sc.failures.append(f"{doc.id} spurious: {_show(text, t.start, t.end)} = {t.type} {t.value}")
+
+    _score_spans(
+        doc,
+        gold,
+        list(doc.timexes),
+        sc,
+        judge,
+        lambda g: f"{g['type']} {g['value']}",
+        lambda t: f"{t.type} {t.value}",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
