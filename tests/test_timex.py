@@ -913,3 +913,12 @@ def test_would_clause_takes_the_nearest_date():
     # 'zou ... hebben': an alleged past stays in the past
     got = {t.text: t.value for t in find_in_text("Hij zou op 20 mei een fiets hebben gestolen.", pub)}
     assert got == {"20 mei": "2018-05-20"}
+
+
+def test_rates_parenthesised_durations_and_a_dated_later():
+    assert values("De bus rijdt 40.000 kilometer per jaar.")["per jaar"] == ("SET", "P1Y")  # a rate per year
+    assert values("De straf is gelijk aan het voorarrest (93 dagen).")["93 dagen"] == ("DURATION", "P93D")
+    assert values("De bouw duurde (2,5 jaar) te lang.")["2,5 jaar"] == ("DURATION", "P2.5Y")
+    assert "een drukke dag" not in values("Het wordt een drukke dag.")  # adjectives only inside counts
+    got = values("In 2012 begon hij. Een jaar later, op 4 juni 2014, stopte hij.")
+    assert got["Een jaar"] == ("DURATION", "P1Y")  # the date written beside it, not 2013

@@ -119,15 +119,15 @@ def find_in_text(
             continue  # discourse 'nu': "nu eenmaal", "of het nu gaat om"
         if name == "futref" and _ASAP.search(text, max(0, start - 4), start):
             continue  # "zo spoedig mogelijk" is a manner, no time
-        if name == "set_word" and _SPEED.search(text, max(0, start - 16), start):
+        if (
+            name == "set_word"
+            and _PER_TIME.match(m.group())
+            and _SPEED.search(text, max(0, start - 16), start)
+        ):
             continue  # "116 kilometer per uur" is a speed
         if name == "duration" and (
             _AGE_AFTER.match(text, end)
-            or (
-                _OPEN.search(text, max(0, start - 2), start)
-                and text[end : end + 1] == ")"
-                and text[start].isdigit()
-            )
+            or (_OPEN.search(text, max(0, start - 2), start) and _AGE_PAREN.match(text, start, end + 1))
         ):
             continue  # "21 jaar oud", "Piet (21 jaar)": an age
         fut = future_cache[si]
@@ -208,6 +208,7 @@ def _story_days(timexes: list[Timex]) -> list[Timex]:
 #: 'Vier jaar later' counts from a date up to a paragraph back (the story's frame of years holds
 #: that long); days and weeks 'later' only from a date in the sentences just before
 _LATER_REACH = 700
+_DATE_NEXT = re.compile(r"(?i)\s*[,(–-]?\s*(?:op|in)\s+\d")
 _LATER = re.compile(r"(?i)\s+(later|daarna|erna|nadien)\b")
 _DUR_COUNT = re.compile(r"^P(\d+)([YMWD])$")
 _ANCHOR = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -223,7 +224,8 @@ def _later_anchored(text: str, timexes: list[Timex]) -> list[Timex]:
         later = _LATER.match(text, t.end)
         dur = _DUR_COUNT.match(t.value) if t.type == "DURATION" else None
         reach = _LATER_REACH if dur and dur.group(2) == "Y" else _STORY_REACH
-        if later and dur and last is not None and t.start - last[1] <= reach:
+        dated = later and _DATE_NEXT.match(text, later.end())  # 'Een jaar later, op 11 december 2018'
+        if later and dur and not dated and last is not None and t.start - last[1] <= reach:
             n, unit = int(dur.group(1)), dur.group(2)
             y, mo, d = (int(x) if x else None for x in _ANCHOR.match(last[0]).groups())
             value = None
@@ -544,6 +546,8 @@ _ASAP = re.compile(r"(?i)\bzo\s+$")
 _WOULD = re.compile(r"(?i)\bzou(?:den)?\b")
 _PERFECT_NEAR = re.compile(r"(?i)\b(?:hebben|geweest|gebeurd)\b")
 _SPEED = re.compile(r"(?i)\b(?:km|kilometers?|mijl|meters?|m)\s+$")
+_PER_TIME = re.compile(r"(?i)per\s+(?:uur|u|minuut|seconde)$")
+_AGE_PAREN = re.compile(r"\d{1,3}\s+jaar\)")
 _AGE_AFTER = re.compile(r"(?i)\s+oud\b")
 _OPEN = re.compile(r"\(\s*$")
 _LOOKS_BACK = re.compile(r"(?i)\b(?:sinds|van)\s+$")

@@ -391,7 +391,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             (
                 rf"\b(?:(?:ruim|bijna|ongeveer|circa|zo'n|meer\s+dan|minder\s+dan|minstens|"
                 rf"ten\s+minste|hooguit|maximaal|nog|al|pas|slechts)\s+)?(?P<n>{NUM})\s*"
-                rf"(?:(?:lange|korte|volle|hele|zware|drukke)\s+)?(?P<u>{UNIT})(?P<lang>lang)?\b(?!\s+of\s+(?:\d+|wat|twee|drie|vier|vijf|zes|zeven|acht|negen|"
+                rf"(?:(?:lange|korte|volle|hele|zware|drukke)\s+(?=[a-z]+en\b))?(?P<u>{UNIT})(?P<lang>lang)?\b(?!\s+of\s+(?:\d+|wat|twee|drie|vier|vijf|zes|zeven|acht|negen|"
                 rf"tien|elf|twaalf|[a-zë]+tig)\b)"
             ),
         ),
