@@ -922,3 +922,8 @@ def test_rates_parenthesised_durations_and_a_dated_later():
     assert "een drukke dag" not in values("Het wordt een drukke dag.")  # adjectives only inside counts
     got = values("In 2012 begon hij. Een jaar later, op 4 juni 2014, stopte hij.")
     assert got["Een jaar"] == ("DURATION", "P1Y")  # the date written beside it, not 2013
+
+
+def test_last_years_of_someone_are_no_count():
+    assert values("In de laatste jaren van de koning groeide de schuld.") == {}
+    assert values("De eerste weken bleef het stil.")["De eerste weken"] == ("DURATION", "PXW")

@@ -407,7 +407,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             "plural_dur",
             (
                 rf"\b(?:de|het)\s+(?:{REL_PAST}|{REL_FUT}|laatste|eerste)\s+"
-                rf"(?P<u>jaren|maanden|weken|dagen|uren|decennia|eeuwen)\b"
+                # not 'de laatste jaren van Obama': the end of someone's period, no count
+                rf"(?P<u>jaren|maanden|weken|dagen|uren|decennia|eeuwen)\b(?!\s+van\b)"
             ),
         ),
         (
