@@ -927,3 +927,11 @@ def test_rates_parenthesised_durations_and_a_dated_later():
 def test_last_years_of_someone_are_no_count():
     assert values("In de laatste jaren van de koning groeide de schuld.") == {}
     assert values("De eerste weken bleef het stil.")["De eerste weken"] == ("DURATION", "PXW")
+
+
+def test_weekday_an_event_is_announced_for_is_the_coming_one():
+    pub = PublishedDate.parse("2019-03-07")  # a Thursday
+    got = find_in_text("Voor zondag hebben de boeren acties aangekondigd.", pub)
+    assert [(t.text, t.value) for t in got] == [("zondag", "2019-03-10")]
+    got = find_in_text("Zondag hebben de boeren acties aangekondigd.", pub)  # the day it was announced
+    assert [(t.text, t.value) for t in got] == [("Zondag", "2019-03-03")]

@@ -133,6 +133,9 @@ def find_in_text(
         fut = future_cache[si]
         if fut is None and _LOOKS_BACK.search(text, max(0, start - 8), start):
             fut = False  # "sinds zondag", "de beslissing van maandag": past even in a present sentence
+        if fut is not True and name == "weekday" and _FOR_DAY.search(text, max(0, start - 6), start):
+            if _ANNOUNCED.search(text, *sents[si]):
+                fut = True  # 'Voor zaterdag zijn demonstraties aangekondigd': the coming Saturday
         if fut is False and name == "date" and not (m.group("y") or m.group("y2")):
             s0, e0 = sents[si]
             if _WOULD.search(text, max(s0, start - 40), min(e0, end + 40)) and not _PERFECT_NEAR.search(
@@ -543,6 +546,10 @@ def _figure_times(doc: Document) -> None:
 _NU_AFTER = re.compile(r"(?i)\s+eenmaal\b")
 _NU_BEFORE = re.compile(r"(?i)\bof\s+(?:het|je|u|we|ze|zij|hij|men)\s+$")
 _ASAP = re.compile(r"(?i)\bzo\s+$")
+_FOR_DAY = re.compile(r"(?i)\bvoor\s+$")
+_ANNOUNCED = re.compile(
+    r"(?i)\b(?:aangekondigd|aangekondigde|voorspeld|opgeroepen|uitgeroepen|afgekondigd)\b"
+)
 _WOULD = re.compile(r"(?i)\bzou(?:den)?\b")
 _PERFECT_NEAR = re.compile(r"(?i)\b(?:hebben|geweest|gebeurd)\b")
 _SPEED = re.compile(r"(?i)\b(?:km|kilometers?|mijl|meters?|m)\s+$")
