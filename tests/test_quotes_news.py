@@ -293,3 +293,16 @@ def test_dat_claim_with_a_perfect_or_particle_verb(text, cue, speaker):
     (quote,) = quotes_of(text)
     assert quote.cue.text == cue and quote.speaker.text == speaker
     assert quote.content.text == text.split(". ")[0]
+
+
+def test_titles_in_quote_marks_are_not_quotes():
+    text = (
+        "Kunstenaar Eva Stam maakte ook de officiële naam bekend: 'Utrecht, de mensen, de stad'. "
+        "Het schilderij 'Utrecht, de mensen, de stad' hangt tot mei in de Domkerk."
+    )
+    assert quotes_of(text) == []
+
+
+def test_a_verbless_turn_of_dialogue_stays_a_quote():
+    quotes = quotes_of("'Ja, zeker,' zei de agent. 'Nooit meer.'")
+    assert any(q.content.text == "Ja, zeker" for q in quotes)

@@ -287,6 +287,9 @@ def np_before(text: str, clause_start: int, cue_start: int) -> tuple[int, int] |
     return (words[0][0], words[-1][1])
 
 
+#: Nouns that announce a title or name in quote marks ("de officiële naam bekend: '...'").
+_TITLE_BEFORE = re.compile(r"(?i)\b(?:naam|titel|motto|slogan|thema|werktitel|leus|kop)\b[^.!?]{0,40}$")
+
 #: Subordinating conjunctions: a clause they open is no claim of its own.
 _SUBORDINATE = re.compile(
     r"(?i)(?:als|wanneer|indien|zodra|omdat|hoewel|nadat|voordat|terwijl|doordat|zodat|"
@@ -617,7 +620,37 @@ class _Finder:
             return False  # a title or a name
         if f.how in ("embedded", "volgens") and len(words) <= 3 and not attributed:
             return False
+        if (
+            len(words) <= 8
+            and not re.search(r"[.!?…]$", content.rstrip())
+            and not self._has_verb(f.start, f.end)
+        ):
+            # "Het prominentenwerk 'Nijmegen, de mensen, de stad'", "de naam: 'X'": a title
+            # (a verbless turn of dialogue opens its sentence: "'Ja, zeker,' zei hij" stays)
+            # a title stands in apposition to a noun ("Het schilderij 'X'"); a quoted phrase after
+            # other words ("het doel is nu “de vernietiging van X”") is reported speech
+            if (not attributed and self._after_noun(ms)) or _TITLE_BEFORE.search(
+                self.text, max(0, ms - 60), ms
+            ):
+                return False
         return True
+
+    def _after_noun(self, pos: int) -> bool:
+        """Whether the word right before ``pos`` (an opening quote mark) is a noun."""
+        a = self.analysis
+        if a is None or not re.search(r"\w\s*$", self.text[max(0, pos - 3) : pos]):
+            return False
+        span = a.char_span(max(0, pos - 40), pos, alignment_mode="contract")
+        toks = [t for t in span if not t.is_space and not t.is_punct] if span is not None else []
+        return bool(toks) and toks[-1].pos_ in ("NOUN", "PROPN")
+
+    def _has_verb(self, start: int, end: int) -> bool:
+        """Whether the span holds a verb (True without a model: no evidence either way)."""
+        a = self.analysis
+        if a is None:
+            return True
+        span = a.char_span(start, end, alignment_mode="expand")
+        return span is None or any(t.pos_ in ("VERB", "AUX") or t.tag_.startswith("WW") for t in span)
 
     # -- indirect speech
     def find_indirect(self) -> None:
