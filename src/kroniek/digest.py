@@ -27,8 +27,11 @@ def digest_text(store: SQLiteStore, *, limit: int = 8) -> str:
         "Most mentioned:",
     ]
     for row in c.execute(
-        "SELECT entity, label, count(*) n, count(DISTINCT article) a FROM entities"
-        " GROUP BY entity, label ORDER BY n DESC, entity LIMIT ?", (limit,)
+        # a nationality ("Syrische", MISC) counts as a mention of its country (LOC)
+        "SELECT entity, CASE WHEN label = 'MISC' AND country IS NOT NULL THEN 'LOC' ELSE label END label,"
+        " count(*) n, count(DISTINCT article) a FROM entities"
+        " GROUP BY 1, 2 ORDER BY n DESC, entity LIMIT ?",
+        (limit,),
     ):
         lines.append(f"  {row['entity']} ({row['label']}): {row['n']} mentions in {row['a']} articles")
     lines += ["", "Who said what:"]
@@ -36,7 +39,8 @@ def digest_text(store: SQLiteStore, *, limit: int = 8) -> str:
         "SELECT a.id, a.published, q.speaker_name, q.speaker, q.kind, q.content, q.source_chain, q.about"
         " FROM quotes q JOIN articles a ON a.rowid = q.article"
         " WHERE coalesce(q.speaker_name, q.speaker) IS NOT NULL"
-        " ORDER BY a.published_start, a.rowid, q.start LIMIT ?", (limit,)
+        " ORDER BY a.published_start, a.rowid, q.start LIMIT ?",
+        (limit,),
     ):
         chain = json.loads(row["source_chain"])
         via = f" (via {' <- '.join(reversed(chain))})" if len(chain) > 1 else ""
@@ -44,13 +48,14 @@ def digest_text(store: SQLiteStore, *, limit: int = 8) -> str:
         content = row["content"] if len(row["content"]) < 110 else row["content"][:107] + "..."
         lines.append(
             f"  {row['published']} {row['speaker_name'] or row['speaker']}{via}"
-            f"{' about ' + ', '.join(about) if about else ''}: \"{content}\"  [{row['id']}]"
+            f'{" about " + ", ".join(about) if about else ""}: "{content}"  [{row["id"]}]'
         )
     lines += ["", "Figures:"]
     for row in c.execute(
         "SELECT a.id, a.published, f.text, f.value, f.value_max, f.value_from, f.qualifier, f.unit, f.subject,"
         " f.source_chain FROM figures f JOIN articles a ON a.rowid = f.article"
-        " WHERE a.duplicate_of IS NULL ORDER BY a.published_start, a.rowid, f.start LIMIT ?", (limit,)
+        " WHERE a.duplicate_of IS NULL ORDER BY a.published_start, a.rowid, f.start LIMIT ?",
+        (limit,),
     ):
         chain = json.loads(row["source_chain"])
         rng = f"-{_num(row['value_max'])}" if row["value_max"] is not None else ""
