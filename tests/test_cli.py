@@ -17,15 +17,30 @@ from tests.conftest import EXAMPLES
 STAGES = "language,analysis,entities"  # fast subset where annotations don't matter
 
 ARTICLES = [
-    {"id": "a1", "published": "2018-03-14", "title": "Strijd in Noord-Syrië",
-     "text": "Meer dan 300 strijders zijn volgens waarnemers omgekomen bij gevechten in Noord-Syrië. "
-             "De Verenigde Naties roepen op tot een staakt-het-vuren.", "source": "ANP"},
-    {"id": "a2", "published": "2018-04", "title": "Kabinet presenteert klimaatplan",
-     "text": "Het kabinet wil de uitstoot van broeikasgassen met bijna de helft verminderen. "
-             "Minister Wiebes noemde het plan ambitieus maar haalbaar.", "source": "NOS"},
-    {"id": "a3", "published": "2019-01-02", "title": "Schaatsers klaar voor het WK",
-     "text": "De Nederlandse schaatsers vertrekken morgen naar het wereldkampioenschap in Inzell. "
-             "Bondscoach De Jong verwacht minstens drie medailles.", "source": "NOS"},
+    {
+        "id": "a1",
+        "published": "2018-03-14",
+        "title": "Strijd in Noord-Syrië",
+        "text": "Meer dan 300 strijders zijn volgens waarnemers omgekomen bij gevechten in Noord-Syrië. "
+        "De Verenigde Naties roepen op tot een staakt-het-vuren.",
+        "source": "ANP",
+    },
+    {
+        "id": "a2",
+        "published": "2018-04",
+        "title": "Kabinet presenteert klimaatplan",
+        "text": "Het kabinet wil de uitstoot van broeikasgassen met bijna de helft verminderen. "
+        "Minister Wiebes noemde het plan ambitieus maar haalbaar.",
+        "source": "NOS",
+    },
+    {
+        "id": "a3",
+        "published": "2019-01-02",
+        "title": "Schaatsers klaar voor het WK",
+        "text": "De Nederlandse schaatsers vertrekken morgen naar het wereldkampioenschap in Inzell. "
+        "Bondscoach De Jong verwacht minstens drie medailles.",
+        "source": "NOS",
+    },
 ]
 
 
@@ -52,8 +67,12 @@ def test_ingest_then_reingest_is_idempotent(run, db, corpus):
 
 def test_bad_records_are_quarantined_and_the_rest_goes_in(run, db, tmp_path):
     path = tmp_path / "mixed.jsonl"
-    lines = [json.dumps(ARTICLES[0]), "{not json", json.dumps({**ARTICLES[1], "published": "32-13-2019"}),
-             json.dumps({**ARTICLES[2], "text": "  "})]
+    lines = [
+        json.dumps(ARTICLES[0]),
+        "{not json",
+        json.dumps({**ARTICLES[1], "published": "32-13-2019"}),
+        json.dumps({**ARTICLES[2], "text": "  "}),
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     res = run("ingest", str(path), "--db", str(db), "--stages", STAGES)
     assert res.code == 1
@@ -110,8 +129,10 @@ def test_search_syntax_filters_and_counts(run, db, corpus):
     assert hits("(kabinet OR schaatsers) AND medailles") == ["a3"]
     assert hits("NOS", "--from", "2019", "--sort", "date") == ["a3"]
     per = json.loads(run("search", "NOS", "--per", "month", "--db", str(db), "--json").stdout)
-    assert [p for p in per if p["articles"]] == [{"period": "2018-04", "articles": 1},
-                                                 {"period": "2019-01", "articles": 1}]
+    assert [p for p in per if p["articles"]] == [
+        {"period": "2018-04", "articles": 1},
+        {"period": "2019-01", "articles": 1},
+    ]
     assert len(per) == 10  # empty months in between are there, as zeros, for trend lines
     snippet = json.loads(run("search", "strijders", "--db", str(db), "--json").stdout)[0]["snippet"]
     assert "[strijders]" in snippet
@@ -136,7 +157,8 @@ def test_export_round_trip(run, db, corpus, tmp_path):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert run("ingest", str(path), "--db", str(again), "--stages", STAGES).code == 0
     assert [json.loads(x)["text"] for x in run("export", "--db", str(again)).stdout.splitlines()] == [
-        a["text"] for a in ARTICLES]
+        a["text"] for a in ARTICLES
+    ]
     csv_out = run("export", "--db", str(db), "--format", "csv").stdout
     assert csv_out.startswith("id,published")
     pq = tmp_path / "out.parquet"
@@ -152,17 +174,28 @@ def test_extract_contract_offsets_slice_the_text(run, corpus):
     docs = res.json_lines()
     assert [d["id"] for d in docs] == ["a1", "a2", "a3"]
     for d in docs:
-        assert set(d) >= {"id", "published", "title", "text", "language", "entities", "quotes",
-                          "figures", "timexes", "events", "tokens"}
+        assert set(d) >= {
+            "id",
+            "published",
+            "title",
+            "text",
+            "language",
+            "entities",
+            "quotes",
+            "figures",
+            "timexes",
+            "events",
+            "tokens",
+        }
         text = d["text"]
         for e in d["entities"]:
-            assert text[e["start"]:e["end"]] == e["text"]
+            assert text[e["start"] : e["end"]] == e["text"]
         for q in d["quotes"]:
             for part in ("content", "cue", "speaker"):
                 if q[part]:
-                    assert text[q[part]["start"]:q[part]["end"]] == q[part]["text"]
+                    assert text[q[part]["start"] : q[part]["end"]] == q[part]["text"]
         for item in d["figures"] + d["timexes"] + d["tokens"]:
-            assert text[item["start"]:item["end"]] == item["text"]
+            assert text[item["start"] : item["end"]] == item["text"]
         assert all(0 <= t["head"] < len(d["tokens"]) for t in d["tokens"])
     assert docs[1]["published"] == "2018-04"
 
@@ -174,11 +207,28 @@ def test_extract_is_identical_with_one_and_two_workers(run, corpus):
 
 
 def test_killed_ingest_resumes_without_duplicates(tmp_path, db):
-    rows = [{"id": f"k{i}", "published": "2019-05-01",
-             "text": f"Bericht nummer {i} over de gemeente {i * 7} en haar {i * 13} inwoners. " * 5}
-            for i in range(400)]
+    rows = [
+        {
+            "id": f"k{i}",
+            "published": "2019-05-01",
+            "text": f"Bericht nummer {i} over de gemeente {i * 7} en haar {i * 13} inwoners. " * 5,
+        }
+        for i in range(400)
+    ]
     path = write_jsonl(tmp_path / "many.jsonl", rows)
-    cmd = [sys.executable, "-m", "kroniek", "ingest", str(path), "--db", str(db), "--stages", STAGES, "-w", "1"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "kroniek",
+        "ingest",
+        str(path),
+        "--db",
+        str(db),
+        "--stages",
+        STAGES,
+        "-w",
+        "1",
+    ]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 120
     import sqlite3
@@ -220,6 +270,9 @@ def test_main_job_on_the_examples(run, db):
     assert stats["quotes"] > 0 and stats["figures"] > 0 and stats["timexes"] > 0
     digest = run("digest", "--db", str(db))
     assert digest.code == 0 and "Who said what" in digest.stdout
+    assert (
+        "Syrië (LOC)" in digest.stdout and "Syrië (MISC)" not in digest.stdout
+    )  # "Syrische" counts for Syrië
     # a reported figure across articles, as a time series with its sources
     series = json.loads(run("figures", "--about", "doden", "--db", str(db), "--json").stdout)
     dates = [f["published"] for f in series]
@@ -268,8 +321,10 @@ def test_tantivy_index_gives_the_same_hits_and_stays_in_sync(run, db, corpus, tm
     after = json.loads(run("search", "NOS OR strijders", "--db", str(db), "--json").stdout)
     # same matches; ranking is BM25 in both (ties between equal scores may order differently)
     assert sorted(h["id"] for h in after) == sorted(h["id"] for h in json.loads(before))
-    extra = write_jsonl(tmp_path / "more.jsonl", [{"id": "a4", "published": "2019-02-01",
-                                                   "text": "Weer strijders gesignaleerd bij de grens."}])
+    extra = write_jsonl(
+        tmp_path / "more.jsonl",
+        [{"id": "a4", "published": "2019-02-01", "text": "Weer strijders gesignaleerd bij de grens."}],
+    )
     run("ingest", str(extra), "--db", str(db), "--stages", STAGES)
     ids = {h["id"] for h in json.loads(run("search", "strijders", "--db", str(db), "--json").stdout)}
     assert ids == {"a1", "a4"}
