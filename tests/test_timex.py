@@ -935,3 +935,15 @@ def test_weekday_an_event_is_announced_for_is_the_coming_one():
     assert [(t.text, t.value) for t in got] == [("zondag", "2019-03-10")]
     got = find_in_text("Zondag hebben de boeren acties aangekondigd.", pub)  # the day it was announced
     assert [(t.text, t.value) for t in got] == [("Zondag", "2019-03-03")]
+
+
+@pytest.mark.parametrize(
+    "text, years",
+    [
+        ("Het schilderij stamt uit 1998.", ["1998"]),
+        ("Op het doek uit 1998 figureerden tien mensen.", ["1998"]),
+        ("De jury koos uit 2000 kandidaten.", []),  # a count, not a year
+    ],
+)
+def test_uit_a_year(text, years):
+    assert [t.value for t in find_in_text(text, PublishedDate.parse("2019-03-28"))] == years

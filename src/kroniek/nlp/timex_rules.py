@@ -208,7 +208,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             (
                 r"(?:\b(?P<pre>in|sinds|vanaf|tot|van|na|voor|eind|begin|medio|halverwege|rond|"
                 r"het\s+jaar|jaar|kalenderjaar|boekjaar|anno|tussen|en|t/m|(?:later|eerder|vroeger)\s+dan|"
-                r"uit(?=\s+(?:19\d|20[0-2])\d\b)|"  # "het schilderij uit 1998" (not "uit 1500 kandidaten")
+                # "het schilderij uit 1998 (figureerden)" (not "uit 1500 kandidaten", "uit 2000
+                # inzendingen": a round count before a plural noun)
+                r"uit(?=\s+(?:19\d|20[0-2])\d\b)(?!\s+(?:1900|2000)\s+[a-zà-ÿ]+(?:en|s)\b)|"
                 r"tot\s+en\s+met|midden)\s+(?:(?:het\s+)?(?:begin|eind|midden)\s+(?:van\s+)?)?|\(|"
                 r"(?<![\w=<>])[<>≤≥]?\s?=\s*|(?<![\w=<>])[<>≤≥]\s*)"
                 # a 21xx year only before a clause end: "eindigt in 2150." (not "in 2100 gemeenten")
