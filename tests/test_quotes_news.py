@@ -306,3 +306,8 @@ def test_titles_in_quote_marks_are_not_quotes():
 def test_a_verbless_turn_of_dialogue_stays_a_quote():
     quotes = quotes_of("'Ja, zeker,' zei de agent. 'Nooit meer.'")
     assert any(q.content.text == "Ja, zeker" for q in quotes)
+
+
+def test_particle_cue_without_its_particle_right_after_a_quote():
+    (quote,) = quotes_of(",,Het ongenoegen groeit'', merkt voorman Kees Bakker uit Urk.")
+    assert quote.cue.text == "merkt" and quote.speaker_name == "Kees Bakker"

@@ -411,7 +411,10 @@ class _Finder:
         if not w[0].isupper() and (lw == "aldus" or self.lex.lemma(lw) or lw in self.lex.particles):
             if lw in self.lex.particles and not self.lex.lemma(lw):
                 tail = text[ce:limit]
-                if not re.search(rf"\b{self.lex.particles[lw]}\b", tail[:80]):
+                comma = "," in text[pos:cs]  # "'...', merkt voorman X": the cue without its particle
+                if not re.search(rf"\b{self.lex.particles[lw]}\b", tail[:80]) and not (
+                    comma and self.lex.particles[lw] == "op"
+                ):
                     return None
             return (cs, ce), np_after(text, ce + 1, limit, self.lex)
         # "'...', Erdogan zei": subject before the verb — not after a quote that ended its
