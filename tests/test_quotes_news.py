@@ -311,3 +311,8 @@ def test_a_verbless_turn_of_dialogue_stays_a_quote():
 def test_particle_cue_without_its_particle_right_after_a_quote():
     (quote,) = quotes_of(",,Het ongenoegen groeit'', merkt voorman Kees Bakker uit Urk.")
     assert quote.cue.text == "merkt" and quote.speaker_name == "Kees Bakker"
+
+
+def test_a_body_with_its_place_is_the_speaker():
+    (quote,) = quotes_of("De weg blijft dicht tot mei, meldt de gemeente Ede.")
+    assert quote.speaker_name == "gemeente Ede"

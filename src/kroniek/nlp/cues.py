@@ -165,6 +165,7 @@ ORG_NOUNS = frozenset(
     centrale persbureau krant omroep zender bond federatie alliantie navo vn-onderzoekers
     getuigen ooggetuigen omwonenden buurtbewoners bewoners critici kenners ingewijden betrokkenen
     artsen agenten medewerkers inwoners boeren vissers telers kwekers ondernemers winkeliers
+    gerechtshof waterschap veiligheidsregio universiteit hogeschool ziekenhuis school
     """.split()
 )
 

@@ -714,6 +714,9 @@ class People:
             described = self.describe(phrase, start)
             if described:
                 return described
+        body_place = re.match(r"(?:de|het)\s+(\w+)\s+([A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*)*)$", phrase)
+        if body_place and body_place.group(1).lower() in ORG_NOUNS:
+            return f"{body_place.group(1)} {body_place.group(2)}"  # "het gerechtshof Amsterdam", "de gemeente Ede"
         ms = [m for m in self.at(start, end) if m.start >= start and m.end <= end]
         bare = re.sub(r"^(?:de|het|een)\s+", "", low)
         if bare in self.portfolios:  # "Financiën: ..." where the article named its minister
