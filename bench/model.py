@@ -37,9 +37,18 @@ CORPORA = prepare.CORPORA
 SEEDS = Path(os.environ.get("KRONIEK_SEEDS", REPO.parent / "shared" / "seeds"))
 SPEED_TOKENS = 200_000
 EXPECTED = {
-    "IS": "ORG", "Islamitische Staat": "ORG", "Reuters": "ORG", "Assad": "PER", "Lavrov": "PER",
-    "Erdogan": "PER", "Jabhat al-Nusra": "ORG", "Al-Qaeda": "ORG", "Syrië": "LOC", "Irak": "LOC",
-    "Verenigde Staten": "LOC", "Rusland": "LOC",
+    "IS": "ORG",
+    "Islamitische Staat": "ORG",
+    "Reuters": "ORG",
+    "Assad": "PER",
+    "Lavrov": "PER",
+    "Erdogan": "PER",
+    "Jabhat al-Nusra": "ORG",
+    "Al-Qaeda": "ORG",
+    "Syrië": "LOC",
+    "Irak": "LOC",
+    "Verenigde Staten": "LOC",
+    "Rusland": "LOC",
 }
 
 
@@ -67,7 +76,7 @@ def bench_ner(nlp) -> None:
     gold = prepare.ner_docs(nlp.vocab, path, "doc")
     preds = nlp.pipe((Doc(nlp.vocab, words=[t.text for t in g]) for g in gold), batch_size=64)
     counts: dict[str, Counter] = {}
-    for g, p in zip(gold, preds):
+    for g, p in zip(gold, preds, strict=True):
         gs = {(e.start, e.end, e.label_) for e in g.ents}
         ps = {(e.start, e.end, e.label_) for e in p.ents}
         for label in {x[2] for x in gs | ps}:
@@ -97,22 +106,35 @@ def bench_ud(nlp) -> None:
         return
     _, dev = prepare.ud_sentences(CORPORA)
     gold = prepare.ud_docs(nlp.vocab, dev)
-    preds = list(nlp.pipe(
-        (Doc(nlp.vocab, words=[t.text for t in g], spaces=[bool(t.whitespace_) for t in g])
-         for g in gold), batch_size=64))
+    preds = list(
+        nlp.pipe(
+            (
+                Doc(nlp.vocab, words=[t.text for t in g], spaces=[bool(t.whitespace_) for t in g])
+                for g in gold
+            ),
+            batch_size=64,
+        )
+    )
     n = las = uas = 0
-    for g, p in zip(gold, preds):
-        for gt, pt in zip(g, p):
+    for g, p in zip(gold, preds, strict=True):
+        for gt, pt in zip(g, p, strict=True):
             n += 1
             if gt.head.i == pt.head.i:
                 uas += 1
                 las += gt.dep_ == pt.dep_
-    s = Scorer(nlp).score([Example(p, g) for p, g in zip(preds, gold)])
+    s = Scorer(nlp).score([Example(p, g) for p, g in zip(preds, gold, strict=True)])
     print(f"\nUD dev split ({len(dev)} sentences, {n} tokens; pooled LassySmall dev+test + Alpino dev)")
-    rows = [("UPOS", s["pos_acc"]), ("XPOS (tag)", s["tag_acc"]), ("morph", s["morph_acc"]),
-            ("lemma", s["lemma_acc"]), ("UAS (excl. punct, spaCy)", s["dep_uas"]),
-            ("LAS (excl. punct, spaCy)", s["dep_las"]), ("UAS (all tokens)", uas / n),
-            ("LAS (all tokens)", las / n), ("sentence F1", s["sents_f"])]
+    rows = [
+        ("UPOS", s["pos_acc"]),
+        ("XPOS (tag)", s["tag_acc"]),
+        ("morph", s["morph_acc"]),
+        ("lemma", s["lemma_acc"]),
+        ("UAS (excl. punct, spaCy)", s["dep_uas"]),
+        ("LAS (excl. punct, spaCy)", s["dep_las"]),
+        ("UAS (all tokens)", uas / n),
+        ("LAS (all tokens)", las / n),
+        ("sentence F1", s["sents_f"]),
+    ]
     for name, value in rows:
         print(f"{name:26} {value:.3f}")
 
@@ -150,43 +172,64 @@ def bench_speed() -> float | None:
     print("\nSpeed, single process, one thread, nlp.pipe(batch_size=32), DPG Media articles")
     best = None
     for fast, name in ((False, "thinc default ops (blis)"), (True, "NumpyOps(use_blis=False)")):
-        out = subprocess.run([sys.executable, __file__, "--speed-child", str(int(fast))],
-                             capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, __file__, "--speed-child", str(int(fast))],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         r = json.loads(out.stdout.strip().splitlines()[-1])
         tps = r["tokens"] / r["seconds"]
         best = max(best or 0, tps)
-        print(f"{name:26} {tps:8.0f} tokens/s  ({r['tokens']} tokens, {r['seconds']:.1f}s, "
-              f"peak RSS {r['rss_mb']:.0f} MB)")
+        print(
+            f"{name:26} {tps:8.0f} tokens/s  ({r['tokens']} tokens, {r['seconds']:.1f}s, "
+            f"peak RSS {r['rss_mb']:.0f} MB)"
+        )
     size = sum(f.stat().st_size for f in MODEL.rglob("*") if f.is_file()) / 1e6
     print(f"{'model size on disk':26} {size:8.1f} MB")
     return best
 
 
-def bench_frog(spacy_tps: float | None) -> None:
-    """Frog (tokenizer, tagger/lemmatizer, morphology, chunker, NER; parser and MWU skipped)."""
-    frog = shutil.which("frog")
-    if not frog:
-        print("\n[skip] Frog: `frog` not on PATH (apt-get install frog frogdata)")
-        return
-    texts = speed_texts()[:40]
+def _run_frog(frog: str, texts: list[str], skip: str | None) -> tuple[int, float, float]:
+    """Tokens, processing seconds (Frog's own timer) and wall seconds for one Frog run."""
     with tempfile.TemporaryDirectory() as tmp:
         inp = Path(tmp) / "in.txt"
         inp.write_text("\n\n".join(texts), encoding="utf8")
+        args = [frog, "-t", str(inp), "-o", str(Path(tmp) / "out.tsv"), "--threads=1"]
+        if skip:
+            args.append(f"--skip={skip}")
         start = time.perf_counter()
-        out = subprocess.run([frog, "-t", str(inp), "-o", str(Path(tmp) / "out.tsv"), "--skip=mp",
-                              "--threads=1"], capture_output=True, text=True, check=True)
+        out = subprocess.run(args, capture_output=True, text=True, check=True)
         wall = time.perf_counter() - start
         n = sum(1 for line in open(Path(tmp) / "out.tsv", encoding="utf8") if line.strip())
     m = re.search(r"Frogging in total took:(.*)", out.stderr + out.stdout)
     secs = wall
     if m:
         units = {"minute": 60, "second": 1, "millisecond": 1e-3, "microsecond": 1e-6}
-        secs = sum(float(v) * units[u] for v, u in
-                   re.findall(r"(\d+) (minute|second|millisecond|microsecond)", m.group(1)))
-    tps = n / secs
-    ratio = f"; kroniek (best ops) is {spacy_tps / tps:.1f}x Frog's speed" if spacy_tps else ""
-    print(f"\nFrog, 1 thread, parser skipped: {tps:.0f} tokens/s on {n} tokens "
-          f"(processing only; {n / wall:.0f} tokens/s incl. start-up){ratio}")
+        secs = sum(
+            float(v) * units[u]
+            for v, u in re.findall(r"(\d+) (minute|second|millisecond|microsecond)", m.group(1))
+        )
+    return n, secs, wall
+
+
+def bench_frog(spacy_tps: float | None) -> None:
+    """Frog on the same news text, one thread: without its parser (tokenizer, tagger/lemmatizer,
+    morphology, chunker, NER) and with it (the issue's comparison: kroniek also parses)."""
+    frog = shutil.which("frog")
+    if not frog:
+        print("\n[skip] Frog: `frog` not on PATH (apt-get install frog frogdata)")
+        return
+    texts = speed_texts()[:40]
+    print()
+    for label, skip in (("parser skipped", "mp"), ("with parser", None)):
+        n, secs, wall = _run_frog(frog, texts, skip)
+        tps = n / secs
+        ratio = f"; kroniek (best ops) is {spacy_tps / tps:.1f}x Frog's speed" if spacy_tps else ""
+        print(
+            f"Frog, 1 thread, {label}: {tps:.0f} tokens/s on {n} tokens "
+            f"(processing only; {n / wall:.0f} tokens/s incl. start-up){ratio}"
+        )
 
 
 def bench_seeds(nlp) -> None:
