@@ -21,7 +21,7 @@ from bisect import bisect_right
 from ..model import Document, PublishedDate, Timex
 from .pipeline import stage
 from .timex_calendar import Ref, _add_months
-from .timex_join import join_clock_times
+from .timex_join import _FULL_DAY, join_clock_times
 from .timex_ranges import RANGE_PATTERNS, resolve_range
 from .timex_resolve import resolve
 from .timex_rules import DAYPART, FUTURE_RE, PATTERNS, TRIGGERS, WEEKDAY
@@ -381,8 +381,6 @@ def _day_hour_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
 
 
 _SHIFT_GLUE = re.compile(r"(?i)^\s+(?:(?:gerekend\s+)?(vanaf|na)|(voor))\s+(?:de\s+|het\s+)?$")
-_DUR_DAYS = re.compile(r"^P(\d+)([DWMY])$")
-_FULL_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _shifted_days(text: str, timexes: list[Timex]) -> list[Timex]:
@@ -392,7 +390,7 @@ def _shifted_days(text: str, timexes: list[Timex]) -> list[Timex]:
     while i < len(timexes):
         a = timexes[i]
         b = timexes[i + 1] if i + 1 < len(timexes) else None
-        dm = _DUR_DAYS.match(a.value) if a.type == "DURATION" else None
+        dm = _DUR_COUNT.match(a.value) if a.type == "DURATION" else None
         glue = _SHIFT_GLUE.match(text[a.end : b.start]) if b is not None and dm else None
         if dm and glue and b is not None and b.type == "DATE" and _FULL_DAY.match(b.value):
             n, unit = int(dm.group(1)), dm.group(2)
