@@ -195,7 +195,7 @@ def np_after(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, int] |
     if not words or text[pos : words[0][0]].strip(" \t"):
         return None
     first = words[0][2].lower()
-    from .cues import PRONOUNS, SPEAKER_STOP
+    from .cues import PRONOUNS
 
     if first in _SPEAKER_ADVERBS and len(words) > 1 and not text[words[0][1] : words[1][0]].strip():
         # "zeide nu Miss Morstan", "vroeg toen de man": an adverb before the subject
