@@ -1,6 +1,6 @@
 """Benchmark the quotes stage on OpenBoek direct-speech annotations (Dutch literature).
 
-Usage: python bench/quotes.py [CORPUS_DIR] [--blank]
+Usage: python bench/quotes.py [CORPUS_DIR] [--blank] [--dump FILE]
 
 The corpus XML is tokenised one sentence per line with quotes as ``" Wat is het , "``; we
 detokenise it (attach punctuation, pair straight quotes) and rebuild the books' paragraphs: a line
@@ -205,9 +205,13 @@ def speaker_ok(
 
 def main(argv: list[str]) -> None:
     corpus = CORPUS
-    for a in argv:
+    dump = None  # --dump FILE: one TSV row per matched quote, to compare two models' speakers
+    args = iter(argv)
+    for a in args:
         if a == "--blank":
             analysis.model_path = lambda: None  # type: ignore[assignment]
+        elif a == "--dump":
+            dump = open(next(args), "w", encoding="utf8")
         else:
             corpus = Path(a)
     tp_o = tp_x = n_pred = n_gold = 0
@@ -253,8 +257,11 @@ def main(argv: list[str]) -> None:
             if g_spans[best] == (ps, pe):
                 tp_x += 1
             sp_n += 1
-            if speaker_ok(q.speaker_name, gold[best][2], chars, mentions):
-                sp_ok += 1
+            ok = speaker_ok(q.speaker_name, gold[best][2], chars, mentions)
+            sp_ok += ok
+            if dump:
+                snippet = text[ps : min(pe, ps + 40)].replace("\t", " ").replace("\n", " ")
+                dump.write(f"{f.stem}\t{ps}\t{gold[best][2]}\t{q.speaker_name}\t{int(ok)}\t{snippet}\n")
         tp_o += ftp
         print(f"  {f.stem:40s} gold {len(gold):4d} pred {len(preds):4d} matched {ftp:4d}")
 

