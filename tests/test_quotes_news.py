@@ -316,3 +316,19 @@ def test_particle_cue_without_its_particle_right_after_a_quote():
 def test_a_body_with_its_place_is_the_speaker():
     (quote,) = quotes_of("De weg blijft dicht tot mei, meldt de gemeente Ede.")
     assert quote.speaker_name == "gemeente Ede"
+
+
+def test_a_speaker_phrase_holding_a_name_is_plausible_whatever_its_first_word():
+    """'benadrukt Van Lieshout' opens with a particle, 'zegt architect Dirk Peters' with a role:
+    both hold a person, so a parser subject elsewhere (an intertitle 'Proef' read as the
+    subject of the cue) must not replace them."""
+    from kroniek.nlp.quotes import _Finder
+
+    text = "Het is een pilot, benadrukt Van Lieshout. Later zegt architect Dirk Peters: dat klopt."
+    doc = find_entities(analysis.run_analysis(Document(Article(id="t", text=text))))
+    finder = _Finder(doc)
+    for phrase in ("Van Lieshout", "architect Dirk Peters"):
+        start = text.index(phrase)
+        assert finder._plausible((start, start + len(phrase)))
+    start = text.index("dat klopt")
+    assert not finder._plausible((start, start + len("dat klopt")))

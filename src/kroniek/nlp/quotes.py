@@ -386,6 +386,8 @@ class _Finder:
         """Whether a word-order speaker phrase starts like a person: a name, pronoun or article."""
         first = self.text[sp[0] : sp[1]].split()[0] if self.text[sp[0] : sp[1]].split() else ""
         low = first.lower().lstrip("'’-")
+        if any(m.label == "PER" for m in self.people.at(*sp)):
+            return True  # holds a person's name: "Van Lieshout", "architect Dirk Peters"
         if low in ("de", "het", "een", "t", "den", "der", "zijn", "haar", "mijn", "onze", "hun"):
             return True
         if low in ("hij", "zij", "ze", "ik", "ie", "we", "wij", "u", "men"):
