@@ -75,7 +75,7 @@ def test_seed_article(mode):
     assert noemde.speaker_name == "Recep Erdogan"
     if mode == "model" and "Turkse president Recep Erdogan" not in noemde.speaker.text:
         pytest.xfail(
-            "nl_kroniek 0.1.0 types the heading 'Erdogan' MISC; the evidence span then "
+            "the NER (unchanged since nl_kroniek 0.1.0) types the heading 'Erdogan' MISC; the evidence span then "
             "points at that heading instead of the apposition (name is still right)"
         )
     assert "Turkse president Recep Erdogan" in noemde.speaker.text
@@ -247,7 +247,7 @@ def test_speaker_phrase_forms(mode):
     assert find(doc, "Wie was dat").speaker_name == "dichtertje"
     if mode == "model" and find(doc, "Geen idee").speaker_name != "Kees Mulder":
         pytest.xfail(
-            "nl_kroniek 0.1.0 misses 'Kees Mulder' as PER here, so '-ie' falls back to the last speaker"
+            "the NER (unchanged since nl_kroniek 0.1.0) misses 'Kees Mulder' as PER here, so '-ie' falls back to the last speaker"
         )
     assert find(doc, "Geen idee").speaker_name == "Kees Mulder"
 

@@ -122,7 +122,7 @@ def run_analysis_batch(docs: list[Document]) -> list[Document]:
     "analysis",
     requires={"text"},
     provides={"tokens", "sentences", "pos", "lemmas", "dependencies", "ner"},
-    version=3,
+    version=4,  # 4: nl_kroniek 0.2.0 (new tagger/parser)
     batch=run_analysis_batch,
 )
 def run_analysis(doc: Document) -> Document:

@@ -174,6 +174,8 @@ def _qualifier(text: str, n: NumberMatch, sent_start: int) -> tuple[str, int]:
 
 
 _ABOVE_BELOW = re.compile(r"(?i)\b(boven|onder)\s+$")
+#: "(een derde) van de kleine winkels": what a fraction is of, right after it.
+_FRACTION_OF_RE = re.compile(r"(?i)\s*van\s+((?:de|het|alle)\s+(?:[\w'’-]+e\s+)?[\w'’-]+)")
 _MEASURE_AFTER = re.compile(
     r"(?i)\s*(?:%|procent|procentpunt|graden|°|meter|m|km|kilometer|cm|mm|kilo|kg|gram|liter|ton|"
     r"euro|€|dollar|\$|pond|jaar|km/u)(?!\w)"
@@ -442,7 +444,13 @@ def extract_figures(doc: Document) -> list[Figure]:
         elif re.match(r"(?i)^\s*(?:of|en)\s+(?:minder|lager)\b", text[end : end + 12]):
             qualifier = "at_most"
         subject = None
-        np = _dep_noun_phrase(sdoc, last.start, last.end) if has_dep else None
+        # "een kwart van alle huishoudens": the phrase after "van" is what the fraction is of,
+        # whatever the parser made the fraction's head (it may hang it on a later noun)
+        of = _FRACTION_OF_RE.match(text, end, e) if kind == "fraction" else None
+        if of:
+            np = (None, of.group(1))
+        else:
+            np = _dep_noun_phrase(sdoc, last.start, last.end) if has_dep else None
         if np is None:
             np = _noun_phrase(text, end, e)
         noun, subject = np

@@ -507,6 +507,11 @@ class People:
                         c.lower_ in ("de", "het", "een", "'t", "den", "der", "die", "deze", "onze")
                         for c in tok.children
                     )
+                    # ...but not one turned to: "zich tot de rechter wendde" (an addressee)
+                    and not (
+                        any(c.dep_ == "case" and c.lower_ == "tot" for c in tok.children)
+                        and any(c.lower_ == "zich" for c in tok.head.children)
+                    )
                 ):
                     continue
             if low == "ik":  # the narrator acting in the narration
