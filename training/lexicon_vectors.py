@@ -162,9 +162,12 @@ def build(out: Path = OUT) -> Path:
     for vec, i in rows.items():
         data[i] = vec
     nlp = spacy.blank("nl")
-    vectors = Vectors(strings=nlp.vocab.strings, data=data, name="nl_kroniek_lexicon", attr="LOWER")
+    vectors = Vectors(strings=nlp.vocab.strings, data=data, name="nl_kroniek_lexicon")
+    # spaCy matches keys against a token's exact text (a default-mode table keeps no other key
+    # attribute on disk), so each word is keyed as written lower-case, capitalised and in capitals
     for w, i in assignment:  # keys are string hashes; the strings need not ship
-        vectors.add(get_string_id(w), row=i)
+        for form in {w, w[:1].upper() + w[1:], w.upper()}:
+            vectors.add(get_string_id(form), row=i)
     nlp.vocab.vectors = vectors
     out.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out)
