@@ -271,6 +271,8 @@ def main(argv: list[str]) -> None:
         f1 = 2 * p * r / (p + r) if p + r else 0.0
         return f"P {p:.3f} R {r:.3f} F1 {f1:.3f}"
 
+    if dump:
+        dump.close()
     print(f"detection (overlap): {prf(tp_o)}")
     print(f"detection (exact):   {prf(tp_x)}")
     print(f"speaker accuracy:    {sp_ok / sp_n if sp_n else 0:.3f} ({sp_ok}/{sp_n} matched quotes)")
