@@ -135,6 +135,11 @@ def capitalisation() -> dict[str, float]:
     return {w: caps[w] / n for w, n in total.items() if n >= 2}
 
 
+def words() -> list[str]:
+    """The lower-cased words the lexicon table describes (before dropping plain words)."""
+    return sorted(set(lexicon()) | set(capitalisation()))
+
+
 def build(out: Path = OUT) -> Path:
     import numpy
     import spacy
@@ -144,7 +149,7 @@ def build(out: Path = OUT) -> Path:
 
     lex = lexicon()
     capital = capitalisation()
-    words = sorted(set(lex) | set(capital))
+    words = sorted(set(lex) | set(capital))  # = words(), without computing both twice
     rows: dict[tuple, int] = {}
     assignment: list[tuple[str, int]] = []
     for w in words:
