@@ -26,6 +26,7 @@ import math
 import re
 import sys
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -87,6 +88,7 @@ def _add(lex: dict[str, set[str]], feature: str, names: list[str]) -> None:
                     lex.setdefault(w.lower(), set()).add("in_name")
 
 
+@lru_cache(maxsize=1)  # build() and words() both need it; a full pass over the name lists
 def lexicon() -> dict[str, set[str]]:
     """lower-cased word -> the gazetteer features it has."""
     sys.path.insert(0, str(HERE.parent / "src"))
@@ -119,6 +121,7 @@ def lexicon() -> dict[str, set[str]]:
     return lex
 
 
+@lru_cache(maxsize=1)  # one pass over ~1M tokens, shared by build() and words()
 def capitalisation() -> dict[str, float]:
     """lower-cased word -> share of its mid-sentence occurrences written capitalised."""
     text = CORPUS / "vectors.txt"
@@ -149,7 +152,7 @@ def build(out: Path = OUT) -> Path:
 
     lex = lexicon()
     capital = capitalisation()
-    words = sorted(set(lex) | set(capital))  # = words(), without computing both twice
+    words = sorted(set(lex) | set(capital))  # = words()
     rows: dict[tuple, int] = {}
     assignment: list[tuple[str, int]] = []
     for w in words:

@@ -174,8 +174,11 @@ def _qualifier(text: str, n: NumberMatch, sent_start: int) -> tuple[str, int]:
 
 
 _ABOVE_BELOW = re.compile(r"(?i)\b(boven|onder)\s+$")
-#: "(een derde) van de kleine winkels": what a fraction is of, right after it.
-_FRACTION_OF_RE = re.compile(r"(?i)\s*van\s+((?:de|het|alle)\s+(?:[\w'’-]+e\s+)?[\w'’-]+)")
+#: "van de kleine winkels": what a fraction or percentage is of.
+_OF_PHRASE = r"van\s+((?:de|het|alle)\s+(?:[\w'’-]+e\s+)?[\w'’-]+)"
+#: right after the fraction ("een derde van de ..."), or after one word ("30 procent van de ...")
+_FRACTION_OF_RE = re.compile(rf"(?i)\s*{_OF_PHRASE}")
+_OF_AFTER_WORD_RE = re.compile(rf"(?i)\s*(?:\w+\s+)?{_OF_PHRASE}")
 _MEASURE_AFTER = re.compile(
     r"(?i)\s*(?:%|procent|procentpunt|graden|°|meter|m|km|kilometer|cm|mm|kilo|kg|gram|liter|ton|"
     r"euro|€|dollar|\$|pond|jaar|km/u)(?!\w)"
@@ -467,9 +470,7 @@ def extract_figures(doc: Document) -> list[Figure]:
         ):
             unit = noun  # "een half bos", "een halve marathon" ("een derde keer" is an ordinal)
         elif kind in ("fraction", "percent") and subject is None:
-            m = re.match(
-                r"(?i)\s*(?:\w+\s+)?van\s+((?:de|het|alle)\s+(?:[\w'’-]+e\s+)?[\w'’-]+)", text[end:e]
-            )
+            m = _OF_AFTER_WORD_RE.match(text, end, e)
             subject = m.group(1) if m else None
         figures.append(
             Figure(
