@@ -19,7 +19,7 @@ at run time alike; this is how nl_kroniek 0.2.0 was trained.
 
     python training/e5_vectors.py embed            # ~12 min on 2 cores -> output/vectors/e5-raw.npz
     python training/e5_vectors.py table [N] [DIM]  # PCA table of the N most useful words -> output/vectors/nl-e5
-    python training/e5_vectors.py shared [N] [DIM] # e5 + lexicon features, one table for UD and NER
+    python training/e5_vectors.py shared [N] [DIM] [--frog] [--companies]  # e5 + lexicon features, one table for UD and NER
 """
 
 from __future__ import annotations
@@ -130,11 +130,14 @@ def table(n_words: int = TABLE_WORDS, dim: int = TABLE_DIM, out: Path = TABLE) -
 SHARED = OUT / "nl-shared"
 
 
-def shared_table(n_words: int = 30_000, dim: int = TABLE_DIM, out: Path = SHARED) -> Path:
+def shared_table(
+    n_words: int = 30_000, dim: int = TABLE_DIM, out: Path | None = None, source: str = "open", companies: bool = False
+) -> Path:
     """One table for the UD part and the NER (a spaCy pipeline has one): the first `n_words`
     e5 rows (PCA to `dim`) with lexicon_vectors.py's features appended, plus one row per distinct
     lexicon vector for the name-list words outside the e5 rows. Every word is keyed as written
-    lower-case and Capitalised, since spaCy matches a default-mode table by exact text."""
+    lower-case and Capitalised, since spaCy matches a default-mode table by exact text.
+    `source` picks the name lists (lexicon_vectors: "open" ships, "frog" is GPL, comparison only)."""
     import lexicon_vectors
     import numpy
     import spacy
@@ -143,7 +146,8 @@ def shared_table(n_words: int = 30_000, dim: int = TABLE_DIM, out: Path = SHARED
 
     e5 = spacy.load(table(n_words, dim, OUT / f"nl-e5-{n_words}x{dim}")).vocab.vectors
     e5_words = [str(w) for w in numpy.load(RAW)["words"][:n_words]]
-    lexicon = spacy.load(lexicon_vectors.build()).vocab.vectors
+    out = out or (SHARED if source == "open" else SHARED.with_name(f"{SHARED.name}-{source}"))
+    lexicon = spacy.load(lexicon_vectors.build(source=source, companies=companies)).vocab.vectors
     lex_rows = {k: r for k, r in lexicon.key2row.items()}
     n_lex, d_lex = lexicon.data.shape
     data = numpy.zeros((n_words + n_lex, dim + d_lex), dtype="float32")
@@ -154,7 +158,7 @@ def shared_table(n_words: int = 30_000, dim: int = TABLE_DIM, out: Path = SHARED
         rows[w] = e5.key2row[get_string_id(w)]
         if (r := lex_rows.get(get_string_id(w))) is not None:
             data[rows[w], dim:] = lexicon.data[r]
-    for w in lexicon_vectors.words():
+    for w in lexicon_vectors.words(source, companies):
         if w not in rows and (r := lex_rows.get(get_string_id(w))) is not None:
             rows[w] = n_words + r
     nlp = spacy.blank("nl")
@@ -174,7 +178,9 @@ def main(argv: list[str]) -> int:
     elif argv and argv[0] == "table":
         print(table(*(int(a) for a in argv[1:3])))
     elif argv and argv[0] == "shared":
-        print(shared_table(*(int(a) for a in argv[1:3])))
+        numbers = [int(a) for a in argv[1:] if a.isdigit()]
+        source = "frog" if "--frog" in argv else "open"
+        print(shared_table(*numbers, source=source, companies="--companies" in argv))
     else:
         print(__doc__)
         return 2

