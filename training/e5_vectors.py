@@ -131,7 +131,11 @@ SHARED = OUT / "nl-shared"
 
 
 def shared_table(
-    n_words: int = 30_000, dim: int = TABLE_DIM, out: Path | None = None, source: str = "open", companies: bool = False
+    n_words: int = 30_000,
+    dim: int = TABLE_DIM,
+    out: Path | None = None,
+    source: str = "open",
+    companies: bool = False,
 ) -> Path:
     """One table for the UD part and the NER (a spaCy pipeline has one): the first `n_words`
     e5 rows (PCA to `dim`) with lexicon_vectors.py's features appended, plus one row per distinct

