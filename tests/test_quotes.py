@@ -75,7 +75,7 @@ def test_seed_article(mode):
     assert noemde.speaker_name == "Recep Erdogan"
     if mode == "model" and "Turkse president Recep Erdogan" not in noemde.speaker.text:
         pytest.xfail(
-            "the NER (unchanged since nl_kroniek 0.1.0) types the heading 'Erdogan' MISC; the evidence span then "
+            "the NER may type the heading 'Erdogan' MISC; the evidence span then "
             "points at that heading instead of the apposition (name is still right)"
         )
     assert "Turkse president Recep Erdogan" in noemde.speaker.text

@@ -193,6 +193,11 @@ class People:
         self._lower = set(re.findall(r"(?<![\w'’-])[a-zà-ÿ][\w'’-]*", text))
         # places the gazetteer knows (a LOC-typed "Fogg" of one mention is no place)
         self._places = {e.text for e in doc.entities if e.label == "LOC" and e.lat is not None}
+        self._place_mentions = [
+            Mention(e.start, e.end, e.text, "LOC")
+            for e in doc.entities
+            if e.label == "LOC" and e.lat is not None
+        ]
         ents = [self._clean(self._extend(e)) for e in ents if e is not None]
         ents = [e for e in ents if e is not None]
         heur = [h for h in (self._clean(h) for h in _heuristic_names(text)) if h is not None]
@@ -735,6 +740,20 @@ class People:
             described = self.describe(phrase, start)
             if described:
                 return described
+        if ms and re.search(r"\b(?:en|als|&)\b", phrase) and not any(m.label == "PER" for m in ms):
+            # "zowel Bagdad als Damascus": a capital typed ORG is a mention, one typed LOC is not
+            # (places never speak alone), but as a conjunct of an actor it is one of the speakers
+            ms = sorted(
+                ms
+                + [
+                    p
+                    for p in self._place_mentions
+                    if start <= p.start
+                    and p.end <= end
+                    and not any(m.start < p.end and p.start < m.end for m in ms)
+                ],
+                key=lambda m: m.start,
+            )
         if ms:
             strong = [m for m in ms if m.label == "PER"]
             if strong and not re.search(r"\b(?:en|als|&)\b", phrase):
