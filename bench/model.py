@@ -272,6 +272,15 @@ def main() -> int:
         tps = bench_speed()
         bench_frog(tps)
     bench_seeds(nlp)
+    # what users get: kroniek adds its sentence rules and gazetteer entity ruler to the model
+    sys.path.insert(0, str(REPO / "src"))
+    from kroniek.nlp.analysis import _load
+
+    print("\n== as kroniek runs it (its sentence rules + gazetteer ruler around the model)")
+    as_run = _load(str(MODEL))
+    if CORPORA.exists():
+        bench_ner(as_run)
+    bench_seeds(as_run)
     return 0
 
 

@@ -38,7 +38,7 @@ def by_text(doc: Document, text: str, label: str | None = None) -> list[Entity]:
 
 def test_stage_registration():
     info = get_stage("entities")
-    assert info.version == 2
+    assert info.version == 3
     assert info.requires == {"ner"} and info.provides == {"entities"}
 
 
@@ -125,6 +125,26 @@ def test_fullest_name_wins_and_particles():
         "Recep Tayyip Erdogan", "Recep Tayyip Erdogan", "Bashar al-Assad", "Bashar al-Assad",
         "Mark van Bommel", "Mark van Bommel",
     ]
+
+
+def test_surname_typed_otherwise_is_the_person_named_in_full():
+    text = (
+        "Yilmaz: de haven blijft dicht\n\n"
+        "Havenwethouder Ayse Yilmaz zei dinsdag dat de haven dicht blijft. "
+        "Volgens Yilmaz is er geen geld. De stad Zwolle en Gent reageerden niet."
+    )
+    doc = annotate(
+        text,
+        ("Yilmaz", "MISC", 0),
+        ("Ayse Yilmaz", "PER"),
+        ("Yilmaz", "ORG", 2),
+        ("Zwolle", "LOC"),
+        ("Gent", "LOC"),
+    )
+    assert [(e.label, e.entity) for e in by_text(doc, "Yilmaz")] == [("PER", "Ayse Yilmaz")] * 2
+    # a known place that happens to be a surname elsewhere keeps its type
+    doc = annotate("Burgemeester Piet Gent sprak in Gent.", ("Piet Gent", "PER"), ("Gent", "LOC", 1))
+    assert by_text(doc, "Gent")[0].label == "LOC"
 
 
 def test_same_surname_goes_to_the_nearest_earlier_person():

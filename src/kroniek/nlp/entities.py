@@ -312,6 +312,27 @@ def _split_role_prefix(sdoc: Any, m: _Mention) -> None:
     )
 
 
+def _people_by_surname(mentions: list[_Mention]) -> None:
+    """One sense per article: a one-word mention the model typed MISC, ORG or LOC that is the
+    surname of a person named in full elsewhere in the article ("Erdogan: Assad is een
+    terrorist" as a heading, "de Turkse president Recep Erdogan" below) is that person. Known
+    places and acronyms keep their type."""
+    tails = {
+        m.text.split()[-1].casefold()
+        for m in mentions
+        if m.label == "PER" and len(m.text.split()) >= 2 and m.text.split()[-1][:1].isupper()
+    }
+    for m in mentions:
+        if (
+            m.label in ("MISC", "ORG", "LOC")
+            and " " not in m.text
+            and m.text.casefold() in tails
+            and not _ACRONYM.match(m.text)
+            and lookup_place(m.text) is None
+        ):
+            m.label = "PER"
+
+
 def canonicalise(doc: Document, sdoc: Any) -> list[Entity]:
     """The article's entity mentions, linked to canonical names, roles and places."""
     text = doc.text
@@ -348,6 +369,7 @@ def canonicalise(doc: Document, sdoc: Any) -> list[Entity]:
             extra_aliases.setdefault(m.entity, []).append(longs[m.entity])
 
     # 2. people: short forms to the fullest name
+    _people_by_surname(mentions)
     _link_people([m for m in mentions if m.label == "PER"])
 
     # 3. roles, spread to every mention of the same person
@@ -392,7 +414,7 @@ def canonicalise(doc: Document, sdoc: Any) -> list[Entity]:
     ]
 
 
-@stage("entities", requires={"ner"}, provides={"entities"}, version=2)
+@stage("entities", requires={"ner"}, provides={"entities"}, version=3)  # 3: surname mentions typed PER
 def find_entities(doc: Document) -> Document:
     """Turn the model's entity spans into canonicalised Entity annotations."""
     sdoc = doc.analysis
