@@ -332,3 +332,18 @@ def test_a_speaker_phrase_holding_a_name_is_plausible_whatever_its_first_word():
         assert finder._plausible((start, start + len(phrase)))
     start = text.index("dat klopt")
     assert not finder._plausible((start, start + len("dat klopt")))
+
+
+def test_interview_question_to_je_does_not_hand_the_answer_to_a_name_in_it():
+    text = (
+        "Sanne Hoekstra (34) opende vorig jaar een tweede bakkerij in Deventer. ,,We bakken alles "
+        "nog zelf, elke nacht vanaf drie uur.'' En toen belde je dus oud-collega Joost de Vries? ,,Ja. "
+        "Met hem wil ik jonge bakkers een eigen plek geven.'' Kon Hoekstra dat alleen "
+        "betalen? ,,Nee, de bank heeft de helft geleend.''"
+    )
+    by_start = {q.content.text[:12]: q.speaker_name for q in quotes_of(text)}
+    assert by_start["We bakken al"] == "Sanne Hoekstra"
+    # the question is put to "je": a name in it is its topic, the answerer stays the same
+    assert by_start["Ja. Met hem "] == "Sanne Hoekstra"
+    # a question that names someone as its subject still names the answerer
+    assert by_start["Nee, de bank"] == "Sanne Hoekstra"

@@ -1123,7 +1123,13 @@ class _Finder:
         if history and history[-1][0] == f.paragraph:
             prev = self._named[-1] if self._named else None
             gap_s = max(prev.end, prev.speaker[1] if prev.speaker else prev.end) if prev else f.start
-            if len(self.text[gap_s : f.start].split()) >= 5:
+            gap = self.text[gap_s : f.start].strip(" \t\n\"'“”„‘’«»,:-–—")  # without the marks
+            if gap.endswith("?") and last and re.search(r"(?i)\b(?:je|jij|jou|u|jullie)\b", gap):
+                # an interview: a question put to "je" between two answers is the interviewer's,
+                # and a name in it ("En toen bedacht je dus Naesten?") is what it asks about, not
+                # who answers; "Kon Verschuur dat uitrollen?" still names the answerer below
+                return last
+            if len(gap.split()) >= 5:
                 # narration between the last quote and this one: its subject speaks
                 # ("... zegt X. Y probeert het uit te leggen. ,,<quote>''" -> Y)
                 who = self.people.last_person_before(f.start, lo=gap_s)
