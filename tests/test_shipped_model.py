@@ -39,7 +39,7 @@ def test_entities(nlp):
     assert ents.get("FNV") == "ORG"
 
 
-@pytest.mark.xfail(reason="known weakness of the CoNLL-2002 NER (unchanged since 0.1.0): it types Philips as PER "
+@pytest.mark.xfail(reason="known weakness of the CoNLL-2002-trained NER (0.1.0 to 0.3.0): it types Philips as PER "
                    "in every context tried; see MODEL_CARD.md", strict=False)
 def test_company_is_org(nlp):
     ents = {e.text: e.label_ for e in nlp(TEXT).ents}
@@ -49,7 +49,7 @@ def test_company_is_org(nlp):
 def test_syntax_and_sentences(nlp):
     doc = nlp(TEXT)
     assert all(tok.pos_ and tok.dep_ for tok in doc)
-    # the bare parser (0.2.0) splits "Premier | Mark Rutte"; kroniek runs it behind its sentence
+    # the bare parser (since 0.2.0) may split "Premier | Mark Rutte"; kroniek runs it behind its sentence
     # rules (only final punctuation ends a sentence), which is what users get
     from kroniek.nlp.analysis import get_nlp
 
