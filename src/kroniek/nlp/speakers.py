@@ -192,12 +192,10 @@ class People:
         self.has_ner = bool(doc.entities)
         self._lower = set(re.findall(r"(?<![\w'’-])[a-zà-ÿ][\w'’-]*", text))
         # places the gazetteer knows (a LOC-typed "Fogg" of one mention is no place)
-        self._places = {e.text for e in doc.entities if e.label == "LOC" and e.lat is not None}
         self._place_mentions = [
-            Mention(e.start, e.end, e.text, "LOC")
-            for e in doc.entities
-            if e.label == "LOC" and e.lat is not None
+            Mention(e.start, e.end, e.text, "LOC") for e in doc.entities if e.label == "LOC" and e.lat is not None
         ]
+        self._places = {m.text for m in self._place_mentions}
         ents = [self._clean(self._extend(e)) for e in ents if e is not None]
         ents = [e for e in ents if e is not None]
         heur = [h for h in (self._clean(h) for h in _heuristic_names(text)) if h is not None]
