@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 
 COMPONENT = "kroniek_sentence_rules"
@@ -41,24 +43,29 @@ def sentence_rules(doc: Any) -> Any:
     """Set ``is_sent_start`` from paragraph breaks and final punctuation (see the module doc)."""
     if not len(doc):
         return doc
-    prev_real = None if doc[0].is_space else doc[0]  # the last token that is not whitespace
+    # one SENT_START array instead of the per-token setter: that setter rescans the whole Doc
+    # for a parse each time (quadratic: 70 % of this component's time on news articles)
+    starts = [1 if doc[0].is_sent_start else 0] + [0] * (len(doc) - 1)  # 1 start, -1 not, 0 parser
+    before = doc[0]
+    prev_real = None if before.is_space else before  # the last token that is not whitespace
     newline = False
     for tok in doc[1:]:
-        before = doc[tok.i - 1]
-        if before.is_space:
-            newline = newline or "\n" in before.text
-        elif "\n" in before.whitespace_:
+        prev, before = before, tok
+        if prev.is_space:
+            newline = newline or "\n" in prev.text
+        elif "\n" in prev.whitespace_:
             newline = True
         if tok.is_space:
-            tok.is_sent_start = False
+            starts[tok.i] = -1
             continue
         if newline and prev_real is not None:
-            tok.is_sent_start = True
+            starts[tok.i] = 1
         elif prev_real is None or not _may_end(prev_real):
-            tok.is_sent_start = False
-        elif tok.text in _CLOSERS and not before.whitespace_:
-            tok.is_sent_start = False  # "komt.'": the closing mark belongs to its sentence
-        # else: leave it to the parser (None)
+            starts[tok.i] = -1
+        elif tok.text in _CLOSERS and not prev.whitespace_:
+            starts[tok.i] = -1  # "komt.'": the closing mark belongs to its sentence
+        # else: leave it to the parser (0)
         newline = False
         prev_real = tok
+    doc.from_array([SENT_START], numpy.asarray(starts, dtype="int64").astype("uint64").reshape(-1, 1))
     return doc
