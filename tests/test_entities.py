@@ -38,7 +38,7 @@ def by_text(doc: Document, text: str, label: str | None = None) -> list[Entity]:
 
 def test_stage_registration():
     info = get_stage("entities")
-    assert info.version == 3
+    assert info.version == 4
     assert info.requires == {"ner"} and info.provides == {"entities"}
 
 
@@ -145,6 +145,29 @@ def test_surname_typed_otherwise_is_the_person_named_in_full():
     # a known place that happens to be a surname elsewhere keeps its type
     doc = annotate("Burgemeester Piet Gent sprak in Gent.", ("Piet Gent", "PER"), ("Gent", "LOC", 1))
     assert by_text(doc, "Gent")[0].label == "LOC"
+
+
+def test_name_after_a_kind_of_organisation_is_an_organisation():
+    text = (
+        "Sportwinkelketen Holtmann opent een filiaal. De stichting Vrije Lucht en de minister Holtmann "
+        "zijn tegen, net als oud-partijgenoot Lisa Meier."
+    )
+    doc = annotate(
+        text, ("Holtmann", "PER"), ("Vrije Lucht", "MISC"), ("Holtmann", "PER", 1), ("Lisa Meier", "PER")
+    )
+    assert [e.label for e in by_text(doc, "Holtmann")] == ["ORG", "PER"]  # "minister" is no kind
+    assert by_text(doc, "Vrije Lucht")[0].label == "ORG"
+    assert by_text(doc, "Lisa Meier")[0].label == "PER"  # "oud-partijgenoot" is not alphabetic
+
+
+def test_known_city_typed_person_is_the_place_unless_part_of_a_full_name():
+    text = "Eerder verklaarden zowel Bagdad als Damascus dat de oorlog voorbij is. Denzel Washington zweeg, Washington ook."
+    doc = annotate(
+        text, ("Bagdad", "PER"), ("Damascus", "LOC"), ("Denzel Washington", "PER"), ("Washington", "PER", 1)
+    )
+    bagdad = by_text(doc, "Bagdad")[0]
+    assert (bagdad.label, bagdad.country) == ("LOC", "IQ")
+    assert by_text(doc, "Washington")[0].label == "PER"  # the surname of the person named in full
 
 
 def test_same_surname_goes_to_the_nearest_earlier_person():

@@ -169,6 +169,13 @@ ORG_NOUNS = frozenset(
     """.split()
 )
 
+#: Nouns for any kind of organisation, also as the head of a compound ("sportwinkelketen"):
+#: "het bedrijf" is the organisation the story just named, "winkelketen X" names one.
+ORGANISATION_KIND_NOUNS = frozenset(
+    "bedrijf onderneming organisatie firma concern keten winkelketen fabrikant producent stichting "
+    "instelling club vereniging partij".split()
+)
+
 #: Things after "volgens" that are not sources ("volgens plan").
 NOT_SOURCE = frozenset(
     "plan schema verwachting verwachtingen planning traditie afspraak afspraken regels regel "

@@ -23,8 +23,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..kb.places import country_name, lookup_place
+from ..kb.places import country, country_name, lookup_place
 from ..model import Document, Entity
+from .cues import ORGANISATION_KIND_NOUNS
 from .pipeline import stage
 
 LABELS = {"PER", "ORG", "LOC", "MISC"}
@@ -333,6 +334,49 @@ def _people_by_surname(mentions: list[_Mention]) -> None:
             m.label = "PER"
 
 
+def _organisations_by_kind(sdoc: Any, mentions: list[_Mention]) -> None:
+    """A name right after a noun for a kind of organisation is one ("sportwinkelketen
+    Holtmann", "stichting Jansen"), whatever person or MISC type the model gave it."""
+    for m in mentions:
+        if m.label not in ("PER", "MISC") or m.span.start == 0:
+            continue
+        tok = sdoc[m.span.start - 1]
+        before = tok.text.lower()  # lower-case, or capitalised only as a sentence's first word
+        common = tok.is_lower or (tok.is_title and (tok.i == 0 or tok.is_sent_start))
+        if tok.is_alpha and common and any(
+            before == n or (before.endswith(n) and len(before) > len(n) + 2) for n in ORGANISATION_KIND_NOUNS
+        ):
+            m.label = "ORG"
+
+
+def _places_typed_as_people(mentions: list[_Mention]) -> None:
+    """A one-word name the model typed PER that the gazetteer knows as a country or capital, and
+    that is no part of a person named in full in the article, is that place ("zowel Bagdad
+    als Damascus verklaarden": a capital standing for its government, LOC in CoNLL terms)."""
+    name_words = {
+        w.casefold() for m in mentions if m.label == "PER" and len(m.text.split()) >= 2 for w in m.text.split()
+    }
+    for m in mentions:
+        if m.label == "PER" and " " not in m.text and m.text.casefold() not in name_words:
+            place = lookup_place(m.text)
+            if place is not None and place.name == m.text and _country_or_capital(place):
+                m.label = "LOC"
+
+
+def _country_or_capital(place: Any) -> bool:
+    """Countries and capitals only (a city at its country's capital coordinates): the gazetteer
+    also knows towns called Anna, Levin or Victor, and "God" finds Göd, next to Budapest."""
+    if place.kind == "country":
+        return True
+    capital = country(place.country) if place.kind == "city" and place.country else None
+    return (
+        capital is not None
+        and None not in (capital.lat, place.lat)
+        and abs(capital.lat - place.lat) < 0.05
+        and abs(capital.lon - place.lon) < 0.05
+    )
+
+
 def canonicalise(doc: Document, sdoc: Any) -> list[Entity]:
     """The article's entity mentions, linked to canonical names, roles and places."""
     text = doc.text
@@ -368,7 +412,9 @@ def canonicalise(doc: Document, sdoc: Any) -> list[Entity]:
         if m.entity in longs:
             extra_aliases.setdefault(m.entity, []).append(longs[m.entity])
 
-    # 2. people: short forms to the fullest name
+    # 2. types the context settles, then people: short forms to the fullest name
+    _organisations_by_kind(sdoc, mentions)
+    _places_typed_as_people(mentions)
     _people_by_surname(mentions)
     _link_people([m for m in mentions if m.label == "PER"])
 
@@ -414,7 +460,7 @@ def canonicalise(doc: Document, sdoc: Any) -> list[Entity]:
     ]
 
 
-@stage("entities", requires={"ner"}, provides={"entities"}, version=3)  # 3: surname mentions typed PER
+@stage("entities", requires={"ner"}, provides={"entities"}, version=4)  # 3: surname mentions typed PER; 4: kind nouns, places typed PER
 def find_entities(doc: Document) -> Document:
     """Turn the model's entity spans into canonicalised Entity annotations."""
     sdoc = doc.analysis

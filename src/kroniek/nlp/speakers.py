@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Document
-from .cues import ORG_NOUNS, PRONOUNS, ROLE_NOUNS
+from .cues import ORG_NOUNS, ORGANISATION_KIND_NOUNS, PRONOUNS, ROLE_NOUNS
 
 _PARTICLE = r"(?:van|de|der|den|het|ter|ten|te|von|da|di|du|le|la|al|bin|ibn|el|'t)"
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*\w|[A-ZÀ-ÖØ-Þ]"
@@ -64,11 +64,6 @@ _FEMALE_WORDS = frozenset(
 _TITLES = frozenset(
     """mevrouw mevr mw mijnheer meneer heer hr tante oom juffrouw mejuffrouw freule miss mrs mr
     dr monsieur madame mademoiselle mlle mme sir lady lord""".split()
-)
-#: Nouns for any organisation: "het bedrijf" is the organisation the story just named.
-_GENERIC_ORG_NOUNS = frozenset(
-    "bedrijf onderneming organisatie firma concern keten winkelketen fabrikant producent stichting "
-    "instelling club vereniging partij".split()
 )
 #: Common first names in Dutch news (our own list): a person's gender for "hij"/"zij" when no
 #: title states it. Only a name's FIRST word is looked up.
@@ -636,14 +631,14 @@ class People:
                     if head in ws or compound:
                         return self.canonical(m.text)
             i -= 1
-        if head in _GENERIC_ORG_NOUNS:
+        if head in ORGANISATION_KIND_NOUNS:
             # "het bedrijf" after "Sportwinkelketen Decathlon ...": the closest organisation
             i = bisect.bisect_left(self._starts, pos) - 1
             while i >= 0 and pos - self.mentions[i].end <= 600:
                 m = self.mentions[i]
                 kind = [w.lower() for w in m.text.split()]
                 org_like = m.label == "ORG" or any(
-                    w.endswith(n) and len(w) > len(n) + 2 for w in kind for n in _GENERIC_ORG_NOUNS
+                    w.endswith(n) and len(w) > len(n) + 2 for w in kind for n in ORGANISATION_KIND_NOUNS
                 )  # ("Sportwinkelketen Decathlon", whatever type the NER gave it)
                 if org_like and m.end <= pos:
                     return self.canonical(m.text)
@@ -738,20 +733,23 @@ class People:
             described = self.describe(phrase, start)
             if described:
                 return described
-        if ms and re.search(r"\b(?:en|als|&)\b", phrase) and not any(m.label == "PER" for m in ms):
+        if re.search(r"\b(?:en|als|&)\b", phrase) and not any(m.label == "PER" for m in ms):
             # "zowel Bagdad als Damascus": a capital typed ORG is a mention, one typed LOC is not
-            # (places never speak alone), but as a conjunct of an actor it is one of the speakers
-            ms = sorted(
-                ms
-                + [
-                    p
-                    for p in self._place_mentions
-                    if start <= p.start
-                    and p.end <= end
-                    and not any(m.start < p.end and p.start < m.end for m in ms)
-                ],
-                key=lambda m: m.start,
-            )
+            # (places never speak alone), but as a conjunct of an actor it is one of the speakers,
+            # and so is each of two or more places that make up the whole phrase
+            places = [
+                p
+                for p in self._place_mentions
+                if start <= p.start
+                and p.end <= end
+                and not any(m.start < p.end and p.start < m.end for m in ms)
+            ]
+            rest = phrase
+            for p in places:
+                rest = rest.replace(p.text, " ")
+            only_places = len(places) > 1 and not re.sub(r"\b(?:zowel|als|en|de|het|&)\b|[\s,]", "", rest)
+            if ms or only_places:
+                ms = sorted(ms + places, key=lambda m: m.start)
         if ms:
             strong = [m for m in ms if m.label == "PER"]
             if strong and not re.search(r"\b(?:en|als|&)\b", phrase):
