@@ -39,7 +39,7 @@ def test_entities(nlp):
     assert ents.get("FNV") == "ORG"
 
 
-@pytest.mark.xfail(reason="known weakness of the CoNLL-2002-trained NER (0.1.0 to 0.3.0): it types Philips as PER "
+@pytest.mark.xfail(reason="known weakness of the CoNLL-2002-trained NER (0.1.0 to 0.4.0): it types Philips as PER "
                    "in every context tried; see MODEL_CARD.md", strict=False)
 def test_company_is_org(nlp):
     ents = {e.text: e.label_ for e in nlp(TEXT).ents}
