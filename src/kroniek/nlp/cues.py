@@ -176,6 +176,16 @@ ORGANISATION_KIND_NOUNS = frozenset(
     "instelling club vereniging partij".split()
 )
 
+
+def names_organisation_kind(word: str, compound_only: bool = False) -> bool:
+    """Whether a lower-cased word is, or ends in, a noun for a kind of organisation
+    ("bedrijf", "sportwinkelketen"); `compound_only` asks for the compound form alone."""
+    return any(
+        (word == n and not compound_only) or (word.endswith(n) and len(word) > len(n) + 2)
+        for n in ORGANISATION_KIND_NOUNS
+    )
+
+
 #: Things after "volgens" that are not sources ("volgens plan").
 NOT_SOURCE = frozenset(
     "plan schema verwachting verwachtingen planning traditie afspraak afspraken regels regel "

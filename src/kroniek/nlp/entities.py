@@ -25,7 +25,7 @@ from typing import Any
 
 from ..kb.places import country, country_name, lookup_place
 from ..model import Document, Entity
-from .cues import ORGANISATION_KIND_NOUNS
+from .cues import names_organisation_kind
 from .pipeline import stage
 
 LABELS = {"PER", "ORG", "LOC", "MISC"}
@@ -343,9 +343,7 @@ def _organisations_by_kind(sdoc: Any, mentions: list[_Mention]) -> None:
         tok = sdoc[m.span.start - 1]
         before = tok.text.lower()  # lower-case, or capitalised only as a sentence's first word
         common = tok.is_lower or (tok.is_title and (tok.i == 0 or tok.is_sent_start))
-        if tok.is_alpha and common and any(
-            before == n or (before.endswith(n) and len(before) > len(n) + 2) for n in ORGANISATION_KIND_NOUNS
-        ):
+        if tok.is_alpha and common and names_organisation_kind(before):
             m.label = "ORG"
 
 

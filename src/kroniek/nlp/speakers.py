@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Document
-from .cues import ORG_NOUNS, ORGANISATION_KIND_NOUNS, PRONOUNS, ROLE_NOUNS
+from .cues import ORG_NOUNS, ORGANISATION_KIND_NOUNS, PRONOUNS, ROLE_NOUNS, names_organisation_kind
 
 _PARTICLE = r"(?:van|de|der|den|het|ter|ten|te|von|da|di|du|le|la|al|bin|ibn|el|'t)"
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*\w|[A-ZÀ-ÖØ-Þ]"
@@ -638,7 +638,7 @@ class People:
                 m = self.mentions[i]
                 kind = [w.lower() for w in m.text.split()]
                 org_like = m.label == "ORG" or any(
-                    w.endswith(n) and len(w) > len(n) + 2 for w in kind for n in ORGANISATION_KIND_NOUNS
+                    names_organisation_kind(w, compound_only=True) for w in kind
                 )  # ("Sportwinkelketen Decathlon", whatever type the NER gave it)
                 if org_like and m.end <= pos:
                     return self.canonical(m.text)
