@@ -144,3 +144,10 @@ def test_entity_counts_rejects_bad_arguments(conn):
         entity_counts(conn, date_from="gisteren")
     with pytest.raises(QueryError):
         entity_counts(conn, limit=0)
+
+
+def test_countries_and_capitals_are_told_from_towns():
+    from kroniek.kb.places import is_country_or_capital, lookup_place
+
+    assert all(is_country_or_capital(lookup_place(n)) for n in ("Syrië", "Bagdad", "Damascus", "Parijs"))
+    assert not any(is_country_or_capital(lookup_place(n)) for n in ("Anna", "Den Haag", "Göd"))

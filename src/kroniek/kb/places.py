@@ -233,3 +233,17 @@ def lookup_place(name: str) -> Place | None:
 def country(code: str) -> Place | None:
     """The country with ISO alpha-2 ``code`` (Dutch name, capital's coordinates)."""
     return gazetteer().countries.get(code.upper())
+
+
+def is_country_or_capital(place: Place) -> bool:
+    """A country, or the city its country's coordinates were taken from: the capital (the
+    largest city where GeoNames names none). Towns called Anna or Victor, or Göd next to
+    Budapest, are neither."""
+    if place.kind == "country":
+        return True
+    capital = country(place.country) if place.kind == "city" and place.country else None
+    return (
+        capital is not None
+        and capital.lat is not None
+        and (capital.lat, capital.lon) == (place.lat, place.lon)
+    )

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..kb.places import country, country_name, lookup_place
+from ..kb.places import country_name, is_country_or_capital, lookup_place
 from ..model import Document, Entity
 from .cues import names_organisation_kind
 from .pipeline import stage
@@ -313,16 +313,17 @@ def _split_role_prefix(sdoc: Any, m: _Mention) -> None:
     )
 
 
+def _full_names(mentions: list[_Mention]) -> list[list[str]]:
+    """The words of each person named in full (two or more words) in the article."""
+    return [words for m in mentions if m.label == "PER" and len(words := m.text.split()) >= 2]
+
+
 def _people_by_surname(mentions: list[_Mention]) -> None:
     """One sense per article: a one-word mention the model typed MISC, ORG or LOC that is the
     surname of a person named in full elsewhere in the article ("Erdogan: Assad is een
     terrorist" as a heading, "de Turkse president Recep Erdogan" below) is that person. Known
     places and acronyms keep their type."""
-    tails = {
-        m.text.split()[-1].casefold()
-        for m in mentions
-        if m.label == "PER" and len(m.text.split()) >= 2 and m.text.split()[-1][:1].isupper()
-    }
+    tails = {words[-1].casefold() for words in _full_names(mentions) if words[-1][:1].isupper()}
     for m in mentions:
         if (
             m.label in ("MISC", "ORG", "LOC")
@@ -351,28 +352,12 @@ def _places_typed_as_people(mentions: list[_Mention]) -> None:
     """A one-word name the model typed PER that the gazetteer knows as a country or capital, and
     that is no part of a person named in full in the article, is that place ("zowel Bagdad
     als Damascus verklaarden": a capital standing for its government, LOC in CoNLL terms)."""
-    name_words = {
-        w.casefold() for m in mentions if m.label == "PER" and len(m.text.split()) >= 2 for w in m.text.split()
-    }
+    name_words = {w.casefold() for words in _full_names(mentions) for w in words}
     for m in mentions:
         if m.label == "PER" and " " not in m.text and m.text.casefold() not in name_words:
             place = lookup_place(m.text)
-            if place is not None and place.name == m.text and _country_or_capital(place):
+            if place is not None and place.name == m.text and is_country_or_capital(place):
                 m.label = "LOC"
-
-
-def _country_or_capital(place: Any) -> bool:
-    """Countries and capitals only (a city at its country's capital coordinates): the gazetteer
-    also knows towns called Anna, Levin or Victor, and "God" finds Göd, next to Budapest."""
-    if place.kind == "country":
-        return True
-    capital = country(place.country) if place.kind == "city" and place.country else None
-    return (
-        capital is not None
-        and None not in (capital.lat, place.lat)
-        and abs(capital.lat - place.lat) < 0.05
-        and abs(capital.lon - place.lon) < 0.05
-    )
 
 
 def canonicalise(doc: Document, sdoc: Any) -> list[Entity]:
