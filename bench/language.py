@@ -85,7 +85,7 @@ def make_py3langid() -> Classifier:
 
 
 def make_kroniek() -> Classifier:
-    from kroniek.nlp.language import identify
+    from kroniek.analysis.language import identify
 
     identify("warm up")
     return lambda text: identify(text)[0]

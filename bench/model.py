@@ -274,7 +274,7 @@ def main() -> int:
     bench_seeds(nlp)
     # what users get: kroniek adds its sentence rules and gazetteer entity ruler to the model
     sys.path.insert(0, str(REPO / "src"))
-    from kroniek.nlp.analysis import _load
+    from kroniek.analysis.dutch_model import _load
 
     print("\n== as kroniek runs it (its sentence rules + gazetteer ruler around the model)")
     as_run = _load(str(MODEL))

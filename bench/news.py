@@ -89,8 +89,7 @@ from pathlib import Path
 from typing import Any
 
 from kroniek.model import Article, Document, PublishedDate
-from kroniek.nlp.pipeline import DEFAULT_STAGES, PipelineFailure
-from kroniek.processing import process
+from kroniek.pipeline import DEFAULT_STAGES, PipelineFailure, process
 
 ROOT = Path(__file__).resolve().parent
 CORPUS = (

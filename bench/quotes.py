@@ -35,10 +35,10 @@ import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from kroniek.analysis import dutch_model as analysis
+from kroniek.extract.entities import find_entities
+from kroniek.extract.quotes import find_quotes
 from kroniek.model import Article, Document
-from kroniek.nlp import analysis
-from kroniek.nlp.entities import find_entities
-from kroniek.nlp.quotes import find_quotes
 
 CORPUS = Path("/work/shared/corpora/openboek-quotes/quotes")
 NO_SPACE_BEFORE = set(",.!?;:)]…")

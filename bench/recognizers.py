@@ -38,15 +38,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kroniek.model import PublishedDate
-from kroniek.nlp.numbers_nl import (
+from kroniek.analysis.number_ranges import parse_range
+from kroniek.analysis.numbers import (
     find_numbers,
     parse_number,
     parse_ordinal,
     parse_relative_ordinal,
 )
-from kroniek.nlp.numbers_range import parse_range
-from kroniek.nlp.timex import find_in_text
+from kroniek.extract.time import find_in_text
+from kroniek.model import PublishedDate
 
 DATETIME_FILES = [
     "DateParser",

@@ -21,7 +21,7 @@ from pathlib import Path
 from threadpoolctl import threadpool_limits
 
 from kroniek.model import Article, Document, PublishedDate
-from kroniek.nlp.pipeline import DEFAULT_STAGES, get_stage
+from kroniek.pipeline import DEFAULT_STAGES, get_stage
 
 CORPUS = (
     Path(__file__).resolve().parents[1].parent

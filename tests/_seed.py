@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from kroniek.analysis import dutch_model as analysis
 from kroniek.model import Article, Document, PublishedDate
-from kroniek.nlp import analysis
 
 SEED = (
     "Minder dan duizend strijders van terreurgroep Islamitische Staat (IS) zijn op het moment "

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 import spacy
 
+from kroniek.extract.entities import find_entities, role_index
 from kroniek.model import Article, Document, Entity
-from kroniek.nlp.entities import find_entities, role_index
-from kroniek.nlp.pipeline import get_stage
+from kroniek.pipeline import get_stage
 
 _NLP = spacy.blank("nl")
 

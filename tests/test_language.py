@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kroniek.nlp.language import identify
+from kroniek.analysis.language import identify
 
 SAMPLES = [
     ("nl", "De gemeenteraad heeft dinsdagavond ingestemd met de bouw van een nieuwe brug over de rivier."),

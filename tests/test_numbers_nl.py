@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kroniek.nlp.numbers_nl import (
+from kroniek.analysis.numbers import (
     find_numbers,
     parse_digits,
     parse_number,
@@ -137,7 +137,7 @@ def test_ratio_is_extracted_as_fraction():
     ],
 )
 def test_ranges(text, interval):
-    from kroniek.nlp.numbers_range import parse_range
+    from kroniek.analysis.number_ranges import parse_range
 
     assert parse_range(text) == interval
 

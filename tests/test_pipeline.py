@@ -1,8 +1,8 @@
 import pytest
 
 from kroniek.errors import PipelineError
-from kroniek.nlp import pipeline as pl
-from kroniek.nlp.pipeline import Pipeline, stage
+from kroniek.pipeline import Pipeline, stage
+from kroniek.pipeline import registry as pl
 from tests.conftest import make_doc
 
 

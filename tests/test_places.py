@@ -7,8 +7,8 @@ import sqlite3
 import pytest
 
 from kroniek.errors import QueryError
-from kroniek.kb.entity_stats import entity_counts
 from kroniek.kb.places import Place, country, country_name, lookup_place
+from kroniek.queries.entity_stats import entity_counts
 from kroniek.store.schema import MIGRATIONS
 
 

@@ -2,8 +2,8 @@
 
 import pytest
 
+from kroniek.analysis import dutch_model as analysis
 from kroniek.model import Article, Document, PublishedDate
-from kroniek.nlp import analysis
 
 pytestmark = pytest.mark.skipif(analysis.model_path() is None, reason="needs the shipped model")
 

@@ -51,7 +51,7 @@ def test_syntax_and_sentences(nlp):
     assert all(tok.pos_ and tok.dep_ for tok in doc)
     # the bare parser (since 0.2.0) may split "Premier | Mark Rutte"; kroniek runs it behind its sentence
     # rules (only final punctuation ends a sentence), which is what users get
-    from kroniek.nlp.analysis import get_nlp
+    from kroniek.analysis.dutch_model import get_nlp
 
     assert [s.text for s in get_nlp()(TEXT).sents] == [
         "Premier Mark Rutte sprak dinsdag in Amsterdam met de directie van Philips.",

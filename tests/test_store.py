@@ -38,7 +38,7 @@ def test_article_annotations_and_fulltext_are_stored_together(db):
 
 
 def test_a_change_figure_keeps_its_old_value(db):
-    from kroniek.store.facts import figure_series
+    from kroniek.queries.facts import figure_series
 
     store = SQLiteStore(db)
     doc = make_doc("De werkloosheid steeg van 3 naar 4 procent.", published="2019-05", id="c1")

@@ -11,9 +11,9 @@ sys.path.insert(0, str(Path(__file__).parent))  # the shared seed helper lives b
 
 from _seed import SEED, analyser
 
+from kroniek.analysis import dutch_model as analysis
+from kroniek.extract.time import find_in_text, find_timexes
 from kroniek.model import Article, Document, PublishedDate
-from kroniek.nlp import analysis
-from kroniek.nlp.timex import find_in_text, find_timexes
 
 
 @pytest.fixture(params=["model", "blank"])
@@ -97,7 +97,7 @@ def test_no_publication_date():
 
 
 def test_figures_get_time(analysed):
-    from kroniek.nlp.figures import find_figures
+    from kroniek.extract.figures import find_figures
 
     doc = find_timexes(find_figures(analysed("In 2016 kwamen er 300 bezoekers.", "2017-12")))
     (f,) = doc.figures
@@ -637,7 +637,7 @@ def test_vague_counts_back_and_ahead_count_as_their_durations():
 
 @pytest.mark.skipif(analysis.model_path() is None, reason="needs the shipped model's verb morphology")
 def test_named_month_in_a_present_tense_sentence_stays_in_the_publication_year():
-    from kroniek.nlp.pipeline import Pipeline
+    from kroniek.pipeline import Pipeline
 
     text = (
         "De vergunning van de vissers loopt in mei af. Het vonnis volgt op 19 april. "
@@ -710,7 +710,7 @@ def test_past_weekday_on_its_own_day_and_vague_counts_after_na():
 
 
 def test_figures_skip_timexes_without_a_year(analysed):
-    from kroniek.nlp.figures import find_figures
+    from kroniek.extract.figures import find_figures
 
     doc = find_timexes(find_figures(analysed("In 2016 kwamen er in de nacht 300 bezoekers.", "2017-12-07")))
     (f,) = doc.figures
@@ -799,7 +799,7 @@ def test_later_counts_from_the_story_date(text, span, type_, value):
 
 @pytest.mark.skipif(analysis.model_path() is None, reason="needs the shipped model's verb tags")
 def test_weekday_in_a_present_sentence_is_the_coming_one_unless_reported_or_since():
-    from kroniek.nlp.pipeline import Pipeline
+    from kroniek.pipeline import Pipeline
 
     text = (
         "Zaterdag begint de kaartverkoop. Dat zegt de organisatie dinsdag. "

@@ -1,4 +1,4 @@
-"""Smoke tests for kroniek.training: a user's own IOB file -> a loadable spaCy NER pipeline."""
+"""Smoke tests for kroniek.analysis.training: a user's own IOB file -> a loadable spaCy NER pipeline."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 
 pytest.importorskip("spacy")
 
+from kroniek.analysis.training import convert_iob, train_ner  # noqa: E402
 from kroniek.errors import KroniekError  # noqa: E402
-from kroniek.training import convert_iob, train_ner  # noqa: E402
 
 # Sentences written for this test (not taken from any corpus).
 SENTENCES = [

@@ -63,7 +63,7 @@ def vocabulary() -> list[str]:
 def gazetteer_words() -> list[str]:
     """Single words of the gazetteer ruler's names and of Dutch, Belgian and big cities."""
     sys.path.insert(0, str(HERE.parent / "src"))
-    from kroniek.nlp import gazetteer
+    from kroniek.analysis import gazetteer
 
     words: list[str] = []
     for pattern in gazetteer.patterns():

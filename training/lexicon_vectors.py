@@ -175,9 +175,9 @@ def lexicon(source: str = "open", companies: bool = False) -> dict[str, set[str]
     `companies` adds the listed companies to the organisation feature (measured: +0.3 F1 with
     augment.py's copies, within noise; not in the shipped table)."""
     sys.path.insert(0, str(HERE.parent / "src"))
+    from kroniek.analysis.gazetteer import ORGANISATIONS
+    from kroniek.extract.entities import NATIONALITIES
     from kroniek.kb.places import gazetteer
-    from kroniek.nlp.entities import NATIONALITIES
-    from kroniek.nlp.gazetteer import ORGANISATIONS
 
     lex: dict[str, set[str]] = {}
     if source == "frog":

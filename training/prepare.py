@@ -123,14 +123,14 @@ def ud_docs(vocab, sents: list, n_sents: int = N_SENTS) -> list:
 
 def read_conll2002(path: Path) -> list[list[list[tuple[str, str]]]]:
     """Documents -> sentences -> (word, IOB tag): the same reader users' IOB files go through."""
-    from kroniek.training import read_iob
+    from kroniek.analysis.training import read_iob
 
     return read_iob(path)
 
 
 def iob_doc(vocab, sents: list):
     """A Doc with gold entities from IOB tags: the same conversion `kroniek train ner` uses."""
-    from kroniek.training import doc_from_iob_sentences
+    from kroniek.analysis.training import doc_from_iob_sentences
 
     return doc_from_iob_sentences(vocab, sents)
 

@@ -26,7 +26,7 @@ def extract(
     stages: Sequence[str] | None = None,
 ) -> Document:
     """Annotate one text with the default pipeline (or ``stages``) and return the Document."""
-    from .nlp.pipeline import DEFAULT_STAGES, Pipeline
+    from kroniek.pipeline.registry import DEFAULT_STAGES, Pipeline
 
     date = PublishedDate.parse(published) if isinstance(published, str) else published
     article = Article(id=id, text=text, published=date, title=title)
@@ -35,6 +35,6 @@ def extract(
 
 def open(path: str | Path = "kroniek.db"):  # type: ignore[no-untyped-def]  # noqa: A001
     """Open (or create) a kroniek store."""
-    from .store.sqlite import SQLiteStore
+    from kroniek.store.sqlite import SQLiteStore
 
     return SQLiteStore(path)

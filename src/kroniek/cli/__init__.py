@@ -8,17 +8,9 @@ from __future__ import annotations
 
 import sys
 
-import typer
+from kroniek.errors import KroniekError, UsageError
 
-from ..errors import KroniekError, UsageError
-
-app = typer.Typer(
-    name="kroniek",
-    help="Dated Dutch news articles into a searchable, temporal knowledge base.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
+from .app import app
 
 
 def _register() -> None:
@@ -39,3 +31,6 @@ def main() -> None:
     except KeyboardInterrupt:
         print("Interrupted; the store is consistent, re-run to continue.", file=sys.stderr)
         sys.exit(130)
+
+
+__all__ = ["app", "main"]

@@ -20,8 +20,8 @@ def date_bound(value: str | None, *, end: bool) -> str | None:
     """Turn a YYYY[-MM[-DD]] option into the first/last day it can mean."""
     if not value:
         return None
-    from ..errors import UsageError
-    from ..model import PublishedDate
+    from kroniek.errors import UsageError
+    from kroniek.model import PublishedDate
 
     try:
         d = PublishedDate.parse(value)
@@ -31,8 +31,8 @@ def date_bound(value: str | None, *, end: bool) -> str | None:
 
 
 def open_db(path: Path, *, must_exist: bool = True):  # type: ignore[no-untyped-def]
-    from ..errors import StoreError
-    from ..store.sqlite import SQLiteStore
+    from kroniek.errors import StoreError
+    from kroniek.store.sqlite import SQLiteStore
 
     if must_exist and str(path) != ":memory:" and not path.exists():
         raise StoreError(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from . import app
+from .app import app
 from .common import CSV, DB, FROM, JSON, TO, date_bound, open_db
 from .output import Format, choose, emit
 
@@ -42,8 +42,8 @@ def search(
     csv_: bool = CSV,
 ) -> None:
     """Full-text search with Dutch stemming, snippets, and trend counts."""
-    from ..store.search import counts
-    from ..store.search import search as run_search
+    from kroniek.store.search import counts
+    from kroniek.store.search import search as run_search
 
     store = open_db(db)
     lo, hi = date_bound(date_from, end=False), date_bound(date_to, end=True)
@@ -90,7 +90,7 @@ def show(
     tokens: bool = typer.Option(False, "--tokens", help="Include tokens in --json output."),
 ) -> None:
     """An article with its annotations (quotes «», speakers [], figures {}, times ⟨⟩)."""
-    from ..errors import KroniekError
+    from kroniek.errors import KroniekError
 
     store = open_db(db)
     doc = store.get(article_id)
@@ -153,8 +153,8 @@ def export(
     tokens: bool = typer.Option(False, "--tokens", help="Include tokens (jsonl only)."),
 ) -> None:
     """Export every article with its annotations (the extract JSON form)."""
-    from ..errors import UsageError
-    from ..export import export_documents
+    from kroniek.errors import UsageError
+    from kroniek.queries.export import export_documents
 
     if fmt is ExportFormat.parquet and str(output) == "-":
         raise UsageError("parquet is binary: give a file with --output FILE.parquet")
@@ -167,7 +167,7 @@ def export(
 @app.command()
 def digest(db: Path = DB, limit: int = typer.Option(8, "--limit", "-n", help="Items per section.")) -> None:
     """What kroniek learned: top entities, statements with speakers, figures, time expressions."""
-    from ..digest import digest_text
+    from kroniek.queries.digest import digest_text
 
     store = open_db(db)
     print(digest_text(store, limit=limit))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from . import app
+from .app import app
 from .common import CSV, DB, FROM, JSON, TO, date_bound, open_db
 from .output import choose, emit
 
@@ -23,7 +23,7 @@ def quotes(
     csv_: bool = CSV,
 ) -> None:
     """Who said what about whom, with the source chain and evidence offsets."""
-    from ..store.facts import list_quotes
+    from kroniek.queries.facts import list_quotes
 
     store = open_db(db)
     rows = list_quotes(store.conn, speaker=speaker, about=about, date_from=date_bound(date_from, end=False),
@@ -44,7 +44,7 @@ def figures(
     csv_: bool = CSV,
 ) -> None:
     """Reported figures as a time series: date, value, qualifier, source, article."""
-    from ..store.facts import figure_series
+    from kroniek.queries.facts import figure_series
 
     store = open_db(db)
     rows = [f.to_dict() for f in figure_series(store.conn, about=about, date_from=date_bound(date_from, end=False),
@@ -69,7 +69,7 @@ def entities(
     csv_: bool = CSV,
 ) -> None:
     """Entities with mention counts over time."""
-    from ..kb.entity_stats import entity_counts
+    from kroniek.queries.entity_stats import entity_counts
 
     store = open_db(db)
     rows = entity_counts(store.conn, label=label, name=name, per=per, date_from=date_bound(date_from, end=False),

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import typer
 
-from . import app
+from .app import app
 from .common import CSV, DB, JSON, QUIET, open_db
 from .output import choose, emit
 
 
 def _options(fmt: str | None, fields: list[str] | None, source: str | None):  # type: ignore[no-untyped-def]
-    from ..errors import UsageError
-    from ..ingest.records import ReadOptions
+    from kroniek.errors import UsageError
+    from kroniek.ingest.records import ReadOptions
 
     field_map: dict[str, str] = {}
     for item in fields or []:
@@ -27,13 +27,13 @@ def _options(fmt: str | None, fields: list[str] | None, source: str | None):  # 
 
 
 def _workers(n: int | None) -> int:
-    from ..processing import default_workers
+    from kroniek.pipeline.workers import default_workers
 
     return default_workers() if n is None or n <= 0 else n
 
 
 def _stages(stages: str | None) -> tuple[str, ...]:
-    from ..nlp.pipeline import DEFAULT_STAGES
+    from kroniek.pipeline.registry import DEFAULT_STAGES
 
     return tuple(s.strip() for s in stages.split(",") if s.strip()) if stages else DEFAULT_STAGES
 
@@ -58,7 +58,7 @@ def ingest(
     quiet: bool = QUIET,
 ) -> None:
     """Read, annotate and store articles. Exit 0: all went in; 1: some records quarantined."""
-    from ..ingest.runner import ingest_paths
+    from kroniek.ingest.runner import ingest_paths
 
     store = open_db(db, must_exist=False)
     try:
@@ -90,10 +90,10 @@ def extract(
     tokens: bool = typer.Option(False, "--tokens", help="Also write tokens with POS, lemma, head, dep."),
 ) -> None:
     """Annotate articles without a store: one JSON object per article on stdout, in input order."""
-    from ..errors import RecordError
-    from ..ingest.readers import read_paths
-    from ..nlp.pipeline import PipelineFailure
-    from ..processing import process
+    from kroniek.errors import RecordError
+    from kroniek.ingest.readers import read_paths
+    from kroniek.pipeline.registry import PipelineFailure
+    from kroniek.pipeline.workers import process
 
     failed = 0
     items = list(read_paths([str(p) for p in paths], _options(fmt, field, source)))
@@ -123,8 +123,8 @@ def reprocess(
     quiet: bool = QUIET,
 ) -> None:
     """Re-run the pipeline on articles whose stage versions are out of date."""
-    from ..nlp.pipeline import DEFAULT_STAGES, Pipeline, PipelineFailure
-    from ..processing import Processor
+    from kroniek.pipeline.registry import DEFAULT_STAGES, Pipeline, PipelineFailure
+    from kroniek.pipeline.workers import Processor
 
     store = open_db(db)
     pipeline = Pipeline(DEFAULT_STAGES)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from . import app
+from .app import app
 
 train_app = typer.Typer(help="Train models on your own data.", no_args_is_help=True)
 app.add_typer(train_app, name="train")
@@ -22,7 +22,7 @@ def train_ner_command(
     seed: int = typer.Option(0, "--seed", help="Random seed."),
 ) -> None:
     """Train an NER model; use it with KRONIEK_MODEL=OUTPUT kroniek ..."""
-    from ..training import train_ner
+    from kroniek.analysis.training import train_ner
 
     path = train_ner(train, dev, output, base_model=base_model, max_steps=max_steps, seed=seed)
     typer.echo(f"model written to {path}; use it with KRONIEK_MODEL={path}")

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import DateError, RecordError, UsageError
-from ..model import Article, PublishedDate
+from kroniek.errors import DateError, RecordError, UsageError
+from kroniek.model import Article, PublishedDate
 
 #: Our article field names; ``ReadOptions.field_map`` maps them to the input's names.
 FIELDS = ("id", "published", "title", "text", "url", "source", "language", "author")
@@ -24,6 +24,10 @@ FORMAT_ALIASES = {
 
 #: How much of an offending record an error keeps (enough to fix it, not a whole 10 MB page).
 RAW_LIMIT = 10_000
+
+
+#: The input formats kroniek reads, by the name ``--format`` takes.
+FORMATS = ("seed", "jsonl", "csv", "tsv", "html", "feed", "warc")
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import RecordError
-from ..model import Article
-from ..nlp.pipeline import DEFAULT_STAGES, PipelineFailure
-from ..processing import Processor
-from ..store.sqlite import Rejection, SQLiteStore, StoredDocument
+from kroniek.errors import RecordError
+from kroniek.model import Article
+from kroniek.pipeline.registry import DEFAULT_STAGES, PipelineFailure
+from kroniek.pipeline.workers import Processor
+from kroniek.store.sqlite import Rejection, SQLiteStore, StoredDocument
+
 from .dedup import NearDuplicateIndex, text_hash
 from .readers import read_paths
 from .records import ReadOptions, Record

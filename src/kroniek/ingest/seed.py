@@ -11,7 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import DateError, RecordError
+from kroniek.errors import DateError, RecordError
+
+from .decoding import binary_error, decode
 from .records import ReadOptions, Record, build_article, parse_date, record_error
 
 _HEAD = re.compile(r"\A\s*date[ \t]+(\S+)[ \t]*(?:\r?\n)?(.*)\Z", re.DOTALL | re.IGNORECASE)
@@ -19,8 +21,6 @@ _BLANKS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 
 
 def read_seed(source: str, fh: BinaryIO, options: ReadOptions) -> Iterator[Record | RecordError]:
-    from .readers import binary_error, decode
-
     data = fh.read(options.max_chars * 4 + 1024)
     text = decode(data)
     stem = Path(source).stem

@@ -11,7 +11,9 @@ import json
 from collections.abc import Iterator, Mapping
 from typing import Any, BinaryIO
 
-from ..errors import DateError, RecordError
+from kroniek.errors import DateError, RecordError
+
+from .decoding import decode, decode_line
 from .records import ReadOptions, Record, build_article, parse_date, record_error
 
 Items = Iterator[Record | RecordError]
@@ -61,8 +63,6 @@ def _json_error(exc: json.JSONDecodeError, source: str, line: int, raw: str) -> 
 
 def read_jsonl(source: str, fh: BinaryIO, options: ReadOptions) -> Items:
     """One JSON object per line (a ``.json`` file holding one array also works)."""
-    from .readers import decode_line
-
     first = fh.peek(64)[:64] if hasattr(fh, "peek") else b""
     if first.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
         yield from _read_json_array(source, fh, options)
@@ -93,8 +93,6 @@ def read_jsonl(source: str, fh: BinaryIO, options: ReadOptions) -> Items:
 
 
 def _read_json_array(source: str, fh: BinaryIO, options: ReadOptions) -> Items:
-    from .readers import decode
-
     data = fh.read()
     text = decode(data)
     if text is None:
@@ -121,8 +119,6 @@ def read_csv(
     source: str, fh: BinaryIO, options: ReadOptions, delimiter: str | None = None
 ) -> Items:
     """CSV with a header row; ``line`` is the line where the row starts."""
-    from .readers import decode_line
-
     csv.field_size_limit(max(csv.field_size_limit(), _CSV_LIMIT))
     pending: list[str] = []
 

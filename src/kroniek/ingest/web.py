@@ -14,8 +14,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ..errors import DateError, RecordError
-from ..model import PublishedDate
+from kroniek.errors import DateError, RecordError
+from kroniek.model import PublishedDate
+
+from .decoding import binary_error, decode
 from .records import ReadOptions, Record, build_article, record_error
 
 Item = Record | RecordError
@@ -61,8 +63,6 @@ def _tidy(text: str) -> str:
 
 
 def _decode_html(data: bytes, charset: str | None = None) -> str | None:
-    from .readers import decode
-
     if charset:
         try:
             return data.decode(charset)
@@ -113,8 +113,6 @@ def _page_record(
 
 
 def read_html(source: str, fh: BinaryIO, options: ReadOptions) -> Items:
-    from .readers import binary_error
-
     data = fh.read(options.max_chars * 4 + 1)
     text = _decode_html(data)
     if text is None:

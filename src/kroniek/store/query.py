@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..errors import QueryError
+from kroniek.errors import QueryError
+
 from .stemming import fold, stem_terms
 
 FIELDS = ("title", "text", "source")

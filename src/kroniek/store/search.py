@@ -11,13 +11,14 @@ An optional tantivy index (``kroniek[search]``) can answer the text part instead
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from ..errors import QueryError
+from kroniek.errors import QueryError
+
+from .filters import Filters, Per, date_bound, last_day, make_filters, next_period, period_label, to_date
 from .query import ParsedQuery, matches_highlight, parse, terms_for_highlight, to_fts5
 from .stemming import fold, word_spans
 
@@ -26,8 +27,6 @@ if TYPE_CHECKING:
 
 BM25 = "bm25(articles_fts, 3.0, 1.0, 0.5)"
 Sort = Literal["relevance", "date", "date_asc"]
-Per = Literal["day", "week", "month", "year"]
-_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @dataclass(frozen=True)
@@ -44,46 +43,6 @@ class Hit:
 class SearchResult:
     total: int
     hits: list[Hit] = field(default_factory=list)
-
-
-def _bound(value: str | None, *, end: bool) -> str | None:
-    """YYYY, YYYY-MM or YYYY-MM-DD as a string comparable with ``published_start``."""
-    if value is None or value == "":
-        return None
-    value = value.strip()
-    if not _DATE_RE.match(value):
-        raise QueryError(f"date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
-    parts = value.split("-")
-    try:
-        nums = [int(p) for p in parts] + [1] * (3 - len(parts))
-        dt.date(nums[0], nums[1], nums[2])
-    except ValueError:
-        raise QueryError(f"date {value!r} does not exist") from None
-    if len(parts) == 3:
-        return value
-    # "-99" sorts after every real day, so YYYY-MM as an upper bound takes the whole month.
-    return value + ("-99" * (3 - len(parts)) if end else "-01" * (3 - len(parts)))
-
-
-@dataclass(frozen=True)
-class Filters:
-    """Everything besides the text match; rendered as SQL here, as queries by tantivy."""
-
-    lo: str | None = None
-    hi: str | None = None
-    source: str | None = None
-    dups: bool = True
-    entities: tuple[str, ...] = ()
-    not_entities: tuple[str, ...] = ()
-
-
-def _make_filters(
-    pq: ParsedQuery, date_from: str | None, date_to: str | None, source: str | None, dups: bool
-) -> Filters:
-    lo, hi = _bound(date_from, end=False), _bound(date_to, end=True)
-    if lo and hi and lo > hi:
-        raise QueryError(f"date range is empty: from {date_from} is after to {date_to}")
-    return Filters(lo, hi, source or None, dups, tuple(pq.entities), tuple(pq.not_entities))
 
 
 def _sql(flt: Filters) -> tuple[list[str], list[object]]:
@@ -143,7 +102,7 @@ def search(
     if limit < 0 or offset < 0:
         raise QueryError("limit and offset must not be negative")
     pq = _parse(query, bool(date_from or date_to or source))
-    flt = _make_filters(pq, date_from, date_to, source, include_duplicates)
+    flt = make_filters(pq, date_from, date_to, source, include_duplicates)
     if pq.ast is not None and index is not None:
         total, scored = index.search(conn, pq, flt, sort=sort, limit=limit, offset=offset)
     else:
@@ -272,45 +231,6 @@ def snippet(
 # -- date histograms -----------------------------------------------------------------------
 
 
-def _label(day: dt.date, per: str) -> str:
-    if per == "day":
-        return day.isoformat()
-    if per == "week":
-        year, week, _ = day.isocalendar()
-        return f"{year}-W{week:02d}"
-    if per == "month":
-        return f"{day.year:04d}-{day.month:02d}"
-    return f"{day.year:04d}"
-
-
-def _step(day: dt.date, per: str) -> dt.date:
-    if per == "day":
-        return day + dt.timedelta(days=1)
-    if per == "week":
-        return day + dt.timedelta(days=7 - day.weekday())
-    if per == "month":
-        return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    return dt.date(day.year + 1, 1, 1)
-
-
-def _to_date(value: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def _last_day(value: str) -> dt.date | None:
-    """The last day an upper bound YYYY / YYYY-MM / YYYY-MM-DD covers."""
-    bound = _bound(value, end=True) or ""
-    year, month, day = bound.split("-")
-    if month == "99":
-        return dt.date(int(year), 12, 31)
-    if day == "99":
-        return _step(dt.date(int(year), int(month), 1), "month") - dt.timedelta(days=1)
-    return _to_date(bound)
-
-
 def counts(
     conn: sqlite3.Connection,
     query: str,
@@ -334,7 +254,7 @@ def counts(
     if per not in ("day", "week", "month", "year"):
         raise QueryError(f"unknown bucket {per!r}; use day, week, month or year")
     pq = _parse(query, True)
-    flt = _make_filters(pq, date_from, date_to, source, count_duplicates)
+    flt = make_filters(pq, date_from, date_to, source, count_duplicates)
     if pq.ast is not None and index is not None:
         days = index.day_counts(conn, pq, flt)
     else:
@@ -355,21 +275,21 @@ def counts(
     first: dt.date | None = None
     last: dt.date | None = None
     for value, n in days:
-        day = _to_date(value or "")
+        day = to_date(value or "")
         if day is None:
             continue
-        buckets[_label(day, per)] += n
+        buckets[period_label(day, per)] += n
         first = day if first is None or day < first else first
         last = day if last is None or day > last else last
-    lo = _to_date(_bound(date_from, end=False) or "") or first
-    hi = _last_day(date_to) if date_to else last
+    lo = to_date(date_bound(date_from, end=False) or "") or first
+    hi = last_day(date_to) if date_to else last
     if lo is None or hi is None:
         return sorted(buckets.items())
     out: list[tuple[str, int]] = []
     day = lo
     while day <= hi:
-        label = _label(day, per)
+        label = period_label(day, per)
         if not out or out[-1][0] != label:
             out.append((label, buckets.get(label, 0)))
-        day = _step(day, per)
+        day = next_period(day, per)
     return out

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import StoreError
-from ..model import Document
+from kroniek.errors import StoreError
+from kroniek.model import Document
+
 from .schema import MIGRATIONS
 from .stemming import stem_text
 

@@ -15,16 +15,15 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import tantivy
 
-from ..errors import QueryError
+from kroniek.errors import QueryError
+
+from .filters import Filters
 from .query import And, Node, Not, Or, ParsedQuery, Phrase, Term
 from .stemming import stem_text
-
-if TYPE_CHECKING:
-    from .search import Filters
 
 WEIGHTS = {"title": 3.0, "text": 1.0, "source": 0.5}  # same as the FTS5 bm25 weights
 Occur = tantivy.Occur

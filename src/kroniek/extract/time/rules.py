@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .numbers_nl import NUMWORD_PATTERN
-from .timex_tables import (  # noqa: F401  (re-exported for the resolver)
+from kroniek.analysis.numbers import NUMWORD_PATTERN
+
+from .tables import (  # noqa: F401  (re-exported for the resolver)
     DECADES,
     FUTURE_REF,
     HOUR_WORDS,

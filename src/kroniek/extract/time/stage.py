@@ -18,14 +18,15 @@ import datetime as dt
 import re
 from bisect import bisect_right
 
-from ..model import Document, PublishedDate, Timex
-from .pipeline import stage
-from .timex_calendar import Ref, _add_months
-from .timex_join import _FULL_DAY, join_clock_times
-from .timex_ranges import RANGE_PATTERNS, resolve_range
-from .timex_resolve import resolve
-from .timex_rules import DAYPART, FUTURE_RE, PATTERNS, TRIGGERS, WEEKDAY
-from .timex_tables import HOUR_WORDS
+from kroniek.model import Document, PublishedDate, Timex
+from kroniek.pipeline.registry import stage
+
+from .calendar import Ref, _add_months
+from .join import _FULL_DAY, join_clock_times
+from .ranges import RANGE_PATTERNS, resolve_range
+from .resolve import resolve
+from .rules import DAYPART, FUTURE_RE, PATTERNS, TRIGGERS, WEEKDAY
+from .tables import HOUR_WORDS
 
 _DROP_PREFIX = re.compile(r"(?i)^(?:in|op|om|per|rond|omstreeks|tegen|uit|de|het|in\s+de|in\s+het)\s+")
 
@@ -571,7 +572,7 @@ def sentence_tenses(doc: Document) -> list[str] | None:
     toks = doc.tokens
     if not toks or not any(t.morph for t in toks):
         return None
-    from .cues import get_lexicon
+    from kroniek.extract.quotes.cues import get_lexicon
 
     lex = get_lexicon()
     out = []

@@ -28,7 +28,7 @@ EXTRA_COUNTRIES = ("Amerika", "VS", "Groot-Brittannië", "Engeland", "Holland", 
 
 def patterns() -> list[dict[str, Any]]:
     """entity_ruler patterns: countries as LOC, the organisations above as ORG."""
-    from ..kb.places import _dutch_country_names
+    from kroniek.kb.places import _dutch_country_names
 
     countries = set(_dutch_country_names().values()) | set(EXTRA_COUNTRIES)
     out = [{"label": "LOC", "pattern": name} for name in sorted(countries) if len(name) > 2]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .store.sqlite import SQLiteStore
+from kroniek.store.sqlite import SQLiteStore
 
 
 def _num(value: float | None) -> str:

@@ -1,4 +1,4 @@
-"""Calendar arithmetic at the publication date's precision (see :mod:`kroniek.nlp.timex`)."""
+"""Calendar arithmetic at the publication date's precision (see :mod:`kroniek.extract.time`)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..model import PublishedDate
-from .numbers_nl import parse_number
-from .timex_tables import UNITS
+from kroniek.analysis.numbers import parse_number
+from kroniek.model import PublishedDate
+
+from .tables import UNITS
 
 
 @dataclass(frozen=True)
@@ -206,7 +207,7 @@ def _period(ref: Ref | None, unit: str, sign: int) -> str | None:
 def word_year(words: str) -> int | None:
     """'negentienachtentwintig' -> 1928, 'negentienhonderd zesennegentig' -> 1996,
     'tweeduizend twintig' -> 2020; None for anything that is not such a year."""
-    from .numbers_nl import parse_compound
+    from kroniek.analysis.numbers import parse_compound
 
     s = re.sub(r"\s+", "", words.lower())
     if s.startswith("tweeduizend"):

@@ -9,8 +9,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from ..model import Document
-from .pipeline import stage
+from kroniek.model import Document
+from kroniek.pipeline.registry import stage
 
 SAMPLE_CHARS = 5000  # the first few paragraphs decide; whole 2 MB texts would only cost time
 MIN_LETTERS = 3

@@ -12,8 +12,9 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from threadpoolctl import threadpool_limits
 
-from .model import Article, Document
-from .nlp.pipeline import DEFAULT_STAGES, Pipeline, PipelineFailure
+from kroniek.model import Article, Document
+
+from .registry import DEFAULT_STAGES, Pipeline, PipelineFailure
 
 _worker_pipeline: Pipeline | None = None
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .numbers_nl import parse_number, parse_ordinal
+from .numbers import parse_number, parse_ordinal
 
 _N = r"(?:de\s+)?(?P<{}>-?[\d.,]+|[\wë]+(?:\s+[\wë]+)?)"
 _NUM = r"(?:de\s+)?(-?[\d.,/]+|[\wë]+(?:\s+[\wë]+)?)"

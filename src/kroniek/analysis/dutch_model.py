@@ -13,9 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..errors import PipelineError
-from ..model import Document, Sentence, Token
-from .pipeline import stage
+from kroniek.errors import PipelineError
+from kroniek.model import Document, Sentence, Token
+from kroniek.pipeline.registry import stage
 
 SHIPPED_MODEL = Path(__file__).resolve().parent.parent / "data" / "nl_kroniek"
 

@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from ..errors import PipelineError
-from ..model import Document
+from kroniek.errors import PipelineError
+from kroniek.model import Document
 
 StageFunc = Callable[[Document], Document]
 BatchFunc = Callable[[list[Document]], list[Document]]
@@ -23,12 +23,12 @@ BASE_PROVIDES = frozenset({"text", "published"})
 
 #: Where each stage lives; importing the module registers it.
 STAGE_MODULES: dict[str, str] = {
-    "language": "kroniek.nlp.language",
-    "analysis": "kroniek.nlp.analysis",
-    "entities": "kroniek.nlp.entities",
-    "quotes": "kroniek.nlp.quotes",
-    "figures": "kroniek.nlp.figures",
-    "timexes": "kroniek.nlp.timex",
+    "language": "kroniek.analysis.language",
+    "analysis": "kroniek.analysis.dutch_model",
+    "entities": "kroniek.extract.entities",
+    "quotes": "kroniek.extract.quotes",
+    "figures": "kroniek.extract.figures",
+    "timexes": "kroniek.extract.time",
 }
 
 #: The default pipeline, in order.

@@ -7,7 +7,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from .stemming import stem_terms
+from kroniek.store.stemming import stem_terms
 
 
 def _date_clause(date_from: str | None, date_to: str | None) -> tuple[str, list[Any]]:

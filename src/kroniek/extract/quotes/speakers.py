@@ -11,7 +11,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ..model import Document
+from kroniek.model import Document
+
 from .cues import ORG_NOUNS, ORGANISATION_KIND_NOUNS, PRONOUNS, ROLE_NOUNS, names_organisation_kind
 
 _PARTICLE = r"(?:van|de|der|den|het|ter|ten|te|von|da|di|du|le|la|al|bin|ibn|el|'t)"

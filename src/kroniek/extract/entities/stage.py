@@ -23,10 +23,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..kb.places import country_name, is_country_or_capital, lookup_place
-from ..model import Document, Entity
-from .cues import names_organisation_kind
-from .pipeline import stage
+from kroniek.extract.quotes.cues import names_organisation_kind
+from kroniek.kb.places import country_name, is_country_or_capital, lookup_place
+from kroniek.model import Document, Entity
+from kroniek.pipeline.registry import stage
 
 LABELS = {"PER", "ORG", "LOC", "MISC"}
 

@@ -1,6 +1,6 @@
 """Figures stage: reported numbers with qualifier, kind, unit, subject, place and source.
 
-Numbers come from :mod:`kroniek.nlp.numbers_nl`; the cues around them (``naar schatting``,
+Numbers come from :mod:`kroniek.analysis.numbers`; the cues around them (``naar schatting``,
 ``procent``, ``volgens X``) are read with precompiled regexes over the sentence, so the stage
 costs a few regex passes per sentence. Years, dates, clock times, house/article/phone numbers and
 list numbering are not figures (the word tables and patterns live in :mod:`figures_tables`).
@@ -15,8 +15,11 @@ import re
 from bisect import bisect_right
 from typing import Any
 
-from ..model import Document, Figure
-from .figures_tables import (
+from kroniek.analysis.numbers import NumberMatch, find_numbers, parse_number
+from kroniek.model import Document, Figure
+from kroniek.pipeline.registry import stage
+
+from .tables import (
     AGE_OF_AFTER_RE,
     AGE_OF_RE,
     AGE_PAREN_RE,
@@ -68,8 +71,6 @@ from .figures_tables import (
     YEAR_AFTER_RE,
     YEAR_CTX_RE,
 )
-from .numbers_nl import NumberMatch, find_numbers, parse_number
-from .pipeline import stage
 
 
 def _sentence_bounds(doc: Document) -> list[tuple[int, int]]:

@@ -41,7 +41,7 @@ _TOK2VEC = {
 
 def _error(message: str) -> Exception:
     """A KroniekError, imported lazily so this module imports without the rest of kroniek."""
-    from .errors import KroniekError
+    from kroniek.errors import KroniekError
 
     return KroniekError(message)
 

@@ -1,6 +1,6 @@
 """Resolution of matched Dutch time expressions to TIMEX3 values against a publication date.
 
-See :mod:`kroniek.nlp.timex` for the precision rules; the arithmetic is in ``timex_calendar``.
+See :mod:`kroniek.extract.time` for the precision rules; the arithmetic is in ``timex_calendar``.
 """
 
 from __future__ import annotations
@@ -9,8 +9,9 @@ import calendar
 import datetime as dt
 import re
 
-from .numbers_nl import parse_number, parse_ordinal
-from .timex_calendar import (
+from kroniek.analysis.numbers import parse_number, parse_ordinal
+
+from .calendar import (
     _REL_SIGN,
     Ref,
     _add_months,
@@ -27,8 +28,8 @@ from .timex_calendar import (
     weekday,
     word_year,
 )
-from .timex_rules import HOUR_EN
-from .timex_tables import (
+from .rules import HOUR_EN
+from .tables import (
     DECADES,
     HOUR_WORDS,
     MONTHS,
@@ -695,7 +696,7 @@ def _clock(name: str, g: dict[str, str | None], m: re.Match[str], ref: Ref | Non
 
 def _multi(g: dict[str, str | None], ref: Ref | None) -> tuple[str, str] | None:
     """'1 jaar, 1 maand en 21 dagen' -> P1Y1M21D; with 'geleden' the date that far back."""
-    from .timex_rules import NUM, UNIT
+    from .rules import NUM, UNIT
 
     parts = re.findall(rf"({NUM})\s*({UNIT})\b", g["all"] or "", flags=re.IGNORECASE)
     dates: dict[str, float] = {}

@@ -1,4 +1,4 @@
-"""Joins of neighbouring time expressions into one clock time (see :mod:`kroniek.nlp.timex`).
+"""Joins of neighbouring time expressions into one clock time (see :mod:`kroniek.extract.time`).
 
 * a day and a bare hour after ``om``: ``vrijdag om 4``, ``afgelopen nacht om 8`` (20:00);
 * a clock time and a part of a named day: ``half zes morgenavond`` (17:30 the next day);
@@ -17,11 +17,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..model import Timex
-from .timex_calendar import Ref
-from .timex_resolve import _date_prefix
-from .timex_rules import HOUR_EN, HOUR_W
-from .timex_tables import HOUR_WORDS
+from kroniek.model import Timex
+
+from .calendar import Ref
+from .resolve import _date_prefix
+from .rules import HOUR_EN, HOUR_W
+from .tables import HOUR_WORDS
 
 _DAY_OR_PART = re.compile(r"^((?:\d{4}|XXXX)-(?:\d{2}|XX)-(?:\d{2}|XX)|XXXX-WXX-\d)(?:T(MO|AF|EV|NI))?$")
 _CLOCK_VALUE = re.compile(r"^(.*)T(\d{2}):(\d{2})(:\d{2})?$")

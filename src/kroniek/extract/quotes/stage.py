@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..model import Document, Quote, TextSpan
+from kroniek.model import Document, Quote, TextSpan
+from kroniek.pipeline.registry import stage
+
 from .cues import NOT_SOURCE, ORG_NOUNS, ROLE_NOUNS, SPEAKER_STOP, VEHICLE_NOUNS, Lexicon, get_lexicon
-from .pipeline import stage
 from .speakers import _ADJ_RE as _ADJ
 from .speakers import FUNCTION_CAPS as _FUNCTION_CAPS
 from .speakers import People

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .store.sqlite import SQLiteStore
+from kroniek.store.sqlite import SQLiteStore
 
 CSV_COLUMNS = ("id", "published", "precision", "title", "source", "url", "language", "text",
                "entities", "quotes", "figures", "timexes")

@@ -2,7 +2,7 @@
 
 Backs ``kroniek entities``. Mentions are grouped by canonical name (``entities.entity``), so
 "IS" and "Islamitische Staat" count together, and a country's LOC mentions count together with
-its nationality adjectives (MISC, see :mod:`kroniek.nlp.entities`): "Syrische" counts for Syrië.
+its nationality adjectives (MISC, see :mod:`kroniek.extract.entities`): "Syrische" counts for Syrië.
 An entity's ``label`` is the label most of its mentions have, nationality adjectives
 not counting while other mentions exist (Syrië stays LOC).
 """
@@ -13,8 +13,8 @@ import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ..errors import QueryError
-from ..store.search import Per, _bound, _label, _last_day, _step, _to_date
+from kroniek.errors import QueryError
+from kroniek.store.filters import Per, date_bound, last_day, next_period, period_label, to_date
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ def entity_counts(
             "WHERE entity = ? COLLATE NOCASE OR text = ? COLLATE NOCASE)"
         )
         args += [name, name]
-    lo, hi = _bound(date_from, end=False), _bound(date_to, end=True)
+    lo, hi = date_bound(date_from, end=False), date_bound(date_to, end=True)
     if lo:
         where.append("a.published_start >= ?")
         args.append(lo)
@@ -101,10 +101,10 @@ def entity_counts(
         f"AND e.entity IN ({marks}) AND a.published_start IS NOT NULL GROUP BY 1, 2",
         [*args, *names],
     ):
-        date = _to_date(day or "")
+        date = to_date(day or "")
         if date is None:
             continue
-        per_day[entity][_label(date, per)] += n
+        per_day[entity][period_label(date, per)] += n
         first = day if first is None or day < first else first
         last = day if last is None or day > last else last
     axis = _axis(per, date_from or first, date_to, last)
@@ -120,15 +120,15 @@ def entity_counts(
 
 def _axis(per: str, lo_raw: str | None, hi_raw: str | None, last: str | None) -> list[str]:
     """Every bucket label from the lower to the upper bound, oldest first."""
-    lo = _to_date(_bound(lo_raw[:10], end=False) or "") if lo_raw else None
-    hi = _last_day(hi_raw) if hi_raw else _to_date(last or "")
+    lo = to_date(date_bound(lo_raw[:10], end=False) or "") if lo_raw else None
+    hi = last_day(hi_raw) if hi_raw else to_date(last or "")
     if lo is None or hi is None:
         return []
     out: list[str] = []
     day = lo
     while day <= hi:
-        label = _label(day, per)
+        label = period_label(day, per)
         if not out or out[-1] != label:
             out.append(label)
-        day = _step(day, per)
+        day = next_period(day, per)
     return out

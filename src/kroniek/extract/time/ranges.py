@@ -10,9 +10,9 @@ import calendar
 import datetime as dt
 import re
 
-from .timex_calendar import _REL_SIGN, Ref, _add_months, _num, _period, _year_for_month, word_year
-from .timex_resolve import _VAGUE_COUNT, _date_prefix
-from .timex_rules import (
+from .calendar import _REL_SIGN, Ref, _add_months, _num, _period, _year_for_month, word_year
+from .resolve import _VAGUE_COUNT, _date_prefix
+from .rules import (
     DAYPART,
     MONTH,
     MONTH_FULL,
