@@ -322,16 +322,16 @@ def test_a_speaker_phrase_holding_a_name_is_plausible_whatever_its_first_word():
     """'benadrukt Van Lieshout' opens with a particle, 'zegt architect Dirk Peters' with a role:
     both hold a person, so a parser subject elsewhere (an intertitle 'Proef' read as the
     subject of the cue) must not replace them."""
-    from kroniek.extract.quotes.stage import _Finder
+    from kroniek.extract.quotes.context import Context
 
     text = "Het is een pilot, benadrukt Van Lieshout. Later zegt architect Dirk Peters: dat klopt."
     doc = find_entities(analysis.run_analysis(Document(Article(id="t", text=text))))
-    finder = _Finder(doc)
+    ctx = Context(doc)
     for phrase in ("Van Lieshout", "architect Dirk Peters"):
         start = text.index(phrase)
-        assert finder._plausible((start, start + len(phrase)))
+        assert ctx.plausible((start, start + len(phrase)))
     start = text.index("dat klopt")
-    assert not finder._plausible((start, start + len("dat klopt")))
+    assert not ctx.plausible((start, start + len("dat klopt")))
 
 
 def test_interview_question_to_je_does_not_hand_the_answer_to_a_name_in_it():

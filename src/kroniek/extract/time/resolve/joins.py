@@ -19,10 +19,10 @@ import re
 
 from kroniek.model import Timex
 
+from ..recognize.blocks import HOUR_EN, HOUR_W
+from ..words import HOUR_WORDS
 from .calendar import Ref
-from .resolve import _date_prefix
-from .rules import HOUR_EN, HOUR_W
-from .tables import HOUR_WORDS
+from .clock import date_prefix
 
 _DAY_OR_PART = re.compile(r"^((?:\d{4}|XXXX)-(?:\d{2}|XX)-(?:\d{2}|XX)|XXXX-WXX-\d)(?:T(MO|AF|EV|NI))?$")
 _CLOCK_VALUE = re.compile(r"^(.*)T(\d{2}):(\d{2})(:\d{2})?$")
@@ -98,7 +98,7 @@ def _parts_of_days(text: str, timexes: list[Timex]) -> list[Timex]:
         dm = _DAY_OR_PART.match(t.value) if t.type == "DATE" else None
         m = _PART_OF.search(text, max(0, t.start - 40), t.start) if dm and not dm.group(2) else None
         nm = _NIGHT_OF_DAYS.search(text, max(0, t.start - 40), t.start) if dm and m is None else None
-        if nm and _FULL_DAY.match(t.value):  # 'in de nacht van 3 op 4 mei': the night of the 3rd
+        if nm and FULL_DAY.match(t.value):  # 'in de nacht van 3 op 4 mei': the night of the 3rd
             day = dt.date.fromisoformat(t.value) - dt.timedelta(days=1)
             if day.day == int(nm.group("d")) and not (out and out[-1].end > nm.start()):
                 s = nm.start("de")
@@ -127,13 +127,13 @@ def _parts_of_days(text: str, timexes: list[Timex]) -> list[Timex]:
 
 _RANGE_GLUE = re.compile(r"(?i)^\s*(?:-|–|tot(?:\s+en\s+met)?|t/m)\s*$")
 _TUSSEN_EN = re.compile(r"(?i)^\s*en\s*$")
-_FULL_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+FULL_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _share_range_day(text: str, timexes: list[Timex], ref: Ref | None) -> list[Timex]:
     """Both ends of an hour range fall on the day one of them names (the other one only has the
     publication day it was anchored to); an end before its begin is on the next day."""
-    default = _date_prefix(ref)
+    default = date_prefix(ref)
     out = list(timexes)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
@@ -146,10 +146,10 @@ def _share_range_day(text: str, timexes: list[Timex], ref: Ref | None) -> list[T
             continue
         da, db = ca.group(1), cb.group(1)
         later = (cb.group(2), cb.group(3)) >= (ca.group(2), ca.group(3))
-        if da == default != db and _FULL_DAY.match(db):
+        if da == default != db and FULL_DAY.match(db):
             day = dt.date.fromisoformat(db) - dt.timedelta(days=0 if later else 1)
             out[i] = Timex(a.start, a.end, a.text, a.type, f"{day.isoformat()}{a.value[len(da) :]}")
-        elif (db == default or db == da) and _FULL_DAY.match(da) and (db != da or not later):
+        elif (db == default or db == da) and FULL_DAY.match(da) and (db != da or not later):
             day = dt.date.fromisoformat(da) + dt.timedelta(days=0 if later else 1)
             out[i + 1] = Timex(b.start, b.end, b.text, b.type, f"{day.isoformat()}{b.value[len(db) :]}")
     return out

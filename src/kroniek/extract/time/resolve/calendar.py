@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from kroniek.analysis.numbers import parse_number
 from kroniek.model import PublishedDate
 
-from .tables import UNITS
+from ..words import UNITS
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ def _fmt(lo: dt.date, hi: dt.date) -> str:
     return f"{lo.year // 100:02d}"
 
 
-def _add_months(d: dt.date, n: int) -> dt.date:
+def add_months(d: dt.date, n: int) -> dt.date:
     y, m = divmod(d.month - 1 + n, 12)
     year, month = d.year + y, m + 1
     return dt.date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
@@ -66,7 +66,7 @@ def shift_months(ref: Ref | None, months: int) -> str:
         return "XXXX-XX"
     if ref.precision == "year" and abs(months) < 12:
         return f"{ref.lo.year:04d}"
-    lo, hi = _add_months(ref.lo, months), _add_months(ref.hi, months)
+    lo, hi = add_months(ref.lo, months), add_months(ref.hi, months)
     if (lo.year, lo.month) == (hi.year, hi.month):
         return f"{lo.year:04d}-{lo.month:02d}"
     return _fmt(lo, hi)
@@ -121,7 +121,7 @@ def weekday(ref: Ref | None, wd: int, future: bool | None, rel: str = "") -> str
     return (ref.lo + dt.timedelta(days=delta)).isoformat()
 
 
-def _year_for_month(ref: Ref | None, month: int, future: bool | None, day: int | None = None) -> str:
+def year_for_month(ref: Ref | None, month: int, future: bool | None, day: int | None = None) -> str:
     """The year of a named month: next one (future), last one (past, False), this one (None)."""
     if ref is None:
         return "XXXX"
@@ -137,7 +137,7 @@ def _year_for_month(ref: Ref | None, month: int, future: bool | None, day: int |
     return f"{y:04d}"
 
 
-def _num(s: str | None) -> float | None:
+def number(s: str | None) -> float | None:
     if not s:
         return None
     low = s.lower().strip()
@@ -148,7 +148,7 @@ def _num(s: str | None) -> float | None:
     return parse_number(low)
 
 
-def _dur(n: float | None, unit: str) -> str:
+def duration(n: float | None, unit: str) -> str:
     letter, is_time, mult = UNITS[unit.lower()]
     qty = "X" if n is None else (f"{n * mult:g}".replace(",", "."))
     if letter == "WE":
@@ -156,7 +156,7 @@ def _dur(n: float | None, unit: str) -> str:
     return f"PT{qty}{letter}" if is_time else f"P{qty}{letter}"
 
 
-_REL_SIGN = {
+REL_SIGN = {
     "voorgaande": -1,
     "voorafgaande": -1,
     "huidig": 0,
@@ -181,7 +181,7 @@ _REL_SIGN = {
 }
 
 
-def _period(ref: Ref | None, unit: str, sign: int) -> str | None:
+def period_of(ref: Ref | None, unit: str, sign: int) -> str | None:
     if unit == "week":
         return shift_weeks(ref, sign)
     if unit == "weekend":

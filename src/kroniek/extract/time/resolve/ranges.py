@@ -10,126 +10,13 @@ import calendar
 import datetime as dt
 import re
 
-from .calendar import _REL_SIGN, Ref, _add_months, _num, _period, _year_for_month, word_year
-from .resolve import _VAGUE_COUNT, _date_prefix
-from .rules import (
-    DAYPART,
-    MONTH,
-    MONTH_FULL,
-    MONTHS,
-    NUM,
-    PART,
-    REL_FUT,
-    REL_PAST,
-    REL_THIS,
-    UNIT,
-    UNITS,
-    WYEAR,
-)
+from ..recognize.blocks import NUM, UNIT
+from ..recognize.ranges import Piece
+from ..words import MONTHS, UNITS
+from .calendar import REL_SIGN, Ref, add_months, number, period_of, word_year, year_for_month
+from .clock import date_prefix
+from .values import VAGUE_COUNT
 
-_TO = r"(?:tot\s+en\s+met|tot|t/m|-|–|~)"
-RANGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (n, re.compile(p, re.IGNORECASE))
-    for n, p in [
-        (
-            "numdaterange",
-            (
-                r"(?<![\d./-])(?P<d1>\d{1,2})[-/.](?P<m1>\d{1,2})(?:[-/.](?P<y1>\d{4}))?\s*"
-                r"(?:-|–|tot(?:\s+en\s+met)?|t/m)\s*(?P<d2>\d{1,2})[-/.](?P<m2>\d{1,2})"
-                r"(?:[-/.](?P<y2>\d{4})|,\s*(?P<y3>\d{4}))(?![\d/-])"
-            ),
-        ),
-        (
-            "dayrange",
-            (
-                rf"\b(?:(?P<pre>van|tussen)\s+(?:de\s+)?)?(?P<d1>\d{{1,2}})(?:e|ste|de)?\s*"
-                rf"(?P<to>{_TO}|en)\s*(?:de\s+)?(?P<d2>\d{{1,2}})(?:e|ste|de)?\s+(?:van\s+)?"
-                rf"(?P<m>{MONTH})\b\.?(?:,?\s+(?P<y>\d{{4}}|{WYEAR})\b)?"
-            ),
-        ),
-        (
-            "future_n",
-            (
-                rf"\b(?:over\s+)?(?P<n>{NUM})\s+(?P<u>dagen|dag|weken|week|maanden|maand|jaren|jaar)\s+"
-                rf"in\s+de\s+toekomst\b"
-            ),
-        ),
-        (
-            "reln_range",
-            (
-                rf"(?=de\s|het\s|af|vo|la|ko|aa|\d)\b(?:(?:de|het)\s+)?(?:(?P<rel>afgelopen|voorbije|laatste|vorige|komende|aankomende|"
-                rf"volgende)(?:\s+(?P<n>{NUM}))?|(?P<n2>\d+)\s+(?P<rel2>afgelopen|voorbije|komende|"
-                rf"aankomende|volgende))\s+(?P<u>dagen|dag|weken|week|maanden|maand|jaren|jaar|"
-                rf"decennia|decennium|uren|uur|minuten|minuut|seconden)\b"
-            ),
-        ),
-        (
-            "reldayrange",
-            (
-                rf"(?=[vjdhlkae])\b(?P<rel>{REL_PAST}|{REL_FUT}|{REL_THIS})\s+maand\s+(?:(?P<pre>van|tussen)\s+)?"
-                rf"(?:de\s+)?(?P<d1>\d{{1,2}})(?:e|ste|de)?\s*(?P<to>{_TO}|en)\s*(?:de\s+)?"
-                rf"(?P<d2>\d{{1,2}})(?:e|ste|de)?\b"
-            ),
-        ),
-        (
-            "rest_of",
-            (
-                r"\b(?:de\s+)?rest\s+(?:van\s+)?(?:de\s+|het\s+|mijn\s+|deze\s+|dit\s+|"
-                r"huidige\s+)?(?P<u>week|maand|jaar)\b"
-            ),
-        ),
-        (
-            "within",
-            (
-                rf"\b(?:binnen|(?P<lt>minder\s+dan))\s+(?:de\s+)?(?:(?:{REL_FUT})\s+)?(?P<n>{NUM})\s+"
-                rf"(?P<u>dagen|dag|weken|week|maanden|maand|jaren|jaar)\b(?:\s+(?:vanaf|na)\s+"
-                rf"(?P<anchor>vandaag|morgen|nu)\b|(?!\s+(?:na|nadat|voor|vanaf|geleden)))"
-            ),
-        ),
-        (
-            "within_multi",
-            (
-                rf"\bbinnen\s+(?:de\s+)?(?:(?:{REL_FUT})\s+)?(?P<all>{NUM}\s*(?:{UNIT})"
-                rf"(?:\s*(?:,|en)?\s*{NUM}\s*(?:{UNIT}))+)\b"
-            ),
-        ),
-        (
-            "seasonrange",
-            (r"(?<![\d/-])(?P<y1>(?:19|20)\d{2})\s?(?P<sep>[/-])\s?(?P<y2>(?:19|20)?\d{2})(?![\d/-]|[.,]\d)"),
-        ),
-        (
-            "yearrange",
-            (
-                rf"(?=[tvzan12])(?<![\d-])(?:(?:tussen|van)\s+)?(?P<y1>(?:1[5-9]|20)\d{{2}}|{WYEAR}|tweeduizend)\s*{_TO}\s*"
-                rf"(?P<y2>(?:1[5-9]|20)\d{{2}}|{WYEAR}|tweeduizend)\b"
-            ),
-        ),
-        (
-            "monthrange",
-            (
-                rf"\b(?:(?P<rel>{REL_PAST}|{REL_FUT}|{REL_THIS})\s+)?(?P<m1>{MONTH})\.?\s*{_TO}\s*"
-                rf"(?P<m2>{MONTH})\b\.?(?:\s+(?:in\s+)?(?P<y>\d{{4}})\b)?"
-            ),
-        ),
-        (
-            "mdayrange",
-            (
-                rf"\b(?P<m>{MONTH_FULL})\s+(?P<d1>\d{{1,2}})\s*(?:-|–|tot(?:\s+en\s+met)?|t/m)\s*"
-                rf"(?P<d2>\d{{1,2}})(?:,?\s+(?P<y>\d{{4}}))?\b(?![-/.:,]\d)"
-            ),
-        ),
-        (
-            "timerange",
-            (
-                rf"\b(?:(?P<pre>van|tussen)\s+)?(?P<h1>\d{{1,2}})(?:[:.](?P<mi1>\d{{2}})(?!\d))?\s*"
-                rf"(?:uur\s*)?(?P<to>{_TO}|en)\s*(?P<h2>\d{{1,2}})(?:[:.](?P<mi2>\d{{2}})(?!\d))?"
-                rf"(?:\s*(?P<uur>uur)\b)?(?:\s+(?P<dp>{DAYPART}|in\s+de\s+(?:{PART})\b))?"
-            ),
-        ),
-    ]
-]
-
-Piece = tuple[int, int, str, str]  # start, end, type, value
 _NOT_TIME_AFTER = re.compile(r"(?i)\s*(?:%|procent|euro|dollar|miljoen|miljard|graden|meter|km|kilo)")
 
 
@@ -155,7 +42,7 @@ def resolve_range(name: str, m: re.Match[str], ref: Ref | None, future: bool) ->
         d1, d2, month = int(g["d1"]), int(g["d2"]), MONTHS[g["m"].lower()]
         if not 1 <= d1 < d2 <= 31:
             return None
-        year = g.get("y") or _year_for_month(ref, month, future, d2)
+        year = g.get("y") or year_for_month(ref, month, future, d2)
         if year.isdigit() and d2 > calendar.monthrange(int(year), month)[1]:
             return None
         return [
@@ -173,7 +60,7 @@ def resolve_range(name: str, m: re.Match[str], ref: Ref | None, future: bool) ->
                 return None
         if not (1 <= d1 < d2 <= 31):
             return None
-        year = g.get("y") or _year_for_month(ref, month, future, d2)
+        year = g.get("y") or year_for_month(ref, month, future, d2)
         return [
             (m.start("d1"), m.end("d1"), "DATE", f"{year}-{month:02d}-{d1:02d}"),
             (m.start("d2"), m.end(), "DATE", f"{year}-{month:02d}-{d2:02d}"),
@@ -182,7 +69,7 @@ def resolve_range(name: str, m: re.Match[str], ref: Ref | None, future: bool) ->
         if g["to"].lower() == "en" and (g.get("pre") or "").lower() != "tussen":
             return None
         d1, d2 = int(g["d1"]), int(g["d2"])
-        base = _period(ref, "maand", _REL_SIGN.get(g["rel"].lower(), 0)) or ""
+        base = period_of(ref, "maand", REL_SIGN.get(g["rel"].lower(), 0)) or ""
         if not re.fullmatch(r"\d{4}-\d{2}", base) or not (1 <= d1 < d2 <= 31):
             return None
         if d2 > calendar.monthrange(int(base[:4]), int(base[5:]))[1]:
@@ -209,7 +96,7 @@ def resolve_range(name: str, m: re.Match[str], ref: Ref | None, future: bool) ->
                 end = dt.date(day.year, 12, 31)
             cut = m.start() + m.group().lower().index("rest") + 4
         else:
-            n = _num(g["n"])
+            n = number(g["n"])
             if n is None or n != int(n) or n <= 0:
                 return None
             k, letter = int(n), UNITS[unit][0]
@@ -218,7 +105,7 @@ def resolve_range(name: str, m: re.Match[str], ref: Ref | None, future: bool) ->
             elif letter == "W":
                 end = day + dt.timedelta(weeks=k)
             else:
-                end = _add_months(day, k * (12 if letter == "Y" else 1))
+                end = add_months(day, k * (12 if letter == "Y" else 1))
             cut = m.end("lt") if g.get("lt") else m.start() + len("binnen")
         return [
             (m.start(), cut, "DATE", day.isoformat()),
@@ -227,14 +114,14 @@ def resolve_range(name: str, m: re.Match[str], ref: Ref | None, future: bool) ->
     if name == "reln_range":
         return _reln_range(m, ref)
     if name == "future_n":  # '4 weken in de toekomst': from tomorrow through four weeks on
-        n = _num(g["n"])
+        n = number(g["n"])
         if ref is None or ref.precision not in ("day", "datetime") or n is None or n != int(n) or n < 1:
             return None
         letter, start = UNITS[g["u"].lower()][0], ref.lo + dt.timedelta(days=1)
         if letter in ("D", "W"):
             end = start + dt.timedelta(days=int(n) * (7 if letter == "W" else 1) - 1)
         else:
-            end = _add_months(start, int(n) * (12 if letter == "Y" else 1)) - dt.timedelta(days=1)
+            end = add_months(start, int(n) * (12 if letter == "Y" else 1)) - dt.timedelta(days=1)
         cut = m.end("u")
         return [(m.start(), cut, "DATE", start.isoformat()), (cut + 1, m.end(), "DATE", end.isoformat())]
     if name == "within_multi":  # 'binnen 5 jaar, 1 maand en 12 dagen': from today to then
@@ -242,14 +129,14 @@ def resolve_range(name: str, m: re.Match[str], ref: Ref | None, future: bool) ->
             return None
         months = days = 0
         for n_raw, unit in re.findall(rf"({NUM})\s*({UNIT})\b", g["all"], flags=re.IGNORECASE):
-            n = _num(n_raw)
+            n = number(n_raw)
             letter, is_time, mult = UNITS[unit.lower()]
             if n is None or is_time or n * mult != int(n * mult) or letter not in "YMWD":
                 return None
             k = int(n * mult)
             months += {"Y": 12 * k, "M": k}.get(letter, 0)
             days += {"W": 7 * k, "D": k}.get(letter, 0)
-        end = _add_months(ref.lo, months) + dt.timedelta(days=days)
+        end = add_months(ref.lo, months) + dt.timedelta(days=days)
         cut = m.start() + len("binnen")
         return [(m.start(), cut, "DATE", ref.lo.isoformat()), (cut + 1, m.end(), "DATE", end.isoformat())]
     if name == "seasonrange":  # 'seizoen 2018/19', 'schooljaar 2019-2020': two years in a row
@@ -282,12 +169,12 @@ def resolve_range(name: str, m: re.Match[str], ref: Ref | None, future: bool) ->
         if g.get("y"):
             y2 = int(g["y"])
         else:
-            y2 = int(y) if (y := _year_for_month(ref, m2, future)).isdigit() else 0
+            y2 = int(y) if (y := year_for_month(ref, m2, future)).isdigit() else 0
         y1 = y2 - 1 if m1 > m2 else y2
         rel = (g.get("rel") or "").lower()
         if rel and ref is not None:  # 'van aanstaande mei tot okt 2020'
-            sign = _REL_SIGN.get(rel, 0)
-            y1 = ref.lo.year if sign == 0 else int(_year_for_month(ref, m1, sign > 0))
+            sign = REL_SIGN.get(rel, 0)
+            y1 = ref.lo.year if sign == 0 else int(year_for_month(ref, m1, sign > 0))
             if y1 > y2 or (y1 == y2 and m1 > m2):
                 return None
         fmt = (lambda y, mo: f"{y:04d}-{mo:02d}") if y2 else (lambda y, mo: f"XXXX-{mo:02d}")
@@ -317,7 +204,7 @@ def resolve_range(name: str, m: re.Match[str], ref: Ref | None, future: bool) ->
             h1, h2 = (h1 + 12 if h1 < 12 else h1), (h2 + 12 if h2 < 12 else h2)
         if not (0 <= h1 <= 24 and 0 <= h2 <= 24 and mi1 < 60 and mi2 < 60):
             return None
-        date = _date_prefix(ref)
+        date = date_prefix(ref)
         return [
             (
                 m.start("h1"),
@@ -339,7 +226,7 @@ def _reln_range(m: re.Match[str], ref: Ref | None) -> list[Piece] | None:
     raw = re.sub(r"\s+", " ", (g["n"] or "").lower())
     # 'de afgelopen paar dagen' counts two; 'het komende uur' one (other units without a count
     # are periods: 'de komende dagen')
-    n = (_num(raw) or _VAGUE_COUNT.get(raw)) if raw else (1.0 if g["u"].lower() == "uur" else None)
+    n = (number(raw) or VAGUE_COUNT.get(raw)) if raw else (1.0 if g["u"].lower() == "uur" else None)
     if ref is None or ref.precision not in ("day", "datetime") or n is None:
         return None
     if n != int(n) or not 1 <= n <= 100:
@@ -367,13 +254,13 @@ def _reln_range(m: re.Match[str], ref: Ref | None) -> list[Piece] | None:
             if letter in ("D", "W"):
                 start = day - dt.timedelta(days=k * (7 if letter == "W" else 1))
             else:
-                start = _add_months(day, -k * (12 if letter == "Y" else 1))
+                start = add_months(day, -k * (12 if letter == "Y" else 1))
         else:
             start = day + dt.timedelta(days=1)
             if letter in ("D", "W"):
                 end = start + dt.timedelta(days=k * (7 if letter == "W" else 1) - 1)
             else:
-                end = _add_months(start, k * (12 if letter == "Y" else 1)) - dt.timedelta(days=1)
+                end = add_months(start, k * (12 if letter == "Y" else 1)) - dt.timedelta(days=1)
         lo, hi = start.isoformat(), end.isoformat()
     cut = m.end("rel") if g.get("rel2") is None else m.end("rel2")
     return [(m.start(), cut, "DATE", lo), (cut + 1, m.end(), "DATE", hi)]

@@ -1,0 +1,158 @@
+"""Attributed statements without a that-clause: \"volgens X\", \"..., aldus X\", the news form
+\"..., meldt X\", a heading \"Erdogan: Assad is een terrorist\", a claim pointing back (\"Dat
+schrijft Reuters\": the claim is the previous sentence) and \"Uit onderzoek van X blijkt dat\"."""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import cue_that, late_report_cue
+from .context import Context, Found
+from .cues import NOT_SOURCE, ROLE_NOUNS, VEHICLE_NOUNS
+from .marks import DASH_START, MARK_RE
+from .phrases import np_after
+from .text_units import trim
+
+CHAIN_RE = re.compile(
+    r"\b(?:op basis van|op gezag van|naar aanleiding van|op grond van|citerend|citeert|"
+    r"baseert zich op|volgens)\s+(?:(?:een|de|het)\s+)?(?:(?:\w+\s+){0,2}?(?:"
+    + "|".join(sorted(VEHICLE_NOUNS))
+    + r")\s+(?:van|uit|bij)\s+)?",
+    re.I,
+)
+MEDIUM_RE = re.compile(
+    r"^\s+(?:\w+\s+)?tegen\s+(?:persbureau\s+|de krant\s+|het dagblad\s+|de omroep\s+|de\s+|het\s+)?(?=[A-Z])"
+)
+#: Subordinating conjunctions: a clause they open is no claim of its own.
+_SUBORDINATE = re.compile(
+    r"(?i)(?:als|wanneer|indien|zodra|omdat|hoewel|nadat|voordat|terwijl|doordat|zodat|"
+    r"aangezien|mits|tenzij)\b"  # (not toen/nu/sinds: also adverbs and prepositions)
+)
+
+
+def aldus(ctx: Context, us: int, ue: int, pi: int) -> bool:
+    """'…, aldus X.' and the news form without quote marks '…, meldt/zegt X (tegen Y).'"""
+    m = None
+    for m in re.finditer(r",\s*(\w+)\s+", ctx.text[us:ue]):  # noqa: B007 - keep the last
+        pass
+    if not m:
+        return False
+    verb = m.group(1).lower()
+    if verb != "aldus" and _SUBORDINATE.match(ctx.text, us):
+        return False  # "Als ik zeg dat ..., reageren ze anders": the comma ends a subordinate clause
+    marks = list(MARK_RE.finditer(ctx.text, us, us + m.start())) if verb != "aldus" else []
+    if marks and len(ctx.text[marks[-1].end() : us + m.start()].split()) >= 3:
+        # a quote closed before this claim began ('... maken." Sociale media helpen mee,
+        # zegt X.'): the claim starts after it
+        us = marks[-1].end()
+        while us < ue and ctx.text[us].isspace():
+            us += 1
+        for m in re.finditer(r",\s*(\w+)\s+", ctx.text[us:ue]):  # noqa: B007 - keep the last
+            pass
+    if verb != "aldus" and (
+        verb not in ctx.lex.report_forms
+        or MARK_RE.search(ctx.text, us, ue)
+        or DASH_START.match(ctx.text, us)
+    ):
+        return False  # quotes and dialogue dashes are the direct-speech finder's
+    sp = np_after(ctx.text, us + m.end(), ue, ctx.lex)
+    if not sp:
+        return False
+    rest = ctx.text[sp[1] : ue]
+    if verb != "aldus" and (len(rest.split()) > 5 or re.search(r"\b(?:dat|of)\b|[,;:]", rest)):
+        return False  # narration goes on after the subject: no attribution
+    cue = (us + m.start(1), us + m.end(1))
+    ctx.add_indirect(us, us + m.start(), cue, sp, "aldus", pi)
+    return True
+
+def colon_heading(ctx: Context, us: int, ue: int, pi: int, direct: list[tuple[int, int]]) -> int | None:
+    """'Erdogan: Assad is een terrorist' (a heading or a sentence without quote marks)."""
+    text = ctx.text
+    m = re.match(r"([A-ZÀ-Þ][\w'’ .-]{0,40}?):\s+(?=\S)", text[us:ue])
+    if not m or any(s < ue and us < e for s, e in direct):
+        return None
+    words = m.group(1).split()
+    if len(words) > 4:
+        return None
+    sp = (us, us + m.end(1))
+    ms = [x for x in ctx.people.at(*sp) if x.label in ("PER", "ORG", "MISC", "UNK")]
+    if not ms and not any(w.lower() in ROLE_NOUNS for w in words):
+        return None
+    stop = re.search(r"[.!?](?:\s|$)", text[us + m.end() : ue])
+    ce = us + m.end() + stop.end() if stop else ue
+    ctx.add_indirect(us + m.end(), ce, None, sp, "colon", pi, kind="direct")
+    return ce
+
+
+def pointing_back(ctx: Context, ui: int, us: int, ue: int, seg: str) -> bool:
+    """'Dat schrijft Reuters (op basis van ...)': the claim is the previous sentence."""
+    text = ctx.text
+    m = re.match(r"(?:Dat|Dit|Zo|Dat alles|Dit alles)\s+(\w+)\s+", seg)
+    late = late_report_cue(ctx, seg, m) if m and ui > 0 else None
+    if not (m and (m.group(1).lower() in ctx.lex.report_forms or late) and ui > 0):
+        return False
+    cue = (us + m.start(1), us + m.end(1)) if late is None else (us + late[0], us + late[1])
+    sp = np_after(text, us + m.end(), ue, ctx.lex)
+    if not sp:
+        return False
+    prev = ctx.units[ui - 1]
+    ps_, pe_ = trim(text, prev[0], prev[1])
+    while pe_ > ps_ and text[pe_ - 1] in ".;":
+        pe_ -= 1
+    f = Found(ps_, pe_, "indirect", cue=cue, speaker=sp, how="dat-zegt")
+    f.paragraph = prev[2]
+    rest = text[sp[1] : ue]
+    med = MEDIUM_RE.match(rest)
+    ch = CHAIN_RE.search(rest)
+    if ch:
+        origin = np_after(text, sp[1] + ch.end(), ue, ctx.lex)
+        f.chain_origin = origin
+    elif med:
+        f.medium = np_after(text, sp[1] + med.end(), ue, ctx.lex)
+    ctx.found.append(f)
+    return True
+
+
+def research_shows(ctx: Context, us: int, ue: int, pi: int, seg: str) -> bool:
+    """'Uit onderzoek van X blijkt dat ...': X speaks through the research."""
+    m = re.match(
+        r"Uit\s+(?:een\s+|het\s+|de\s+)?(?:\w+\s+){0,2}?(?:onderzoek|rapport|cijfers|gegevens|"
+        r"studie|analyse|peiling|enquête|documenten|berekeningen)\s+(?:\w+\s+){0,3}?"
+        r"(?:van|door|onder leiding van)\s+",
+        seg,
+    )
+    if not m:
+        return False
+    m2 = re.search(r"\b(blijkt|blijken|bleek|bleken)\s+(?:\w+\s+){0,3}?dat\s+", seg[m.end() :])
+    if not m2:
+        return False
+    sp = np_after(ctx.text, us + m.end(), ue, ctx.lex)
+    cs = us + m.end() + m2.end()
+    cue = (us + m.end() + m2.start(1), us + m.end() + m2.end(1))
+    ctx.add_indirect(cs, ue, cue, sp, "uit", pi)
+    return True
+
+
+def volgens(ctx: Context, us: int, ue: int, pi: int, seg: str) -> bool:
+    """'Volgens X ...', '... volgens X': whether the sentence is settled (a statement added, or a
+    that-cue before 'volgens' that makes it the other speaker's)."""
+    text = ctx.text
+    for m in re.finditer(r"\b[Vv]olgens\s+", seg):
+        sp = np_after(text, us + m.end(), ue, ctx.lex)
+        obj = re.match(r"(hem|haar)\b", text[us + m.end() : ue])
+        if sp is None and obj:  # ("haar vereniging" is a phrase np_after already found)
+            sp = (us + m.end(), us + m.end() + len(obj.group(1)))  # "volgens hem": a pronoun
+        if not sp or text[sp[0] : sp[1]].split()[0].lower() in NOT_SOURCE:
+            continue
+        if m.start() > 0 and cue_that(ctx, us, ue, pi, before=us + m.start()):
+            return True  # "De minister wees erop dat ... volgens de doorrekeningen ...": the minister speaks
+        cue = (us + m.start(), us + m.start() + 7)
+        if m.start() == 0:
+            cs, ce = sp[1], ue
+        elif re.match(r"\s*[.!?]?$", text[sp[1] : ue]) and text[cue[0] - 2 : cue[0]].strip() == ",":
+            cs, ce = us, cue[0]
+        else:
+            cs, ce = us, ue
+        ctx.add_indirect(cs, ce, cue, sp, "volgens", pi)
+        return True
+    return False

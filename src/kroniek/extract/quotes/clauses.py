@@ -1,0 +1,101 @@
+"""Indirect speech in clauses: \"X zegt/stelt/ontkent (...) dat ...\", \"X laat weten dat ...\",
+inverted \"Eerder verklaarde X dat ...\", a cue set off by commas (\"De reden, zegt X, is ...\"), and
+a reporting verb that closes its sentence (\"Dat heeft de NCTV bekendgemaakt\")."""
+
+from __future__ import annotations
+
+import re
+
+from .context import Context
+from .cues import SPEAKER_STOP
+from .marks import DASH_START, MARK_RE
+from .phrases import WORD_RE, np_after, np_before
+
+
+def late_report_cue(ctx: Context, seg: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """'Dat heeft de NCTV gisteren bekendgemaakt.', 'Dit maakte de koepel dinsdag bekend.':
+    the reporting verb (participle or particle) closes the sentence; its span in ``seg``."""
+    verb = m.group(1).lower()
+    last = re.search(r"(\w+)\W*$", seg)
+    if last is None:
+        return None
+    tail = last.group(1).lower()
+    if verb in ("heeft", "hebben", "had", "hadden", "is", "zijn", "werd", "wordt") and ctx.lex.lemma(
+        tail
+    ):
+        return last.start(1), last.end(1)
+    if ctx.lex.particles.get(verb) == tail:
+        return m.start(1), m.end(1)
+    return None
+
+def parenthetical(ctx: Context, us: int, ue: int, pi: int) -> bool:
+    """'De reden, zegt psycholoog X, is dat ...': a cue set off by commas inside the claim."""
+    text = ctx.text
+    if MARK_RE.search(text, us, ue) or DASH_START.match(text, us):
+        return False  # quotes and dialogue dashes are the direct-speech finder's
+    for m in re.finditer(r",\s*(\w+)\s+", text[us:ue]):
+        if m.group(1).lower() not in ctx.lex.report_forms or m.start() < 8:
+            continue
+        sp = np_after(text, us + m.end(), ue, ctx.lex)
+        if sp and re.match(r"\s*,\s*\S", text[sp[1] : ue]):
+            cue = (us + m.start(1), us + m.end(1))
+            ctx.add_indirect(us, ue, cue, sp, "parenthetical", pi)
+            return True
+    return False
+
+def cue_that(ctx: Context, us: int, ue: int, pi: int, before: int | None = None) -> bool:
+    """X zegt/stelt/ontkent (…) dat …; X laat weten dat …; inverted 'Eerder verklaarde X dat'.
+    ``before``: only a cue that starts before this position counts."""
+    text = ctx.text
+    seg = text[us:ue]
+    ws = list(WORD_RE.finditer(seg))
+    for i, w in enumerate(ws):
+        if before is not None and us + w.start() >= before:
+            break
+        lw = w.group().lower()
+        finite_particle = lw in ctx.lex.particles
+        if lw not in ctx.lex.that_forms and not finite_particle:
+            continue
+        if i and ws[i - 1].group().lower() == "te":
+            continue  # "hoeft niet te melden dat": an infinitive reports nothing
+        if re.match(r"(?i)(?:als|wanneer|indien|zodra)\b", seg.lstrip()):
+            return False  # "Als ik zeg dat ...": a condition, not a statement
+        need = ctx.lex.particles.get(lw) if lw not in ctx.lex.that_forms else None
+        particle_at = None
+        for j in range(i + 1, min(i + 8, len(ws))):
+            between = seg[ws[j - 1].end() : ws[j].start()]
+            if between.strip() and between.strip() != ":":
+                break
+            lj = ws[j].group().lower()
+            if need and lj == need:
+                need = None
+                particle_at = us + ws[j].start()
+                continue
+            if (lj in ("dat", "of") or between.strip() == ":") and need is None:
+                cs = us + (ws[j].end() if lj in ("dat", "of") else ws[j].start())
+                if between.strip() == ":":
+                    cs = us + ws[j].start()
+                cue = (us + w.start(), us + w.end())
+                sp = np_before(text, ctx.clause_start(us, cue[0]), cue[0])
+                lead = text[sp[0] : sp[1]].split()[0].lower() if sp else ""
+                if sp and lead not in SPEAKER_STOP:
+                    # "Baby Jairo Op de laatste zittingsdag deelde ...": a heading glued to
+                    # a sentence that opens with an adverbial
+                    heads = text[sp[0] : sp[1]].split()[1:4]
+                    if any(h[0].isupper() and h.lower() in SPEAKER_STOP for h in heads):
+                        lead = next(
+                            h.lower() for h in heads if h[0].isupper() and h.lower() in SPEAKER_STOP
+                        )
+                if (
+                    sp is None
+                    or lead in SPEAKER_STOP
+                    or text[sp[0] : sp[1]].lower() in ("dat", "het", "wat")
+                ):
+                    # inverted: "Op de laatste zittingsdag deelde de rechtbank mee dat"
+                    after = np_after(text, cue[1] + 1, particle_at or us + ws[j].start(), ctx.lex)
+                    sp = after or (sp if sp is not None and lead not in SPEAKER_STOP else None)
+                if sp is None:
+                    break
+                ctx.add_indirect(cs, ue, cue, sp, "that", pi)
+                return True
+    return False

@@ -1,0 +1,132 @@
+"""Speaker phrases: the noun phrase after a cue ("zegt de Turkse president Erdogan") or before
+it ("De Turkse president Recep Erdogan noemde ..."), found by word order."""
+
+from __future__ import annotations
+
+import re
+
+from .cues import ORG_NOUNS, PRONOUNS, ROLE_NOUNS, SPEAKER_STOP, Lexicon
+from .speakers import ADJECTIVE_RE as _ADJ
+
+WORD_RE = re.compile(r"[\w][\w'’.-]*\w|\w")
+LEAD_ADVERBS = frozenset(
+    """ook maar en eerder later daarnaast bovendien intussen inmiddels vervolgens tevens
+    verder zo toen daarop daarna nu dan al wel echter wel gisteren vandaag maandag dinsdag
+    woensdag donderdag vrijdag zaterdag zondag onlangs recent recentelijk eveneens""".split()
+)
+_SPEAKER_ADVERBS = frozenset("nu toen dan ook echter weer daarop eindelijk plotseling opeens".split())
+#: Words that open a noun phrase ("volgens de groep", "volgens haar vereniging").
+_NP_DETERMINERS = frozenset(("de", "het", "een", "zowel", "zijn", "haar", "hun"))
+#: Words that start a quantity and so end the phrase before them.
+_QUANTITY_WORDS = frozenset("bijna ruim ongeveer circa zo'n minstens ten minste hooguit maximaal".split())
+
+#: Finite verbs that end a subject phrase ("volgens de premier | is het tarief ...",
+#: "Coalitiepartijen hebben | al laten weten dat").
+VERB_ENDS_NP = frozenset(
+    """is zijn was waren wordt worden werd werden heeft hebben had hadden zal zullen zou zouden
+    kan kunnen kon konden moet moeten moest moesten wil willen wilde wilden gaat gaan ging gingen
+    blijft blijven bleef bleven komt komen kwam kwamen staat staan stond stonden ligt liggen lag
+    lagen lijkt lijken leek leken laat laten liet lieten doet doen deed deden""".split()
+)
+
+
+def np_after(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The noun phrase starting at ``pos`` (a speaker after a cue: "zegt de Turkse president X")."""
+    det = False
+    det_at = pos
+    if text.startswith("'t ", pos) or text.startswith("’t ", pos):
+        pos, det = pos + 3, True  # "vroeg 't dichtertje"
+    elif text.startswith("-ie", pos):
+        pos += 1  # "zei -ie"
+    words = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, pos, limit)]
+    if not words or text[pos : words[0][0]].strip(" \t"):
+        return None
+    first = words[0][2].lower()
+    if first in _SPEAKER_ADVERBS and len(words) > 1 and not text[words[0][1] : words[1][0]].strip():
+        # "zeide nu Miss Morstan", "vroeg toen de man": an adverb before the subject
+        return np_after(text, words[1][0], limit, lex)
+
+    if first in PRONOUNS:
+        return (words[0][0], words[0][1])
+    if first in SPEAKER_STOP and first not in ("van",):
+        return None
+    end = None
+    seen_cap = False
+    prev_end = words[0][0]
+    for k, (s, e, w) in enumerate(words[:9]):
+        gap = text[prev_end:s]
+        if k and gap.strip():  # punctuation between words ends the phrase
+            break
+        lw = w.lower()
+        if lw in _NP_DETERMINERS and k == 0:
+            prev_end = e
+            continue
+        if k and (w[0].isdigit() or lw in _QUANTITY_WORDS):
+            break  # "volgens de groep | bijna 300 kinderen"
+        if (
+            lw in ("van", "de", "der", "den", "ter", "ten", "von", "al", "bin", "el", "le", "la")
+            and k + 1 < len(words)
+            and words[k + 1][2][0].isupper()
+        ):
+            prev_end = e
+            continue
+        if (
+            lw == "van"
+            and k
+            and words[k - 1][2].lower() in ROLE_NOUNS
+            and k + 2 < len(words)
+            and words[k + 1][2].lower() in ("de", "het")
+            and words[k + 2][2][0].isupper()
+            and not text[e : words[k + 2][0]].strip(" \t").replace(words[k + 1][2], "").strip()
+        ):
+            # "de woordvoerder van de NS": the body the role belongs to
+            prev_end = words[k + 1][1]
+            end = words[k + 2][1]
+            seen_cap = True
+            break
+        if lw in ("en", "als") and seen_cap and k + 1 < len(words) and words[k + 1][2][0].isupper():
+            prev_end = e
+            continue
+        if (lw in SPEAKER_STOP or lex.lemma(lw) or lw in lex.particles) and not (k and w[0].isupper()):
+            break  # (a capital inside the phrase is a name: "het OM", not the word "om")
+        if k and lw in VERB_ENDS_NP:
+            break  # (right after a determiner: "volgens haar | is" has no noun phrase)
+        if w[0].isupper() and not _ADJ.search(w) and lw not in ROLE_NOUNS:
+            seen_cap = True
+        elif seen_cap:
+            break
+        end = e
+        prev_end = e
+    if end is None:
+        return None
+    if first not in _NP_DETERMINERS and not det and not words[0][2][0].isupper():
+        # a bare lowercase phrase is a speaker only when it names a role or a body
+        phrase = text[words[0][0] : end].lower().split()
+        if not seen_cap and not any(w in ROLE_NOUNS or w in ORG_NOUNS for w in phrase):
+            return None  # (a lowercase noun before a name is its title: "ontwikkelaar Erwin Slot")
+    return (det_at if det else words[0][0], end)
+
+
+def np_before(text: str, clause_start: int, cue_start: int) -> tuple[int, int] | None:
+    """The subject before a cue ("De Turkse president Recep Erdogan noemde ...")."""
+    seg = text[clause_start:cue_start]
+    words = [(m.start() + clause_start, m.end() + clause_start, m.group()) for m in WORD_RE.finditer(seg)]
+    if not words:
+        return None
+    # the subject runs from the last comma-free stretch; drop leading adverbs
+    cut = seg.rfind(",")
+    if cut >= 0:
+        # an apposition ("X, woordvoerder van Y, zegt"): use what precedes the first comma
+        first = seg.find(",")
+        head = seg[:first].strip()
+        if head and len(head.split()) <= 5 and first != cut:
+            words = [w for w in words if w[1] <= clause_start + first]
+        else:
+            words = [w for w in words if w[0] > clause_start + cut]
+    while words and words[0][2].lower() in LEAD_ADVERBS:
+        words = words[1:]
+    while len(words) > 1 and (words[-1][2].lower() in LEAD_ADVERBS or words[-1][2].lower() in VERB_ENDS_NP):
+        words = words[:-1]
+    if not words or len(words) > 10:
+        return None
+    return (words[0][0], words[-1][1])

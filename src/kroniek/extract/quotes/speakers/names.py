@@ -1,0 +1,294 @@
+"""Names in an article's text: what a person's name looks like, the word lists that tell names
+from ordinary capitalised words, and the small repairs a name run needs (a role glued to it,
+two names run together, a portfolio after a minister)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..cues import ROLE_NOUNS, get_lexicon
+
+
+@lru_cache(maxsize=1)
+def speech_forms() -> frozenset[str]:
+    """Every reporting-verb form: a noun or name next to one is a speaker."""
+    return frozenset(get_lexicon().form_lemma)
+
+
+_PARTICLE = r"(?:van|de|der|den|het|ter|ten|te|von|da|di|du|le|la|al|bin|ibn|el|'t)"
+
+_CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*\w|[A-ZÀ-ÖØ-Þ]"
+
+#: "(Financiën)" or "van Buitenlandse Zaken" right after a minister's name: the portfolio
+PORTFOLIO_RE = re.compile(
+    r"\s*(?:\(([A-ZÀ-Þ][\w-]*(?:\s+[A-ZÀ-Þ][\w-]*){0,2})\)|,?\s+van\s+([A-ZÀ-Þ][\w-]*(?:\s+(?:en\s+)?[A-ZÀ-Þ][\w-]*){0,3}))"
+)
+
+#: role nouns that stand for others in a later mention ("de bewindsman" for the minister)
+ROLE_SYNONYMS = {
+    w: ("minister", "staatssecretaris", "minister-president", "premier", w)
+    for w in ("bewindsman", "bewindsvrouw", "bewindspersoon")
+}
+
+NAME_TAIL_RE = re.compile(rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)*(?:{_CAP}))+")
+
+NAME_RE = re.compile(rf"(?:{_CAP})(?:\s+(?:{_PARTICLE}\s+)*(?:{_CAP}))*")
+
+#: Capitalised words that are not names when they start a sentence or a name.
+FUNCTION_CAPS = frozenset(
+    """de het een dat dit die deze daar daarom daarmee daarna dan ook maar en of als toen nu
+    in op aan bij met van voor na over uit om tot door tegen volgens zo er hij zij ze ik we wij
+    u jij je hun hen zijn haar ons onze mijn wat wie waar hoe waarom welke geen niet wel al
+    nog eerder later bovendien daarnaast intussen inmiddels vooral ondanks sinds tijdens
+    toch want maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart
+    april mei juni juli augustus september oktober november december ja nee o ach neen
+    mijnheer mevrouw meneer heer gij ge zoo te naar onder boven achter zonder hier toen terwijl
+    hoewel zodra nadat eindelijk plotseling dadelijk hoofdstuk ieder iedereen onderwijl
+    october""".split()
+)
+
+ORG_TAILS = frozenset(
+    "Zaken Defensie Financiën Justitie Volksgezondheid Onderwijs Landbouw Staten Unie Naties "
+    "Kamer Koninkrijk Republiek Bank Partij Raad Commissie Ministerie Waterstaat Klimaat Asiel "
+    "Migratie Cultuur Wetenschap Welzijn Sport Economie Infrastructuur Veiligheid Verkeer Wonen "
+    "Milieu Zorg Jeugd Ontwikkelingssamenwerking Energie Natuur Mobiliteit Gezondheidszorg Gezondheid "
+    "Visserij Emancipatie Integratie Arbeid Werkgelegenheid Ordening Toerisme Media".split()
+)
+
+INITIAL_RE = re.compile(r"(?:^|[.!?:;\"'„“”‘’«»\n(–—-])\s*$")
+
+MALE_WORDS = frozenset(
+    """mr mijnheer meneer heer hr sir monsieur m graaf baron prins koning vader oom broer zoon
+    monseigneur lord abbé pater broeder kapitein majoor kolonel generaal
+    jan piet kees klaas henk paul jacques jean pierre frits hendrik willem karel frans otto
+    john james charles thomas""".split()
+)
+
+FEMALE_WORDS = frozenset(
+    """mevrouw mevr mw juffrouw mejuffrouw jufvrouw freule miss mrs mme madame mademoiselle mlle
+    gravin barones prinses koningin moeder tante zuster dochter
+    marie maria anna anne betsy eline dora jeanne louise sophie emma frédérique freddy lili clara
+    coba riek""".split()
+)
+
+#: forms of address before a name, no part of it ("Mevrouw Verstraeten", "Tante Mien")
+TITLES = frozenset(
+    """mevrouw mevr mw mijnheer meneer heer hr tante oom juffrouw mejuffrouw freule miss mrs mr
+    dr monsieur madame mademoiselle mlle mme sir lady lord""".split()
+)
+
+#: Common first names in Dutch news (our own list): a person's gender for "hij"/"zij" when no
+#: title states it. Only a name's FIRST word is looked up.
+MALE_NAMES = frozenset(
+    """aad adriaan ahmed ad albert alexander ali andré arie arjen arnold bart bas ben bert bram
+    bruno cees chris christiaan coen cor daan daniel danny david dennis dick diederik dirk donald
+    edwin emmanuel erik ernst erwin ferdinand frank fred gerard gerrit geert gert gijs guido hakan
+    hans harm harry hein henri herman hubert hugo jaap jacob jasper jeroen jesse joe johan johannes
+    jonas joop joost jorge joris jos jozef justin kamal karim kevin klaas koen lars leo lodewijk
+    luc luuk maarten marc marcel mark marnix martijn martin mathijs matthijs maurice max menno
+    michael michel mohamed mohammed nicolas niels nick olaf oscar paul peter pieter pim quinten
+    recep remco rené richard rick rik rob robert robin roel roland ronald ruben rudi rutger ruud
+    sander sebastiaan sergej sjoerd stef stefan steven sven theo thierry thijs tim tjeerd tom
+    ton vincent vladimir walter wiebe wim wopke wouter xi""".split()
+)
+
+FEMALE_NAMES = frozenset(
+    """agnes agnès alexandra angela anja anke ankie annemarie annet annette astrid barbara bianca
+    carla carola caroline cathy chantal charlotte claudia corinne daphne diana dilan ellen els
+    elise ellie esther eva evelien fatima femke fenna fleur hanna hannah hanneke hayarpi helen
+    hillary ilse ineke inge ingrid iris jacqueline janine jeanine jolanda judith julia karin
+    kajsa kamala kim kirsten lara laura lieke lilian linda lisa lotte loes lucia maartje madeleine
+    malika manon margriet marieke mariëlle marine marjan marleen martine mieke miriam mona monique
+    nadia nancy natasja nicole nina noor petra renate renske rianne rita sandra sanne saskia
+    sharon sigrid sophia stella suzanne sylvana tamara theresa tineke ursula valérie vera wendy
+    yvonne""".split()
+)
+
+THIRD_POSSESSIVES = frozenset("zijn haar hun z'n d'r zijne hare".split())
+
+POSSESSIVES = frozenset("jouw uw hun haar zijn mijn onze ons je z'n m'n d'r".split())
+
+DETERMINERS = frozenset("de het een 't den der deze die dat zijn haar mijn onze ons hun uw jouw je".split())
+
+NOT_NAME_START = FUNCTION_CAPS | DETERMINERS | frozenset("jouw uw hun".split())
+
+#: person nouns that make a bare description a speaker ("vroeg de oude man")
+PERSON_NOUNS = frozenset(
+    """man vrouw heer dame jongen meisje kind vader moeder oom tante broer zuster zoon dochter
+    knecht meid dienstmeid bediende kamerdienaar portier koetsier dokter juffrouw mevrouw mijnheer
+    meneer vriend vriendin baas jongeheer oude vreemdeling officier kapitein agent consul
+    secretaris directeur pastoor bisschop priester kinderjuffrouw hospita weduwe vrouwtje
+    mannetje heertje""".split()
+)
+
+MALE_NOUNS = frozenset(
+    """man heer jongen vader oom broer zoon knecht koetsier kamerdienaar portier jongeheer
+    heertje mannetje vreemdeling grijsaard baas koning prins graaf""".split()
+)
+
+FEMALE_NOUNS = frozenset(
+    """vrouw dame meisje moeder tante zuster dochter meid dienstmeid juffrouw mevrouw weduwe
+    vrouwtje hospita kinderjuffrouw vriendin koningin prinses gravin""".split()
+)
+
+#: heads that are no person: adjectives/adverbs and verb forms ("'t prettig", "de heer knikt")
+NOT_DESC_RE = re.compile(r"(?:ig|lijk|isch|baar|zaam|loos|end|en|t|d)$")
+
+ROMAN_RE = re.compile(r"[IVXLC]+\.?")
+
+PARTICLES = frozenset("van de der den het ter ten te von da di du le la al bin ibn el 't".split())
+
+ADJECTIVE_RE = re.compile(r"(?:s|isch|ees|aans|ns)e$|sche$")
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    label: str  # PER | ORG | LOC | MISC | UNK (heuristic)
+
+def heuristic_names(text: str) -> list[Mention]:
+    """Capitalised word runs, minus sentence-initial function words and nationality adjectives."""
+    out: list[Mention] = []
+    initial: list[bool] = []
+    for m in NAME_RE.finditer(text):
+        words = m.group().split()
+        start = m.start()
+        # drop leading function words / adjectives ("De Turkse" president ...)
+        while words and (
+            words[0].lower() in FUNCTION_CAPS or ADJECTIVE_RE.search(words[0]) or words[0].lower() in ROLE_NOUNS
+        ):
+            start = text.index(words[0], start) + len(words[0])
+            words = words[1:]
+            while start < len(text) and text[start].isspace():
+                start += 1
+        while words and (words[-1].lower() in FUNCTION_CAPS or ADJECTIVE_RE.search(words[-1])):
+            words = words[:-1]
+        if not words:
+            continue
+        # "Karin Dekker van Justitie": the portfolio is no part of the name
+        for k in range(1, len(words) - 1):
+            if words[k] == "van" and words[k + 1] in ORG_TAILS:
+                words = words[:k]
+                break
+        # "Buitenlandse Zaken Sergej Lavrov": an organisation name glued to a person name
+        cut = max((k + 1 for k, w in enumerate(words[:-1]) if w in ORG_TAILS), default=0)
+        if cut:
+            for w in words[:cut]:
+                start = text.index(w, start) + len(w)
+            words = words[cut:]
+            start = text.index(words[0], start)
+        end = start
+        for w in words:
+            end = text.index(w, end) + len(w)
+        out.append(Mention(start, end, text[start:end], "UNK"))
+        initial.append(bool(INITIAL_RE.search(text[max(0, start - 4) : start])) or start == 0)
+    # a lone capitalised word at a sentence start is a name only if it is capitalised elsewhere too
+    mid = {m.text for m, ini in zip(out, initial, strict=False) if not ini}
+    mid |= {m.text.split()[-1] for m in out if " " in m.text}
+    return [m for m, ini in zip(out, initial, strict=False) if not ini or " " in m.text or m.text in mid]
+
+#: titles that make the next name a person ("mijnheer Fogg", "Miss Morstan", "tante Betsy")
+_PERSON_TITLES = MALE_WORDS | FEMALE_WORDS | frozenset("mr. mrs. dr dr. dokter kapitein majoor".split())
+
+
+def person_texts(text: str, entities: list) -> set[str]:
+    """Entity texts that name a person although the model typed (some of) their mentions
+    LOC/ORG/MISC: texts it also typed PER at least a third of the time, texts that are the subject
+    right next to a speech verb ("zei Stipan", "Passepartout antwoordde") or follow a title
+    ("mijnheer Fogg"). Known places (coordinates, countries) are never persons."""
+    speech = speech_forms()
+    votes: dict[str, list[int]] = {}
+    for e in entities:
+        if e.lat is not None or e.country:
+            votes.setdefault(e.text, [0, 0, 0])[2] += 1
+            continue
+        v = votes.setdefault(e.text, [0, 0, 0])
+        if e.label == "PER":
+            v[0] += 1
+            continue
+        v[1] += 1
+        if e.label == "ORG":
+            continue  # organisations speak too ("meldt ANP"): only the model's PER votes count
+        before = re.search(r"([\w.'’-]+)[ \t]*$", text[max(0, e.start - 25) : e.start])
+        after = re.match(r"[ \t]*([\w'’-]+)", text[e.end : e.end + 25])
+        b = before.group(1).lower() if before else ""
+        a = after.group(1).lower() if after else ""
+        if (
+            (b in speech and not text[e.end : e.end + 1].isalnum())
+            or a in speech
+            or b in _PERSON_TITLES
+        ):
+            v[0] += 1
+    return {t for t, (per, other, place) in votes.items() if not place and (3 * per >= other > 0 or per >= 3)}
+
+def strip_role(text: str, start: int, end: int, label: str) -> Mention | None:
+    """'Syrische president Assad' (an NER span with its description) -> 'Assad' as a person."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for k in range(len(words) - 1, -1, -1):
+        if words[k].group().lower() in ROLE_NOUNS:
+            if k + 1 < len(words):
+                s = start + words[k + 1].start()
+                return Mention(s, end, text[s:end], "PER")
+            return None
+    if len(words) == 1 and ADJECTIVE_RE.search(words[0].group()) and label == "MISC":
+        return None  # nationality adjectives are not names
+    return Mention(start, end, text[start:end], label)
+
+def fuller(longer: list[str], shorter: list[str]) -> bool:
+    """Whether ``longer`` is a fuller name for ``shorter``: contains it and is itself name-like
+    (capitalised words and particles), so a mistyped entity span such as "Japi z'n pet" never
+    becomes the canonical name of every "Japi"."""
+    return _contains(longer, shorter) and all(w[:1].isupper() or w.lower() in PARTICLES for w in longer)
+
+_ROLE_VAN_RE = re.compile(r"(?i)\b(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")\s+van\s+$")
+
+def portfolio_glued(text: str, m: Mention) -> Mention | None:
+    """'minister van Verkeer Ingrid Hofstede' tagged as ONE organisation: the person after the
+    portfolio word (the portfolio itself is read by ``_find_descriptions``)."""
+    words = list(re.finditer(r"\S+", m.text))
+    if len(words) < 2 or words[0].group() not in ORG_TAILS or not words[1].group()[0].isupper():
+        return None
+    if not _ROLE_VAN_RE.search(text[max(0, m.start - 40) : m.start]):
+        return None
+    cut = max(k for k, w in enumerate(words) if w.group() in ORG_TAILS) + 1
+    if cut >= len(words):
+        return None
+    s = m.start + words[cut].start()
+    return Mention(s, m.end, text[s : m.end], "PER")
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    """Whether ``shorter`` is a contiguous token run of ``longer`` (Erdogan ⊂ Recep Erdogan)."""
+    n = len(shorter)
+    if any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1)):
+        return True
+    # "De Jonge" in "Hugo de Jonge": a particle is capitalised when the surname starts a sentence
+    low_l = [w.lower() if w.lower() in PARTICLES else w for w in longer]
+    low_s = [w.lower() if w.lower() in PARTICLES else w for w in shorter]
+    return any(low_l[i : i + n] == low_s for i in range(len(low_l) - n + 1))
+
+def split_glued(mentions: list[Mention], typed: dict[str, int] | None = None) -> list[Mention]:
+    """'liet Fogg Passepartout twee kaartjes': a one-off run of two names that each occur on their
+    own at least twice (``typed``: entity texts counted whatever their type) is two mentions, not
+    a fuller name."""
+    count: dict[str, int] = dict(typed or {})
+    for m in mentions:
+        count[m.text] = count.get(m.text, 0) + (0 if typed and m.text in typed else 1)
+    out: list[Mention] = []
+    for m in mentions:
+        words = m.text.split()
+        if m.label != "LOC" and len(words) >= 2 and count[m.text] == 1:
+            for k in range(1, len(words)):
+                a, b = " ".join(words[:k]), " ".join(words[k:])
+                if count.get(a, 0) >= 2 and count.get(b, 0) >= 2:
+                    cut = m.start + m.text.index(b, len(a))
+                    out.append(Mention(m.start, m.start + len(a), a, m.label))
+                    out.append(Mention(cut, m.end, b, m.label))
+                    break
+            else:
+                out.append(m)
+        else:
+            out.append(m)
+    return out

@@ -1,0 +1,257 @@
+"""Finding time expressions: Dutch time expressions as TIMEX3 DATE/TIME/DURATION/SET values.
+
+Values are resolved against the publication date *at its precision*: a month- or year-precision
+date never invents a day. A relative expression is turned into the interval of dates it can mean
+(publication start..end shifted) and written at the finest granularity that interval shares:
+``drie weken geleden`` in a ``2017-12`` article spans 10 Nov..10 Dec, so it becomes ``2017``.
+Shifts of at most a week (``gisteren``, ``woensdag``) in a coarser article are taken to fall
+inside the publication period itself, so they give that period (``2017-12``). Weekdays resolve
+to the most recent one (past tense, the news default) or the next one (future markers in the
+sentence). Spans leave out plain prepositions (``in``, ``op``, ``om``) but keep modifying ones
+(``sinds 2014``). dateparser was not used: it does not give spans or TIMEX values.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from kroniek.model import PublishedDate, Timex
+
+from .recognize.blocks import FUTURE_RE
+from .recognize.patterns import PATTERNS
+from .recognize.ranges import RANGE_PATTERNS
+from .recognize.triggers import TRIGGERS
+from .resolve.calendar import Ref
+from .resolve.context import (
+    HABIT,
+    day_hour_ranges,
+    later_anchored,
+    merge_date_time,
+    range_years,
+    shifted_days,
+    story_days,
+)
+from .resolve.joins import join_clock_times
+from .resolve.ranges import resolve_range
+from .resolve.values import resolve
+
+_DROP_PREFIX = re.compile(r"(?i)^(?:in|op|om|per|rond|omstreeks|tegen|uit|de|het|in\s+de|in\s+het)\s+")
+
+
+_KEEP_PREP = {"sinds", "vanaf", "tot", "van", "na", "voor", "eind", "begin", "medio", "halverwege"}
+
+
+def _trim(name: str, start: int, text: str) -> tuple[int, str]:
+    """Drop plain prepositions and articles from the front of a span (keep sinds/vanaf/tot)."""
+    plural = re.search(r"(?i)(?:jaren|weken|maanden|dagen|uren|decennia|eeuwen)$", text)
+    if name in ("plural_dur", "reln") or (name == "relperiod" and plural):
+        m = re.match(r"(?i)^(?:in|op)\s+", text)
+    else:
+        m = _DROP_PREFIX.match(text)
+    if (
+        m
+        and not re.match(r"(?i)^(?:de|het)\s+(?:\d|jaren\b|eerste|tweede|derde|vierde|laatste)", text)
+        and name not in ("decade", "century", "present", "set_word", "set_other", "part_hours")
+    ):
+        return start + m.end(), text[m.end() :]
+    if name == "year" and text.startswith("("):
+        return start + 1, text[1:]
+    if _FULL_MONTH_DOT.search(text):  # "op 19 april." ends the sentence; "19 apr." keeps its dot
+        return start, text[:-1]
+    return start, text
+
+
+_FULL_MONTH_DOT = re.compile(
+    r"(?i)(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\.$"
+)
+
+
+def find_in_text(
+    text: str,
+    published: PublishedDate | None,
+    sentences: list[tuple[int, int]] | None = None,
+    tenses: list[str] | None = None,
+) -> list[Timex]:
+    """All timexes in ``text``, longest match first, resolved against ``published``.
+
+    ``tenses`` (per sentence, from ``sentence_tenses``) lets a present-tense sentence keep a
+    named month in the publication year; without it, past tense (the news default) is assumed."""
+    ref = Ref.of(published)
+    sents = sentences or [(0, len(text))]
+    starts = [s for s, _ in sents]
+    future_cache: dict[int, bool] = {}
+    cands: list[tuple[int, int, int, str, re.Match[str]]] = []
+    low = text.lower()
+    if len(low) == len(text):  # search the lower-cased text case-sensitively: 3x faster
+        haystack, patterns = low, _LOWER_PATTERNS
+    else:
+        haystack, patterns = text, RANGE_PATTERNS + PATTERNS
+    windows = _windows(haystack, sents, starts)
+    for order, (name, rx) in enumerate(patterns):
+        for s, e in windows(name):
+            for m in rx.finditer(haystack, s, e):
+                if m.end() > m.start():
+                    cands.append((m.start(), m.end(), order, name, m))
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    out: list[Timex] = []
+    ranges = {name for name, _ in RANGE_PATTERNS}
+    for start, end, _, name, m in cands:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        si = max(0, bisect_right(starts, start) - 1)
+        if si not in future_cache:
+            s, e = sents[si]
+            # True: future, None: present (no shift of a named month), False: past
+            future_cache[si] = (
+                True
+                if FUTURE_RE.search(text, s, e)
+                else (None if tenses is not None and si < len(tenses) and tenses[si] == "present" else False)
+            )
+        if name in ranges:
+            pieces = resolve_range(name, m, ref, future_cache[si])
+            if pieces is None:
+                continue
+            taken.append((start, end))
+            out.extend(Timex(a, b, text[a:b], t, v) for a, b, t, v in pieces)
+            continue
+        if (
+            name == "duration"
+            and text[m.start("u")].isupper()
+            and not text[m.start("u") : m.end("u")].isupper()
+        ):
+            continue  # "het Acht Uur Journaal": a name
+        if name == "present" and (
+            _NU_AFTER.match(text, end) or _NU_BEFORE.search(text, max(0, start - 12), start)
+        ):
+            continue  # discourse 'nu': "nu eenmaal", "of het nu gaat om"
+        if name == "futref" and _ASAP.search(text, max(0, start - 4), start):
+            continue  # "zo spoedig mogelijk" is a manner, no time
+        if (
+            name == "set_word"
+            and _PER_TIME.match(m.group())
+            and _SPEED.search(text, max(0, start - 16), start)
+        ):
+            continue  # "116 kilometer per uur" is a speed
+        if name == "duration" and (
+            _AGE_AFTER.match(text, end)
+            or (_OPEN.search(text, max(0, start - 2), start) and _AGE_PAREN.match(text, start, end + 1))
+        ):
+            continue  # "21 jaar oud", "Piet (21 jaar)": an age
+        fut = future_cache[si]
+        if fut is None and _LOOKS_BACK.search(text, max(0, start - 8), start):
+            fut = False  # "sinds zondag", "de beslissing van maandag": past even in a present sentence
+        if fut is not True and name == "weekday" and _FOR_DAY.search(text, max(0, start - 6), start):
+            if _ANNOUNCED.search(text, *sents[si]):
+                fut = True  # 'Voor zaterdag zijn demonstraties aangekondigd': the coming Saturday
+        if fut is False and name == "date" and not (m.group("y") or m.group("y2")):
+            s0, e0 = sents[si]
+            if _WOULD.search(text, max(s0, start - 40), min(e0, end + 40)) and not _PERFECT_NEAR.search(
+                text, max(s0, start - 40), min(e0, end + 60)
+            ):
+                fut = None  # 'dat hij op 28 april zou vertrekken': the nearest 28 April, not last year's
+        res = resolve(name, m, ref, fut)
+        if res is None or (name == "season" and res[1].startswith("XXXX") and _named(text, m)):
+            continue
+        if (
+            name == "set_word"
+            and res[1].startswith("XXXX-XX-XXT")
+            and fut is False
+            and not HABIT.search(text, *sents[si])
+        ):
+            res = ("TIME", res[1])  # "Hij pleitte 's middags": that day's afternoon, not a habit
+        taken.append((start, end))
+        s2, span = _trim(name, start, text[start:end])
+        if res[0] == "DURATION" and span[:3].lower() == "na ":  # "Na een jaar": the duration itself
+            s2, span = s2 + 3, span[3:]
+        out.append(Timex(start=s2, end=s2 + len(span), text=span, type=res[0], value=res[1]))
+    out.sort(key=lambda t: t.start)
+    joined = join_clock_times(
+        text, merge_date_time(text, shifted_days(text, day_hour_ranges(text, out))), ref
+    )
+    return later_anchored(text, story_days(range_years(text, joined, ref)))
+
+
+
+def _named(text: str, m: re.Match[str]) -> bool:
+    """'Leon de Winter': a season word with a capital inside a sentence is a name."""
+    i = m.start("s")
+    return text[i].isupper() and bool(re.search(r"[^\s.!?:]\s*$", text[max(0, i - 3) : i]))
+
+
+_LOWER_PATTERNS = [(name, re.compile(rx.pattern)) for name, rx in RANGE_PATTERNS + PATTERNS]
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _windows(low: str, sents: list[tuple[int, int]], starts: list[int]):
+    """Per pattern name, the sentences that contain one of its trigger substrings."""
+    low = low.lower()
+    cache: dict[str, set[int]] = {}
+
+    def hits(word: str) -> set[int]:
+        if word == "<digit>" and word not in cache:
+            cache[word] = {i for i, (s, e) in enumerate(sents) if _DIGIT.search(low, s, e)}
+        if word not in cache:
+            found: set[int] = set()
+            i = low.find(word)
+            while i != -1:
+                si = bisect_right(starts, i) - 1
+                found.add(max(si, 0))
+                # jump to the next sentence: one hit per sentence is enough
+                nxt = sents[si][1] if si >= 0 else 0
+                i = low.find(word, max(nxt, i + 1))
+            cache[word] = found
+        return cache[word]
+
+    done: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    everything = [(0, len(low))]
+
+    def windows(name: str) -> list[tuple[int, int]]:
+        trig = TRIGGERS.get(name)
+        if trig is None:
+            return everything
+        if trig not in done:
+            idx: set[int] = set()
+            if isinstance(trig[0], tuple):  # all groups must be present
+                groups = [set().union(*(hits(w) for w in group)) for group in trig]
+                idx = set.intersection(*groups)
+            else:
+                for word in trig:
+                    idx |= hits(word)
+            spans: list[tuple[int, int]] = []
+            for i in sorted(idx):  # merge neighbouring sentences: fewer regex calls
+                s, e = sents[i]
+                if spans and i - 1 in idx and spans[-1][1] >= sents[i - 1][1]:
+                    spans[-1] = (spans[-1][0], e)
+                else:
+                    spans.append((s, e))
+            done[trig] = spans
+        return done[trig]
+
+    return windows
+
+
+
+_NU_AFTER = re.compile(r"(?i)\s+eenmaal\b")
+_NU_BEFORE = re.compile(r"(?i)\bof\s+(?:het|je|u|we|ze|zij|hij|men)\s+$")
+_ASAP = re.compile(r"(?i)\bzo\s+$")
+_FOR_DAY = re.compile(r"(?i)\bvoor\s+$")
+_ANNOUNCED = re.compile(
+    r"(?i)\b(?:aangekondigd|aangekondigde|voorspeld|opgeroepen|uitgeroepen|afgekondigd)\b"
+)
+_WOULD = re.compile(r"(?i)\bzou(?:den)?\b")
+_PERFECT_NEAR = re.compile(r"(?i)\b(?:hebben|geweest|gebeurd)\b")
+_SPEED = re.compile(r"(?i)\b(?:km|kilometers?|mijl|meters?|m)\s+$")
+_PER_TIME = re.compile(r"(?i)per\s+(?:uur|u|minuut|seconde)$")
+_AGE_PAREN = re.compile(r"\d{1,3}\s+jaar\)")
+_AGE_AFTER = re.compile(r"(?i)\s+oud\b")
+_OPEN = re.compile(r"\(\s*$")
+_LOOKS_BACK = re.compile(r"(?i)\b(?:sinds|van)\s+$")
+_PERFECT_AUX = frozenset("heb hebt heeft hebben ben bent is zijn".split())
+#: participles the tagger mistakes for nouns ("hebben de orde verstoord"): ge-/be-/ver-/ont-/her-...-d/t
+_PARTICIPLE = re.compile(r"(?:ge|be|ver|ont|her)[a-zë]{3,}(?:d|t)")
+
+
