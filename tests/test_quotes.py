@@ -10,7 +10,7 @@ import pytest
 from kroniek.analysis import dutch_model as analysis
 from kroniek.extract.entities import find_entities
 from kroniek.extract.quotes import find_quotes
-from kroniek.extract.quotes.cues import _lexicon, get_lexicon
+from kroniek.lexicon.reporting import _lexicon, get_lexicon
 from kroniek.model import Article, Document, PublishedDate
 
 # A news article built from the seed's sentences (constructions only, shortened).

@@ -111,6 +111,10 @@ class Article:
     author: str | None = None
 
 
+#: The article's own fields, as ingest reads them and the store keeps them.
+ARTICLE_FIELDS: tuple[str, ...] = ("id", "published", "title", "text", "url", "source", "language", "author")
+
+
 @dataclass(frozen=True)
 class TextSpan:
     """A stretch of the article text: evidence for an annotation."""

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kroniek.errors import DateError, RecordError, UsageError
-from kroniek.model import Article, PublishedDate
+from kroniek.model import ARTICLE_FIELDS, Article, PublishedDate
 
 #: Our article field names; ``ReadOptions.field_map`` maps them to the input's names.
-FIELDS = ("id", "published", "title", "text", "url", "source", "language", "author")
+FIELDS = ARTICLE_FIELDS
 
 #: Accepted spellings of ``ReadOptions.format``.
 FORMAT_ALIASES = {

@@ -16,12 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from kroniek.errors import StoreError
-from kroniek.model import Document
+from kroniek.model import ARTICLE_FIELDS, Document
 
 from .schema import MIGRATIONS
 from .stemming import stem_text
-
-_ARTICLE_FIELDS = ("id", "published", "title", "text", "url", "source", "author", "language")
 
 
 @dataclass(frozen=True)
@@ -268,7 +266,7 @@ class SQLiteStore:
 
     def _write_annotations(self, rowid: int, doc: Document) -> None:
         data = doc.to_dict(tokens=True)
-        annotations = {k: v for k, v in data.items() if k not in _ARTICLE_FIELDS}
+        annotations = {k: v for k, v in data.items() if k not in ARTICLE_FIELDS}
         self.conn.execute(
             "UPDATE articles SET annotations = ?, stages = ? WHERE rowid = ?",
             (json.dumps(annotations, ensure_ascii=False), json.dumps(doc.stages), rowid),
@@ -352,7 +350,7 @@ class SQLiteStore:
 
     def _document(self, row: sqlite3.Row) -> Document:
         data: dict[str, Any] = json.loads(row["annotations"] or "{}")
-        data.update({k: row[k] for k in _ARTICLE_FIELDS})
+        data.update({k: row[k] for k in ARTICLE_FIELDS})
         data["stages"] = json.loads(row["stages"] or "{}")
         return Document.from_dict(data)
 

@@ -23,8 +23,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from kroniek.extract.quotes.cues import names_organisation_kind
 from kroniek.kb.places import country_name, is_country_or_capital, lookup_place
+from kroniek.lexicon import names_organisation_kind
 from kroniek.model import Document, Entity
 from kroniek.pipeline.registry import stage
 

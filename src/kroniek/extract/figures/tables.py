@@ -6,31 +6,11 @@ from __future__ import annotations
 
 import re
 
+from kroniek.lexicon import MONTH_NUMBERS, alternation, mapping, words
+from kroniek.lexicon.reporting import VERBS
+
 #: Words before a number and what they say about it (longest phrase wins).
-# fmt: off
-QUALIFIERS: dict[str, str] = {
-    **dict.fromkeys((
-        "ongeveer|circa|ca.|zo'n|zo’n|naar schatting|rond|rond de|rondom|"
-        "om en nabij|om en bij|pakweg|grofweg|ruwweg|enkele|een slordige|plusminus|bij benadering"
-    ).split("|"), "about"),
-    **dict.fromkeys((
-        "minder dan|nog geen|onder de|krap|net geen|iets minder dan|net minder dan"
-    ).split("|"), "less_than"),
-    **dict.fromkeys((
-        "hooguit|hoogstens|maximaal|ten hoogste|maximum|niet meer dan|tot wel"
-    ).split("|"), "at_most"),
-    **dict.fromkeys((
-        "meer dan|ruim|boven de|ruim boven de|dik|een dikke|iets meer dan|net meer dan|ruim meer dan"
-    ).split("|"), "more_than"),
-    **dict.fromkeys((
-        "bijna|vrijwel|nagenoeg|haast|zowat|een kleine|tegen de"
-    ).split("|"), "almost"),
-    **dict.fromkeys((
-        "minstens|zeker|ten minste|tenminste|op zijn minst|minimaal|niet minder dan|wel|"
-        "al gauw|algauw|gemakkelijk|makkelijk"
-    ).split("|"), "at_least"),
-}
-# fmt: on
+QUALIFIERS: dict[str, str] = mapping("qualifiers.tsv", __package__)
 QUAL_ALT = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 FILLER = r"(?:onder meer|in totaal|al|nog|nog maar|maar|slechts|liefst|de|het|wel|dus|zelfs)"
 QUAL_RE = re.compile(rf"(?i)(?<![\w])(?P<q>{QUAL_ALT})\s+(?:{FILLER}\s+)*$")
@@ -59,8 +39,7 @@ SCALE_VALUES = {"miljoen": 1e6, "mln": 1e6, "miljard": 1e9, "mld": 1e9, "mrd": 1
 FEW_RE = re.compile(r"(?i)\b(?:een\s+paar|paar|enkele|een\s+aantal|luttele)\s+$")
 BARE_SCALE = frozenset("honderd duizend tienduizend honderdduizend miljoen miljard".split())
 #: Coins and notes by name: "een tientje" is ten euro.
-MONEY_WORDS = {"vijfje": 5, "vijfjes": 5, "tientje": 10, "tientjes": 10, "twintigje": 20,
-                "twintigjes": 20, "honderdje": 100, "honderdjes": 100}  # fmt: skip
+MONEY_WORDS = {w: int(v) for w, v in mapping("money_words.tsv", __package__).items()}
 MONEY_WORD_RE = re.compile(
     r"(?i)(?<![\w])(?:(?P<n>een|één|eén|\d+|[a-zë]+)\s+)?"
     r"(?P<w>vijfjes?|tientjes?|twintigjes?|honderdjes?)(?![\w])"
@@ -82,73 +61,15 @@ PHONE_RE = re.compile(r"(?<![\w,.])(?:\+31[\s-]?|0)\d{1,3}(?:[\s-]\d{2,4}){1,4}(
 #: "één van de ..." is "one of", not a count
 ONE_OF_RE = re.compile(r"(?i)^\s+van\s+(?:de|het|die|deze|dat|hen|hun|ons|jullie|zijn|haar|onze|mijn|uw)\b")
 
-CURRENCIES = {
-    "euro": "EUR",
-    "eurocent": "EUR",
-    "€": "EUR",
-    "eur": "EUR",
-    "dollar": "USD",
-    "dollars": "USD",
-    "$": "USD",
-    "usd": "USD",
-    "pond": "GBP",
-    "£": "GBP",
-    "gbp": "GBP",
-    "yen": "JPY",
-    "gulden": "NLG",
-    "ƒ": "NLG",
-    "frank": "CHF",
-    "roebel": "RUB",
-    "yuan": "CNY",
-}
-MEASURES = {
-    "km": "km",
-    "kilometer": "km",
-    "meter": "m",
-    "m": "m",
-    "cm": "cm",
-    "centimeter": "cm",
-    "mm": "mm",
-    "millimeter": "mm",
-    "kilo": "kg",
-    "kg": "kg",
-    "kilogram": "kg",
-    "gram": "g",
-    "ton": "t",
-    "liter": "l",
-    "l": "l",
-    "graden": "°C",
-    "°c": "°C",
-    "graden celsius": "°C",
-    "km/u": "km/h",
-    "km/h": "km/h",
-    "kilometer per uur": "km/h",
-    "km per uur": "km/h",
-    "hectare": "ha",
-    "ha": "ha",
-    "vierkante meter": "m2",
-    "m2": "m2",
-    "m²": "m2",
-    "vierkante kilometer": "km2",
-    "km2": "km2",
-    "megawatt": "MW",
-    "mw": "MW",
-    "kwh": "kWh",
-    "vaten": "vaten",
-    "barrel": "vaten",
-    "mijl": "mijl",
-    "knopen": "knopen",
-}
+CURRENCIES = mapping("currencies.tsv", __package__)
+MEASURES = mapping("measures.tsv", __package__)
 TIME_UNITS = (
     r"(?:jaar|jaren|maand|maanden|week|weken|dag|dagen|uur|uren|minuut|minuten|"
     r"seconde|seconden|eeuw|eeuwen|decennia|decennium|kwartier|etmaal|etmalen|nacht|nachten|"
     r"werkweek|werkweken|werkdag|werkdagen|schooljaar|schooljaren|dagje|dagjes|weekje|weekjes|"
     r"jaartje|jaartjes|maandje|maandjes|uurtje|uurtjes)"
 )
-MONTHS = (
-    r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
-    r"december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)"
-)
+MONTHS = "(?:" + "|".join(MONTH_NUMBERS) + ")"
 
 CUR_ALT = "|".join(re.escape(c) for c in sorted(CURRENCIES, key=len, reverse=True))
 MEAS_ALT = "|".join(re.escape(c) for c in sorted(MEASURES, key=len, reverse=True))
@@ -215,25 +136,20 @@ STREET_BEFORE_RE = re.compile(
 )
 SCORE_RE = re.compile(r"^\s*[-–]\s*\d\b(?!\s*(?:procent|%|euro|\w+en\b))")
 LIST_RE = re.compile(r"^[\s•*-]*$")
-SOURCE_VERBS = (
-    r"(?:schrijft|schreef|schrijven|meldt|meldde|melden|zegt|zei|zeggen|stelt|"
-    r"stelde|bericht|berichtte|berichten|maakt|maakte|rapporteert|rapporteerde|becijfert|"
-    r"becijferde|laat weten|liet weten|concludeert|concludeerde)"
-)
+#: "Dat meldt X": the reporting verbs that attribute a figure to a source after "Dat", from the
+#: shared reporting-verb table, plus "becijfert" (a calculation) and "maakt (bekend)"
+SOURCE_VERBS = "(?:" + alternation(
+    [f for lemma in ("schrijven", "melden", "zeggen", "stellen", "berichten", "rapporteren", "concluderen")
+     for f in (lemma, *VERBS[lemma].split())]
+    + ["becijfert", "becijferde", "maakt", "maakte", "laat weten", "liet weten"]
+) + ")"
 VOLGENS_RE = re.compile(r"\b[Vv]olgens\s+(?P<s>(?:de |het )?[\w'’-]+(?:\s+[A-Z][\w'’-]*)*)")
 DAT_RE = re.compile(
     rf"^\s*(?:Dat|Dit|Die)\s+{SOURCE_VERBS}\s+(?P<s>(?:de |het )?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
     r"(?P<rest>[^.]*?\bop basis van\s+(?:een\s+\w+\s+van\s+|cijfers\s+van\s+|gegevens\s+van\s+)?"
     r"(?P<s2>(?:de |het )?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)(?=\s+(?:die|dat|met|over|in|op|uit)\b|[,.]|$))?"
 )
-STOP = frozenset(
-    (
-        "aan al als bij daar dan dat de deze die dit door een en er euro gaan gaat geen had hadden teveel "
-        "hebben heeft het hier hij ik in is jaar jij kan kunnen maar mag mee meer met moet moeten "
-        "mogen na naar niet nog of om onder ook op over per procent te tegen toe tot u uit uur voor "
-        "waren was we wel werd werden wij wil willen worden wordt zal ze zich zij zijn zo zullen"
-    ).split()
-)
+STOP = words("stop.txt", __package__)
 HALF_RE = re.compile(r"(?i)(?:half|halve|kwart)$")
 DEMONYM = re.compile(r"(?:ers|ërs|aars|anen|ezen|en)$")  # "Nederlanders", "Syriërs", "Afghanen"
 TOKEN_RE = re.compile(r"[\w'’-]+|[^\w\s]")

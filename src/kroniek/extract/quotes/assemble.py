@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
+from kroniek.lexicon import ROLE_NOUNS
 from kroniek.model import Quote, TextSpan
 
 from .context import Context, Found
-from .cues import ROLE_NOUNS
 
 
 def merge(ctx: Context) -> list[Found]:

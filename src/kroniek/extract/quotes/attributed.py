@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 
+from kroniek.lexicon import ROLE_NOUNS
+
 from .clauses import cue_that, late_report_cue
 from .context import Context, Found
-from .cues import NOT_SOURCE, ROLE_NOUNS, VEHICLE_NOUNS
+from .cues import NOT_SOURCE, VEHICLE_NOUNS
 from .marks import DASH_START, MARK_RE
 from .phrases import np_after
 from .text_units import trim

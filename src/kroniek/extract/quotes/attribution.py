@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 
+from kroniek.lexicon import ROLE_NOUNS
+
 from .context import Context
-from .cues import NOT_SOURCE, ROLE_NOUNS, SPEAKER_STOP
+from .cues import NOT_SOURCE, SPEAKER_STOP
 from .marks import MARK_RE
 from .phrases import WORD_RE, np_after, np_before
 

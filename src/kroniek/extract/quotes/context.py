@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kroniek.lexicon.reporting import get_lexicon
 from kroniek.model import Document
 
-from .cues import get_lexicon
 from .phrases import LEAD_ADVERBS
 from .speakers import FUNCTION_CAPS, People
 from .text_units import paragraphs, trim, units

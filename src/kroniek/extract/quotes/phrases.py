@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import re
 
-from .cues import ORG_NOUNS, PRONOUNS, ROLE_NOUNS, SPEAKER_STOP, Lexicon
+from kroniek.lexicon import ORG_NOUNS, PRONOUNS, ROLE_NOUNS, WEEKDAY_NAMES, words
+from kroniek.lexicon.reporting import Lexicon
+
+from .cues import SPEAKER_STOP
 from .speakers import ADJECTIVE_RE as _ADJ
 
 WORD_RE = re.compile(r"[\w][\w'’.-]*\w|\w")
-LEAD_ADVERBS = frozenset(
-    """ook maar en eerder later daarnaast bovendien intussen inmiddels vervolgens tevens
-    verder zo toen daarop daarna nu dan al wel echter wel gisteren vandaag maandag dinsdag
-    woensdag donderdag vrijdag zaterdag zondag onlangs recent recentelijk eveneens""".split()
-)
+LEAD_ADVERBS = words("lead_adverbs.txt", __package__) | frozenset(WEEKDAY_NAMES)
 _SPEAKER_ADVERBS = frozenset("nu toen dan ook echter weer daarop eindelijk plotseling opeens".split())
 #: Words that open a noun phrase ("volgens de groep", "volgens haar vereniging").
 _NP_DETERMINERS = frozenset(("de", "het", "een", "zowel", "zijn", "haar", "hun"))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from kroniek.lexicon import MONTH_NAMES
 from kroniek.model import PublishedDate, Timex
 
 from .recognize.blocks import FUTURE_RE
@@ -62,9 +63,7 @@ def _trim(name: str, start: int, text: str) -> tuple[int, str]:
     return start, text
 
 
-_FULL_MONTH_DOT = re.compile(
-    r"(?i)(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\.$"
-)
+_FULL_MONTH_DOT = re.compile(r"(?i)(?:" + "|".join(MONTH_NAMES) + r")\.$")
 
 
 def find_in_text(
@@ -250,8 +249,5 @@ _AGE_PAREN = re.compile(r"\d{1,3}\s+jaar\)")
 _AGE_AFTER = re.compile(r"(?i)\s+oud\b")
 _OPEN = re.compile(r"\(\s*$")
 _LOOKS_BACK = re.compile(r"(?i)\b(?:sinds|van)\s+$")
-_PERFECT_AUX = frozenset("heb hebt heeft hebben ben bent is zijn".split())
-#: participles the tagger mistakes for nouns ("hebben de orde verstoord"): ge-/be-/ver-/ont-/her-...-d/t
-_PARTICIPLE = re.compile(r"(?:ge|be|ver|ont|her)[a-zë]{3,}(?:d|t)")
 
 

@@ -1,209 +1,29 @@
-"""Word tables of the Dutch time grammar: months, weekdays, units, set words, references."""
+"""Word tables of the Dutch time grammar, read from ``lexicon/`` beside this module; month and
+weekday names come from :mod:`kroniek.lexicon`, number words from :mod:`kroniek.analysis.numbers`."""
 
 from __future__ import annotations
 
-MONTHS = {
-    "januari": 1,
-    "februari": 2,
-    "maart": 3,
-    "april": 4,
-    "mei": 5,
-    "juni": 6,
-    "juli": 7,
-    "augustus": 8,
-    "september": 9,
-    "oktober": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "febr": 2,
-    "mrt": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "okt": 10,
-    "nov": 11,
-    "dec": 12,
-}
-WEEKDAYS = {
-    "maandag": 1,
-    "dinsdag": 2,
-    "woensdag": 3,
-    "donderdag": 4,
-    "vrijdag": 5,
-    "zaterdag": 6,
-    "zondag": 7,
-    "ma": 1,
-    "di": 2,
-    "wo": 3,
-    "do": 4,
-    "vr": 5,
-    "za": 6,
-    "zo": 7,
-}
-PARTS = {"ochtend": "TMO", "morgen": "TMO", "middag": "TAF", "avond": "TEV", "nacht": "TNI"}
-SEASONS = {
-    "zomer": "SU",
-    "winter": "WI",
-    "lente": "SP",
-    "voorjaar": "SP",
-    "herfst": "FA",
-    "najaar": "FA",
-    "midzomer": "SU",
-    "midwinter": "WI",
-}
+from kroniek.analysis.numbers import TEENS, TENS
+from kroniek.analysis.numbers import UNITS as NUMBER_UNITS
+from kroniek.lexicon import MONTH_NUMBERS, WEEKDAY_NUMBERS, mapping, ordered, table
+
+_P = __package__
+
+MONTHS: dict[str, int] = MONTH_NUMBERS
+WEEKDAYS: dict[str, int] = WEEKDAY_NUMBERS
+PARTS: dict[str, str] = mapping("parts_of_day.tsv", _P)
+SEASONS: dict[str, str] = mapping("seasons.tsv", _P)
 #: Duration units: (TIMEX letter, time-of-day unit?, multiplier).
-UNITS = {
-    "seconde": ("S", True, 1),
-    "seconden": ("S", True, 1),
-    "sec": ("S", True, 1),
-    "minuut": ("M", True, 1),
-    "minuten": ("M", True, 1),
-    "min": ("M", True, 1),
-    "kwartier": ("M", True, 15),
-    "uur": ("H", True, 1),
-    "uren": ("H", True, 1),
-    "dag": ("D", False, 1),
-    "dagen": ("D", False, 1),
-    "etmaal": ("D", False, 1),
-    "etmalen": ("D", False, 1),
-    "werkdag": ("BD", False, 1),
-    "werkdagen": ("BD", False, 1),
-    "nacht": ("D", False, 1),  # "twee nachten in een hotel": nights count as days
-    "nachten": ("D", False, 1),
-    "week": ("W", False, 1),
-    "weken": ("W", False, 1),
-    "werkweek": ("W", False, 1),
-    "werkweken": ("W", False, 1),
-    "weekend": ("WE", False, 1),
-    "weekenden": ("WE", False, 1),
-    "maand": ("M", False, 1),
-    "maanden": ("M", False, 1),
-    "kwartaal": ("M", False, 3),
-    "kwartalen": ("M", False, 3),
-    "jaar": ("Y", False, 1),
-    "jaren": ("Y", False, 1),
-    "decennium": ("Y", False, 10),
-    "decennia": ("Y", False, 10),
-    "eeuw": ("Y", False, 100),
-    "eeuwen": ("Y", False, 100),
-    "halfuur": ("H", True, 0.5),
+UNITS: dict[str, tuple[str, bool, float]] = {
+    word: (letter, kind == "clock", float(mult) if "." in mult else int(mult))
+    for word, letter, kind, mult in table("units.tsv", _P)
 }
-PLURAL_UNITS = {
-    "jaren": "Y",
-    "maanden": "M",
-    "weken": "W",
-    "dagen": "D",
-    "uren": "H",
-    "decennia": "Y",
-    "eeuwen": "Y",
-    "minuten": "M",
-    "seconden": "S",
-}
-SETS = {
-    "dagelijks": "P1D",
-    "wekelijks": "P1W",
-    "maandelijks": "P1M",
-    "jaarlijks": "P1Y",
-    "tweejaarlijks": "P2Y",
-    "driemaandelijks": "P3M",
-    "tweewekelijks": "P2W",
-    "halfjaarlijks": "P6M",
-    "elke ochtend": "XXXX-XX-XXTMO",
-    "iedere ochtend": "XXXX-XX-XXTMO",
-    "elk uur": "PT1H",
-    "ieder uur": "PT1H",
-    "per uur": "PT1H",
-    "per dag": "P1D",
-    "per week": "P1W",
-    "per maand": "P1M",
-    "per jaar": "P1Y",
-    "driewekelijks": "P3W",
-    "vierjaarlijks": "P4Y",
-    "per kwartaal": "P3M",
-    "tweemaandelijks": "P2M",
-    "vierwekelijks": "P4W",
-    "elke werkdag": "P1D",
-    "iedere werkdag": "P1D",
-    "elke weekdag": "P1D",
-    "iedere weekdag": "P1D",
-    "elke morgen": "XXXX-XX-XXTMO",
-    "elke middag": "XXXX-XX-XXTAF",
-    "elke avond": "XXXX-XX-XXTEV",
-    "elke nacht": "XXXX-XX-XXTNI",
-    "'s morgens": "XXXX-XX-XXTMO",
-    "'s ochtends": "XXXX-XX-XXTMO",
-    "'s middags": "XXXX-XX-XXTAF",
-    "'s avonds": "XXXX-XX-XXTEV",
-    "'s nachts": "XXXX-XX-XXTNI",
-}
-PRESENT = (
-    "op het moment",
-    "op dit moment",
-    "momenteel",
-    "thans",
-    "tegenwoordig",
-    "nu",
-    "heden",
-    "op dit ogenblik",
-    "op het ogenblik",
-    "heden ten dage",
-    "nu nog",
-    "zojuist",
-    "op heden",
-    "vandaag de dag",
-    "dezer dagen",
-    "de dag van vandaag",
-)
-PAST_REF = (
-    "onlangs",
-    "recentelijk",
-    "vroeger",
-    "destijds",
-    "kortgeleden",
-    "kort geleden",
-    "in het verleden",
-    "lang geleden",
-    "de laatste tijd",
-    "de afgelopen tijd",
-    "de voorbije tijd",
-)
-FUTURE_REF = (
-    "binnenkort",
-    "straks",
-    "in de toekomst",
-    "spoedig",
-    "op termijn",
-    "in de nabije toekomst",
-    "weldra",
-    "op korte termijn",
-)
-HOUR_WORDS = {
-    "een": 1,
-    "één": 1,
-    "twee": 2,
-    "drie": 3,
-    "vier": 4,
-    "vijf": 5,
-    "zes": 6,
-    "zeven": 7,
-    "acht": 8,
-    "negen": 9,
-    "tien": 10,
-    "elf": 11,
-    "twaalf": 12,
-}
-DECADES = {
-    "twintig": 2,
-    "dertig": 3,
-    "veertig": 4,
-    "vijftig": 5,
-    "zestig": 6,
-    "zeventig": 7,
-    "tachtig": 8,
-    "negentig": 9,
-}
+PLURAL_UNITS: dict[str, str] = mapping("plural_units.tsv", _P)
+SETS: dict[str, str] = mapping("sets.tsv", _P)
+PRESENT: tuple[str, ...] = ordered("present.txt", _P)
+PAST_REF: tuple[str, ...] = ordered("past_ref.txt", _P)
+FUTURE_REF: tuple[str, ...] = ordered("future_ref.txt", _P)
+#: Hour words "een" .. "twaalf" -> 1 .. 12
+HOUR_WORDS: dict[str, int] = {w: v for w, v in {**NUMBER_UNITS, **TEENS}.items() if 1 <= v <= 12}
+#: Decade words "twintig" .. "negentig" -> 2 .. 9 ("de jaren zestig")
+DECADES: dict[str, int] = {w: v // 10 for w, v in TENS.items()}

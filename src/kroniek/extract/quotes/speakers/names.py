@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..cues import ROLE_NOUNS, get_lexicon
+from kroniek.lexicon import FUNCTION_WORDS, MONTH_NAMES, NAME_PARTICLES, ROLE_NOUNS, WEEKDAY_NAMES, words
+from kroniek.lexicon.reporting import get_lexicon
 
 
 @lru_cache(maxsize=1)
@@ -17,7 +18,7 @@ def speech_forms() -> frozenset[str]:
     return frozenset(get_lexicon().form_lemma)
 
 
-_PARTICLE = r"(?:van|de|der|den|het|ter|ten|te|von|da|di|du|le|la|al|bin|ibn|el|'t)"
+_PARTICLE = "(?:" + "|".join(NAME_PARTICLES) + ")"
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*\w|[A-ZÀ-ÖØ-Þ]"
 
@@ -37,108 +38,46 @@ NAME_TAIL_RE = re.compile(rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)*(?:{_CAP}))+")
 NAME_RE = re.compile(rf"(?:{_CAP})(?:\s+(?:{_PARTICLE}\s+)*(?:{_CAP}))*")
 
 #: Capitalised words that are not names when they start a sentence or a name.
-FUNCTION_CAPS = frozenset(
-    """de het een dat dit die deze daar daarom daarmee daarna dan ook maar en of als toen nu
-    in op aan bij met van voor na over uit om tot door tegen volgens zo er hij zij ze ik we wij
-    u jij je hun hen zijn haar ons onze mijn wat wie waar hoe waarom welke geen niet wel al
-    nog eerder later bovendien daarnaast intussen inmiddels vooral ondanks sinds tijdens
-    toch want maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart
-    april mei juni juli augustus september oktober november december ja nee o ach neen
-    mijnheer mevrouw meneer heer gij ge zoo te naar onder boven achter zonder hier toen terwijl
-    hoewel zodra nadat eindelijk plotseling dadelijk hoofdstuk ieder iedereen onderwijl
-    october""".split()
-)
+FUNCTION_CAPS = FUNCTION_WORDS | frozenset(WEEKDAY_NAMES) | frozenset(MONTH_NAMES)
 
-ORG_TAILS = frozenset(
-    "Zaken Defensie Financiën Justitie Volksgezondheid Onderwijs Landbouw Staten Unie Naties "
-    "Kamer Koninkrijk Republiek Bank Partij Raad Commissie Ministerie Waterstaat Klimaat Asiel "
-    "Migratie Cultuur Wetenschap Welzijn Sport Economie Infrastructuur Veiligheid Verkeer Wonen "
-    "Milieu Zorg Jeugd Ontwikkelingssamenwerking Energie Natuur Mobiliteit Gezondheidszorg Gezondheid "
-    "Visserij Emancipatie Integratie Arbeid Werkgelegenheid Ordening Toerisme Media".split()
-)
+ORG_TAILS = words("org_tails.txt", __package__)
 
 INITIAL_RE = re.compile(r"(?:^|[.!?:;\"'„“”‘’«»\n(–—-])\s*$")
 
-MALE_WORDS = frozenset(
-    """mr mijnheer meneer heer hr sir monsieur m graaf baron prins koning vader oom broer zoon
-    monseigneur lord abbé pater broeder kapitein majoor kolonel generaal
-    jan piet kees klaas henk paul jacques jean pierre frits hendrik willem karel frans otto
-    john james charles thomas""".split()
-)
+MALE_WORDS = words("male_words.txt", __package__)
 
-FEMALE_WORDS = frozenset(
-    """mevrouw mevr mw juffrouw mejuffrouw jufvrouw freule miss mrs mme madame mademoiselle mlle
-    gravin barones prinses koningin moeder tante zuster dochter
-    marie maria anna anne betsy eline dora jeanne louise sophie emma frédérique freddy lili clara
-    coba riek""".split()
-)
+FEMALE_WORDS = words("female_words.txt", __package__)
 
 #: forms of address before a name, no part of it ("Mevrouw Verstraeten", "Tante Mien")
-TITLES = frozenset(
-    """mevrouw mevr mw mijnheer meneer heer hr tante oom juffrouw mejuffrouw freule miss mrs mr
-    dr monsieur madame mademoiselle mlle mme sir lady lord""".split()
-)
+TITLES = words("titles.txt", __package__)
 
 #: Common first names in Dutch news (our own list): a person's gender for "hij"/"zij" when no
 #: title states it. Only a name's FIRST word is looked up.
-MALE_NAMES = frozenset(
-    """aad adriaan ahmed ad albert alexander ali andré arie arjen arnold bart bas ben bert bram
-    bruno cees chris christiaan coen cor daan daniel danny david dennis dick diederik dirk donald
-    edwin emmanuel erik ernst erwin ferdinand frank fred gerard gerrit geert gert gijs guido hakan
-    hans harm harry hein henri herman hubert hugo jaap jacob jasper jeroen jesse joe johan johannes
-    jonas joop joost jorge joris jos jozef justin kamal karim kevin klaas koen lars leo lodewijk
-    luc luuk maarten marc marcel mark marnix martijn martin mathijs matthijs maurice max menno
-    michael michel mohamed mohammed nicolas niels nick olaf oscar paul peter pieter pim quinten
-    recep remco rené richard rick rik rob robert robin roel roland ronald ruben rudi rutger ruud
-    sander sebastiaan sergej sjoerd stef stefan steven sven theo thierry thijs tim tjeerd tom
-    ton vincent vladimir walter wiebe wim wopke wouter xi""".split()
-)
+MALE_NAMES = words("male_names.txt", __package__)
 
-FEMALE_NAMES = frozenset(
-    """agnes agnès alexandra angela anja anke ankie annemarie annet annette astrid barbara bianca
-    carla carola caroline cathy chantal charlotte claudia corinne daphne diana dilan ellen els
-    elise ellie esther eva evelien fatima femke fenna fleur hanna hannah hanneke hayarpi helen
-    hillary ilse ineke inge ingrid iris jacqueline janine jeanine jolanda judith julia karin
-    kajsa kamala kim kirsten lara laura lieke lilian linda lisa lotte loes lucia maartje madeleine
-    malika manon margriet marieke mariëlle marine marjan marleen martine mieke miriam mona monique
-    nadia nancy natasja nicole nina noor petra renate renske rianne rita sandra sanne saskia
-    sharon sigrid sophia stella suzanne sylvana tamara theresa tineke ursula valérie vera wendy
-    yvonne""".split()
-)
+FEMALE_NAMES = words("female_names.txt", __package__)
 
 THIRD_POSSESSIVES = frozenset("zijn haar hun z'n d'r zijne hare".split())
 
-POSSESSIVES = frozenset("jouw uw hun haar zijn mijn onze ons je z'n m'n d'r".split())
+POSSESSIVES = words("possessives.txt", __package__)
 
-DETERMINERS = frozenset("de het een 't den der deze die dat zijn haar mijn onze ons hun uw jouw je".split())
+DETERMINERS = words("determiners.txt", __package__)
 
 NOT_NAME_START = FUNCTION_CAPS | DETERMINERS | frozenset("jouw uw hun".split())
 
 #: person nouns that make a bare description a speaker ("vroeg de oude man")
-PERSON_NOUNS = frozenset(
-    """man vrouw heer dame jongen meisje kind vader moeder oom tante broer zuster zoon dochter
-    knecht meid dienstmeid bediende kamerdienaar portier koetsier dokter juffrouw mevrouw mijnheer
-    meneer vriend vriendin baas jongeheer oude vreemdeling officier kapitein agent consul
-    secretaris directeur pastoor bisschop priester kinderjuffrouw hospita weduwe vrouwtje
-    mannetje heertje""".split()
-)
+PERSON_NOUNS = words("person_nouns.txt", __package__)
 
-MALE_NOUNS = frozenset(
-    """man heer jongen vader oom broer zoon knecht koetsier kamerdienaar portier jongeheer
-    heertje mannetje vreemdeling grijsaard baas koning prins graaf""".split()
-)
+MALE_NOUNS = words("male_nouns.txt", __package__)
 
-FEMALE_NOUNS = frozenset(
-    """vrouw dame meisje moeder tante zuster dochter meid dienstmeid juffrouw mevrouw weduwe
-    vrouwtje hospita kinderjuffrouw vriendin koningin prinses gravin""".split()
-)
+FEMALE_NOUNS = words("female_nouns.txt", __package__)
 
 #: heads that are no person: adjectives/adverbs and verb forms ("'t prettig", "de heer knikt")
 NOT_DESC_RE = re.compile(r"(?:ig|lijk|isch|baar|zaam|loos|end|en|t|d)$")
 
 ROMAN_RE = re.compile(r"[IVXLC]+\.?")
 
-PARTICLES = frozenset("van de der den het ter ten te von da di du le la al bin ibn el 't".split())
+PARTICLES = frozenset(NAME_PARTICLES)
 
 ADJECTIVE_RE = re.compile(r"(?:s|isch|ees|aans|ns)e$|sche$")
 

@@ -4,7 +4,8 @@ referent; they are antecedents like names."""
 
 from __future__ import annotations
 
-from ..cues import ROLE_NOUNS
+from kroniek.lexicon import ROLE_NOUNS
+
 from .names import FEMALE_NOUNS, MALE_NOUNS, PERSON_NOUNS, THIRD_POSSESSIVES, Mention, speech_forms
 
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 import bisect
 import re
 
+from kroniek.lexicon import ROLE_NOUNS
 from kroniek.model import Document
 
-from ..cues import ROLE_NOUNS
 from .genders import Genders
 from .names import (
     ADJECTIVE_RE,

@@ -7,7 +7,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..cues import ORG_NOUNS, ORGANISATION_KIND_NOUNS, PRONOUNS, ROLE_NOUNS, names_organisation_kind
+from kroniek.lexicon import ORG_NOUNS, ORGANISATION_KIND_NOUNS, PRONOUNS, ROLE_NOUNS, names_organisation_kind
+
 from .names import DETERMINERS, NOT_DESC_RE, NOT_NAME_START, PARTICLES, PERSON_NOUNS, ROLE_SYNONYMS
 
 

@@ -8,6 +8,7 @@ import datetime as dt
 import re
 
 from kroniek.analysis.numbers import parse_number, parse_ordinal
+from kroniek.lexicon import WEEKDAY_NAMES
 
 from ..recognize.blocks import HOUR_EN
 from ..words import HOUR_WORDS, MONTHS, PARTS, UNITS, WEEKDAYS
@@ -25,7 +26,7 @@ from .calendar import (
 )
 
 UNTIL = re.compile(r"(?i)\b(?:tot(?:\s+en\s+met)?|t/m|uiterlijk)\s+(?:op\s+)?$")
-LEAD_WEEKDAY = re.compile(r"(?i)(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b")
+LEAD_WEEKDAY = re.compile(r"(?i)(" + "|".join(WEEKDAY_NAMES) + r")\b")
 
 
 def day_number(g: dict[str, str | None]) -> int | None:

@@ -22,7 +22,7 @@ def sentence_tenses(doc: Document) -> list[str] | None:
     toks = doc.tokens
     if not toks or not any(t.morph for t in toks):
         return None
-    from kroniek.extract.quotes.cues import get_lexicon
+    from kroniek.lexicon.reporting import get_lexicon
 
     lex = get_lexicon()
     out = []

@@ -41,10 +41,11 @@ from .clock import (
     nth_weekday_value,
 )
 
-_VAGUE = ("enkele", "een paar", "paar", "een aantal", "enige")
 #: How many a vague count stands for in a duration (the Recognizers-Text convention):
 #: "een paar dagen" P2D, "een aantal weken" P3W.
 VAGUE_COUNT = {"een paar": 2.0, "paar": 2.0, "een aantal": 3.0, "enkele": 3.0, "enige": 3.0, "wat": 3.0}
+#: The vague counts that are a count anywhere ("wat" is one only in "om de wat weken"-like phrases).
+_VAGUE = frozenset(VAGUE_COUNT) - {"wat"}
 
 
 def _plural(unit: str) -> str:
