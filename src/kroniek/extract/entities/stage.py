@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kroniek.kb.places import country_name, is_country_or_capital, lookup_place
-from kroniek.lexicon import names_organisation_kind
+from kroniek.lexicon import ROLE_NOUNS, names_organisation_kind
 from kroniek.model import Document, Entity
 from kroniek.pipeline.registry import stage
 
@@ -42,18 +42,7 @@ KNOWN_ACRONYMS: dict[str, str] = {
     "IAEA": "Internationaal Atoomenergieagentschap", "EK": "Eerste Kamer", "TK": "Tweede Kamer",
 }
 
-#: Role nouns; a token ending in one of them is a role ("oud-premier", "VN-gezant", "legerleider").
-ROLE_NOUNS: tuple[str, ...] = (
-    "president", "minister", "premier", "woordvoerder", "woordvoerster", "burgemeester",
-    "wethouder", "directeur", "voorzitter", "leider", "kanselier", "koning", "koningin", "prins",
-    "prinses", "paus", "ayatollah", "sjeik", "emir", "generaal", "commandant", "bevelhebber",
-    "kolonel", "majoor", "luitenant", "admiraal", "ambassadeur", "gezant", "secretaris",
-    "commissaris", "staatshoofd", "dictator", "gouverneur", "senator", "kamerlid", "lijsttrekker",
-    "topman", "topvrouw", "baas", "ceo", "oprichter", "advocaat", "aanklager", "procureur",
-    "rechter", "ombudsman", "hoogleraar", "onderzoeker", "expert", "analist", "correspondent",
-    "journalist", "verslaggever", "coach", "trainer", "aanvoerder", "bisschop", "imam",
-    "rabbijn", "activist", "diplomaat", "politicus", "opvolger", "voorganger", "chef",
-)
+#: A token ending in a role noun is a role ("oud-premier", "VN-gezant", "legerleider").
 _ROLE_RE = re.compile("(?:{})$".format("|".join(sorted(ROLE_NOUNS, key=len, reverse=True))))
 _DETERMINERS = frozenset({"de", "het", "een", "die", "deze", "dat", "zijn", "haar", "hun"})
 _UNINFLECTED_ADJ = frozenset({"voormalig", "huidig", "nieuw", "interim", "waarnemend"})
@@ -443,7 +432,7 @@ def canonicalise(doc: Document, sdoc: Any) -> list[Entity]:
     ]
 
 
-@stage("entities", requires={"ner"}, provides={"entities"}, version=4)  # 3: surname mentions typed PER; 4: kind nouns, places typed PER
+@stage("entities", requires={"ner"}, provides={"entities"}, version=5)  # 3: surname mentions typed PER; 4: kind nouns, places typed PER; 5: one role-noun list
 def find_entities(doc: Document) -> Document:
     """Turn the model's entity spans into canonicalised Entity annotations."""
     sdoc = doc.analysis
