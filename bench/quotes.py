@@ -36,8 +36,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from kroniek.analysis import dutch_model as analysis
-from kroniek.extract.entities import find_entities
-from kroniek.extract.quotes import find_quotes
+from kroniek.extraction.entities import find_entities
+from kroniek.extraction.quotes import find_quotes
 from kroniek.model import Article, Document
 
 CORPUS = Path("/work/shared/corpora/openboek-quotes/quotes")

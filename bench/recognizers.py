@@ -45,7 +45,7 @@ from kroniek.analysis.numbers import (
     parse_ordinal,
     parse_relative_ordinal,
 )
-from kroniek.extract.time import find_in_text
+from kroniek.extraction.time import find_in_text
 from kroniek.model import PublishedDate
 
 DATETIME_FILES = [

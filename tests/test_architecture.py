@@ -17,7 +17,7 @@ LAYERS = [
     {"errors", "model", "lexicon", "kb"},
     {"pipeline"},
     {"analysis"},
-    {"extract"},
+    {"extraction"},
     {"ingest", "store"},
     {"queries", "chronicle"},
     {"serve", "cli", "spark", "__main__", "__init__"},
@@ -117,12 +117,12 @@ def test_capabilities_do_not_reach_into_each_other():
     modules = _modules()
     wrong = []
     for m, p in modules.items():
-        if not m.startswith("kroniek.extract."):
+        if not m.startswith("kroniek.extraction."):
             continue
         cap = m.split(".")[2]
         for dep in _imports(m, p, modules):
             parts = dep.split(".")
-            if dep.startswith("kroniek.extract.") and len(parts) > 3 and parts[2] != cap:
+            if dep.startswith("kroniek.extraction.") and len(parts) > 3 and parts[2] != cap:
                 wrong.append(f"{m} -> {dep}")
     assert wrong == []
 
@@ -144,10 +144,12 @@ def test_word_lists_load_without_repeated_entries(path):
     package = ".".join(rel.parts) if path.parent == PKG / "lexicon" else ".".join(rel.parts[:-1])
     rows = entries(package, path.name)
     assert rows, f"{path} is empty"
+    assert len(set(rows)) == len(rows), f"{path} repeats a line"
+    two_columns = all(len(r.split("\t")) == 2 for r in rows)
     keys = [r.split("\t")[0] for r in rows]
     repeated = sorted({k for k in keys if keys.count(k) > 1})
-    # reporting_particles.tsv lists a finite form once per particle it may take
-    if path.name != "reporting_particles.tsv":
+    # a mapping maps each word once (reporting_particles.tsv lists a finite form per particle)
+    if (path.suffix == ".txt" or two_columns) and path.name != "reporting_particles.tsv":
         assert repeated == []
 
 
@@ -162,3 +164,15 @@ def test_no_word_list_is_written_twice():
     for name, words in lists.items():
         by_content[frozenset(words)].append(str(name))
     assert [names for names in by_content.values() if len(names) > 1] == []
+
+
+def test_the_extract_function_is_not_shadowed_by_a_package():
+    """``kroniek.extract(...)`` is the public API: no subpackage may take its name."""
+    import importlib
+
+    import kroniek
+
+    for name in _modules():
+        if not name.endswith("__main__"):
+            importlib.import_module(name)
+    assert callable(kroniek.extract) and kroniek.extract.__module__ == "kroniek"

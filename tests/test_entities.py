@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from kroniek.extract.entities import find_entities, role_index
+from kroniek.extraction.entities import find_entities, role_index
 from kroniek.model import Article, Document, Entity
 from kroniek.pipeline import get_stage
 

@@ -11,8 +11,8 @@ sys.path.insert(0, str(Path(__file__).parent))  # the shared seed helper lives b
 
 from _seed import SEED, analyser
 
-from kroniek.extract.figures import find_figures
-from kroniek.extract.time import find_timexes
+from kroniek.extraction.figures import find_figures
+from kroniek.extraction.time import find_timexes
 
 
 @pytest.fixture(params=["model", "blank"])

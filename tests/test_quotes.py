@@ -8,8 +8,8 @@ from dataclasses import replace
 import pytest
 
 from kroniek.analysis import dutch_model as analysis
-from kroniek.extract.entities import find_entities
-from kroniek.extract.quotes import find_quotes
+from kroniek.extraction.entities import find_entities
+from kroniek.extraction.quotes import find_quotes
 from kroniek.lexicon.reporting import _lexicon, get_lexicon
 from kroniek.model import Article, Document, PublishedDate
 
@@ -253,7 +253,7 @@ def test_speaker_phrase_forms(mode):
 
 
 def test_name_runs_are_trimmed():
-    from kroniek.extract.quotes.speakers import People
+    from kroniek.extraction.quotes.speakers import People
 
     text = (
         "V. Pieter Bos kwam binnen. Pieter Bos groette. Toen liet Bos Jansen de kaartjes zien; "
@@ -269,7 +269,7 @@ def test_name_runs_are_trimmed():
 
 
 def test_nationality_entities_are_no_speakers():
-    from kroniek.extract.quotes.speakers import People
+    from kroniek.extraction.quotes.speakers import People
     from kroniek.model import Entity
 
     text = "De Franse minister zei het. Macron lachte."
@@ -295,7 +295,7 @@ def _ents(text: str, spans: list[tuple[str, str]]):
 
 
 def test_mistyped_entities_still_name_people():
-    from kroniek.extract.quotes.speakers import People
+    from kroniek.extraction.quotes.speakers import People
 
     text = (
         'Bram Vos liep naar de haven en hield Bram z\'n pet vast. "Koud," zei Bram. '
@@ -326,7 +326,7 @@ def test_mistyped_entities_still_name_people():
 
 
 def test_places_stay_places():
-    from kroniek.extract.quotes.speakers import People
+    from kroniek.extraction.quotes.speakers import People
 
     text = "Den Haag zei nee. Rutte zei ja."
     doc = Document(article=Article(id="t", text=text))
@@ -455,7 +455,7 @@ def test_she_prefers_a_woman_nearby(mode):
 
 
 def test_a_surname_typed_loc_once_is_no_place():
-    from kroniek.extract.quotes.speakers import People
+    from kroniek.extraction.quotes.speakers import People
 
     text = "Bram Vos kwam binnen. Vos groette. Bram Vos ging zitten."
     doc = Document(article=Article(id="t", text=text))
@@ -529,7 +529,7 @@ def test_narrator_acting_before_the_quote(mode):
 
 
 def test_capitalised_run_at_a_quote_start_is_no_fuller_name():
-    from kroniek.extract.quotes.speakers import People
+    from kroniek.extraction.quotes.speakers import People
 
     text = 'Japi liep binnen. "Zeg Japi, kom je mee?" Japi knikte.'
     doc = Document(article=Article(id="t", text=text))
@@ -539,7 +539,7 @@ def test_capitalised_run_at_a_quote_start_is_no_fuller_name():
 
 
 def test_a_person_run_beats_a_part_typed_loc():
-    from kroniek.extract.quotes.speakers import People
+    from kroniek.extraction.quotes.speakers import People
 
     text = "Dora Wilkens kwam binnen. Later stond Dora Wilkens bij het raam. Zij zweeg."
     doc = Document(article=Article(id="t", text=text))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kroniek.analysis import dutch_model as analysis
-from kroniek.extract.entities import find_entities
-from kroniek.extract.quotes import find_quotes
+from kroniek.extraction.entities import find_entities
+from kroniek.extraction.quotes import find_quotes
 from kroniek.model import Article, Document, PublishedDate
 
 pytestmark = pytest.mark.skipif(analysis.model_path() is None, reason="needs the shipped model")
@@ -322,7 +322,7 @@ def test_a_speaker_phrase_holding_a_name_is_plausible_whatever_its_first_word():
     """'benadrukt Van Lieshout' opens with a particle, 'zegt architect Dirk Peters' with a role:
     both hold a person, so a parser subject elsewhere (an intertitle 'Proef' read as the
     subject of the cue) must not replace them."""
-    from kroniek.extract.quotes.context import Context
+    from kroniek.extraction.quotes.context import Context
 
     text = "Het is een pilot, benadrukt Van Lieshout. Later zegt architect Dirk Peters: dat klopt."
     doc = find_entities(analysis.run_analysis(Document(Article(id="t", text=text))))

@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).parent))  # the shared seed helper lives b
 from _seed import SEED, analyser
 
 from kroniek.analysis import dutch_model as analysis
-from kroniek.extract.time import find_in_text, find_timexes
+from kroniek.extraction.time import find_in_text, find_timexes
 from kroniek.model import Article, Document, PublishedDate
 
 
@@ -97,7 +97,7 @@ def test_no_publication_date():
 
 
 def test_figures_get_time(analysed):
-    from kroniek.extract.figures import find_figures
+    from kroniek.extraction.figures import find_figures
 
     doc = find_timexes(find_figures(analysed("In 2016 kwamen er 300 bezoekers.", "2017-12")))
     (f,) = doc.figures
@@ -710,7 +710,7 @@ def test_past_weekday_on_its_own_day_and_vague_counts_after_na():
 
 
 def test_figures_skip_timexes_without_a_year(analysed):
-    from kroniek.extract.figures import find_figures
+    from kroniek.extraction.figures import find_figures
 
     doc = find_timexes(find_figures(analysed("In 2016 kwamen er in de nacht 300 bezoekers.", "2017-12-07")))
     (f,) = doc.figures

@@ -176,7 +176,7 @@ def lexicon(source: str = "open", companies: bool = False) -> dict[str, set[str]
     augment.py's copies, within noise; not in the shipped table)."""
     sys.path.insert(0, str(HERE.parent / "src"))
     from kroniek.analysis.gazetteer import ORGANISATIONS
-    from kroniek.extract.entities import NATIONALITIES
+    from kroniek.extraction.entities import NATIONALITIES
     from kroniek.kb.places import gazetteer
 
     lex: dict[str, set[str]] = {}

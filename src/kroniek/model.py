@@ -214,10 +214,31 @@ class Timex:
 
 @dataclass(frozen=True)
 class Event:
+    """A PLOVER-coded event mention: the trigger words, who did what to whom, when and where.
+
+    ``start``/``end``/``text`` are the trigger (a verb, the finite part of a split verb, or an
+    event noun); ``particle`` the separated particle of a split verb ("viel ... aan").
+    ``actor_name``/``target_name`` are the first participants' canonical names, ``actor_names``/
+    ``target_names`` all of them when coordinated. ``time`` is a TIMEX3 value."""
+
     start: int
     end: int
     text: str
     type: str = ""
+    mode: str | None = None
+    actor: TextSpan | None = None
+    actor_name: str | None = None
+    target: TextSpan | None = None
+    target_name: str | None = None
+    negated: bool = False
+    status: str = "happened"  # happened | future | hypothetical
+    time: str | None = None
+    place: tuple[str, ...] = ()
+    source_chain: tuple[str, ...] = ()
+    sentence: tuple[int, int] = (0, 0)
+    particle: TextSpan | None = None
+    actor_names: tuple[str, ...] = ()
+    target_names: tuple[str, ...] = ()
 
 
 _LIST_TYPES: dict[str, type] = {
@@ -245,12 +266,23 @@ def _annotation_to_dict(item: Any) -> dict[str, Any]:
             "source_chain": list(item.source_chain),
             "about": list(item.about),
         }
-    return {f.name: _plain(getattr(item, f.name)) for f in fields(item)}
+    return {
+        f.name: (getattr(item, f.name).to_dict() if isinstance(getattr(item, f.name), TextSpan)
+                 else _plain(getattr(item, f.name)))
+        for f in fields(item)
+    }
+
+
+_SPAN_FIELDS = frozenset({"actor", "target", "particle"})
 
 
 def _annotation_from_dict(cls: type, d: dict[str, Any]) -> Any:
     names = {f.name for f in fields(cls)}
-    kwargs = {k: (tuple(v) if isinstance(v, list) else v) for k, v in d.items() if k in names}
+    kwargs = {
+        k: (TextSpan.from_dict(v) if k in _SPAN_FIELDS and cls is Event else tuple(v) if isinstance(v, list) else v)
+        for k, v in d.items()
+        if k in names
+    }
     return cls(**kwargs)
 
 

@@ -7,5 +7,5 @@
 * ``numbers`` / ``number_ranges`` — Dutch number words and ranges ("tweeënhalf miljoen", "6 of 7");
 * ``training`` — ``kroniek train ner``: retrain the entity recogniser on your own data.
 
-Modules here import nothing from ``kroniek.extract`` or above.
+Modules here import nothing from ``kroniek.extraction`` or above.
 """

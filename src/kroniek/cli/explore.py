@@ -63,7 +63,8 @@ def search(
 
 
 def _marked(text: str, doc) -> str:  # type: ignore[no-untyped-def]
-    """The article text with quotes in «», speakers in [], figures in {}, times in <>."""
+    """The article text with quotes in «», speakers in [], figures in {}, times in ⟨⟩, event
+    triggers in ‹› with their type."""
     marks: list[tuple[int, int, str]] = []
     for q in doc.quotes:
         marks += [(q.content.start, 0, "«"), (q.content.end, 1, "»")]
@@ -73,6 +74,8 @@ def _marked(text: str, doc) -> str:  # type: ignore[no-untyped-def]
         marks += [(f.start, 0, "{"), (f.end, 1, "}")]
     for t in doc.timexes:
         marks += [(t.start, 0, "⟨"), (t.end, 1, f"|{t.value}⟩")]
+    for e in doc.events:
+        marks += [(e.start, 0, "‹"), (e.end, 1, f"|{e.type}›")]
     out, pos = [], 0
     for at, _, mark in sorted(marks, key=lambda m: (m[0], -m[1])):
         out.append(text[pos:at])
@@ -89,7 +92,7 @@ def show(
     json_: bool = JSON,
     tokens: bool = typer.Option(False, "--tokens", help="Include tokens in --json output."),
 ) -> None:
-    """An article with its annotations (quotes «», speakers [], figures {}, times ⟨⟩)."""
+    """An article with its annotations (quotes «», speakers [], figures {}, times ⟨⟩, events ‹›)."""
     from kroniek.errors import KroniekError
 
     store = open_db(db)
@@ -121,6 +124,11 @@ def show(
               f"{f.unit or ''} | {f.subject or ''} | {f.text!r}")
     for t in doc.timexes:
         print(f"TIME {t.type} {t.value} {t.text!r}")
+    for e in doc.events:
+        flags = " ".join(x for x in ("NOT" if e.negated else "", e.status if e.status != "happened" else "") if x)
+        chain = f" (via {' <- '.join(reversed(e.source_chain))})" if e.source_chain else ""
+        print(f"EVENT {e.type}{'/' + e.mode if e.mode else ''} {e.actor_name or '?'} -> {e.target_name or '?'}"
+              f" {flags} {e.time or ''}{chain}: {e.text!r}")
     ents = sorted({(e.entity, e.label) for e in doc.entities})
     if ents:
         print("ENTITIES " + ", ".join(f"{n} ({lab})" for n, lab in ents))

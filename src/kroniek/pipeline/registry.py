@@ -25,14 +25,17 @@ BASE_PROVIDES = frozenset({"text", "published"})
 STAGE_MODULES: dict[str, str] = {
     "language": "kroniek.analysis.language",
     "analysis": "kroniek.analysis.dutch_model",
-    "entities": "kroniek.extract.entities",
-    "quotes": "kroniek.extract.quotes",
-    "figures": "kroniek.extract.figures",
-    "timexes": "kroniek.extract.time",
+    "entities": "kroniek.extraction.entities",
+    "quotes": "kroniek.extraction.quotes",
+    "figures": "kroniek.extraction.figures",
+    "timexes": "kroniek.extraction.time",
+    "events": "kroniek.extraction.events",
 }
 
 #: The default pipeline, in order.
-DEFAULT_STAGES: tuple[str, ...] = ("language", "analysis", "entities", "quotes", "figures", "timexes")
+DEFAULT_STAGES: tuple[str, ...] = (
+    "language", "analysis", "entities", "quotes", "figures", "timexes", "events",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

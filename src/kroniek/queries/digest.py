@@ -22,7 +22,7 @@ def digest_text(store: SQLiteStore, *, limit: int = 8) -> str:
         f"({s['near_duplicates']} near-duplicates), {s['first_published']} .. {s['last_published']}, "
         f"{s['quarantined']} quarantined",
         f"  {s['entities']} entity mentions, {s['quotes']} statements, {s['figures']} figures, "
-        f"{s['timexes']} time expressions",
+        f"{s['timexes']} time expressions, {s['events']} events",
         "",
         "Most mentioned:",
     ]
@@ -49,6 +49,22 @@ def digest_text(store: SQLiteStore, *, limit: int = 8) -> str:
         lines.append(
             f"  {row['published']} {row['speaker_name'] or row['speaker']}{via}"
             f'{" about " + ", ".join(about) if about else ""}: "{content}"  [{row["id"]}]'
+        )
+    lines += ["", "What happened:"]
+    for row in c.execute(
+        "SELECT a.id, a.published, e.type, e.mode, e.text, e.actor_name, e.target_name, e.status,"
+        " e.negated, e.time, e.source_chain FROM events e JOIN articles a ON a.rowid = e.article"
+        " WHERE a.duplicate_of IS NULL AND (e.actor_name IS NOT NULL OR e.target_name IS NOT NULL)"
+        " ORDER BY a.published_start, a.rowid, e.start LIMIT ?",
+        (limit,),
+    ):
+        chain = json.loads(row["source_chain"])
+        flags = " ".join(x for x in ("not" if row["negated"] else "", row["status"] if row["status"] != "happened" else "") if x)
+        lines.append(
+            f"  {row['time'] or row['published']} {row['actor_name'] or '?'} {row['type']}"
+            f"{'/' + row['mode'] if row['mode'] else ''} {row['target_name'] or '?'}"
+            f"{' (' + flags + ')' if flags else ''}{' | by ' + ' <- '.join(reversed(chain)) if chain else ''}"
+            f"  [{row['id']}: {row['text']!r}]"
         )
     lines += ["", "Figures:"]
     for row in c.execute(

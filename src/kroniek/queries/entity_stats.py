@@ -2,7 +2,7 @@
 
 Backs ``kroniek entities``. Mentions are grouped by canonical name (``entities.entity``), so
 "IS" and "Islamitische Staat" count together, and a country's LOC mentions count together with
-its nationality adjectives (MISC, see :mod:`kroniek.extract.entities`): "Syrische" counts for Syrië.
+its nationality adjectives (MISC, see :mod:`kroniek.extraction.entities`): "Syrische" counts for Syrië.
 An entity's ``label`` is the label most of its mentions have, nationality adjectives
 not counting while other mentions exist (Syrië stays LOC).
 """

@@ -11,13 +11,13 @@ from typing import Any
 from kroniek.store.sqlite import SQLiteStore
 
 CSV_COLUMNS = ("id", "published", "precision", "title", "source", "url", "language", "text",
-               "entities", "quotes", "figures", "timexes")
+               "entities", "quotes", "figures", "timexes", "events")
 
 
 def _flat(d: dict[str, Any]) -> dict[str, Any]:
     """One row per article: annotation lists as JSON strings, so CSV/Parquet stay rectangular."""
     row = {k: d.get(k) for k in CSV_COLUMNS}
-    for k in ("entities", "quotes", "figures", "timexes"):
+    for k in ("entities", "quotes", "figures", "timexes", "events"):
         row[k] = json.dumps(d.get(k) or [], ensure_ascii=False)
     return row
 

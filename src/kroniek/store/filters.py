@@ -48,6 +48,8 @@ class Filters:
     dups: bool = True
     entities: tuple[str, ...] = ()
     not_entities: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()
+    not_events: tuple[str, ...] = ()
 
 
 def make_filters(
@@ -56,7 +58,10 @@ def make_filters(
     lo, hi = date_bound(date_from, end=False), date_bound(date_to, end=True)
     if lo and hi and lo > hi:
         raise QueryError(f"date range is empty: from {date_from} is after to {date_to}")
-    return Filters(lo, hi, source or None, dups, tuple(pq.entities), tuple(pq.not_entities))
+    return Filters(
+        lo, hi, source or None, dups, tuple(pq.entities), tuple(pq.not_entities), tuple(pq.events),
+        tuple(pq.not_events),
+    )  # fmt: skip
 
 
 

@@ -28,7 +28,12 @@ from kroniek.errors import QueryError
 from .stemming import fold, stem_terms
 
 FIELDS = ("title", "text", "source")
-FILTER_FIELDS = ("entity",)
+FILTER_FIELDS = ("entity", "event")
+#: The event types an ``event:`` filter takes (PLOVER; case-insensitive).
+EVENT_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+    "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,8 @@ class ParsedQuery:
     ast: Node | None
     entities: list[str] = field(default_factory=list)
     not_entities: list[str] = field(default_factory=list)
+    events: list[str] = field(default_factory=list)
+    not_events: list[str] = field(default_factory=list)
 
 
 _TOKEN_RE = re.compile(
@@ -134,6 +141,8 @@ class _Parser:
         self.i = 0
         self.entities: list[str] = []
         self.not_entities: list[str] = []
+        self.events: list[str] = []
+        self.not_events: list[str] = []
 
     def peek(self) -> _Tok:
         return self.toks[self.i]
@@ -142,6 +151,9 @@ class _Parser:
         tok = self.toks[self.i]
         self.i += 1
         return tok
+
+    def _n_filters(self) -> int:
+        return len(self.entities) + len(self.not_entities) + len(self.events) + len(self.not_events)
 
     def error(self, tok: _Tok, what: str) -> QueryError:
         where = f"position {tok.pos + 1} ({_describe(tok)})"
@@ -156,11 +168,11 @@ class _Parser:
             raise self.error(tok, "unbalanced ')'; remove it or add a matching '('")
         if tok.kind != "end":  # pragma: no cover - and_expr consumes every other token
             raise self.error(tok, "unexpected token")
-        return ParsedQuery(node, self.entities, self.not_entities)
+        return ParsedQuery(node, self.entities, self.not_entities, self.events, self.not_events)
 
     def or_expr(self, depth: int, negated: bool) -> Node | None:
         first = self.peek()
-        n_filters = len(self.entities) + len(self.not_entities)
+        n_filters = self._n_filters()
         parts = [self.and_expr(depth, negated)]
         while self.peek().kind == "OR":
             op = self.take()
@@ -169,8 +181,8 @@ class _Parser:
             parts.append(self.and_expr(depth, negated))
         if len(parts) == 1:
             return parts[0]
-        if len(self.entities) + len(self.not_entities) > n_filters:
-            raise self.error(first, "entity: filters cannot be ORed; combine them with AND")
+        if self._n_filters() > n_filters:
+            raise self.error(first, "entity:/event: filters cannot be ORed; combine them with AND")
         return Or(tuple(p for p in parts if p is not None), first.pos)
 
     def and_expr(self, depth: int, negated: bool) -> Node | None:
@@ -216,12 +228,12 @@ class _Parser:
             if close.kind != "rp":
                 raise self.error(tok, "unbalanced '('; add a matching ')'")
             if node is None:
-                raise self.error(tok, "entity: filters cannot be grouped in parentheses")
+                raise self.error(tok, "entity:/event: filters cannot be grouped in parentheses")
             return _with_field(node, field_name) if field_name else node
         if tok.kind == "field":
             if tok.value in FILTER_FIELDS:
                 if field_name or depth:
-                    raise self.error(tok, "entity: filters belong at the top level of the query")
+                    raise self.error(tok, f"{tok.value}: filters belong at the top level of the query")
                 return self.filter_field(tok, negated, depth)
             if tok.value not in FIELDS:
                 known = ", ".join(f"{f}:" for f in FIELDS + FILTER_FIELDS)
@@ -257,8 +269,17 @@ class _Parser:
 
     def filter_field(self, tok: _Tok, negated: bool, depth: int) -> None:
         if depth:
-            raise self.error(tok, "entity: filters belong at the top level of the query")
+            raise self.error(tok, f"{tok.value}: filters belong at the top level of the query")
         val = self.take()
+        if tok.value == "event":
+            kind = val.value.strip().upper() if val.kind in ("word", "phrase") else ""
+            if kind not in EVENT_TYPES:
+                raise self.error(
+                    val if val.kind in ("word", "phrase") else tok,
+                    "event: needs a PLOVER event type, one of " + ", ".join(EVENT_TYPES),
+                )
+            (self.not_events if negated else self.events).append(kind)
+            return None
         if val.kind not in ("word", "phrase") or not val.value.strip():
             raise self.error(tok, 'entity: needs a name, e.g. entity:Rutte or entity:"Mark Rutte"')
         (self.not_entities if negated else self.entities).append(val.value.strip())

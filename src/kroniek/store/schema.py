@@ -121,6 +121,31 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE figures ADD COLUMN value_from REAL;
     """,
+    # 3: PLOVER events (trigger, actor, target, time, place, evidence)
+    """
+    CREATE TABLE events (
+        article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        type TEXT NOT NULL,
+        mode TEXT,
+        actor_start INTEGER, actor_end INTEGER, actor TEXT, actor_name TEXT,
+        target_start INTEGER, target_end INTEGER, target TEXT, target_name TEXT,
+        negated INTEGER NOT NULL DEFAULT 0,
+        status TEXT NOT NULL,
+        time TEXT,
+        place TEXT NOT NULL DEFAULT '[]',
+        source_chain TEXT NOT NULL DEFAULT '[]',
+        sentence_start INTEGER, sentence_end INTEGER,
+        actor_names TEXT NOT NULL DEFAULT '[]',
+        target_names TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE INDEX events_article ON events(article);
+    CREATE INDEX events_type ON events(type);
+    CREATE INDEX events_actor ON events(actor_name COLLATE NOCASE);
+    CREATE INDEX events_target ON events(target_name COLLATE NOCASE);
+    """,
 ]
 
 

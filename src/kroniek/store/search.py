@@ -65,6 +65,9 @@ def _sql(flt: Filters) -> tuple[list[str], list[object]]:
             "AND (e.entity = ? COLLATE NOCASE OR e.text = ? COLLATE NOCASE))"
         )
         args += [name, name]  # the canonical name, or any surface form ("IS", "Erdogan")
+    for kind, neg in [(e, "") for e in flt.events] + [(e, "NOT ") for e in flt.not_events]:
+        where.append(f"{neg}EXISTS (SELECT 1 FROM events ev WHERE ev.article = a.rowid AND ev.type = ?)")
+        args.append(kind)
     return where, args
 
 

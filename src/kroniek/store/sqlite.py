@@ -16,10 +16,25 @@ from pathlib import Path
 from typing import Any
 
 from kroniek.errors import StoreError
-from kroniek.model import ARTICLE_FIELDS, Document
+from kroniek.model import ARTICLE_FIELDS, Document, Event
 
 from .schema import MIGRATIONS
 from .stemming import stem_text
+
+#: Annotation tables, each keyed by the article's rowid and character offsets.
+ANNOTATION_TABLES = ("entities", "quotes", "figures", "timexes", "events")
+
+
+def event_row(rowid: int, e: Event) -> tuple[Any, ...]:
+    def span(s: Any) -> tuple[Any, Any, Any]:
+        return (s.start, s.end, s.text) if s is not None else (None, None, None)
+
+    return (
+        rowid, e.start, e.end, e.text, e.type, e.mode, *span(e.actor), e.actor_name, *span(e.target),
+        e.target_name, int(e.negated), e.status, e.time, json.dumps(list(e.place), ensure_ascii=False),
+        json.dumps(list(e.source_chain), ensure_ascii=False), e.sentence[0], e.sentence[1],
+        json.dumps(list(e.actor_names), ensure_ascii=False), json.dumps(list(e.target_names), ensure_ascii=False),
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -254,7 +269,7 @@ class SQLiteStore:
                 if row is None:
                     continue
                 rowid = int(row[0])
-                for table in ("entities", "quotes", "figures", "timexes"):
+                for table in ANNOTATION_TABLES:
                     self.conn.execute(f"DELETE FROM {table} WHERE article = ?", (rowid,))
                 self.conn.execute(
                     "UPDATE articles SET language = ? WHERE rowid = ?",
@@ -328,6 +343,13 @@ class SQLiteStore:
             "INSERT INTO timexes (article, start, end, text, type, value) VALUES (?,?,?,?,?,?)",
             [(rowid, t.start, t.end, t.text, t.type, t.value) for t in doc.timexes],
         )
+        self.conn.executemany(
+            "INSERT INTO events (article, start, end, text, type, mode, actor_start, actor_end, actor,"
+            " actor_name, target_start, target_end, target, target_name, negated, status, time, place,"
+            " source_chain, sentence_start, sentence_end, actor_names, target_names)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [event_row(rowid, e) for e in doc.events],
+        )
 
     def quarantine(self, rejections: Iterable[Rejection]) -> int:
         """Keep rejected records (once each: re-running the same ingest adds nothing)."""
@@ -397,6 +419,7 @@ class SQLiteStore:
             "quotes": one("SELECT count(*) FROM quotes"),
             "figures": one("SELECT count(*) FROM figures"),
             "timexes": one("SELECT count(*) FROM timexes"),
+            "events": one("SELECT count(*) FROM events"),
             "quarantined": one("SELECT count(*) FROM quarantine"),
         }
 

@@ -164,6 +164,11 @@ class TantivyIndex:
                 rows = [r[0] for r in conn.execute(sql, (name,))]
                 q = tantivy.Query.term_set_query(self.schema, "rowid", rows)
                 clauses.append((occur, tantivy.Query.const_score_query(q, 0.0)))
+        for kinds, occur in ((flt.events, Occur.Must), (flt.not_events, Occur.MustNot)):
+            for kind in kinds:
+                rows = [r[0] for r in conn.execute("SELECT DISTINCT article FROM events WHERE type = ?", (kind,))]
+                q = tantivy.Query.term_set_query(self.schema, "rowid", rows)
+                clauses.append((occur, tantivy.Query.const_score_query(q, 0.0)))
         clauses += [(Occur.Must, tantivy.Query.const_score_query(q, 0.0)) for q in filters]
         return tantivy.Query.boolean_query(clauses)
 

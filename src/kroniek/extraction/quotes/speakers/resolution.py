@@ -13,7 +13,7 @@ from .names import DETERMINERS, NOT_DESC_RE, NOT_NAME_START, PARTICLES, PERSON_N
 
 
 class Resolution:
-    """Mixin of :class:`~kroniek.extract.quotes.speakers.people.People`; see the module docstring."""
+    """Mixin of :class:`~kroniek.extraction.quotes.speakers.people.People`; see the module docstring."""
 
     def organisation_named(self, head: str, pos: int) -> str | None:
         """'de groep', 'haar vereniging': the closest earlier organisation whose name has that noun

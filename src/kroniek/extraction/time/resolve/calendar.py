@@ -1,4 +1,4 @@
-"""Calendar arithmetic at the publication date's precision (see :mod:`kroniek.extract.time`)."""
+"""Calendar arithmetic at the publication date's precision (see :mod:`kroniek.extraction.time`)."""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from .names import FEMALE_NAMES, FEMALE_WORDS, MALE_NAMES, MALE_WORDS
 
 
 class Genders:
-    """Mixin of :class:`~kroniek.extract.quotes.speakers.people.People`; see the module docstring."""
+    """Mixin of :class:`~kroniek.extraction.quotes.speakers.people.People`; see the module docstring."""
 
     def gender(self, name: str) -> str:
         """'f', 'm' or '' for a canonical name: from titles before its mentions ("mevrouw X",

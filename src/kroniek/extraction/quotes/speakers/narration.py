@@ -10,7 +10,7 @@ from .names import FEMALE_NOUNS, MALE_NOUNS, PERSON_NOUNS, THIRD_POSSESSIVES, Me
 
 
 class Narration:
-    """Mixin of :class:`~kroniek.extract.quotes.speakers.people.People`; see the module docstring."""
+    """Mixin of :class:`~kroniek.extraction.quotes.speakers.people.People`; see the module docstring."""
 
     def _subject_events(self) -> None:
         """Subjects of narration sentences that are no names, from the dependency parse: person

@@ -1,4 +1,4 @@
-"""Joins of neighbouring time expressions into one clock time (see :mod:`kroniek.extract.time`).
+"""Joins of neighbouring time expressions into one clock time (see :mod:`kroniek.extraction.time`).
 
 * a day and a bare hour after ``om``: ``vrijdag om 4``, ``afgelopen nacht om 8`` (20:00);
 * a clock time and a part of a named day: ``half zes morgenavond`` (17:30 the next day);

@@ -1,6 +1,6 @@
 """Resolution of matched Dutch time expressions to TIMEX3 values against a publication date.
 
-See :mod:`kroniek.extract.time` for the precision rules; the arithmetic is in ``timex_calendar``.
+See :mod:`kroniek.extraction.time` for the precision rules; the arithmetic is in ``timex_calendar``.
 """
 
 from __future__ import annotations

@@ -1,0 +1,205 @@
+"""The events stage: every PLOVER event mention of an article, with its evidence.
+
+Lexicon and parse, the PETRARCH way, for Dutch: ``triggers`` finds the words that name an action
+and their type and mode, ``arguments`` reads actor and target from the parse, ``names`` gives
+them the canonical names the entities stage gave, ``modality`` decides negation, status, time and
+place. An event inside a reported statement carries that statement's source chain ("Erdogan zegt
+dat Assad ... vermoordde": the assault with Erdogan as its source). A sentence the stage cannot
+read yields no event, never an error.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import replace
+from typing import Any
+
+from kroniek.extraction.quotes import People
+from kroniek.model import Document, Event, Quote, TextSpan
+from kroniek.pipeline.registry import stage
+
+from .arguments import Argument, arguments
+from .modality import event_places, event_time, negated, status
+from .names import Namer
+from .triggers import Found, find_triggers
+from .vocabulary import mode_words
+
+#: Types whose content may embed another action that has not happened ("eist het vertrek van X").
+_GOVERNING = frozenset({"REQUEST", "THREATEN", "REJECT", "AGREE"})
+
+
+#: What a request or refusal is about, by the type of its content (PLOVER REQUEST/REJECT modes).
+_CONTENT_MODES = {
+    "RETREAT": "change", "CONCEDE": "yield", "CONSULT": "meet", "AID": "assist", "COOPERATE": "assist",
+    "AGREE": "meet", "SUPPORT": "assist",
+}  # fmt: skip
+
+
+def _embedded(found: list[Found]) -> set[int]:
+    """Triggers that are the content of a request, threat, refusal or promise (guide: only the
+    governing act is coded): their token indices. The governing request or refusal takes its mode
+    from the content ("roept op tot het vertrek van X": change)."""
+    gov = {f.token.i: f for f in found if f.entry.type in _GOVERNING}
+    out = set()
+    for f in found:
+        t = f.token
+        for _ in range(3):
+            if t.head is t:
+                break
+            dep = t.dep_
+            t = t.head
+            if t.i in gov and t.i != f.token.i and dep in ("obj", "obl", "obl:arg", "xcomp", "ccomp", "nmod"):
+                if f.entry.type not in ("ACCUSE",):
+                    out.add(f.token.i)
+                    g = gov[t.i]
+                    if g.mode is None and g.entry.type in ("REQUEST", "REJECT"):
+                        g.mode = _CONTENT_MODES.get(f.entry.type)
+                break
+    return out
+
+
+def _clause_mode(f: Found) -> str | None:
+    """A weapon or tactic named in the trigger's sentence gives the mode ("met een mes")."""
+    if f.mode or f.entry.type not in ("ASSAULT", "PROTEST"):
+        return f.mode
+    _, clause = mode_words()
+    for t in f.token.sent:
+        m = clause.get(t.lower_) or clause.get(t.lemma_.lower())
+        if m is not None and m.type == f.entry.type and m.mode:
+            return m.mode
+    return None
+
+
+def _source_chain(start: int, quotes: list[Quote], starts: list[int]) -> tuple[tuple[str, ...], Quote | None]:
+    i = bisect.bisect_right(starts, start) - 1
+    while i >= 0:
+        q = quotes[i]
+        if q.content.start <= start < q.content.end:
+            return q.source_chain, q
+        if q.content.end < start - 2000:
+            break
+        i -= 1
+    return (), None
+
+
+def _named(
+    arg: Argument | None, namer: Namer, acting: bool = False
+) -> tuple[TextSpan | None, str | None, tuple[str, ...]]:
+    if arg is None or arg.head is None:
+        return None, None, ()
+    span = namer.span(arg.head)
+    names = []
+    for h in arg.heads:
+        n = namer.name(h, namer.span(h), acting=acting)
+        if n and n not in names:
+            names.append(n)
+    return span, (names[0] if names else None), tuple(names)
+
+
+def extract_events(doc: Document) -> list[Event]:
+    """All event mentions of a parsed document (the stage body, usable on its own)."""
+    sdoc = doc.analysis
+    if sdoc is None or not sdoc.has_annotation("DEP"):
+        return []
+    found = find_triggers(sdoc)
+    if not found:
+        return []
+    skip = _embedded(found)
+    people = People(doc)
+    namer = Namer(doc, people)
+    quotes = sorted(doc.quotes, key=lambda q: q.content.start)
+    qstarts = [q.content.start for q in quotes]
+    timexes = sorted(doc.timexes, key=lambda t: t.start)
+    out: list[Event] = []
+    for f in found:
+        if f.token.i in skip:
+            continue
+        try:
+            ev = _event(doc, f, namer, quotes, qstarts, timexes)
+        except Exception:  # noqa: BLE001 - a sentence the stage cannot read yields no event
+            continue
+        if ev is not None:
+            out.append(ev)
+    return _inherit(out, {f.token.idx: f for f in found})
+
+
+def _inherit(events: list[Event], found: dict[int, Found]) -> list[Event]:
+    """A later mention of an event ("het akkoord", "de aanval") that names no participant takes
+    those of the last earlier mention of the same event: the same type and trigger word, or an
+    event noun of the same type in the sentence before."""
+    out: list[Event] = []
+    for ev in events:
+        if ev.actor is None or ev.target is None:
+            f = found.get(ev.start)
+            lemma = f.entry.word if f is not None else ev.text.lower()
+            prev = None
+            for p in reversed(out):
+                pf = found.get(p.start)
+                same_word = pf is not None and pf.entry.word == lemma
+                near_noun = f is not None and f.noun and p.sentence[1] >= ev.sentence[0] - 400
+                if p.type == ev.type and (same_word or near_noun) and (p.actor_name or p.target_name):
+                    prev = p
+                    break
+            if prev is not None:
+                changes: dict[str, Any] = {}
+                if ev.actor is None and ev.actor_name is None and prev.actor_name:
+                    changes.update(actor_name=prev.actor_name, actor_names=prev.actor_names)
+                if ev.target is None and ev.target_name is None and prev.target_name:
+                    changes.update(target_name=prev.target_name, target_names=prev.target_names)
+                if changes:
+                    ev = replace(ev, **changes)
+        out.append(ev)
+    return out
+
+
+def _event(
+    doc: Document, f: Found, namer: Namer, quotes: list[Quote], qstarts: list[int], timexes: list[Any]
+) -> Event | None:
+    tok = f.token
+    actor_arg, target_arg = arguments(f)
+    if f.entry.condition == "actor" and (actor_arg is None or actor_arg.head.pos_ not in ("NOUN", "PROPN", "PRON", "X")):
+        return None
+    actor, actor_name, actor_names = _named(actor_arg, namer, acting=True)
+    target, target_name, target_names = _named(target_arg, namer)
+    if actor_name and actor_name == target_name:
+        target, target_name, target_names = None, None, ()
+    st = status(tok)
+    start, end = tok.idx, tok.idx + len(tok.text)
+    chain, quote = _source_chain(start, quotes, qstarts)
+    if quote is not None and quote.cue is not None and quote.cue.start <= start < quote.cue.end:
+        chain = ()  # the speech act itself: its actor speaks, no one reports it
+    taken = [(s.start, s.end) for s in (actor, target) if s is not None]
+    sent = tok.sent
+    particle = f.particle
+    return Event(
+        start=start,
+        end=end,
+        text=tok.text,
+        type=f.entry.type,
+        mode=_clause_mode(f),
+        actor=actor,
+        actor_name=actor_name,
+        target=target,
+        target_name=target_name,
+        negated=negated(tok),
+        status=st,
+        time=event_time(tok, doc, timexes, st),
+        place=event_places(tok, doc.entities, taken),
+        source_chain=tuple(chain),
+        sentence=(sent.start_char, sent.end_char),
+        particle=TextSpan(particle.idx, particle.idx + len(particle.text), particle.text) if particle is not None else None,
+        actor_names=actor_names,
+        target_names=target_names,
+    )
+
+
+@stage(
+    "events",
+    requires={"sentences", "entities", "quotes", "figures", "timexes"},
+    provides={"events"},
+    version=1,
+)
+def find_events(doc: Document) -> Document:
+    """Fill ``doc.events`` with PLOVER-coded event mentions."""
+    doc.events = extract_events(doc)
+    return doc
