@@ -22,6 +22,7 @@ import tantivy
 from kroniek.errors import QueryError
 
 from .filters import Filters
+from .locking import retry_busy
 from .query import And, Node, Not, Or, ParsedQuery, Phrase, Term
 from .stemming import stem_text
 
@@ -49,6 +50,7 @@ class TantivyIndex:
 
     def __init__(self, path: str, *, heap_bytes: int = 200_000_000, threads: int = 1) -> None:
         os.makedirs(path, exist_ok=True)
+        self.path = path
         self.schema = _schema()
         self.index = tantivy.Index(self.schema, path=path, reuse=True)
         self._heap, self._threads = heap_bytes, threads
@@ -57,8 +59,15 @@ class TantivyIndex:
     # -- writing ---------------------------------------------------------------------------
 
     def _w(self) -> Any:
+        """The index writer. Only one process may hold it; the store takes it under SQLite's
+        write lock and :meth:`commit` gives it back, so a wait here is short (``kroniek index``
+        rebuilding at the same time is the exception)."""
         if self._writer is None:
-            self._writer = self.index.writer(heap_size=self._heap, num_threads=self._threads)
+            self._writer = retry_busy(
+                lambda: self.index.writer(heap_size=self._heap, num_threads=self._threads),
+                what="waiting for the tantivy index", path=self.path,
+                busy=lambda exc: "LockBusy" in str(exc),
+            )
         return self._writer
 
     def add(self, rowid: int, title: str | None, text: str, source: str | None,
@@ -91,19 +100,19 @@ class TantivyIndex:
             self.add_stemmed(rowid, title or "", text or "", source or "", start, source_name,
                              bool(dup))
             n += 1
-        self.commit(merge=True)
+        self.commit()
         return n
 
     def delete(self, rowid: int) -> None:
         self._w().delete_documents_by_term("rowid", rowid)
 
-    def commit(self, *, merge: bool = False) -> None:
-        """Make added/deleted docs visible; ``merge`` also waits for segment merges (bulk load)."""
+    def commit(self) -> None:
+        """Make added/deleted docs visible and give the writer back (other processes may
+        want it); its segment merges are waited for, so segments do not pile up."""
         if self._writer is not None:
             self._writer.commit()
-            if merge:
-                self._writer.wait_merging_threads()
-                self._writer = None
+            self._writer.wait_merging_threads()
+            self._writer = None
         self.index.reload()
 
     # -- querying --------------------------------------------------------------------------
