@@ -71,6 +71,7 @@ class SQLiteStore:
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.migrate()
             self._text_index: Any = None
+            self._skip_text_index = False
             self._sync_text_index()
         except sqlite3.DatabaseError as exc:
             raise StoreError(
@@ -141,7 +142,8 @@ class SQLiteStore:
     @property
     def text_index(self) -> Any:
         """The tantivy index beside the store, when it was built and tantivy is installed."""
-        if self._text_index is None and self.path != ":memory:" and self.text_index_path.is_dir():
+        if (self._text_index is None and not self._skip_text_index and self.path != ":memory:"
+                and self.text_index_path.is_dir()):
             try:
                 from .tantivy_index import TantivyIndex
             except ImportError:
@@ -158,6 +160,7 @@ class SQLiteStore:
                 "the tantivy index needs the search extra: pip install 'kroniek[search]'"
             ) from None
         self._text_index = TantivyIndex(str(self.text_index_path))
+        self._skip_text_index = False
         return int(self._text_index.rebuild(self.conn))
 
     def drop_text_index(self) -> None:
@@ -171,14 +174,19 @@ class SQLiteStore:
 
         Writers update the index inside their SQLite write transaction, so the counts agree
         whenever nobody holds the write lock; a mismatch seen without it is checked again
-        under it before anything is rebuilt."""
+        under it before anything is rebuilt. While ``kroniek index`` is building it in
+        another process, this one searches without it (SQLite's FTS5) instead of waiting."""
         index = self.text_index
         if index is None or self._index_in_step(index):
             return
         with self.transaction():
             index.index.reload()
             if not self._index_in_step(index):
-                index.rebuild(self.conn)
+                try:
+                    index.rebuild(self.conn, wait_s=0)
+                except StoreError:
+                    self._text_index = None
+                    self._skip_text_index = True
 
     def _index_in_step(self, index: Any) -> bool:
         count = self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]

@@ -58,7 +58,7 @@ class TantivyIndex:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def _w(self) -> Any:
+    def _w(self, wait_s: float | None = None) -> Any:
         """The index writer. Only one process may hold it; the store takes it under SQLite's
         write lock and :meth:`commit` gives it back, so a wait here is short (``kroniek index``
         rebuilding at the same time is the exception)."""
@@ -66,7 +66,7 @@ class TantivyIndex:
             self._writer = retry_busy(
                 lambda: self.index.writer(heap_size=self._heap, num_threads=self._threads),
                 what="waiting for the tantivy index", path=self.path,
-                busy=lambda exc: "LockBusy" in str(exc),
+                busy=lambda exc: "LockBusy" in str(exc), wait_s=wait_s,
             )
         return self._writer
 
@@ -86,10 +86,11 @@ class TantivyIndex:
             doc.add_integer("published", _day(published_start))
         self._w().add_document(doc)
 
-    def rebuild(self, conn: sqlite3.Connection) -> int:
+    def rebuild(self, conn: sqlite3.Connection, *, wait_s: float | None = None) -> int:
         """Re-index every article from ``articles_fts`` (already stemmed): for a first
-        ``--index tantivy`` on an existing store, or after the index was lost."""
-        self._w().delete_all_documents()
+        ``--index tantivy`` on an existing store, or after the index was lost. ``wait_s``: how
+        long to wait for another process's writer (a StoreError after that)."""
+        self._w(wait_s).delete_all_documents()
         n = 0
         rows = conn.execute(
             "SELECT a.rowid, f.title, f.text, f.source, a.published_start, a.source,"
