@@ -165,7 +165,7 @@ def build(path: str, n: int, tantivy_path: str | None) -> None:
     print(f"  fts5 optimize {time.perf_counter() - t1:.0f}s", flush=True)
     if index is not None:
         t1 = time.perf_counter()
-        index.commit(merge=True)
+        index.commit()
         print(f"  tantivy commit+merge {time.perf_counter() - t1:.0f}s", flush=True)
     conn.close()
 

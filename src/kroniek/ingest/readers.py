@@ -7,13 +7,14 @@ so one broken line does not stop a batch of thousands.
 from __future__ import annotations
 
 import sys
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from kroniek.errors import RecordError
 
-from .decoding import SNIFF_BYTES, binary_error, looks_binary
+from .decoding import SAMPLE_BYTES, SNIFF_BYTES, decode_lenient, not_text, not_text_error
 from .records import ReadOptions, Record, record_error
 
 _EXTENSIONS = {
@@ -36,9 +37,9 @@ def sniff(name: str, head: bytes) -> str | None:
     suffix = Path(lower).suffix
     if suffix in _EXTENSIONS and suffix not in (".txt", ".xml", ".json"):
         return _EXTENSIONS[suffix]
-    if head.startswith((b"WARC/", b"\x1f\x8b")):
+    if head.startswith(b"WARC/") or _gzipped_warc(head):
         return "warc"
-    text = head.decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n").lower()
+    text = decode_lenient(head[:SNIFF_BYTES]).lstrip("\ufeff \t\r\n").lower()
     if text.startswith("date "):
         return "seed"
     if text.startswith(("{", "[")):
@@ -49,6 +50,16 @@ def sniff(name: str, head: bytes) -> str | None:
     if "<html" in start or "<!doctype html" in start:
         return "html"
     return _EXTENSIONS.get(suffix)
+
+
+def _gzipped_warc(head: bytes) -> bool:
+    """A gzip stream whose content starts like a WARC record (a ``.warc.gz`` by another name)."""
+    if not head.startswith(b"\x1f\x8b"):
+        return False
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 16).startswith(b"WARC/")
+    except zlib.error:
+        return False
 
 
 def _reader(fmt: str) -> Callable[[str, BinaryIO, ReadOptions], Items]:
@@ -71,21 +82,22 @@ def read_file(path: Path, options: ReadOptions) -> Items:
     source = str(path)
     try:
         with path.open("rb") as fh:
-            head = fh.read(SNIFF_BYTES)
+            head = fh.read(SAMPLE_BYTES)
     except OSError as exc:
         yield record_error(f"cannot read the file: {exc.strerror or exc}", source=source,
                            hint="check the path and its permissions")
         return
     fmt = options.format or sniff(path.name, head)
+    reason = None if fmt == "warc" else not_text(head)
+    if reason is not None:  # clearly not text: one error for the file, not one per line
+        yield not_text_error(source, reason, head)
+        return
     if fmt is None:
         yield record_error(
             "cannot tell the file's format from its name or content", source=source,
             hint="use one of the extensions .txt .jsonl .csv .tsv .html .rss .atom .warc "
             "or set the format explicitly", raw=head[:500],
         )
-        return
-    if fmt != "warc" and looks_binary(head) and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        yield binary_error(source, head)
         return
     try:
         with path.open("rb") as fh:

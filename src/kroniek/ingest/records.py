@@ -129,6 +129,14 @@ def build_article(
             f"the article text must be a string, not {type(text).__name__}", field=text_field,
             hint=f"put the plain article text in `{text_field}`", **where,
         )
+    for name, value in (("text", text), *extra.items()):
+        if isinstance(value, str) and "\x00" in value:  # e.g. "\u0000" inside a JSON string
+            return record_error(
+                f"the {name} holds a NUL character at character {value.index(chr(0))}, which "
+                "text never does", field=text_field if name == "text" else options.name(name),
+                hint="the record is damaged; remove the NUL characters and ingest it again",
+                **where,
+            )
     if len(text) > options.max_chars:
         return record_error(
             f"the article text has {len(text):,} characters, over the limit of "

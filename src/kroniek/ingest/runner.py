@@ -3,13 +3,19 @@ near-duplicates, annotate, and store — in batches, each batch one transaction.
 
 Idempotent: an article id already stored with the same text is skipped ("unchanged"). An
 interrupted run loses at most the batch in flight, which the next run ingests again.
+
+Several ingests may share a store. Each batch is annotated without any lock, then checked and
+written in one write transaction (:meth:`Ingester._decide` under the store's write lock): an
+article another process stored meanwhile counts as unchanged, its text under another id as a
+duplicate, and the near-duplicate index first takes in the originals other processes added.
+So every article is stored once, exact copies never, whichever process gets there first.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kroniek.errors import RecordError
@@ -83,7 +89,8 @@ class Ingester:
         self.store = store
         self.processor = Processor(stages, workers)
         self.near = NearDuplicateIndex(threshold=near_threshold)
-        self.near.load(store.signatures())
+        self._seen_rowid = 0  # the last stored original whose signature self.near holds
+        self._catch_up()
         self.summary = IngestSummary()
         self.on_error = on_error or (lambda msg: print(f"Error: {msg}", file=sys.stderr))
         self._seen_hashes: dict[str, str] = {}
@@ -102,6 +109,8 @@ class Ingester:
         errors = [item for item in batch if isinstance(item, RecordError)]
         records = [item for item in batch if isinstance(item, Record)]
         self.summary.read += len(batch)
+        # A first look, without the lock, spares annotating what is stored already; what
+        # counts is the second look in _decide, under the store's write lock.
         stored_hashes = self.store.hashes_for_ids(r.article.id for r in records)
         hashes = {r.article.id: text_hash(r.article.text) for r in records}
         known = self.store.ids_for_hashes(hashes.values())
@@ -113,16 +122,7 @@ class Ingester:
                 if previous == h:
                     self.summary.unchanged += 1
                 else:
-                    errors.append(
-                        RecordError(
-                            f"id {art.id!r} is already stored with a different text",
-                            source=rec.source_file,
-                            line=rec.line,
-                            record_id=art.id,
-                            field="id",
-                            hint="give the new version its own id, or remove the old one first",
-                        )
-                    )
+                    errors.append(_changed_text(rec.source_file, rec.line, art.id))
                 continue
             if h in known or h in self._seen_hashes:
                 self.summary.duplicates += 1
@@ -130,7 +130,7 @@ class Ingester:
             self._seen_ids[art.id] = h
             self._seen_hashes[h] = art.id
             fresh.append((rec, h))
-        stored: list[StoredDocument] = []
+        candidates: list[StoredDocument] = []
         by_id = {rec.article.id: (rec, h) for rec, h in fresh}
         for result in self.processor.map(r.article for r, _ in fresh):
             if isinstance(result, PipelineFailure):
@@ -147,28 +147,76 @@ class Ingester:
                 )
                 continue
             rec, h = by_id[result.id]
-            signature = self.near.signature(result.text)
-            match = self.near.query(signature)
-            duplicate_of, similarity = (match if match else (None, None))
-            if duplicate_of is None:
-                self.near.add(result.id, signature)
-            else:
-                self.summary.near_duplicates += 1
-            if (result.language or "nl") != "nl":
-                self.summary.non_dutch += 1
-            stored.append(
+            candidates.append(
                 StoredDocument(
                     document=result,
                     text_hash=h,
-                    duplicate_of=duplicate_of,
-                    similarity=similarity,
                     source_file=rec.source_file,
                     source_line=rec.line,
-                    signature=signature,
+                    signature=self.near.signature(result.text),
                 )
             )
-        self.summary.ingested += self.store.add(stored)
+        chosen: list[StoredDocument] = []
+
+        def decide(items: list[StoredDocument]) -> list[StoredDocument]:
+            chosen[:] = self._decide(items, errors)
+            return chosen
+
+        added = self.store.add(candidates, decide=decide)
+        self.summary.ingested += added
+        self.summary.unchanged += len(chosen) - added  # not reached while _decide holds
         self.reject(errors)
+
+    def _catch_up(self) -> None:
+        """Add the originals other processes stored since we last looked to the LSH index."""
+        for rowid, article_id, signature in self.store.signatures_since(self._seen_rowid):
+            if article_id not in self.near:
+                self.near.add(article_id, signature)
+            self._seen_rowid = rowid
+
+    def _decide(self, items: list[StoredDocument], errors: list[RecordError]) -> list[StoredDocument]:
+        """Under the store's write lock: which of ``items`` to store, as what.
+
+        Another process may have stored any of them (or the same text under another id, or a
+        near copy) while this one annotated them; with the lock held, what the store says now
+        stays true until our commit, so each article is stored once and exact copies never."""
+        self._catch_up()
+        stored = self.store.hashes_for_ids(i.document.id for i in items)
+        known = self.store.ids_for_hashes(i.text_hash for i in items)
+        chosen = []
+        for item in items:
+            doc = item.document
+            if doc.id in stored:  # stored by another process meanwhile
+                if stored[doc.id] == item.text_hash:
+                    self.summary.unchanged += 1
+                else:
+                    errors.append(_changed_text(item.source_file, item.source_line, doc.id))
+                continue
+            if item.text_hash in known:
+                self.summary.duplicates += 1
+                continue
+            signature = item.signature or b""
+            match = self.near.query(signature)
+            if match is None:
+                self.near.add(doc.id, signature)
+            else:
+                self.summary.near_duplicates += 1
+                item = replace(item, duplicate_of=match[0], similarity=match[1])
+            if (doc.language or "nl") != "nl":
+                self.summary.non_dutch += 1
+            chosen.append(item)
+        return chosen
+
+
+def _changed_text(source: str | None, line: int | None, article_id: str) -> RecordError:
+    return RecordError(
+        f"id {article_id!r} is already stored with a different text",
+        source=source or "",
+        line=line,
+        record_id=article_id,
+        field="id",
+        hint="give the new version its own id, or remove the old one first",
+    )
 
 
 def ingest_paths(

@@ -13,7 +13,7 @@ from typing import BinaryIO
 
 from kroniek.errors import DateError, RecordError
 
-from .decoding import binary_error, decode
+from .decoding import decode_document
 from .records import ReadOptions, Record, build_article, parse_date, record_error
 
 _HEAD = re.compile(r"\A\s*date[ \t]+(\S+)[ \t]*(?:\r?\n)?(.*)\Z", re.DOTALL | re.IGNORECASE)
@@ -21,12 +21,15 @@ _BLANKS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 
 
 def read_seed(source: str, fh: BinaryIO, options: ReadOptions) -> Iterator[Record | RecordError]:
-    data = fh.read(options.max_chars * 4 + 1024)
-    text = decode(data)
+    decoded = decode_document(fh.read(options.max_chars * 4 + 1024))
     stem = Path(source).stem
-    if text is None:
-        yield binary_error(source, data[:200])
+    if decoded.problem:  # the file is one article: a line that cannot be decoded rejects it
+        yield record_error(
+            decoded.problem, source=source, line=decoded.line, record_id=stem, field="text",
+            raw=decoded.raw, hint="the file is damaged or in another encoding; save it as UTF-8",
+        )
         return
+    text = decoded.text
     m = _HEAD.match(text)
     if not m:
         yield record_error(

@@ -13,7 +13,7 @@ from typing import Any, BinaryIO
 
 from kroniek.errors import DateError, RecordError
 
-from .decoding import decode, decode_line
+from .decoding import Line, decode_document, text_lines
 from .records import ReadOptions, Record, build_article, parse_date, record_error
 
 Items = Iterator[Record | RecordError]
@@ -61,17 +61,27 @@ def _json_error(exc: json.JSONDecodeError, source: str, line: int, raw: str) -> 
     )
 
 
+def _undecodable(line: Line, source: str) -> RecordError:
+    return record_error(
+        line.problem or "", source=source, line=line.number, raw=line.raw,
+        hint="the line is damaged or in another encoding; fix or re-export it; the file's other "
+        "records were read",
+    )
+
+
 def read_jsonl(source: str, fh: BinaryIO, options: ReadOptions) -> Items:
-    """One JSON object per line (a ``.json`` file holding one array also works)."""
+    """One JSON object per line (a ``.json`` file holding one array also works); a line that
+    cannot be decoded is one error, its neighbours still go in."""
     first = fh.peek(64)[:64] if hasattr(fh, "peek") else b""
     if first.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
         yield from _read_json_array(source, fh, options)
         return
-    for number, data in enumerate(fh, start=1):
-        text = decode_line(data)
-        if number == 1:
-            text = text.lstrip("\ufeff")
+    for line in text_lines(fh):
+        number, text = line.number, line.text
         if not text.strip():
+            continue
+        if line.problem:
+            yield _undecodable(line, source)
             continue
         try:
             obj = json.loads(text)
@@ -93,12 +103,15 @@ def read_jsonl(source: str, fh: BinaryIO, options: ReadOptions) -> Items:
 
 
 def _read_json_array(source: str, fh: BinaryIO, options: ReadOptions) -> Items:
-    data = fh.read()
-    text = decode(data)
-    if text is None:
-        yield record_error("the file is not text", source=source, raw=data[:200],
-                           hint="give UTF-8 JSON")
+    decoded = decode_document(fh.read())
+    if decoded.problem:  # one array is one document: say where it breaks
+        yield record_error(
+            decoded.problem, source=source, line=decoded.line, raw=decoded.raw,
+            hint="the file is damaged or in another encoding; fix that line, or write the "
+            "articles as JSON Lines so one bad record costs only itself",
+        )
         return
+    text = decoded.text
     try:
         items = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -120,13 +133,12 @@ def read_csv(
 ) -> Items:
     """CSV with a header row; ``line`` is the line where the row starts."""
     csv.field_size_limit(max(csv.field_size_limit(), _CSV_LIMIT))
-    pending: list[str] = []
+    pending: list[Line] = []  # the lines of the row being read
 
     def lines() -> Iterator[str]:
-        for number, data in enumerate(fh):
-            text = decode_line(data)
-            pending.append(text)
-            yield text.lstrip("\ufeff") if number == 0 else text
+        for line in text_lines(fh):
+            pending.append(line)
+            yield line.text
 
     stream = lines()
     header_line = next(stream, None)
@@ -136,6 +148,9 @@ def read_csv(
         return
     if delimiter is None:
         delimiter = max((";", ",", "\t"), key=header_line.count) if header_line.strip() else ","
+    if pending[0].problem:
+        yield _undecodable(pending[0], source)
+        return
     header = [h.strip() for h in next(csv.reader([header_line], delimiter=delimiter))]
     pending.clear()
     for ours in ("id", "published", "text"):
@@ -156,13 +171,18 @@ def read_csv(
             return
         except csv.Error as exc:
             yield record_error(f"malformed CSV: {exc}", source=source, line=line,
-                               raw="".join(pending), hint="check the quoting of this row")
+                               raw="".join(p.text for p in pending),
+                               hint="check the quoting of this row")
             line = reader.line_num + 2
             pending.clear()
             continue
-        raw = "".join(pending)
+        raw = "".join(p.raw or p.text for p in pending)
+        bad = next((p for p in pending if p.problem), None)
         pending.clear()
         start, line = line, reader.line_num + 2
+        if bad is not None:  # the row holds a line that cannot be decoded: only it is lost
+            yield _undecodable(Line(bad.number, bad.text, bad.problem, raw), source)
+            continue
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):

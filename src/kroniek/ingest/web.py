@@ -17,7 +17,7 @@ from typing import Any, BinaryIO
 from kroniek.errors import DateError, RecordError
 from kroniek.model import PublishedDate
 
-from .decoding import binary_error, decode
+from .decoding import decode_lenient
 from .records import ReadOptions, Record, build_article, record_error
 
 Item = Record | RecordError
@@ -27,6 +27,8 @@ _BLOCKS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "bl
            "table", "tr", "section", "article", "pre", "figure", "figcaption", "header", "footer"}
 _SPACES = re.compile(r"[ \t\r\f\v\xa0]+")
 _MANY_NEWLINES = re.compile(r"\n\s*\n+")
+#: Where the extractor's fallback text comes from when a page has no article body.
+_NOT_ARTICLE = {"nav", "header", "footer", "aside", "menu"}
 _HTML_HINT = ('the page needs a date in its metadata (e.g. <meta property="article:published_time">'
               "); otherwise convert it to JSONL with a `published` field")
 
@@ -62,15 +64,6 @@ def _tidy(text: str) -> str:
     return _MANY_NEWLINES.sub("\n\n", "\n".join(lines)).strip()
 
 
-def _decode_html(data: bytes, charset: str | None = None) -> str | None:
-    if charset:
-        try:
-            return data.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            pass
-    return decode(data)
-
-
 def _extract(html: str, url: str | None) -> dict[str, Any] | None:
     import trafilatura
 
@@ -96,6 +89,15 @@ def _page_record(
             field="text", raw=html, hint="split the page, or raise max_chars",
         )
     meta = _extract(html, url) or {}
+    body = meta.get("body")
+    if not (meta.get("text") or "").strip() or getattr(body, "tag", None) in _NOT_ARTICLE:
+        return record_error(
+            "no article text found in the page", source=source, line=line,
+            record_id=url or meta.get("url") or fallback_id, field="text", raw=html,
+            hint="the page holds no article body the extractor recognises (an index page, a "
+            "page built by JavaScript, or navigation only); save the article page itself, or "
+            "give its text as JSONL",
+        )
     published = fallback_date
     if meta.get("date"):
         try:
@@ -113,11 +115,7 @@ def _page_record(
 
 
 def read_html(source: str, fh: BinaryIO, options: ReadOptions) -> Items:
-    data = fh.read(options.max_chars * 4 + 1)
-    text = _decode_html(data)
-    if text is None:
-        yield binary_error(source, data[:200])
-        return
+    text = decode_lenient(fh.read(options.max_chars * 4 + 1))
     yield _page_record(text, source=source, line=1, fallback_id=Path(source).stem, url=None,
                        fallback_date=None, options=options)
 
@@ -242,10 +240,7 @@ def _warc_item(rec: Any, source: str, index: int, options: ReadOptions) -> Item 
             pass
     data = rec.content_stream().read(options.max_chars * 4 + 1)
     m = re.search(r"charset=([\w.-]+)", ctype)
-    text = _decode_html(data, m[1] if m else None)
-    if text is None:
-        return record_error("the response body is not text", source=source, line=index,
-                            record_id=rid, raw=data[:200], hint="only HTML responses are read")
+    text = decode_lenient(data, m[1] if m else None)
     return _page_record(text, source=source, line=index, fallback_id=rid, url=uri,
                         fallback_date=fallback, options=options)
 

@@ -9,32 +9,22 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from kroniek.errors import StoreError
-from kroniek.model import ARTICLE_FIELDS, Document, Event
+from kroniek.model import ARTICLE_FIELDS, Document
 
+from . import locking
+from .locking import retry_busy
+from .rows import TextRows, annotation_rows, text_rows
 from .schema import MIGRATIONS
-from .stemming import stem_text
 
 #: Annotation tables, each keyed by the article's rowid and character offsets.
 ANNOTATION_TABLES = ("entities", "quotes", "figures", "timexes", "events")
-
-
-def event_row(rowid: int, e: Event) -> tuple[Any, ...]:
-    def span(s: Any) -> tuple[Any, Any, Any]:
-        return (s.start, s.end, s.text) if s is not None else (None, None, None)
-
-    return (
-        rowid, e.start, e.end, e.text, e.type, e.mode, *span(e.actor), e.actor_name, *span(e.target),
-        e.target_name, int(e.negated), e.status, e.time, json.dumps(list(e.place), ensure_ascii=False),
-        json.dumps(list(e.source_chain), ensure_ascii=False), e.sentence[0], e.sentence[1],
-        json.dumps(list(e.actor_names), ensure_ascii=False), json.dumps(list(e.target_names), ensure_ascii=False),
-    )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -76,13 +66,15 @@ class SQLiteStore:
             if not parent.is_dir():
                 raise StoreError(f"cannot create store {self.path!r}: folder {parent} does not exist")
         try:
-            self.conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self.conn = sqlite3.connect(self.path, timeout=locking.BUSY_TIMEOUT_S,
+                                        isolation_level=None)
             self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA journal_mode=WAL")
+            retry_busy(self._use_wal, what="opening it", path=self.path)
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.migrate()
             self._text_index: Any = None
+            self._skip_text_index = False
             self._sync_text_index()
         except sqlite3.DatabaseError as exc:
             raise StoreError(
@@ -90,27 +82,43 @@ class SQLiteStore:
                 "Point --db (or KRONIEK_DB) at another path to start a new store"
             ) from None
 
+    def _use_wal(self) -> None:
+        """WAL: readers never wait for the writer, nor it for them. Switching a new file to it
+        needs a moment alone with the file, so a second process opening it then waits."""
+        self.conn.execute("PRAGMA journal_mode=WAL").fetchone()
+
     # -- schema ------------------------------------------------------------------------------
 
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
-    def migrate(self) -> None:
-        current = self.schema_version()
+    def _check_version(self, current: int) -> None:
         if current > len(MIGRATIONS):
             raise StoreError(
                 f"store {self.path!r} has schema version {current}, newer than this kroniek "
                 f"({len(MIGRATIONS)}); upgrade kroniek"
             )
-        for version in range(current, len(MIGRATIONS)):
-            with self.transaction():
+
+    def migrate(self) -> None:
+        """Bring the schema up to date, in one transaction; when two processes open a new
+        store at once, the second finds the work done."""
+        self._check_version(self.schema_version())
+        if self.schema_version() == len(MIGRATIONS):
+            return
+        with self.transaction():
+            current = self.schema_version()  # read again under the write lock
+            self._check_version(current)
+            for version in range(current, len(MIGRATIONS)):
                 for statement in _split_sql(MIGRATIONS[version]):
                     self.conn.execute(statement)
                 self.conn.execute(f"PRAGMA user_version = {version + 1}")
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        self.conn.execute("BEGIN IMMEDIATE")
+        """A write transaction. It takes the write lock at once (``BEGIN IMMEDIATE``): a reader
+        that turns writer cannot deadlock, and what it reads inside stays true until COMMIT."""
+        retry_busy(lambda: self.conn.execute("BEGIN IMMEDIATE"), what="waiting to write",
+                   path=self.path)
         try:
             yield self.conn
         except BaseException:
@@ -137,7 +145,8 @@ class SQLiteStore:
     @property
     def text_index(self) -> Any:
         """The tantivy index beside the store, when it was built and tantivy is installed."""
-        if self._text_index is None and self.path != ":memory:" and self.text_index_path.is_dir():
+        if (self._text_index is None and not self._skip_text_index and self.path != ":memory:"
+                and self.text_index_path.is_dir()):
             try:
                 from .tantivy_index import TantivyIndex
             except ImportError:
@@ -154,6 +163,7 @@ class SQLiteStore:
                 "the tantivy index needs the search extra: pip install 'kroniek[search]'"
             ) from None
         self._text_index = TantivyIndex(str(self.text_index_path))
+        self._skip_text_index = False
         return int(self._text_index.rebuild(self.conn))
 
     def drop_text_index(self) -> None:
@@ -163,13 +173,27 @@ class SQLiteStore:
         shutil.rmtree(self.text_index_path, ignore_errors=True)
 
     def _sync_text_index(self) -> None:
-        """After an interrupted ingest the index may miss the last batch: rebuild it then."""
+        """After an interrupted ingest the index may miss the last batch: rebuild it then.
+
+        Writers update the index inside their SQLite write transaction, so the counts agree
+        whenever nobody holds the write lock; a mismatch seen without it is checked again
+        under it before anything is rebuilt. While ``kroniek index`` is building it in
+        another process, this one searches without it (SQLite's FTS5) instead of waiting."""
         index = self.text_index
-        if index is None:
+        if index is None or self._index_in_step(index):
             return
+        with self.transaction():
+            index.index.reload()
+            if not self._index_in_step(index):
+                try:
+                    index.rebuild(self.conn, wait_s=0)
+                except StoreError:
+                    self._text_index = None
+                    self._skip_text_index = True
+
+    def _index_in_step(self, index: Any) -> bool:
         count = self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-        if index.index.searcher().num_docs != count:
-            index.rebuild(self.conn)
+        return bool(index.index.searcher().num_docs == count)
 
     # -- lookups used by ingest ----------------------------------------------------------------
 
@@ -196,160 +220,112 @@ class SQLiteStore:
 
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         """(article id, MinHash signature) of every stored original, to rebuild the LSH index."""
-        yield from self.conn.execute(
-            "SELECT a.id, m.signature FROM minhashes m JOIN articles a ON a.rowid = m.article"
-        )
+        for _, article_id, signature in self.signatures_since(0):
+            yield article_id, signature
+
+    def signatures_since(self, rowid: int) -> list[tuple[int, str, bytes]]:
+        """(rowid, id, signature) of the originals stored after ``rowid``: what other processes
+        added since this one last looked."""
+        return [
+            (int(r[0]), r[1], r[2])
+            for r in self.conn.execute(
+                "SELECT m.article, a.id, m.signature FROM minhashes m"
+                " JOIN articles a ON a.rowid = m.article WHERE m.article > ? ORDER BY m.article",
+                (rowid,),
+            )
+        ]
 
     # -- writing ------------------------------------------------------------------------------
 
-    def add(self, items: Iterable[StoredDocument]) -> int:
-        """Insert new articles with their annotations in one transaction; returns how many."""
-        n = 0
+    def add(
+        self,
+        items: Iterable[StoredDocument],
+        *,
+        decide: Callable[[list[StoredDocument]], Sequence[StoredDocument]] | None = None,
+    ) -> int:
+        """Insert new articles with their annotations in one transaction; returns how many.
+
+        ``decide`` runs inside the transaction, under the write lock, and returns the items to
+        store: checks made there (is this id, this text, a near copy stored yet?) hold until
+        the commit, whatever other processes do. Ids already stored are skipped here as
+        well, so the insert is idempotent by id. Stemming and serialising happen before the
+        lock is taken, to keep the transaction short."""
+        items = list(items)
+        prepared = {item.document.id: (text_rows(item.document), annotation_rows(item.document))
+                    for item in items}
         added: list[tuple[int, StoredDocument]] = []
         with self.transaction():
-            for item in items:
-                doc = item.document
-                a = doc.article
-                pub = a.published
-                cur = self.conn.execute(
-                    "INSERT INTO articles (id, published, precision, published_start, published_end,"
-                    " title, text, url, source, author, language, text_hash, duplicate_of,"
-                    " similarity, word_count, source_file, source_line, ingested_at)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        a.id,
-                        pub.value if pub else None,
-                        pub.precision if pub else None,
-                        pub.start().isoformat() if pub else None,
-                        pub.end().isoformat() if pub else None,
-                        a.title,
-                        a.text,
-                        a.url,
-                        a.source,
-                        a.author,
-                        doc.language or a.language,
-                        item.text_hash,
-                        item.duplicate_of,
-                        item.similarity,
-                        len(a.text.split()),
-                        item.source_file,
-                        item.source_line,
-                        _now(),
-                    ),
-                )
-                rowid = int(cur.lastrowid or 0)
+            chosen = list(decide(items)) if decide is not None else items
+            stored = self.hashes_for_ids(i.document.id for i in chosen)
+            for item in chosen:
+                if item.document.id in stored:
+                    continue
+                stems, annotations = prepared.get(item.document.id) or (
+                    text_rows(item.document), annotation_rows(item.document))
+                rowid = self._insert(item, annotations.language)
                 self.conn.execute(
                     "INSERT INTO articles_fts (rowid, title, text, source) VALUES (?,?,?,?)",
-                    (rowid, stem_text(a.title), stem_text(a.text), stem_text(a.source)),
+                    (rowid, stems.title, stems.text, stems.source),
                 )
                 if item.signature is not None and item.duplicate_of is None:
                     self.conn.execute(
                         "INSERT INTO minhashes (article, signature) VALUES (?,?)",
                         (rowid, item.signature),
                     )
-                self._write_annotations(rowid, doc)
+                annotations.write(self.conn, rowid)
                 added.append((rowid, item))
-                n += 1
+            self._index_added([(rowid, item, prepared[item.document.id][0])
+                               for rowid, item in added])
+        return len(added)
+
+    def _insert(self, item: StoredDocument, language: str | None) -> int:
+        a, pub = item.document.article, item.document.article.published
+        cur = self.conn.execute(
+            "INSERT INTO articles (id, published, precision, published_start, published_end,"
+            " title, text, url, source, author, language, text_hash, duplicate_of,"
+            " similarity, word_count, source_file, source_line, ingested_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                a.id, pub.value if pub else None, pub.precision if pub else None,
+                pub.start().isoformat() if pub else None, pub.end().isoformat() if pub else None,
+                a.title, a.text, a.url, a.source, a.author, language, item.text_hash,
+                item.duplicate_of, item.similarity, len(a.text.split()), item.source_file,
+                item.source_line, _now(),
+            ),
+        )
+        return int(cur.lastrowid or 0)
+
+    def _index_added(self, added: list[tuple[int, StoredDocument, TextRows]]) -> None:
+        """Add the new articles to the tantivy index, still under SQLite's write lock: its
+        writer lock is taken and given back inside, so processes take turns without clashing."""
         index = self.text_index
-        if index is not None and added:
-            for rowid, item in added:
-                a = item.document.article
-                index.add(rowid, a.title, a.text, a.source,
-                          a.published.start().isoformat() if a.published else None,
-                          item.duplicate_of is not None)
-            index.commit()
-        return n
+        if index is None or not added:
+            return
+        for rowid, item, stems in added:
+            a = item.document.article
+            index.add_stemmed(rowid, stems.title, stems.text, stems.source,
+                              a.published.start().isoformat() if a.published else None,
+                              a.source, item.duplicate_of is not None)
+        index.commit()
 
     def replace_annotations(self, docs: Iterable[Document]) -> int:
         """Swap in freshly computed annotations (``kroniek reprocess``), one transaction."""
+        prepared = [(doc.id, annotation_rows(doc)) for doc in docs]
         n = 0
         with self.transaction():
-            for doc in docs:
-                row = self.conn.execute("SELECT rowid FROM articles WHERE id = ?", (doc.id,)).fetchone()
+            for article_id, rows in prepared:
+                row = self.conn.execute("SELECT rowid FROM articles WHERE id = ?",
+                                        (article_id,)).fetchone()
                 if row is None:
                     continue
                 rowid = int(row[0])
                 for table in ANNOTATION_TABLES:
                     self.conn.execute(f"DELETE FROM {table} WHERE article = ?", (rowid,))
-                self.conn.execute(
-                    "UPDATE articles SET language = ? WHERE rowid = ?",
-                    (doc.language or doc.article.language, rowid),
-                )
-                self._write_annotations(rowid, doc)
+                self.conn.execute("UPDATE articles SET language = ? WHERE rowid = ?",
+                                  (rows.language, rowid))
+                rows.write(self.conn, rowid)
                 n += 1
         return n
-
-    def _write_annotations(self, rowid: int, doc: Document) -> None:
-        data = doc.to_dict(tokens=True)
-        annotations = {k: v for k, v in data.items() if k not in ARTICLE_FIELDS}
-        self.conn.execute(
-            "UPDATE articles SET annotations = ?, stages = ? WHERE rowid = ?",
-            (json.dumps(annotations, ensure_ascii=False), json.dumps(doc.stages), rowid),
-        )
-        self.conn.executemany(
-            "INSERT INTO entities (article, start, end, text, label, entity, role, country)"
-            " VALUES (?,?,?,?,?,?,?,?)",
-            [(rowid, e.start, e.end, e.text, e.label, e.entity, e.role, e.country) for e in doc.entities],
-        )
-        self.conn.executemany(
-            "INSERT INTO quotes (article, start, end, content, kind, cue_start, cue_end, cue,"
-            " speaker_start, speaker_end, speaker, speaker_name, source_chain, about)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    rowid,
-                    q.content.start,
-                    q.content.end,
-                    q.content.text,
-                    q.kind,
-                    q.cue.start if q.cue else None,
-                    q.cue.end if q.cue else None,
-                    q.cue.text if q.cue else None,
-                    q.speaker.start if q.speaker else None,
-                    q.speaker.end if q.speaker else None,
-                    q.speaker.text if q.speaker else None,
-                    q.speaker_name,
-                    json.dumps(list(q.source_chain), ensure_ascii=False),
-                    json.dumps(list(q.about), ensure_ascii=False),
-                )
-                for q in doc.quotes
-            ],
-        )
-        self.conn.executemany(
-            "INSERT INTO figures (article, start, end, text, value, value_max, qualifier, unit,"
-            " kind, subject, place, time, source_chain, value_from)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    rowid,
-                    f.start,
-                    f.end,
-                    f.text,
-                    f.value,
-                    f.value_max,
-                    f.qualifier,
-                    f.unit,
-                    f.kind,
-                    f.subject,
-                    json.dumps(list(f.place), ensure_ascii=False),
-                    f.time,
-                    json.dumps(list(f.source_chain), ensure_ascii=False),
-                    f.value_from,
-                )
-                for f in doc.figures
-            ],
-        )
-        self.conn.executemany(
-            "INSERT INTO timexes (article, start, end, text, type, value) VALUES (?,?,?,?,?,?)",
-            [(rowid, t.start, t.end, t.text, t.type, t.value) for t in doc.timexes],
-        )
-        self.conn.executemany(
-            "INSERT INTO events (article, start, end, text, type, mode, actor_start, actor_end, actor,"
-            " actor_name, target_start, target_end, target, target_name, negated, status, time, place,"
-            " source_chain, sentence_start, sentence_end, actor_names, target_names)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [event_row(rowid, e) for e in doc.events],
-        )
 
     def quarantine(self, rejections: Iterable[Rejection]) -> int:
         """Keep rejected records (once each: re-running the same ingest adds nothing)."""

@@ -22,6 +22,7 @@ import tantivy
 from kroniek.errors import QueryError
 
 from .filters import Filters
+from .locking import retry_busy
 from .query import And, Node, Not, Or, ParsedQuery, Phrase, Term
 from .stemming import stem_text
 
@@ -49,6 +50,7 @@ class TantivyIndex:
 
     def __init__(self, path: str, *, heap_bytes: int = 200_000_000, threads: int = 1) -> None:
         os.makedirs(path, exist_ok=True)
+        self.path = path
         self.schema = _schema()
         self.index = tantivy.Index(self.schema, path=path, reuse=True)
         self._heap, self._threads = heap_bytes, threads
@@ -56,9 +58,16 @@ class TantivyIndex:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def _w(self) -> Any:
+    def _w(self, wait_s: float | None = None) -> Any:
+        """The index writer. Only one process may hold it; the store takes it under SQLite's
+        write lock and :meth:`commit` gives it back, so a wait here is short (``kroniek index``
+        rebuilding at the same time is the exception)."""
         if self._writer is None:
-            self._writer = self.index.writer(heap_size=self._heap, num_threads=self._threads)
+            self._writer = retry_busy(
+                lambda: self.index.writer(heap_size=self._heap, num_threads=self._threads),
+                what="waiting for the tantivy index", path=self.path,
+                busy=lambda exc: "LockBusy" in str(exc), wait_s=wait_s,
+            )
         return self._writer
 
     def add(self, rowid: int, title: str | None, text: str, source: str | None,
@@ -77,10 +86,11 @@ class TantivyIndex:
             doc.add_integer("published", _day(published_start))
         self._w().add_document(doc)
 
-    def rebuild(self, conn: sqlite3.Connection) -> int:
+    def rebuild(self, conn: sqlite3.Connection, *, wait_s: float | None = None) -> int:
         """Re-index every article from ``articles_fts`` (already stemmed): for a first
-        ``--index tantivy`` on an existing store, or after the index was lost."""
-        self._w().delete_all_documents()
+        ``--index tantivy`` on an existing store, or after the index was lost. ``wait_s``: how
+        long to wait for another process's writer (a StoreError after that)."""
+        self._w(wait_s).delete_all_documents()
         n = 0
         rows = conn.execute(
             "SELECT a.rowid, f.title, f.text, f.source, a.published_start, a.source,"
@@ -91,19 +101,19 @@ class TantivyIndex:
             self.add_stemmed(rowid, title or "", text or "", source or "", start, source_name,
                              bool(dup))
             n += 1
-        self.commit(merge=True)
+        self.commit()
         return n
 
     def delete(self, rowid: int) -> None:
         self._w().delete_documents_by_term("rowid", rowid)
 
-    def commit(self, *, merge: bool = False) -> None:
-        """Make added/deleted docs visible; ``merge`` also waits for segment merges (bulk load)."""
+    def commit(self) -> None:
+        """Make added/deleted docs visible and give the writer back (other processes may
+        want it); its segment merges are waited for, so segments do not pile up."""
         if self._writer is not None:
             self._writer.commit()
-            if merge:
-                self._writer.wait_merging_threads()
-                self._writer = None
+            self._writer.wait_merging_threads()
+            self._writer = None
         self.index.reload()
 
     # -- querying --------------------------------------------------------------------------
