@@ -18,8 +18,9 @@ LAYERS = [
     {"pipeline"},
     {"analysis"},
     {"extraction"},
-    {"ingest", "store"},
-    {"queries", "chronicle"},
+    {"store"},
+    {"chronicle"},
+    {"ingest", "queries"},
     {"serve", "cli", "spark", "__main__", "__init__"},
 ]
 

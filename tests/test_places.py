@@ -78,7 +78,8 @@ def test_lookup_is_fast_once_built():
 @pytest.fixture
 def conn(tmp_path):
     con = sqlite3.connect(tmp_path / "kb.db")
-    con.executescript(MIGRATIONS[0])
+    for migration in MIGRATIONS:
+        con.executescript(migration)
     arts = [
         (1, "a1", "2017-12-05", None), (2, "a2", "2017-12-20", None),
         (3, "a3", "2018-02-01", None), (4, "a4", None, None), (5, "a5", "2017-12-06", "a1"),

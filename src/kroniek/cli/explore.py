@@ -38,6 +38,7 @@ def search(
     limit: int = typer.Option(10, "--limit", "-n", help="How many hits."),
     offset: int = typer.Option(0, "--offset", help="Skip this many hits (paging)."),
     per: Per | None = typer.Option(None, "--per", help="Count matching articles per day|week|month|year instead."),
+    count: str = typer.Option("articles", "--count", help="With --per: count articles, or stories (a story printed by eleven papers counts once)."),
     json_: bool = JSON,
     csv_: bool = CSV,
 ) -> None:
@@ -49,9 +50,13 @@ def search(
     lo, hi = date_bound(date_from, end=False), date_bound(date_to, end=True)
     fmt = choose(json_, csv_)
     if per is not None:
-        rows = [{"period": p, "articles": n} for p, n in counts(store.conn, query, per=per.value, date_from=lo, date_to=hi,
-                                                                  index=store.text_index)]
-        emit(rows, fmt, ["period", "articles"], title=f"{query!r} per {per.value}")
+        if count not in ("articles", "stories"):
+            from kroniek.errors import UsageError
+
+            raise UsageError(f"--count {count!r}: use articles or stories")
+        rows = [{"period": p, count: n} for p, n in counts(store.conn, query, per=per.value, date_from=lo, date_to=hi,
+                                                            index=store.text_index, count=count)]  # type: ignore[arg-type]
+        emit(rows, fmt, ["period", count], title=f"{query!r} per {per.value}")
         return
     result = run_search(store.conn, query, date_from=lo, date_to=hi, source=source,
                         sort=sort.value, limit=limit, offset=offset, index=store.text_index)

@@ -80,5 +80,6 @@ def entities(
         d = dict(r.__dict__)
         d["series"] = [f"{b}:{n}" for b, n in d.get("series", [])]
         out.append(d)
-    emit(out, choose(json_, csv_), ["entity", "label", "mentions", "articles", "first_seen", "last_seen", "series"],
+    emit(out, choose(json_, csv_),
+         ["id", "entity", "label", "aliases", "mentions", "articles", "first_seen", "last_seen", "series"],
          title="Entities")

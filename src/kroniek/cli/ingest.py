@@ -141,8 +141,16 @@ def reprocess(
                 else:
                     good.append(result)
             done += store.replace_annotations(good)
+    from kroniek.chronicle import VERSION, rebuild, stored_version
+
+    placed = 0
+    if done or stored_version(store.conn) != VERSION:
+        # new annotations change identities, stories and series: the chronicle is rebuilt
+        with store.transaction():
+            placed = rebuild(store.conn, store.document_of)
     store.close()
-    print(f"{done} reprocessed, {failed} failed, {len(stale)} were stale", file=sys.stderr)
+    print(f"{done} reprocessed, {failed} failed, {len(stale)} were stale"
+          f"{f'; chronicle rebuilt over {placed} articles' if placed else ''}", file=sys.stderr)
     raise typer.Exit(1 if failed else 0)
 
 

@@ -13,15 +13,19 @@ So every article is stored once, exact copies never, whichever process gets ther
 
 from __future__ import annotations
 
+import datetime as dt
+import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from kroniek.chronicle import Chronicle, ensure_chronicle
 from kroniek.errors import RecordError
 from kroniek.model import Article
 from kroniek.pipeline.registry import DEFAULT_STAGES, PipelineFailure
 from kroniek.pipeline.workers import Processor
+from kroniek.store.rows import TextRows
 from kroniek.store.sqlite import Rejection, SQLiteStore, StoredDocument
 
 from .dedup import NearDuplicateIndex, text_hash
@@ -95,6 +99,8 @@ class Ingester:
         self.on_error = on_error or (lambda msg: print(f"Error: {msg}", file=sys.stderr))
         self._seen_hashes: dict[str, str] = {}
         self._seen_ids: dict[str, str] = {}
+        self._copies: list[tuple[Article, str, str | None, int | None]] = []
+        ensure_chronicle(store)
 
     def reject(self, errors: list[RecordError]) -> None:
         if not errors:
@@ -126,6 +132,7 @@ class Ingester:
                 continue
             if h in known or h in self._seen_hashes:
                 self.summary.duplicates += 1
+                self._copies.append((art, known.get(h) or self._seen_hashes[h], rec.source_file, rec.line))
                 continue
             self._seen_ids[art.id] = h
             self._seen_hashes[h] = art.id
@@ -162,7 +169,18 @@ class Ingester:
             chosen[:] = self._decide(items, errors)
             return chosen
 
-        added = self.store.add(candidates, decide=decide)
+        copies, self._copies = self._copies, []
+
+        def after(conn: sqlite3.Connection, stored: list[tuple[int, StoredDocument, TextRows]]) -> None:
+            chronicle = Chronicle(conn)
+            for rowid, item, stems in stored:
+                chronicle.add(rowid, item.document, stems.title, stems.text, item.duplicate_of)
+            now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+            for article, original, source_file, line in copies + self._copies:
+                chronicle.add_copy(article, original, source_file, line, now)
+            self._copies = []
+
+        added = self.store.add(candidates, decide=decide, after=after)
         self.summary.ingested += added
         self.summary.unchanged += len(chosen) - added  # not reached while _decide holds
         self.reject(errors)
@@ -194,6 +212,7 @@ class Ingester:
                 continue
             if item.text_hash in known:
                 self.summary.duplicates += 1
+                self._copies.append((doc.article, known[item.text_hash], item.source_file, item.source_line))
                 continue
             signature = item.signature or b""
             match = self.near.query(signature)

@@ -13,6 +13,7 @@ import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from kroniek.chronicle.keys import name_key
 from kroniek.errors import QueryError
 from kroniek.store.filters import Per, date_bound, last_day, next_period, period_label, to_date
 
@@ -26,6 +27,12 @@ class EntityCount:
     first_seen: str | None  # published_start of the earliest article mentioning it
     last_seen: str | None
     series: list[tuple[str, int]] = field(default_factory=list)  # articles per bucket
+    id: int | None = None  # the entity record (one per real-world entity, across articles)
+    aliases: list[str] = field(default_factory=list)
+
+
+#: Mentions count for their entity record when the chronicle linked them, else by canonical name.
+_GROUP = "coalesce('#' || e.entity_id, e.entity)"
 
 
 def entity_counts(
@@ -59,10 +66,10 @@ def entity_counts(
         args.append(label.upper())
     if name:
         where.append(
-            "e.entity IN (SELECT entity FROM entities "
-            "WHERE entity = ? COLLATE NOCASE OR text = ? COLLATE NOCASE)"
+            "(e.entity_id IN (SELECT entity FROM entity_aliases WHERE key = ?)"
+            " OR e.entity IN (SELECT entity FROM entities WHERE entity = ? COLLATE NOCASE OR text = ? COLLATE NOCASE))"
         )
-        args += [name, name]
+        args += [name_key(name), name, name]
     lo, hi = date_bound(date_from, end=False), date_bound(date_to, end=True)
     if lo:
         where.append("a.published_start >= ?")
@@ -76,9 +83,9 @@ def entity_counts(
     base = f"FROM entities e JOIN articles a ON a.rowid = e.article WHERE {cond}"
 
     top = conn.execute(
-        f"SELECT e.entity, count(*), count(DISTINCT e.article), min(a.published_start), "
-        f"max(a.published_start) {base} GROUP BY e.entity "
-        "ORDER BY 2 DESC, 3 DESC, e.entity LIMIT ?",
+        f"SELECT {_GROUP}, count(*), count(DISTINCT e.article), min(a.published_start), "
+        f"max(a.published_start) {base} GROUP BY 1 "
+        "ORDER BY 2 DESC, 3 DESC, 1 LIMIT ?",
         [*args, limit],
     ).fetchall()
     if not top:
@@ -87,8 +94,8 @@ def entity_counts(
     marks = ",".join("?" * len(names))
     labels: dict[str, Counter[str]] = defaultdict(Counter)
     for entity, lab, nationality, n in conn.execute(
-        f"SELECT e.entity, e.label, e.label = 'MISC' AND e.country IS NOT NULL, count(*) {base} "
-        f"AND e.entity IN ({marks}) GROUP BY 1, 2, 3",
+        f"SELECT {_GROUP}, e.label, e.label = 'MISC' AND e.country IS NOT NULL, count(*) {base} "
+        f"AND {_GROUP} IN ({marks}) GROUP BY 1, 2, 3",
         [*args, *names],
     ):
         # nationality adjectives only name the label when nothing else does
@@ -97,8 +104,8 @@ def entity_counts(
     first: str | None = None
     last: str | None = None
     for entity, day, n in conn.execute(
-        f"SELECT e.entity, a.published_start, count(DISTINCT e.article) {base} "
-        f"AND e.entity IN ({marks}) AND a.published_start IS NOT NULL GROUP BY 1, 2",
+        f"SELECT {_GROUP}, a.published_start, count(DISTINCT e.article) {base} "
+        f"AND {_GROUP} IN ({marks}) AND a.published_start IS NOT NULL GROUP BY 1, 2",
         [*args, *names],
     ):
         date = to_date(day or "")
@@ -109,12 +116,31 @@ def entity_counts(
         last = day if last is None or day > last else last
     axis = _axis(per, date_from or first, date_to, last)
 
+    records = _records(conn, [int(n[1:]) for n in names if n.startswith("#")])
     out = []
-    for entity, mentions, articles, first_seen, last_seen in top:
-        counts = per_day.get(entity, Counter())
+    for group, mentions, articles, first_seen, last_seen in top:
+        counts = per_day.get(group, Counter())
         series = [(b, counts.get(b, 0)) for b in axis] if axis else sorted(counts.items())
-        best = max(sorted(labels[entity].items()), key=lambda kv: kv[1])[0]  # ties: A-Z
-        out.append(EntityCount(entity, best, mentions, articles, first_seen, last_seen, series))
+        best = max(sorted(labels[group].items()), key=lambda kv: kv[1])[0]  # ties: A-Z
+        rid = int(group[1:]) if group.startswith("#") else None
+        name, aliases = records.get(rid, (group, [])) if rid is not None else (group, [])
+        out.append(EntityCount(name, best, mentions, articles, first_seen, last_seen, series, rid, aliases))
+    return out
+
+
+def _records(conn: sqlite3.Connection, ids: list[int]) -> dict[int, tuple[str, list[str]]]:
+    """Record id -> (name, aliases most used first)."""
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    out: dict[int, tuple[str, list[str]]] = {
+        int(r[0]): (r[1], []) for r in conn.execute(f"SELECT id, name FROM entity_records WHERE id IN ({marks})", ids)
+    }
+    for rid, alias in conn.execute(
+        f"SELECT entity, alias FROM entity_aliases WHERE entity IN ({marks}) ORDER BY count DESC, alias", ids
+    ):
+        if alias != out[int(rid)][0]:
+            out[int(rid)][1].append(alias)
     return out
 
 

@@ -10,20 +10,38 @@ from typing import Any
 
 from kroniek.store.sqlite import SQLiteStore
 
-CSV_COLUMNS = ("id", "published", "precision", "title", "source", "url", "language", "text",
-               "entities", "quotes", "figures", "timexes", "events")
+CSV_COLUMNS = ("id", "published", "precision", "title", "source", "url", "language", "story", "duplicate_of",
+               "text", "entities", "quotes", "figures", "timexes", "events")
 
 
 def _flat(d: dict[str, Any]) -> dict[str, Any]:
     """One row per article: annotation lists as JSON strings, so CSV/Parquet stay rectangular."""
-    row = {k: d.get(k) for k in CSV_COLUMNS}
+    row = {k: (str(d[k]) if k == "story" and d.get(k) is not None else d.get(k)) for k in CSV_COLUMNS}
     for k in ("entities", "quotes", "figures", "timexes", "events"):
         row[k] = json.dumps(d.get(k) or [], ensure_ascii=False)
     return row
 
 
+def _records(store: SQLiteStore, tokens: bool):  # type: ignore[no-untyped-def]
+    """Every stored article with its story and near-duplicate link, then every exact copy (the
+    same article printed under another id) as a record of its own pointing at its original."""
+    meta = {r[0]: (r[1], r[2]) for r in store.conn.execute("SELECT id, story, duplicate_of FROM articles")}
+    for d in store.documents():
+        data = d.to_dict(tokens=tokens)
+        data["story"], data["duplicate_of"] = meta.get(d.id, (None, None))
+        yield data
+    for row in store.conn.execute(
+        "SELECT c.*, a.story FROM copies c LEFT JOIN articles a ON a.id = c.duplicate_of ORDER BY c.ingested_at, c.id"
+    ):
+        yield {
+            "id": row["id"], "published": row["published"], "title": row["title"], "source": row["source"],
+            "url": row["url"], "author": row["author"], "duplicate_of": row["duplicate_of"], "story": row["story"],
+            "copy": True,
+        }  # fmt: skip
+
+
 def export_documents(store: SQLiteStore, fmt: str, output: Path, *, tokens: bool = False) -> int:
-    docs = (d.to_dict(tokens=tokens) for d in store.documents())
+    docs = _records(store, tokens)
     if fmt == "parquet":
         import pyarrow as pa
         import pyarrow.parquet as pq

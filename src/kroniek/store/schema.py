@@ -146,6 +146,66 @@ MIGRATIONS: list[str] = [
     CREATE INDEX events_actor ON events(actor_name COLLATE NOCASE);
     CREATE INDEX events_target ON events(target_name COLLATE NOCASE);
     """,
+    # 4: the chronicle — entity identity, stories, exact copies, figure series, event keys
+    """
+    CREATE TABLE entity_records (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        label TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        sound TEXT,
+        surname TEXT,
+        given TEXT,
+        acronym TEXT,
+        country TEXT, lat REAL, lon REAL,
+        mentions INTEGER NOT NULL DEFAULT 0,
+        articles INTEGER NOT NULL DEFAULT 0,
+        first_seen TEXT, last_seen TEXT
+    );
+    CREATE INDEX entity_records_key ON entity_records(key);
+    CREATE INDEX entity_records_sound ON entity_records(sound);
+    CREATE INDEX entity_records_surname ON entity_records(surname);
+    CREATE INDEX entity_records_acronym ON entity_records(acronym);
+    CREATE TABLE entity_aliases (
+        entity INTEGER NOT NULL REFERENCES entity_records(id) ON DELETE CASCADE,
+        alias TEXT NOT NULL,
+        key TEXT NOT NULL,
+        count INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (entity, alias)
+    );
+    CREATE INDEX entity_aliases_key ON entity_aliases(key);
+    ALTER TABLE entities ADD COLUMN entity_id INTEGER;
+    CREATE INDEX entities_entity_id ON entities(entity_id);
+
+    CREATE TABLE stories (
+        id INTEGER PRIMARY KEY,
+        first TEXT,
+        last TEXT,
+        articles INTEGER NOT NULL DEFAULT 0
+    );
+    ALTER TABLE articles ADD COLUMN story INTEGER;
+    CREATE INDEX articles_story ON articles(story);
+    CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+
+    CREATE TABLE copies (
+        id TEXT PRIMARY KEY,
+        duplicate_of TEXT NOT NULL,
+        published TEXT,
+        published_start TEXT,
+        title TEXT, url TEXT, source TEXT, author TEXT,
+        source_file TEXT, source_line INTEGER,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE INDEX copies_original ON copies(duplicate_of);
+
+    ALTER TABLE figures ADD COLUMN series TEXT;
+    CREATE INDEX figures_series ON figures(series);
+    ALTER TABLE events ADD COLUMN event_key TEXT;
+    CREATE INDEX events_key ON events(event_key);
+    CREATE TABLE chronicle_state (key TEXT PRIMARY KEY, value TEXT);
+    INSERT INTO chronicle_state (key, value) VALUES ('version', '0');
+    """,
 ]
 
 

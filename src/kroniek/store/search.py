@@ -244,9 +244,11 @@ def counts(
     count_duplicates: bool = False,
     source: str | None = None,
     index: TantivyIndex | None = None,
+    count: Literal["articles", "stories"] = "articles",
 ) -> list[tuple[str, int]]:
     """Matching articles per day/week (ISO, ``2017-W49``)/month/year, oldest first, with
-    empty buckets filled in so a chart's gaps are real.
+    empty buckets filled in so a chart's gaps are real. ``count="stories"`` counts each story
+    once, in the bucket of its first matching article: a story eleven papers printed is one.
 
     An article counts once, in the bucket of its ``published_start``: a month-precision
     article ("december 2017", start 2017-12-01) falls on the 1st for --per day/week, which
@@ -258,19 +260,23 @@ def counts(
         raise QueryError(f"unknown bucket {per!r}; use day, week, month or year")
     pq = _parse(query, True)
     flt = make_filters(pq, date_from, date_to, source, count_duplicates)
-    if pq.ast is not None and index is not None:
+    if count not in ("articles", "stories"):
+        raise QueryError(f"count {count!r}: use articles or stories")
+    if pq.ast is not None and index is not None and count == "articles":
         days = index.day_counts(conn, pq, flt)
     else:
         where, args = _sql(flt)
         where.append("a.published_start IS NOT NULL")
         cond = " AND ".join(where)
+        select = "a.published_start, count(*)" if count == "articles" else "min(a.published_start), 1"
+        group = "1" if count == "articles" else "coalesce(a.story, -a.rowid)"
         if pq.ast is None:
-            sql = f"SELECT a.published_start, count(*) FROM articles a WHERE {cond} GROUP BY 1"
+            sql = f"SELECT {select} FROM articles a WHERE {cond} GROUP BY {group}"
         else:
             sql = (
-                "SELECT a.published_start, count(*) FROM articles_fts "
+                f"SELECT {select} FROM articles_fts "
                 "JOIN articles a ON a.rowid = articles_fts.rowid "
-                f"WHERE articles_fts MATCH ? AND {cond} GROUP BY 1"
+                f"WHERE articles_fts MATCH ? AND {cond} GROUP BY {group}"
             )
             args = [to_fts5(pq.ast), *args]
         days = conn.execute(sql, args).fetchall()

@@ -242,6 +242,7 @@ class SQLiteStore:
         items: Iterable[StoredDocument],
         *,
         decide: Callable[[list[StoredDocument]], Sequence[StoredDocument]] | None = None,
+        after: Callable[[sqlite3.Connection, list[tuple[int, StoredDocument, TextRows]]], None] | None = None,
     ) -> int:
         """Insert new articles with their annotations in one transaction; returns how many.
 
@@ -249,7 +250,9 @@ class SQLiteStore:
         store: checks made there (is this id, this text, a near copy stored yet?) hold until
         the commit, whatever other processes do. Ids already stored are skipped here as
         well, so the insert is idempotent by id. Stemming and serialising happen before the
-        lock is taken, to keep the transaction short."""
+        lock is taken, to keep the transaction short. ``after`` runs inside the same transaction
+        with what was inserted (rowid, item, stemmed text): the chronicle places the articles
+        there, so an article is never stored without them."""
         items = list(items)
         prepared = {item.document.id: (text_rows(item.document), annotation_rows(item.document))
                     for item in items}
@@ -276,6 +279,8 @@ class SQLiteStore:
                 added.append((rowid, item))
             self._index_added([(rowid, item, prepared[item.document.id][0])
                                for rowid, item in added])
+            if after is not None:
+                after(self.conn, [(rowid, item, prepared[item.document.id][0]) for rowid, item in added])
         return len(added)
 
     def _insert(self, item: StoredDocument, language: str | None) -> int:
@@ -345,6 +350,10 @@ class SQLiteStore:
     def get(self, article_id: str) -> Document | None:
         row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
         return None if row is None else self._document(row)
+
+    def document_of(self, row: sqlite3.Row) -> Document:
+        """The stored document of an ``articles`` row."""
+        return self._document(row)
 
     def _document(self, row: sqlite3.Row) -> Document:
         data: dict[str, Any] = json.loads(row["annotations"] or "{}")

@@ -1,0 +1,219 @@
+"""Score the chronicle on hand-annotated DPG Media 2019 news: stories and entity identity.
+
+Usage: python bench/chronicle.py [--part tuning|blind] [--db STORE] [--failures]
+
+The whole corpus (1,438 articles) is ingested into a store (kept with ``--db``, reused when it
+exists), as a user would; the chronicle places every article. Scored on the annotated windows
+(``bench/annotations/chronicle-guide.md``): every article published 2019-03-04..09 (tuning) or
+2019-03-19..21 (blind, scored once, never tuned on) assigned to a story by hand, and about 45
+entities per window with every mention of each (confusable namesakes included).
+
+* Stories: pairwise P/R/F1 over article pairs in one story (the aim: F1 >= 0.80 on the blind
+  part) and B-cubed P/R/F1, beside two baselines: every article its own story, and single-link
+  TF-IDF cosine clustering within the same +-4-day window (threshold tuned on the tuning part).
+* Identity: pairwise merge precision and recall over the annotated mentions: two mentions in one
+  gold entity should be linked to one record (recall), two mentions linked to one record should
+  be one gold entity (precision). A mention counts as linked when kroniek has an entity mention
+  overlapping its span; role mentions ("de premier") kroniek does not link count as misses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent
+CORPUS = ROOT.parents[1] / "shared" / "corpora" / "dpgmedia2019-news" / "dpgMedia2019-articles-byarticle-all.jsonl"
+ANN = ROOT / "annotations"
+
+
+def pairs(clusters: dict[str, str]) -> set[frozenset[str]]:
+    by: dict[str, list[str]] = defaultdict(list)
+    for item, c in clusters.items():
+        by[c].append(item)
+    return {frozenset(p) for members in by.values() for p in combinations(sorted(members), 2)}
+
+
+def prf(tp: float, pred: float, gold: float) -> tuple[float, float, float]:
+    p = tp / pred if pred else 1.0
+    r = tp / gold if gold else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def pairwise(gold: dict[str, str], pred: dict[str, str]) -> tuple[float, float, float]:
+    g, p = pairs(gold), pairs({k: v for k, v in pred.items() if k in gold})
+    return prf(len(g & p), len(p), len(g))
+
+
+def bcubed(gold: dict[str, str], pred: dict[str, str]) -> tuple[float, float, float]:
+    gc: dict[str, set[str]] = defaultdict(set)
+    pc: dict[str, set[str]] = defaultdict(set)
+    for k in gold:
+        gc[gold[k]].add(k)
+        pc[pred[k]].add(k)
+    p = sum(len(gc[gold[k]] & pc[pred[k]]) / len(pc[pred[k]]) for k in gold) / len(gold)
+    r = sum(len(gc[gold[k]] & pc[pred[k]]) / len(gc[gold[k]]) for k in gold) / len(gold)
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def build_store(db: Path) -> None:
+    from kroniek.ingest.records import ReadOptions
+    from kroniek.ingest.runner import ingest_paths
+    from kroniek.store.sqlite import SQLiteStore
+
+    t0 = time.perf_counter()
+    store = SQLiteStore(db)
+    opts = ReadOptions(field_map={"published": "published_at"})
+    summary = ingest_paths(store, [CORPUS], options=opts, workers=2, on_error=lambda m: None)
+    store.close()
+    print(f"ingested {summary.ingested} articles in {time.perf_counter() - t0:.0f} s ({summary.line()})", file=sys.stderr)
+
+
+def tfidf_baseline(records: dict[str, dict[str, Any]], ids: list[str], threshold: float) -> dict[str, str]:
+    """Single-link clustering of articles within 4 days whose TF-IDF cosine reaches ``threshold``."""
+    from kroniek.store.stemming import stem_terms
+
+    docs = {i: Counter(stem_terms((records[i].get("title") or "") + " " + records[i]["text"])) for i in ids}
+    df: Counter[str] = Counter()
+    for c in docs.values():
+        df.update(c.keys())
+    n = len(docs)
+    vec = {}
+    for i, c in docs.items():
+        w = {t: (1 + math.log(k)) * math.log(n / df[t]) for t, k in c.items()}
+        norm = math.sqrt(sum(x * x for x in w.values())) or 1.0
+        vec[i] = {t: x / norm for t, x in w.items()}
+    parent = {i: i for i in ids}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    days = {i: records[i]["published_at"][:10] for i in ids}
+    import datetime as dt
+
+    for a, b in combinations(ids, 2):
+        if abs((dt.date.fromisoformat(days[a]) - dt.date.fromisoformat(days[b])).days) > 4:
+            continue
+        va, vb = vec[a], vec[b]
+        small, big = (va, vb) if len(va) < len(vb) else (vb, va)
+        if sum(x * big.get(t, 0.0) for t, x in small.items()) >= threshold:
+            parent[find(a)] = find(b)
+    return {i: find(i) for i in ids}
+
+
+def stories(db: Path, part: str, records: dict[str, dict[str, Any]], failures: bool) -> None:
+    import sqlite3
+
+    gold_rows = [json.loads(line) for line in (ANN / f"stories-{part}.jsonl").open(encoding="utf-8")]
+    for g in gold_rows:
+        if hashlib.sha1(records[g["id"]]["text"].encode("utf-8")).hexdigest() != g["sha1"]:
+            sys.exit(f"article {g['id']}: the corpus text differs from the annotated one")
+    gold = {g["id"]: g["story"] for g in gold_rows}
+    conn = sqlite3.connect(db)
+    pred: dict[str, str] = {}
+    for gid in gold:
+        row = conn.execute("SELECT story FROM articles WHERE id = ?", (gid,)).fetchone()
+        if row is None:  # an exact copy under another id: its original's story
+            row = conn.execute(
+                "SELECT a.story FROM copies c JOIN articles a ON a.id = c.duplicate_of WHERE c.id = ?", (gid,)
+            ).fetchone()
+        pred[gid] = f"s{row[0]}" if row is not None and row[0] is not None else f"alone-{gid}"
+    ids = sorted(gold)
+    singles = {i: i for i in ids}
+    print(f"\nStories, {part} window: {len(ids)} articles, {len(set(gold.values()))} gold stories, "
+          f"{sum(1 for c in Counter(gold.values()).values() if c > 1)} with several articles")  # fmt: skip
+    print("| method | pairwise P | R | F1 | B-cubed P | R | F1 |\n| --- | --- | --- | --- | --- | --- | --- |")
+    rows = [("kroniek", pred), ("all singletons", singles)]
+    for th in (0.2, 0.3, 0.4):
+        rows.append((f"TF-IDF cosine >= {th}", tfidf_baseline(records, ids, th)))
+    for name, clusters in rows:
+        pw, b3 = pairwise(gold, clusters), bcubed(gold, clusters)
+        print(f"| {name} | {pw[0]:.3f} | {pw[1]:.3f} | {pw[2]:.3f} | {b3[0]:.3f} | {b3[1]:.3f} | {b3[2]:.3f} |")
+    if failures and part == "tuning":
+        g, p = pairs(gold), pairs(pred)
+        for pair in sorted(g - p, key=sorted)[:60]:
+            a, b = sorted(pair)
+            print(f"missed pair: {a} {b} ({gold[a]})")
+        for pair in sorted(p - g, key=sorted)[:60]:
+            a, b = sorted(pair)
+            print(f"wrong pair: {a} ({gold[a]}) {b} ({gold[b]})")
+
+
+def identity(db: Path, part: str, failures: bool) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    gold: dict[str, str] = {}
+    pred: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for line in (ANN / f"entities-{part}.jsonl").open(encoding="utf-8"):
+        ent = json.loads(line)
+        names[ent["entity"]] = ent["name"]
+        for m in ent["mentions"]:
+            key = f"{m['article']}:{m['span'][0]}"
+            gold[key] = ent["entity"]
+            row = conn.execute(
+                "SELECT e.entity_id FROM entities e JOIN articles a ON a.rowid = e.article"
+                " WHERE a.id = ? AND e.start < ? AND e.end > ? AND e.entity_id IS NOT NULL ORDER BY e.start LIMIT 1",
+                (m["article"], m["span"][1], m["span"][0]),
+            ).fetchone()
+            pred[key] = f"r{row[0]}" if row is not None else f"none-{key}"
+    g, p = pairs(gold), pairs(pred)
+    tp = len(g & p)
+    prec, rec, f1 = prf(tp, len(p), len(g))
+    linked = sum(1 for v in pred.values() if not v.startswith("none"))
+    print(f"\nEntity identity, {part} window: {len(names)} entities, {len(gold)} mentions ({linked} found by kroniek)")
+    print(f"pairwise merge precision {prec:.3f}, recall {rec:.3f}, F1 {f1:.3f} ({tp} of {len(g)} gold pairs; {len(p)} predicted)")
+    if failures and part == "tuning":
+        wrong = Counter()
+        for pair in p - g:
+            a, b = sorted(pair)
+            wrong[(names[gold[a]], names[gold[b]])] += 1
+        for (x, y), n in wrong.most_common(20):
+            print(f"merged apart entities: {x} + {y} ({n} pairs)")
+        split = Counter()
+        for pair in g - p:
+            a, b = sorted(pair)
+            split[(names[gold[a]], pred[a].startswith("none") or pred[b].startswith("none"))] += 1
+        for (x, unfound), n in split.most_common(20):
+            print(f"not linked: {x} ({n} pairs{', a mention kroniek has no entity for' if unfound else ''})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--part", choices=("tuning", "blind"), default="tuning")
+    ap.add_argument("--db", type=Path, help="store to build (or reuse when it exists)")
+    ap.add_argument("--failures", action="store_true", help="list mismatches (tuning part only)")
+    args = ap.parse_args(argv)
+    if not CORPUS.exists():
+        print(f"corpus not found: {CORPUS}; skipping")
+        return 0
+    if args.failures and args.part == "blind":
+        sys.exit("the blind part is scored once; its mismatches are not listed")
+    records = {str(r["id"]): r for r in map(json.loads, CORPUS.open(encoding="utf-8"))}
+    tmp = None
+    db = args.db
+    if db is None:
+        tmp = tempfile.TemporaryDirectory()
+        db = Path(tmp.name) / "dpg.db"
+    if not db.exists():
+        build_store(db)
+    stories(db, args.part, records, args.failures)
+    identity(db, args.part, args.failures)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,128 @@
+"""The chronicle across articles: one identity per entity, stories, copies, figure series and
+the sources that disagree — through the real CLI on a real store."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kroniek.chronicle.identity import acronyms
+from kroniek.chronicle.keys import given_names_agree, name_key, person_parts, sound_key
+from kroniek.chronicle.series import Report, compare
+
+
+def _report(value: float, qualifier: str = "exact", time: str = "2017-12", source: str = "A", value_max=None) -> Report:
+    return Report("a", 0, 1, "x", value, value_max, qualifier, "strijders", time, (source,), source)
+
+
+# -- keys and comparisons (pure)
+
+
+def test_names_meet_across_spellings():
+    assert name_key("Erdoğan") == name_key("Erdogan") == "erdogan"
+    assert name_key("Rutte-III") == name_key("Rutte III")
+    assert name_key("Trump's") == "trump"
+    assert sound_key("Poetin") == sound_key("Putin")
+    assert sound_key("Zelenski") == sound_key("Zelensky")
+    assert person_parts("Hugo de Jonge") == (["hugo"], "de jonge")
+    assert given_names_agree(["m"], ["mark"]) and not given_names_agree(["ivanka"], ["donald"])
+    assert "FVD" in acronyms("Forum voor Democratie") and acronyms("Islamitische Staat") == ["IS"]
+
+
+def test_qualifiers_decide_whether_figures_can_both_be_true():
+    assert compare(_report(1000, "less_than"), _report(900, "about", source="B")) is None
+    assert compare(_report(1000, "less_than"), _report(3000, source="B")) == "disagreement"
+    assert compare(_report(3000, source="A"), _report(3100, source="B")) is None  # within rounding
+    assert compare(_report(200, "range", value_max=300), _report(250, source="B")) is None
+    assert compare(_report(1000, "more_than"), _report(800, source="B")) == "disagreement"
+    # the same source correcting itself is no disagreement; different months are a change
+    assert compare(_report(1000, source="A"), _report(3000, source="A")) is None
+    assert compare(_report(3000, time="2017-10"), _report(1000, time="2017-12", source="B")) == "change"
+    # a month and a day in it overlap
+    assert compare(_report(1000, time="2017-12"), _report(3000, time="2017-12-13", source="B")) == "disagreement"
+
+
+# -- the store, through the CLI
+
+ARTICLES = [
+    {"id": "nrc-1", "published": "2017-12-13", "source": "NRC", "title": "Minder dan duizend IS-strijders over",
+     "text": "Minder dan duizend strijders van Islamitische Staat zijn nog actief in Syrië, meldt de coalitie. "
+             "De Turkse president Recep Tayyip Erdoğan noemde Assad een terrorist."},
+    {"id": "ad-1", "published": "2017-12-14", "source": "AD", "title": "Nog 3.000 IS-strijders actief",
+     "text": "Nog 3.000 strijders van Islamitische Staat zijn actief in Syrië, zegt de Syrische Waarnemingsgroep. "
+             "Erdogan sprak woensdag in Ankara over de oorlog."},
+    {"id": "vk-1", "published": "2017-12-15", "source": "Volkskrant", "title": "Ongeveer 900 strijders",
+     "text": "Ongeveer 900 strijders van Islamitische Staat zijn nog actief in Syrië, schat het Pentagon. "
+             "Mark Rutte noemde het nieuws goed."},
+    {"id": "tr-1", "published": "2017-12-16", "source": "Trouw", "title": "Rutte bezoekt Turkije",
+     "text": "Premier Rutte bezoekt volgende week Turkije voor overleg met Erdogan over migratie."},
+]
+COPY = {**ARTICLES[0], "id": "parool-1", "source": "Parool"}
+
+
+@pytest.fixture
+def store(run, db, tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text("\n".join(json.dumps(a) for a in [*ARTICLES, COPY]), encoding="utf-8")
+    res = run("ingest", str(path), "--db", str(db))
+    assert res.code == 0, res.stderr
+    return db
+
+
+def test_one_identity_for_every_spelling_of_a_person(run, store):
+    view = json.loads(run("entity", "Erdogan", "--db", str(store), "--json").stdout)
+    assert view["entity"] == "Recep Tayyip Erdoğan" and view["label"] == "PER"
+    aliases = {a["alias"] for a in view["aliases"]}
+    assert {"Erdogan", "Recep Tayyip Erdoğan"} <= aliases
+    assert view["articles"] == 3
+    same = json.loads(run("entity", "erdoğan", "--db", str(store), "--json").stdout)
+    assert same["id"] == view["id"]
+    rutte = json.loads(run("entity", "Rutte", "--db", str(store), "--json").stdout)
+    assert rutte["entity"] == "Mark Rutte" and rutte["articles"] == 2
+    assert any(c["entity"] == "Turkije" for c in rutte["co_mentioned"])
+    rows = run("entities", "--db", str(store), "--name", "Erdogan").json_lines()
+    assert rows[0]["id"] == view["id"] and rows[0]["mentions"] == 3
+
+
+def test_an_exact_copy_is_recorded_and_counted_in_its_story(run, store):
+    stories = run("stories", "--db", str(store)).json_lines()
+    story = next(s for s in stories if "nrc-1" in s["articles"])
+    assert story["copies"] == 1 and story["sources"]["Parool"] == 1 and story["sources"]["NRC"] == 1
+    exported = run("export", "--db", str(store)).json_lines()
+    copy = next(d for d in exported if d["id"] == "parool-1")
+    assert copy["duplicate_of"] == "nrc-1" and copy["story"] == story["story"]
+    assert all("story" in d for d in exported)
+
+
+def test_conflicts_name_both_sides_and_spare_agreeing_reports(run, store):
+    rows = json.loads(run("conflicts", "--db", str(store), "--json").stdout)
+    pairs = {frozenset((s["article"], s["value"], s["qualifier"]) for s in r["sides"]) for r in rows}
+    assert frozenset({("nrc-1", 1000.0, "less_than"), ("ad-1", 3000.0, "exact")}) in pairs
+    assert frozenset({("vk-1", 900.0, "about"), ("ad-1", 3000.0, "exact")}) in pairs
+    # "minder dan duizend" and "ongeveer 900" agree
+    assert frozenset({("nrc-1", 1000.0, "less_than"), ("vk-1", 900.0, "about")}) not in pairs
+    side = rows[0]["sides"][0]
+    assert {"value", "value_max", "qualifier", "unit", "time", "source_chain", "article", "start", "end"} <= set(side)
+    assert all(r["kind"] == "disagreement" for r in rows)
+
+
+def test_stories_count_once_in_trends(run, store):
+    per_story = run("search", "strijders", "--db", str(store), "--per", "month", "--count", "stories").json_lines()
+    per_article = run("search", "strijders", "--db", str(store), "--per", "month").json_lines()
+    assert per_article == [{"period": "2017-12", "articles": 3}]
+    assert per_story[0]["period"] == "2017-12" and 1 <= per_story[0]["stories"] <= 3
+
+
+def test_reingest_is_idempotent_and_rebuild_gives_the_same_chronicle(run, store, tmp_path):
+    before = json.loads(run("chronicle", "--db", str(store)).stdout)
+    path = tmp_path / "a.jsonl"
+    assert run("ingest", str(path), "--db", str(store)).code == 0
+    assert json.loads(run("chronicle", "--db", str(store)).stdout) == before
+    rebuilt = json.loads(run("chronicle", "--db", str(store), "--rebuild").stdout)
+    assert rebuilt == before
+
+
+def test_unknown_entity_is_a_clear_error(run, store):
+    res = run("entity", "Niemandsland", "--db", str(store))
+    assert res.code == 1 and "no entity called" in res.stderr
