@@ -1,4 +1,8 @@
-"""Export stored articles with annotations: JSON Lines (the extract form), CSV, Parquet."""
+"""Export stored articles with annotations: JSON Lines (the extract form), CSV, Parquet.
+
+Each article also carries the ``corrections`` people gave on its facts (see
+:mod:`kroniek.queries.corrections`), an empty list when there are none.
+"""
 
 from __future__ import annotations
 
@@ -10,20 +14,24 @@ from typing import Any
 
 from kroniek.store.sqlite import SQLiteStore
 
+from .corrections import corrections_by_article
+
 CSV_COLUMNS = ("id", "published", "precision", "title", "source", "url", "language", "text",
-               "entities", "quotes", "figures", "timexes")
+               "entities", "quotes", "figures", "timexes", "corrections")
 
 
 def _flat(d: dict[str, Any]) -> dict[str, Any]:
     """One row per article: annotation lists as JSON strings, so CSV/Parquet stay rectangular."""
     row = {k: d.get(k) for k in CSV_COLUMNS}
-    for k in ("entities", "quotes", "figures", "timexes"):
+    for k in ("entities", "quotes", "figures", "timexes", "corrections"):
         row[k] = json.dumps(d.get(k) or [], ensure_ascii=False)
     return row
 
 
 def export_documents(store: SQLiteStore, fmt: str, output: Path, *, tokens: bool = False) -> int:
-    docs = (d.to_dict(tokens=tokens) for d in store.documents())
+    judged = corrections_by_article(store.conn)
+    docs = ({**d.to_dict(tokens=tokens), "corrections": judged.get(d.id, [])}
+            for d in store.documents())
     if fmt == "parquet":
         import pyarrow as pa
         import pyarrow.parquet as pq
