@@ -14,7 +14,7 @@ from .app import app
 
 
 def _register() -> None:
-    from . import explore, facts, ingest, train  # noqa: F401 - modules add their commands
+    from . import explore, facts, ingest, serve, train  # noqa: F401 - modules add their commands
 
 
 def main() -> None:
