@@ -17,7 +17,7 @@ from kroniek.store.filters import Per, date_bound, last_day, next_period, period
 from kroniek.store.search import Hit, SearchResult, Sort, counts, search, snippet
 from kroniek.store.sqlite import SQLiteStore
 
-from .paging import Page, check_limit, decode_cursor, page_of
+from .paging import Page, check_limit, check_periods, decode_cursor, page_of
 
 #: Longest query text accepted: a real question fits easily, a pasted article does not.
 MAX_QUERY = 500
@@ -161,6 +161,7 @@ def trends(
         raise QueryError("give at least one query to count")
     if len(queries) > MAX_SERIES:
         raise QueryError(f"{len(queries)} queries; compare at most {MAX_SERIES} at once")
+    check_periods(store.conn, per, date_from, date_to)
     raw: list[tuple[str, str, dict[str, int]]] = []
     for label, q in queries:
         rows = counts(store.conn, check_query(q), per=per, date_from=date_from, date_to=date_to,

@@ -18,7 +18,7 @@ from kroniek.store.filters import Per, date_bound
 
 from .entity_stats import EntityCount, entity_counts
 from .facts import FigureMatch, QuoteMatch, figures_of_entity, list_quotes
-from .paging import Page, check_limit, decode_cursor, page_of
+from .paging import Page, check_limit, check_periods, decode_cursor, page_of
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
 
@@ -48,6 +48,7 @@ def find_entities(
     if label and label.upper() not in LABELS:
         raise QueryError(f"unknown label {label!r}; use {', '.join(LABELS)}")
     check_limit(limit, 200)
+    check_periods(conn, per, date_from, date_to)
     params = {"label": label, "name": name, "per": per, "from": date_from, "to": date_to}
     offset = decode_cursor(cursor, params)
     rows = entity_counts(conn, label=label, name=name, per=per, date_from=date_from,
@@ -120,6 +121,7 @@ def entity_view(
     if not name:
         return None
     check_limit(limit, 200)
+    check_periods(conn, per, date_from, date_to)
     lo, hi = date_bound(date_from, end=False), date_bound(date_to, end=True)
     row = conn.execute("SELECT entity FROM entities WHERE entity = ? COLLATE NOCASE LIMIT 1",
                        (name,)).fetchone()

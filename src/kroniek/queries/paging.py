@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from kroniek.errors import QueryError
+from kroniek.store.filters import date_bound, last_day, to_date
 
 T = TypeVar("T")
 
@@ -74,3 +75,25 @@ def page_of(rows: list[T], offset: int, limit: int, params: Mapping[str, Any],
     """A page from ``rows`` fetched with LIMIT ``limit + 1``: the extra row says a next page exists."""
     more = len(rows) > limit
     return Page(rows[:limit], encode_cursor(offset + limit, params) if more else None, total)
+
+
+#: The most periods one series may have (about 55 years of days).
+MAX_PERIODS = 20_000
+_DAYS = {"day": 1, "week": 7, "month": 28, "year": 365}
+
+
+def check_periods(conn: Any, per: str, date_from: str | None, date_to: str | None) -> None:
+    """Refuse a time series longer than :data:`MAX_PERIODS` before it is filled in: an open
+    bound stands for the store's first or last publication date."""
+    if per not in _DAYS:
+        raise QueryError(f"unknown bucket {per!r}; use day, week, month or year")
+    first, last = conn.execute(
+        "SELECT min(published_start), max(published_start) FROM articles").fetchone()
+    lo = to_date(date_bound(date_from, end=False) or "") if date_from else to_date(first or "")
+    hi = last_day(date_to) if date_to else to_date(last or "")
+    if lo is None or hi is None or hi < lo:
+        return
+    periods = (hi - lo).days // _DAYS[per] + 1
+    if periods > MAX_PERIODS:
+        raise QueryError(f"{periods:,} periods of a {per} from {lo} to {hi}; the most is "
+                         f"{MAX_PERIODS:,}: choose a coarser period or a shorter range")

@@ -15,7 +15,7 @@ import kroniek
 
 from .api import api_router
 from .errors import install as install_errors
-from .security import SafetyMiddleware
+from .security import FormParamsMiddleware, SafetyMiddleware
 from .stores import Stores
 from .templating import HERE, make_templates
 from .ui import ui_router
@@ -45,6 +45,7 @@ def create_app(store_path: str | Path, token: str | None = None, *,
     app.include_router(api_router(writes=token is not None))
     app.include_router(ui_router())
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.add_middleware(FormParamsMiddleware)
     app.add_middleware(SafetyMiddleware, loopback_only=loopback_only)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
 

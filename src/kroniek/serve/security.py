@@ -90,3 +90,17 @@ def require_token(request: Request) -> None:
     if not token or not given or not hmac.compare_digest(given.encode(), token.encode()):
         raise HTTPException(401, "this write needs the server's token: "
                                  "send Authorization: Bearer TOKEN", {"WWW-Authenticate": "Bearer"})
+
+
+class FormParamsMiddleware:
+    """Pages are driven by HTML forms, which send every field, empty ones too (``from=``): for
+    paths outside /api an empty parameter means "not given". The API keeps its strict schema."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and not scope["path"].startswith("/api") and scope.get("query_string"):
+            parts = [p for p in scope["query_string"].split(b"&") if p and not p.endswith(b"=")]
+            scope = {**scope, "query_string": b"&".join(parts)}
+        await self.app(scope, receive, send)
