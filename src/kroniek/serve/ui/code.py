@@ -39,7 +39,13 @@ def _curl(base: str, path: str, params: dict[str, Any]) -> str:
 
 def code(page: str, base: str, p: dict[str, Any]) -> Code:
     """Snippets for ``page`` with the page's parameters ``p``."""
-    if page == "search":
+    if page == "search":  # the result list and the trend chart
+        hits = code("hits", base, p)
+        trend = code("trend", base, p)
+        python = hits.python.replace("import find_articles", "import find_articles, trends")
+        return Code(f"{hits.cli}\n{trend.cli}", f"{python}\n{trend.python.splitlines()[-1]}",
+                    f"{hits.curl}\n{trend.curl}")
+    if page == "hits":
         return Code(
             _cli("search", p.get("q") or "", from_=p.get("from"), to=p.get("to"),
                  sort=None if p.get("sort") == "relevance" else p.get("sort"),
@@ -53,8 +59,8 @@ def code(page: str, base: str, p: dict[str, Any]) -> Code:
     if page == "trend":
         queries = p.get("queries") or [""]
         return Code(
-            " ; ".join(_cli("search", q, per=p.get("per"), from_=p.get("from"), to=p.get("to"))
-                       for q in queries),
+            "\n".join(_cli("search", q, per=p.get("per"), from_=p.get("from"), to=p.get("to"))
+                      for q in queries),
             _py("articles", "trends", "store", queries=[(q, q) for q in queries],
                 per=p.get("per"), date_from=p.get("from"), date_to=p.get("to")),
             _curl(base, "/api/trends", {"q": queries, "per": p.get("per"), "from": p.get("from"),

@@ -67,4 +67,4 @@ def search_page(
     }
     return page(request, "search.html", data, title=q or "Zoeken", code_page="search",
                 code_params={**params, "queries": queries}, hits=hits, params=params, vs=vs,
-                chart=chart, trend_code=None)
+                chart=chart)
