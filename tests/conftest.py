@@ -51,3 +51,83 @@ def run(tmp_path: Path):
 def make_doc(text: str, published: str | None = "2019-06-12", id: str = "t") -> Document:  # noqa: A002
     """A Document built by hand, for stage tests."""
     return Document(Article(id=id, text=text, published=PublishedDate.parse(published) if published else None))
+
+
+# -- kroniek serve: a store made from examples/ and real servers on free loopback ports --------
+
+
+def _kroniek(*args: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "kroniek", *args], capture_output=True, text=True,
+                          timeout=timeout, env={**os.environ, "KRONIEK_TOKEN": ""})
+
+
+@pytest.fixture(scope="session")
+def examples_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled examples ingested through the CLI, once per test process (never written to:
+    copy it for tests that write)."""
+    db = tmp_path_factory.mktemp("served") / "examples.db"
+    res = _kroniek("ingest", str(EXAMPLES), "--db", str(db), "--workers", "1", "--quiet")
+    assert res.returncode in (0, 1) and db.exists(), res.stderr  # 1: examples/malformed/
+    return db
+
+
+class Server:
+    """``kroniek serve`` in a subprocess on a free loopback port."""
+
+    def __init__(self, db: Path, *extra: str) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "kroniek", "serve", "--db", str(db), "--port", "0", *extra],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            env={**os.environ, "KRONIEK_TOKEN": ""})
+        assert self.proc.stdout is not None
+        self.banner = self.proc.stdout.readline()  # printed once the socket is bound
+        if "http://" not in self.banner:
+            self.stop()
+            raise AssertionError(f"kroniek serve did not start: {self.banner!r} "
+                                 f"{self.proc.stderr.read() if self.proc.stderr else ''}")
+        self.url = self.banner.split(" at ", 1)[1].split()[0].rstrip("/")
+        import httpx
+
+        for _ in range(100):  # uvicorn starts serving a moment after the banner
+            try:
+                httpx.get(self.url + "/api/stats", timeout=2)
+                break
+            except httpx.TransportError:
+                import time
+
+                time.sleep(0.05)
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+@pytest.fixture(scope="session")
+def server(examples_store: Path):
+    """A read-only server over the examples store."""
+    srv = Server(examples_store)
+    yield srv
+    srv.stop()
+
+
+TOKEN = "test-token-3f9a"
+
+
+@pytest.fixture(scope="session")
+def token_server(examples_store: Path, tmp_path_factory: pytest.TempPathFactory):
+    """A server that accepts writes with TOKEN, over its own copy of the store (with a tantivy
+    index, so a write must reach the readers' index too)."""
+    import shutil
+
+    db = tmp_path_factory.mktemp("writable") / "writable.db"
+    shutil.copyfile(examples_store, db)
+    res = _kroniek("index", "--db", str(db))
+    assert res.returncode == 0, res.stderr
+    srv = Server(db, "--token", TOKEN)
+    srv.db = db  # type: ignore[attr-defined]
+    yield srv
+    srv.stop()

@@ -66,3 +66,7 @@ class PipelineError(KroniekError):
 
 class StoreError(KroniekError):
     """The store cannot be opened or has an unexpected schema."""
+
+
+class NotFoundError(KroniekError):
+    """Something asked for by its id (an article, an entity, an annotation) is not in the store."""

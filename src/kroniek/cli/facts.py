@@ -26,8 +26,9 @@ def quotes(
     from kroniek.queries.facts import list_quotes
 
     store = open_db(db)
-    rows = list_quotes(store.conn, speaker=speaker, about=about, date_from=date_bound(date_from, end=False),
-                       date_to=date_bound(date_to, end=True), limit=limit)
+    rows = [q.to_dict() for q in list_quotes(store.conn, speaker=speaker, about=about,
+                                             date_from=date_bound(date_from, end=False),
+                                             date_to=date_bound(date_to, end=True), limit=limit)]
     store.close()
     emit(rows, choose(json_, csv_), ["published", "speaker", "kind", "content", "source_chain", "about", "article"],
          title="Statements")
@@ -83,3 +84,24 @@ def entities(
     emit(out, choose(json_, csv_),
          ["id", "entity", "label", "aliases", "mentions", "articles", "first_seen", "last_seen", "series"],
          title="Entities")
+
+
+@app.command()
+def corrections(
+    db: Path = DB,
+    target: str | None = typer.Option(None, "--target", help="quote_speaker, figure or entity."),
+    article: str | None = typer.Option(None, "--article", help="Only this article's corrections."),
+    verdict: str | None = typer.Option(None, "--verdict", help="right or wrong."),
+    limit: int = typer.Option(1000, "--limit", "-n"),
+    json_: bool = JSON,
+    csv_: bool = CSV,
+) -> None:
+    """People's verdicts on extracted facts (given in the web UI or POST /api/corrections)."""
+    from kroniek.queries.corrections import list_corrections
+
+    store = open_db(db)
+    rows = [c.to_dict() for c in list_corrections(store.conn, target=target, article=article,
+                                                    verdict=verdict, limit=limit)]
+    store.close()
+    emit(rows, choose(json_, csv_), ["id", "article", "target", "start", "end", "verdict", "extracted",
+                                     "value", "note", "created_at"], title="Corrections")

@@ -45,6 +45,7 @@ def entity_counts(
     date_to: str | None = None,
     limit: int = 50,
     count_duplicates: bool = False,
+    offset: int = 0,
 ) -> list[EntityCount]:
     """The most mentioned entities, most mentions first, each with a per-``per`` series.
 
@@ -85,8 +86,8 @@ def entity_counts(
     top = conn.execute(
         f"SELECT {_GROUP}, count(*), count(DISTINCT e.article), min(a.published_start), "
         f"max(a.published_start) {base} GROUP BY 1 "
-        "ORDER BY 2 DESC, 3 DESC, 1 LIMIT ?",
-        [*args, limit],
+        "ORDER BY 2 DESC, 3 DESC, 1 LIMIT ? OFFSET ?",
+        [*args, limit, max(0, offset)],
     ).fetchall()
     if not top:
         return []

@@ -1,4 +1,8 @@
-"""Export stored articles with annotations: JSON Lines (the extract form), CSV, Parquet."""
+"""Export stored articles with annotations: JSON Lines (the extract form), CSV, Parquet.
+
+Each article also carries the ``corrections`` people gave on its facts (see
+:mod:`kroniek.queries.corrections`), an empty list when there are none.
+"""
 
 from __future__ import annotations
 
@@ -10,14 +14,16 @@ from typing import Any
 
 from kroniek.store.sqlite import SQLiteStore
 
+from .corrections import corrections_by_article
+
 CSV_COLUMNS = ("id", "published", "precision", "title", "source", "url", "language", "story", "duplicate_of",
-               "text", "entities", "quotes", "figures", "timexes", "events")
+               "text", "entities", "quotes", "figures", "timexes", "events", "corrections")
 
 
 def _flat(d: dict[str, Any]) -> dict[str, Any]:
     """One row per article: annotation lists as JSON strings, so CSV/Parquet stay rectangular."""
     row = {k: (str(d[k]) if k == "story" and d.get(k) is not None else d.get(k)) for k in CSV_COLUMNS}
-    for k in ("entities", "quotes", "figures", "timexes", "events"):
+    for k in ("entities", "quotes", "figures", "timexes", "events", "corrections"):
         row[k] = json.dumps(d.get(k) or [], ensure_ascii=False)
     return row
 
@@ -26,9 +32,11 @@ def _records(store: SQLiteStore, tokens: bool):  # type: ignore[no-untyped-def]
     """Every stored article with its story and near-duplicate link, then every exact copy (the
     same article printed under another id) as a record of its own pointing at its original."""
     meta = {r[0]: (r[1], r[2]) for r in store.conn.execute("SELECT id, story, duplicate_of FROM articles")}
+    judged = corrections_by_article(store.conn)
     for d in store.documents():
         data = d.to_dict(tokens=tokens)
         data["story"], data["duplicate_of"] = meta.get(d.id, (None, None))
+        data["corrections"] = judged.get(d.id, [])
         yield data
     for row in store.conn.execute(
         "SELECT c.*, a.story FROM copies c LEFT JOIN articles a ON a.id = c.duplicate_of ORDER BY c.ingested_at, c.id"

@@ -206,6 +206,24 @@ MIGRATIONS: list[str] = [
     CREATE TABLE chronicle_state (key TEXT PRIMARY KEY, value TEXT);
     INSERT INTO chronicle_state (key, value) VALUES ('version', '0');
     """,
+    # 5: a person's verdict on one extracted fact (quote speaker, figure, entity link), keyed by
+    # the article id and the fact's span so it outlives `kroniek reprocess`; `extracted` keeps what
+    # kroniek said at the time and `value` the right value when given (both JSON)
+    """
+    CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY,
+        article TEXT NOT NULL,
+        target TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        verdict TEXT NOT NULL,
+        extracted TEXT,
+        value TEXT,
+        note TEXT,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX corrections_article ON corrections(article, start);
+    """,
 ]
 
 

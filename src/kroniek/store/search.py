@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -95,16 +96,19 @@ def search(
     markers: tuple[str, str] = ("[", "]"),
     snippet_words: int = 30,
     index: TantivyIndex | None = None,
+    entities: Sequence[str] = (),
 ) -> SearchResult:
     """Ranked (or date-sorted) hits plus the total number of matches.
 
     A query of only filters (dates, source, ``entity:``) lists articles newest first.
+    ``entities`` adds ``entity:`` filters given apart from the query text (as the API does).
     """
     if sort not in ("relevance", "date", "date_asc"):
         raise QueryError(f"unknown sort {sort!r}; use relevance, date or date_asc")
     if limit < 0 or offset < 0:
         raise QueryError("limit and offset must not be negative")
-    pq = _parse(query, bool(date_from or date_to or source))
+    pq = _parse(query, bool(date_from or date_to or source or entities))
+    pq.entities.extend(e for e in entities if e)
     flt = make_filters(pq, date_from, date_to, source, include_duplicates)
     if pq.ast is not None and index is not None:
         total, scored = index.search(conn, pq, flt, sort=sort, limit=limit, offset=offset)
@@ -245,6 +249,7 @@ def counts(
     source: str | None = None,
     index: TantivyIndex | None = None,
     count: Literal["articles", "stories"] = "articles",
+    entities: Sequence[str] = (),
 ) -> list[tuple[str, int]]:
     """Matching articles per day/week (ISO, ``2017-W49``)/month/year, oldest first, with
     empty buckets filled in so a chart's gaps are real. ``count="stories"`` counts each story
@@ -259,6 +264,7 @@ def counts(
     if per not in ("day", "week", "month", "year"):
         raise QueryError(f"unknown bucket {per!r}; use day, week, month or year")
     pq = _parse(query, True)
+    pq.entities.extend(e for e in entities if e)
     flt = make_filters(pq, date_from, date_to, source, count_duplicates)
     if count not in ("articles", "stories"):
         raise QueryError(f"count {count!r}: use articles or stories")

@@ -59,22 +59,35 @@ def _now() -> str:
 class SQLiteStore:
     """kroniek's store on SQLite. A PostgreSQL backend implements the same public methods."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        """Open (creating and migrating) the store; ``read_only`` opens an existing, current
+        store for reading only (``PRAGMA query_only``): no migration, no index repair, no write
+        can pass, and the connection may be used from another thread than the one that made it
+        (one thread at a time), as a server's worker threads do."""
         self.path = str(path)
+        self.read_only = read_only
         if self.path != ":memory:":
             parent = Path(self.path).resolve().parent
             if not parent.is_dir():
                 raise StoreError(f"cannot create store {self.path!r}: folder {parent} does not exist")
         try:
             self.conn = sqlite3.connect(self.path, timeout=locking.BUSY_TIMEOUT_S,
-                                        isolation_level=None)
+                                        isolation_level=None, check_same_thread=not read_only)
             self.conn.row_factory = sqlite3.Row
+            self._text_index: Any = None
+            self._skip_text_index = False
+            if read_only:
+                if self.schema_version() != len(MIGRATIONS):
+                    raise StoreError(
+                        f"store {self.path!r} has schema version {self.schema_version()}, not "
+                        f"{len(MIGRATIONS)}; open it once for writing (any kroniek command) to migrate it"
+                    )
+                self.conn.execute("PRAGMA query_only=ON")
+                return
             retry_busy(self._use_wal, what="opening it", path=self.path)
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.migrate()
-            self._text_index: Any = None
-            self._skip_text_index = False
             self._sync_text_index()
         except sqlite3.DatabaseError as exc:
             raise StoreError(
@@ -332,6 +345,19 @@ class SQLiteStore:
                 n += 1
         return n
 
+    def add_correction(self, article: str, target: str, start: int, end: int, verdict: str,
+                       extracted: Any = None, value: Any = None, note: str | None = None) -> int:
+        """Keep a person's verdict on one extracted fact; returns its id. ``extracted`` and
+        ``value`` are stored as JSON."""
+        with self.transaction():
+            cur = self.conn.execute(
+                "INSERT INTO corrections (article, target, start, end, verdict, extracted, value,"
+                " note, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                (article, target, start, end, verdict, json.dumps(extracted, ensure_ascii=False),
+                 None if value is None else json.dumps(value, ensure_ascii=False), note, _now()),
+            )
+        return int(cur.lastrowid or 0)
+
     def quarantine(self, rejections: Iterable[Rejection]) -> int:
         """Keep rejected records (once each: re-running the same ingest adds nothing)."""
         n = 0
@@ -406,6 +432,7 @@ class SQLiteStore:
             "timexes": one("SELECT count(*) FROM timexes"),
             "events": one("SELECT count(*) FROM events"),
             "quarantined": one("SELECT count(*) FROM quarantine"),
+            "corrections": one("SELECT count(*) FROM corrections"),
         }
 
 
