@@ -34,7 +34,7 @@ def extract(
 
 
 def open(path: str | Path = "kroniek.db"):  # type: ignore[no-untyped-def]  # noqa: A001
-    """Open (or create) a kroniek store."""
-    from kroniek.store.sqlite import SQLiteStore
+    """Open (or create) a kroniek store: a SQLite file, or ``postgresql://user@host/dbname``."""
+    from kroniek.store.open import open_store
 
-    return SQLiteStore(path)
+    return open_store(path)

@@ -7,7 +7,6 @@ version changed, or ``kroniek chronicle --rebuild``)."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable
 from typing import Any
 
@@ -26,7 +25,7 @@ VERSION = 1
 class Chronicle:
     """The chronicle of one store connection (use inside a write transaction)."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: Any) -> None:
         self.conn = conn
         self.identity = Identity(conn)
         self.stories = Stories(conn)
@@ -65,7 +64,7 @@ class Chronicle:
         )
 
 
-def rebuild(conn: sqlite3.Connection, document: Callable[[sqlite3.Row], Document], progress: Callable[[int], None] | None = None) -> int:
+def rebuild(conn: Any, document: Callable[[Any], Document], progress: Callable[[int], None] | None = None) -> int:
     """Recompute the whole chronicle from the stored annotations; returns the articles placed."""
     for table in ("entity_aliases", "entity_records", "stories", "term_df"):
         conn.execute(f"DELETE FROM {table}")
@@ -75,13 +74,19 @@ def rebuild(conn: sqlite3.Connection, document: Callable[[sqlite3.Row], Document
     conn.execute("UPDATE events SET event_key = NULL")
     chronicle = Chronicle(conn)
     n = 0
-    rows = conn.execute("SELECT * FROM articles ORDER BY published_start IS NULL, published_start, rowid").fetchall()
-    for row in rows:
-        doc = document(row)
-        chronicle.add(row["rowid"], doc, stem_text(doc.article.title), stem_text(doc.text), row["duplicate_of"])
-        n += 1
-        if progress is not None:
-            progress(n)
+    order = [int(r[0]) for r in conn.execute(
+        "SELECT rowid FROM articles ORDER BY published_start IS NULL, published_start, rowid")]
+    for i in range(0, len(order), 200):  # a page of rows at a time: memory stays flat
+        chunk = order[i : i + 200]
+        by_rowid = {int(r["rowid"]): r for r in conn.execute(
+            f"SELECT * FROM articles WHERE rowid IN ({','.join('?' * len(chunk))})", chunk)}
+        for rowid in chunk:
+            row = by_rowid[rowid]
+            doc = document(row)
+            chronicle.add(rowid, doc, stem_text(doc.article.title), stem_text(doc.text), row["duplicate_of"])
+            n += 1
+            if progress is not None:
+                progress(n)
     conn.execute(
         "INSERT INTO chronicle_state (key, value) VALUES ('version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         (json.dumps(VERSION),),
@@ -89,7 +94,7 @@ def rebuild(conn: sqlite3.Connection, document: Callable[[sqlite3.Row], Document
     return n
 
 
-def stored_version(conn: sqlite3.Connection) -> int:
+def stored_version(conn: Any) -> int:
     row = conn.execute("SELECT value FROM chronicle_state WHERE key = 'version'").fetchone()
     return int(json.loads(row[0])) if row is not None else 0
 

@@ -21,7 +21,6 @@ country and coordinates where known, and first/last seen.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -103,21 +102,21 @@ def _looks_like_acronym(name: str) -> bool:
 class Identity:
     """Links articles' entities to records, inside the store's write transaction."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: Any) -> None:
         self.conn = conn
 
     # -- lookups
-    def _records(self, sql: str, params: tuple[Any, ...]) -> list[sqlite3.Row]:
+    def _records(self, sql: str, params: tuple[Any, ...]) -> list[Any]:
         return self.conn.execute(sql, params).fetchall()
 
-    def _compatible(self, rows: list[sqlite3.Row], kind: str, loose: bool = False) -> list[sqlite3.Row]:
+    def _compatible(self, rows: list[Any], kind: str, loose: bool = False) -> list[Any]:
         """Records of a kind that may be the same: a person only a person; with ``loose`` (the very
         same name) a place and an organisation too ("Verenigde Staten" typed LOC or ORG)."""
         if loose and kind != "PER":
             return [r for r in rows if r["kind"] != "PER"]
         return [r for r in rows if r["kind"] == kind]
 
-    def _by_key(self, key: str, kind: str) -> list[sqlite3.Row]:
+    def _by_key(self, key: str, kind: str) -> list[Any]:
         return self._compatible(
             self._records(
                 "SELECT DISTINCT r.* FROM entity_aliases a JOIN entity_records r ON r.id = a.entity"
@@ -326,6 +325,6 @@ class Identity:
         for alias, count in [(g.name, 0), *g.texts.items()]:
             self.conn.execute(
                 "INSERT INTO entity_aliases (entity, alias, key, count) VALUES (?,?,?,?)"
-                " ON CONFLICT (entity, alias) DO UPDATE SET count = count + excluded.count",
+                " ON CONFLICT (entity, alias) DO UPDATE SET count = entity_aliases.count + excluded.count",
                 (record, alias, name_key(alias), count),
             )

@@ -1,8 +1,9 @@
 """Stories: articles that report the same real-world event or development, assigned online.
 
 A new article is compared with the articles published within ``WINDOW_DAYS`` days before or after
-it that share its most distinctive words — found through the full-text index with an OR query of
-those words, so the candidates never grow with the store — by the cosine of their tf-idf vectors
+it that share its most distinctive words — found through the full-text index (FTS5, or the
+tsvector on PostgreSQL) with an OR query of those words, so the candidates never grow with the
+store — by the cosine of their tf-idf vectors
 (stemmed words, the headline and lead counting more) plus the overlap of their named entities. It
 joins the story of the most similar candidate when that similarity reaches the threshold, and
 starts a story of its own otherwise. A near-duplicate always joins its original's story.
@@ -12,9 +13,12 @@ Document frequencies come from the ``term_df`` table, kept as articles are added
 from __future__ import annotations
 
 import math
-import sqlite3
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
+
+from kroniek.store.dialect import text_match
+from kroniek.store.query import Or, Term
 
 #: Days around an article's date in which its story's other articles are looked for.
 WINDOW_DAYS = 4
@@ -63,7 +67,7 @@ def profile(title_stems: str, text_stems: str, entity_names: set[str]) -> Profil
 class Stories:
     """Assigns stories inside the store's write transaction."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: Any) -> None:
         self.conn = conn
         self._n: int | None = None
         self._cache: dict[int, Profile] = {}
@@ -90,7 +94,7 @@ class Stories:
 
     def add_terms(self, p: Profile) -> None:
         self.conn.executemany(
-            "INSERT INTO term_df (term, df) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET df = df + 1",
+            "INSERT INTO term_df (term, df) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1",
             [(t,) for t in p.terms],
         )
         if self._n is not None:
@@ -104,12 +108,13 @@ class Stories:
         terms = usable[:QUERY_TERMS]
         if not terms:
             return []
-        match = " OR ".join(f'"{t}"' for t in terms)
+        tm = text_match(self.conn)
+        match = tm.render(Or(tuple(Term((t,)) for t in terms)) if len(terms) > 1 else Term((terms[0],)))
         rows = self.conn.execute(
-            "SELECT f.rowid FROM articles_fts f JOIN articles a ON a.rowid = f.rowid"
-            " WHERE articles_fts MATCH ? AND a.published_start BETWEEN ? AND ? AND f.rowid != ?"
-            " AND a.story IS NOT NULL ORDER BY rank LIMIT ?",
-            (match, lo, hi, rowid, CANDIDATES),
+            "SELECT articles_fts.rowid FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+            f" WHERE {tm.condition} AND a.published_start BETWEEN ? AND ? AND articles_fts.rowid != ?"
+            f" AND a.story IS NOT NULL ORDER BY {tm.rank}, articles_fts.rowid LIMIT ?",
+            (match, lo, hi, rowid, *tm.rank_args(match), CANDIDATES),
         ).fetchall()
         return [int(r[0]) for r in rows]
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import typer
 
 DB = typer.Option(
-    Path("kroniek.db"), "--db", envvar="KRONIEK_DB", help="Store file (SQLite). Env: KRONIEK_DB."
+    Path("kroniek.db"), "--db", envvar="KRONIEK_DB",
+    help="Store: a file (SQLite) or postgresql://user@host/dbname. Env: KRONIEK_DB.",
 )
 JSON = typer.Option(False, "--json", help="Write a JSON array.")
 CSV = typer.Option(False, "--csv", help="Write CSV.")
@@ -30,12 +31,14 @@ def date_bound(value: str | None, *, end: bool) -> str | None:
     return (d.end() if end else d.start()).isoformat()
 
 
-def open_db(path: Path, *, must_exist: bool = True):  # type: ignore[no-untyped-def]
+def open_db(path: Path | str, *, must_exist: bool = True):  # type: ignore[no-untyped-def]
+    """The store ``--db`` names: a SQLite file, or a PostgreSQL database by URL."""
     from kroniek.errors import StoreError
-    from kroniek.store.sqlite import SQLiteStore
+    from kroniek.store.open import exists, open_store, store_target
 
-    if must_exist and str(path) != ":memory:" and not path.exists():
+    target = store_target(path)
+    if must_exist and not exists(target):
         raise StoreError(
-            f"no store at {str(path)!r}; ingest articles first (`kroniek ingest PATH --db {path}`)"
+            f"no store at {target!r}; ingest articles first (`kroniek ingest PATH --db {target}`)"
         )
-    return SQLiteStore(path)
+    return open_store(target)

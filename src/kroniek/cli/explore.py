@@ -190,16 +190,19 @@ def digest(db: Path = DB, limit: int = typer.Option(8, "--limit", "-n", help="It
 @app.command()
 def index(
     db: Path = DB,
-    drop: bool = typer.Option(False, "--drop", help="Remove the tantivy index (search falls back to SQLite FTS5)."),
+    drop: bool = typer.Option(False, "--drop", help="Remove the tantivy index (search falls back to the store's own full-text index)."),
 ) -> None:
-    """Build the optional tantivy text index beside the store (fast ranked search at millions of articles).
+    """(Re)build the tantivy text index beside the store (fast ranked search at millions of articles).
 
-    Needs `pip install 'kroniek[search]'`. Once built, ingest keeps it in sync and search uses it.
+    A SQLite store has it by default (built on first use, kept in sync by ingest); --drop turns
+    it off for that store. A PostgreSQL store's index lives on this machine (KRONIEK_INDEX_DIR)
+    and is made by this command; ingest on this machine then keeps it in sync.
     """
     store = open_db(db)
     if drop:
         store.drop_text_index()
-        print("tantivy index removed; search uses SQLite FTS5", file=sys.stderr)
+        fallback = "PostgreSQL's tsvector index" if store.backend == "postgresql" else "SQLite FTS5"
+        print(f"tantivy index removed; search uses {fallback}", file=sys.stderr)
     else:
         n = store.build_text_index()
         print(f"tantivy index built with {n} articles at {store.text_index_path}", file=sys.stderr)

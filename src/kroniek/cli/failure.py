@@ -86,6 +86,11 @@ def known_cause(exc: BaseException) -> str | None:
         if "disk is full" in text or "database or disk is full" in text:
             return ("the disk is full; free some space and run the command again (an ingest "
                     "continues where it stopped)")
+    if type(exc).__module__.startswith("psycopg") and type(exc).__name__ in (
+            "OperationalError", "InterfaceError", "AdminShutdown", "ConnectionTimeout"):
+        first = (str(exc).strip().splitlines() or [""])[0][:200]
+        return (f"the connection to the PostgreSQL store failed ({first}); check that the server "
+                "runs and run the command again (an ingest continues where it stopped)")
     if isinstance(exc, OSError) and exc.errno == 28:  # ENOSPC
         return ("the disk is full; free some space and run the command again (an ingest "
                 "continues where it stopped)")

@@ -142,3 +142,19 @@ class NearDuplicateIndex:
 
     def __contains__(self, key: object) -> bool:
         return key in self._values
+
+
+def best_match(signature: bytes, candidates: Iterable[tuple[str, bytes]],
+               threshold: float) -> tuple[str, float] | None:
+    """The candidate whose signature agrees with ``signature`` on most values (the estimated
+    Jaccard similarity), if at least ``threshold``; ties go to the smaller id."""
+    values = np.frombuffer(signature, dtype="<u4")
+    best: tuple[str, float] | None = None
+    for key, other in candidates:
+        if len(other) != len(signature):
+            continue
+        score = float(np.mean(np.frombuffer(other, dtype="<u4") == values))
+        if score >= threshold and (best is None or score > best[1]
+                                   or (score == best[1] and key < best[0])):
+            best = (key, score)
+    return best

@@ -4,6 +4,10 @@ near-duplicates, annotate, and store — in batches, each batch one transaction.
 Idempotent: an article id already stored with the same text is skipped ("unchanged"). An
 interrupted run loses at most the batch in flight, which the next run ingests again.
 
+Streaming: records are read, annotated and committed a batch at a time, so memory stays flat
+whatever the input's size; near-duplicate candidates are looked up in the store (LSH band keys,
+see :mod:`kroniek.store.bands`), not held in memory.
+
 Several ingests may share a store. Each batch is annotated without any lock, then checked and
 written in one write transaction (:meth:`Ingester._decide` under the store's write lock): an
 article another process stored meanwhile counts as unchanged, its text under another id as a
@@ -14,7 +18,6 @@ So every article is stored once, exact copies never, whichever process gets ther
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -25,12 +28,18 @@ from kroniek.errors import RecordError
 from kroniek.model import Article
 from kroniek.pipeline.registry import DEFAULT_STAGES, PipelineFailure
 from kroniek.pipeline.workers import Processor
+from kroniek.store.bands import band_keys
+from kroniek.store.base import Rejection, StoredDocument
+from kroniek.store.protocol import Store
 from kroniek.store.rows import TextRows
-from kroniek.store.sqlite import Rejection, SQLiteStore, StoredDocument
 
-from .dedup import NearDuplicateIndex, text_hash
+from .dedup import NearDuplicateIndex, best_match, text_hash
 from .readers import read_paths
 from .records import ReadOptions, Record
+
+
+#: Error messages a summary keeps (the count goes on; each error was reported as it came).
+MAX_KEPT_ERRORS = 1000
 
 
 @dataclass
@@ -83,7 +92,7 @@ class Ingester:
 
     def __init__(
         self,
-        store: SQLiteStore,
+        store: Store,
         *,
         stages: Sequence[str] = DEFAULT_STAGES,
         workers: int = 1,
@@ -92,9 +101,8 @@ class Ingester:
     ) -> None:
         self.store = store
         self.processor = Processor(stages, workers)
-        self.near = NearDuplicateIndex(threshold=near_threshold)
-        self._seen_rowid = 0  # the last stored original whose signature self.near holds
-        self._catch_up()
+        self.near = NearDuplicateIndex(threshold=near_threshold)  # signatures only: no LSH kept here
+        self.threshold = near_threshold
         self.summary = IngestSummary()
         self.on_error = on_error or (lambda msg: print(f"Error: {msg}", file=sys.stderr))
         self._seen_hashes: dict[str, str] = {}
@@ -107,7 +115,8 @@ class Ingester:
             return
         for err in errors:
             self.on_error(err.describe())
-            self.summary.errors.append(err.describe())
+            if len(self.summary.errors) < MAX_KEPT_ERRORS:
+                self.summary.errors.append(err.describe())
         self.store.quarantine(_rejection(e) for e in errors)
         self.summary.quarantined += len(errors)
 
@@ -171,7 +180,7 @@ class Ingester:
 
         copies, self._copies = self._copies, []
 
-        def after(conn: sqlite3.Connection, stored: list[tuple[int, StoredDocument, TextRows]]) -> None:
+        def after(conn: object, stored: list[tuple[int, StoredDocument, TextRows]]) -> None:
             chronicle = Chronicle(conn)
             for rowid, item, stems in stored:
                 chronicle.add(rowid, item.document, stems.title, stems.text, item.duplicate_of)
@@ -184,24 +193,22 @@ class Ingester:
         self.summary.ingested += added
         self.summary.unchanged += len(chosen) - added  # not reached while _decide holds
         self.reject(errors)
-
-    def _catch_up(self) -> None:
-        """Add the originals other processes stored since we last looked to the LSH index."""
-        for rowid, article_id, signature in self.store.signatures_since(self._seen_rowid):
-            if article_id not in self.near:
-                self.near.add(article_id, signature)
-            self._seen_rowid = rowid
+        # committed: from here on the store answers for these ids and texts
+        self._seen_ids.clear()
+        self._seen_hashes.clear()
 
     def _decide(self, items: list[StoredDocument], errors: list[RecordError]) -> list[StoredDocument]:
         """Under the store's write lock: which of ``items`` to store, as what.
 
         Another process may have stored any of them (or the same text under another id, or a
         near copy) while this one annotated them; with the lock held, what the store says now
-        stays true until our commit, so each article is stored once and exact copies never."""
-        self._catch_up()
+        stays true until our commit, so each article is stored once and exact copies never.
+        Near copies are looked for among the stored originals sharing an LSH band (every
+        process's, committed) and the originals chosen earlier in this batch."""
         stored = self.store.hashes_for_ids(i.document.id for i in items)
         known = self.store.ids_for_hashes(i.text_hash for i in items)
         chosen = []
+        batch_originals: list[tuple[str, bytes, set[int]]] = []
         for item in items:
             doc = item.document
             if doc.id in stored:  # stored by another process meanwhile
@@ -215,9 +222,12 @@ class Ingester:
                 self._copies.append((doc.article, known[item.text_hash], item.source_file, item.source_line))
                 continue
             signature = item.signature or b""
-            match = self.near.query(signature)
+            keys = band_keys(signature)
+            candidates = self.store.near_candidates(keys) + [
+                (other, sig) for other, sig, other_keys in batch_originals if other_keys & set(keys)]
+            match = best_match(signature, candidates, self.threshold)
             if match is None:
-                self.near.add(doc.id, signature)
+                batch_originals.append((doc.id, signature, set(keys)))
             else:
                 self.summary.near_duplicates += 1
                 item = replace(item, duplicate_of=match[0], similarity=match[1])
@@ -239,7 +249,7 @@ def _changed_text(source: str | None, line: int | None, article_id: str) -> Reco
 
 
 def ingest_paths(
-    store: SQLiteStore,
+    store: Store,
     paths: Sequence[str | Path],
     *,
     options: ReadOptions | None = None,
@@ -250,16 +260,18 @@ def ingest_paths(
     progress: bool = False,
     on_error: Callable[[str], None] | None = None,
 ) -> IngestSummary:
-    """Ingest every article under ``paths`` into ``store``; bad records go to quarantine."""
+    """Ingest every article under ``paths`` into ``store``; bad records go to quarantine.
+
+    Records stream from the readers a batch at a time (never the whole input in memory)."""
     ingester = Ingester(
         store, stages=stages, workers=workers, near_threshold=near_threshold, on_error=on_error
     )
-    items = list(read_paths(paths, options or ReadOptions()))
+    items = read_paths(paths, options or ReadOptions())
     bar = None
     if progress:
         from tqdm import tqdm
 
-        bar = tqdm(total=len(items), unit="art", file=sys.stderr, desc="ingest", smoothing=0.1)
+        bar = tqdm(unit="art", file=sys.stderr, desc="ingest", smoothing=0.1)
     try:
         for batch in _batches(items, batch_size):
             ingester.ingest_batch(batch)

@@ -90,9 +90,11 @@ def entity_view(conn: sqlite3.Connection, name: str, *, per: str = "week", limit
     figures = [
         dict(r)
         for r in conn.execute(
-            f"SELECT DISTINCT a.id AS article, a.published, f.text, f.value, f.qualifier, f.unit, f.subject, f.start, f.end"
+            f"SELECT a.id AS article, a.published, f.text, f.value, f.qualifier, f.unit, f.subject, f.start, f.end"
             f" FROM figures f JOIN articles a ON a.rowid = f.article, json_each(f.source_chain) j"
-            f" WHERE j.value IN ({in_names}) AND a.duplicate_of IS NULL ORDER BY a.published_start DESC LIMIT ?",
+            f" WHERE j.value IN ({in_names}) AND a.duplicate_of IS NULL"
+            f" GROUP BY a.id, a.published, f.text, f.value, f.qualifier, f.unit, f.subject, f.start, f.end"
+            f" ORDER BY max(a.published_start) DESC LIMIT ?",
             (*names, limit),
         )
     ]

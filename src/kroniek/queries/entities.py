@@ -9,6 +9,7 @@ two functions to change; the API and UI only ever pass keys around.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
@@ -163,15 +164,16 @@ def _label(conn: sqlite3.Connection, name: str) -> str:
 
 def _coordinates(conn: sqlite3.Connection, name: str) -> tuple[float | None, float | None]:
     """Where the entities stage placed it (a place's gazetteer point), read from one article."""
-    row = conn.execute(
-        "SELECT json_extract(j.value, '$.lat'), json_extract(j.value, '$.lon')"
-        " FROM articles a, json_each(a.annotations, '$.entities') j"
-        " WHERE a.rowid IN (SELECT article FROM entities WHERE entity = ? AND country IS NOT NULL"
-        " AND label != 'MISC' LIMIT 20) AND json_extract(j.value, '$.entity') = ?"
-        " AND json_extract(j.value, '$.lat') IS NOT NULL LIMIT 1",
-        (name, name),
-    ).fetchone()
-    return (row[0], row[1]) if row else (None, None)
+    rows = conn.execute(
+        "SELECT annotations FROM articles WHERE rowid IN (SELECT article FROM entities WHERE entity = ?"
+        " AND country IS NOT NULL AND label != 'MISC' LIMIT 20) ORDER BY rowid",
+        (name,),
+    ).fetchall()
+    for (annotations,) in rows:
+        for e in json.loads(annotations or "{}").get("entities", []):
+            if e.get("entity") == name and e.get("lat") is not None:
+                return e["lat"], e.get("lon")
+    return None, None
 
 
 def _co_mentions(conn: sqlite3.Connection, name: str, limit: int) -> list[CoMention]:

@@ -31,11 +31,11 @@ def _flat(d: dict[str, Any]) -> dict[str, Any]:
 def _records(store: SQLiteStore, tokens: bool):  # type: ignore[no-untyped-def]
     """Every stored article with its story and near-duplicate link, then every exact copy (the
     same article printed under another id) as a record of its own pointing at its original."""
-    meta = {r[0]: (r[1], r[2]) for r in store.conn.execute("SELECT id, story, duplicate_of FROM articles")}
     judged = corrections_by_article(store.conn)
-    for d in store.documents():
+    for row in store.rows():  # a page at a time: memory stays flat at any store size
+        d = store.document_of(row)
         data = d.to_dict(tokens=tokens)
-        data["story"], data["duplicate_of"] = meta.get(d.id, (None, None))
+        data["story"], data["duplicate_of"] = row["story"], row["duplicate_of"]
         data["corrections"] = judged.get(d.id, [])
         yield data
     for row in store.conn.execute(
@@ -54,10 +54,19 @@ def export_documents(store: SQLiteStore, fmt: str, output: Path, *, tokens: bool
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        rows = [_flat(d) for d in docs]
-        table = pa.Table.from_pylist(rows, schema=pa.schema([(c, pa.string()) for c in CSV_COLUMNS]))
-        pq.write_table(table, output)
-        return len(rows)
+        schema = pa.schema([(c, pa.string()) for c in CSV_COLUMNS])
+        n = 0
+        with pq.ParquetWriter(output, schema) as writer:
+            batch: list[dict[str, Any]] = []
+            for d in docs:
+                batch.append(_flat(d))
+                if len(batch) >= 1000:
+                    writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                    n, batch = n + len(batch), []
+            if batch or not n:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                n += len(batch)
+        return n
     fh = sys.stdout if str(output) == "-" else open(output, "w", encoding="utf-8", newline="")
     n = 0
     try:

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from kroniek.errors import KroniekError, StoreError
+from kroniek.store.open import exists, is_url, open_store, store_target
 from kroniek.store.sqlite import SQLiteStore
 
 
@@ -24,11 +25,11 @@ class Busy(KroniekError):
 
 class Stores:
     def __init__(self, path: str | Path, *, size: int = 8, wait_s: float = 10.0) -> None:
-        self.path = str(path)
-        if not Path(self.path).is_file():
+        self.path = store_target(path)
+        if not exists(self.path) or not (is_url(self.path) or Path(self.path).is_file()):
             raise StoreError(f"no store at {self.path!r}; ingest articles first "
                              f"(`kroniek ingest PATH --db {self.path}`)")
-        SQLiteStore(self.path).close()  # migrate once, before any reader opens it
+        open_store(self.path).close()  # migrate once, before any reader opens it
         self.size = size
         self.wait_s = wait_s
         self._idle: queue.LifoQueue[tuple[SQLiteStore, int]] = queue.LifoQueue()
@@ -59,7 +60,7 @@ class Stores:
         with self._lock:
             if self._made < self.size:
                 self._made += 1
-                return SQLiteStore(self.path, read_only=True), self.generation
+                return open_store(self.path, read_only=True), self.generation  # type: ignore[return-value]
         try:
             return self._idle.get(timeout=self.wait_s)
         except queue.Empty:
@@ -70,7 +71,7 @@ class Stores:
     def write(self) -> Iterator[SQLiteStore]:
         """A writable store, one writer at a time, opened and closed in the caller's thread."""
         with self._write_lock:
-            store = SQLiteStore(self.path)
+            store = open_store(self.path)
             try:
                 yield store
             finally:

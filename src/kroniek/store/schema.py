@@ -224,7 +224,21 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX corrections_article ON corrections(article, start);
     """,
+    # 6: near-duplicate candidates looked up in the store (LSH band keys of each original's
+    # MinHash signature, see store/bands.py), instead of an in-memory index that grows with it;
+    # filled from ``minhashes`` when an older store migrates
+    """
+    CREATE TABLE minhash_bands (
+        key INTEGER NOT NULL,
+        article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+        PRIMARY KEY (key, article)
+    ) WITHOUT ROWID;
+    CREATE INDEX minhash_bands_article ON minhash_bands(article);
+    """,
 ]
+
+#: Migrations that also need Python: (version reached) -> what to run after its SQL.
+FILL_BANDS = 6
 
 
 def schema_version() -> int:

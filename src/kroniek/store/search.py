@@ -1,9 +1,10 @@
-"""Full-text search and date histograms over the SQLite store.
+"""Full-text search and date histograms over the store (SQLite or PostgreSQL).
 
 The FTS5 table holds stemmed text, so ranking and matching happen there (bm25 with title 3,
 text 1, source 0.5) while snippets are cut from the ORIGINAL text by stemming its words again
 (:func:`~kroniek.store.stemming.word_spans`): FTS5's own ``snippet()`` would show stems.
-Filters (dates, source, near-duplicates, ``entity:``) are plain SQL on ``articles``.
+Filters (dates, source, near-duplicates, ``entity:``) are plain SQL on ``articles``. On
+PostgreSQL the same stems sit in a ``tsvector`` (:mod:`.dialect` holds the difference).
 An optional tantivy index (``kroniek[search]``) can answer the text part instead; pass it as
 ``index=``. Results and snippets are the same either way.
 """
@@ -20,7 +21,8 @@ from typing import TYPE_CHECKING, Literal
 from kroniek.errors import QueryError
 
 from .filters import Filters, Per, date_bound, last_day, make_filters, next_period, period_label, to_date
-from .query import ParsedQuery, matches_highlight, parse, terms_for_highlight, to_fts5
+from .dialect import query_error_types, text_match
+from .query import ParsedQuery, matches_highlight, parse, terms_for_highlight
 from .stemming import fold, word_spans
 
 if TYPE_CHECKING:
@@ -143,6 +145,7 @@ def _sqlite_search(
     limit: int,
     offset: int,
 ) -> tuple[int, list[tuple[int, float]]]:
+    """The store's own full-text index (FTS5, or PostgreSQL's tsvector: see :mod:`.dialect`)."""
     if pq.ast is None:
         cond = " AND ".join(where) or "1"
         total = conn.execute(f"SELECT count(*) FROM articles a WHERE {cond}", args).fetchone()[0]
@@ -152,36 +155,38 @@ def _sqlite_search(
             [*args, limit, offset],
         ).fetchall()
         return total, [(r[0], 0.0) for r in rows]
-    match = to_fts5(pq.ast)
+    tm = text_match(conn)
+    match = tm.render(pq.ast)
+    score = [*tm.score_args(match), match]
     try:
         if not where:
-            # No filters: stay inside FTS5 so neither count nor ranking touches `articles`.
+            # No filters: stay inside the text index so neither count nor ranking touches `articles`.
             total = conn.execute(
-                "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (match,)
+                f"SELECT count(*) FROM articles_fts WHERE {tm.condition}", (match,)
             ).fetchone()[0]
             if sort == "relevance":
                 rows = conn.execute(
-                    f"SELECT rowid, {BM25} AS s FROM articles_fts WHERE articles_fts MATCH ? "
-                    "ORDER BY s LIMIT ? OFFSET ?",
-                    (match, limit, offset),
+                    f"SELECT rowid, {tm.score} AS s FROM articles_fts WHERE {tm.condition} "
+                    "ORDER BY s, rowid LIMIT ? OFFSET ?",
+                    [*score, limit, offset],
                 ).fetchall()
                 return total, [(r[0], -r[1]) for r in rows]
         else:
             cond = " AND ".join(where)
             total = conn.execute(
                 "SELECT count(*) FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-                f"WHERE articles_fts MATCH ? AND {cond}",
+                f"WHERE {tm.condition} AND {cond}",
                 [match, *args],
             ).fetchone()[0]
-        cond = " AND ".join(["articles_fts MATCH ?", *where])
-        order = "s" if sort == "relevance" else _ORDER[sort]
+        cond = " AND ".join([tm.condition, *where])
+        order = "s, a.rowid" if sort == "relevance" else _ORDER[sort]
         rows = conn.execute(
-            f"SELECT a.rowid, {BM25} AS s FROM articles_fts "
+            f"SELECT a.rowid, {tm.score} AS s FROM articles_fts "
             f"JOIN articles a ON a.rowid = articles_fts.rowid WHERE {cond} "
             f"ORDER BY {order} LIMIT ? OFFSET ?",
-            [match, *args, limit, offset],
+            [*score, *args, limit, offset],
         ).fetchall()
-    except sqlite3.OperationalError as exc:  # should not happen: every term is quoted
+    except query_error_types(conn) as exc:  # should not happen: every term is quoted
         raise QueryError(f"full-text search rejected the query ({exc}); simplify it") from None
     return total, [(r[0], -r[1]) for r in rows]
 
@@ -279,12 +284,13 @@ def counts(
         if pq.ast is None:
             sql = f"SELECT {select} FROM articles a WHERE {cond} GROUP BY {group}"
         else:
+            tm = text_match(conn)
             sql = (
                 f"SELECT {select} FROM articles_fts "
                 "JOIN articles a ON a.rowid = articles_fts.rowid "
-                f"WHERE articles_fts MATCH ? AND {cond} GROUP BY {group}"
+                f"WHERE {tm.condition} AND {cond} GROUP BY {group}"
             )
-            args = [to_fts5(pq.ast), *args]
+            args = [tm.render(pq.ast), *args]
         days = conn.execute(sql, args).fetchall()
     buckets: Counter[str] = Counter()
     first: dt.date | None = None
