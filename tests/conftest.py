@@ -131,3 +131,47 @@ def token_server(examples_store: Path, tmp_path_factory: pytest.TempPathFactory)
     srv.db = db  # type: ignore[attr-defined]
     yield srv
     srv.stop()
+
+
+# -- PostgreSQL: a throwaway cluster per test process, a fresh database per test ---------------
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A PostgreSQL cluster of our own (initdb + pg_ctl on a temp folder, a free loopback port,
+    a non-root user), removed at the end. It needs the server binaries (CI installs Debian's
+    postgresql); without them the PostgreSQL tests fail, unless KRONIEK_SKIP_POSTGRES=1."""
+    from tests.pgcluster import Cluster, ClusterUnavailable
+
+    try:
+        cluster = Cluster()
+    except ClusterUnavailable as exc:
+        if os.environ.get("KRONIEK_SKIP_POSTGRES") == "1":
+            pytest.skip(str(exc))
+        raise
+    yield cluster
+    cluster.stop()
+
+
+_DB_COUNTER = iter(range(1, 1_000_000))
+
+
+@pytest.fixture
+def pg_url(pg_cluster) -> str:
+    """The URL of a new, empty PostgreSQL database."""
+    name = f"t{os.getpid()}_{next(_DB_COUNTER)}"
+    url = pg_cluster.create_database(name)
+    yield url
+    from kroniek.store.postgres import close_pools
+
+    close_pools()
+    pg_cluster.drop_database(name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_target(request, tmp_path: Path) -> str:
+    """Where a store goes, once per backend: the behaviour tests run on both, so they cannot
+    drift apart."""
+    if request.param == "sqlite":
+        return str(tmp_path / "k.db")
+    return request.getfixturevalue("pg_url")

@@ -1,17 +1,16 @@
-"""search() and counts() on a small hand-written Dutch corpus in a temp SQLite file."""
+"""search() and counts() on a small hand-written Dutch corpus, in a store of each backend."""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from pathlib import Path
+from typing import Any
 
 import pytest
 
 from kroniek.errors import QueryError
-from kroniek.store.schema import MIGRATIONS
+from kroniek.model import Article, Document, Entity, PublishedDate
 from kroniek.store.search import counts, search, snippet
-from kroniek.store.stemming import stem_text
 
 LONG = (
     "In de gemeenteraad werd gisteren urenlang gesproken over de nieuwe begroting. "
@@ -46,25 +45,23 @@ ARTICLES = [
 
 
 @pytest.fixture()
-def conn(tmp_path: Path) -> Iterator[sqlite3.Connection]:
-    db = sqlite3.connect(tmp_path / "k.db")
-    db.row_factory = sqlite3.Row  # as SQLiteStore opens it
-    db.executescript(MIGRATIONS[0])
-    for i, (aid, pub, prec, start, end, title, text, src, dup) in enumerate(ARTICLES, 1):
-        db.execute(
-            "INSERT INTO articles (rowid, id, published, precision, published_start, published_end,"
-            " title, text, source, text_hash, duplicate_of, ingested_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?, '2024-01-01')",
-            (i, aid, pub, prec, start, end, title, text, src, f"h{i}", dup),
-        )
-        db.execute(
-            "INSERT INTO articles_fts (rowid, title, text, source) VALUES (?,?,?,?)",
-            (i, stem_text(title), stem_text(text), stem_text(src)),
-        )
-    db.execute("INSERT INTO entities VALUES (2, 31, 41, 'Mark Rutte', 'PER', 'Mark Rutte', NULL, NULL)")
-    db.commit()
-    yield db
-    db.close()
+def conn(store_target: str) -> Iterator[Any]:
+    """The corpus in a store of each backend (SQLite FTS5, PostgreSQL tsvector): every search
+    test below runs on both."""
+    from kroniek.store.base import StoredDocument
+    from kroniek.store.open import open_store
+
+    store = open_store(store_target)
+    items = []
+    for aid, pub, _prec, _start, _end, title, text, src, dup in ARTICLES:
+        doc = Document(Article(id=aid, text=text, title=title, source=src,
+                               published=PublishedDate.parse(pub) if pub else None))
+        if aid == "a2":
+            doc.entities = [Entity(31, 41, "Mark Rutte", "PER", "Mark Rutte")]
+        items.append(StoredDocument(doc, text_hash=f"h{aid}", duplicate_of=dup))
+    store.add(items)
+    yield store.conn
+    store.close()
 
 
 def ids(conn: sqlite3.Connection, q: str, **kw: object) -> set[str]:

@@ -180,7 +180,7 @@ class Identity:
             if _looks_like_acronym(g.name):
                 hits = self._compatible(
                     self._records(
-                        "SELECT * FROM entity_records WHERE acronym LIKE ? ORDER BY mentions DESC",
+                        "SELECT * FROM entity_records WHERE acronym LIKE ? ORDER BY mentions DESC, id",
                         (f"%|{g.name.upper()}|%",),
                     ),
                     g.kind,
@@ -216,7 +216,7 @@ class Identity:
         if " " not in key and len(key) >= 4:
             longer = self._compatible(
                 self._records(
-                    "SELECT * FROM entity_records WHERE key LIKE ? AND kind = 'NAME' AND mentions >= 5 ORDER BY mentions DESC",
+                    "SELECT * FROM entity_records WHERE key LIKE ? AND kind = 'NAME' AND mentions >= 5 ORDER BY mentions DESC, id",
                     (key + " %",),
                 ),
                 "NAME",
@@ -250,7 +250,7 @@ class Identity:
             context = self._story_entities(story) | known
             firsts = [
                 r for r in self._records(
-                    "SELECT * FROM entity_records WHERE kind = 'PER' AND given LIKE ? ORDER BY mentions DESC",
+                    "SELECT * FROM entity_records WHERE kind = 'PER' AND given LIKE ? ORDER BY mentions DESC, id",
                     (f'["{surname}"%',),
                 ) if r["id"] in context
             ]  # fmt: skip

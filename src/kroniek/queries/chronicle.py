@@ -113,7 +113,7 @@ def entity_view(conn: sqlite3.Connection, name: str, *, per: str = "week", limit
         for r in conn.execute(
             "SELECT s.id, s.articles, s.first, s.last FROM stories s WHERE s.id IN"
             " (SELECT a.story FROM entities e JOIN articles a ON a.rowid = e.article WHERE e.entity_id = ?)"
-            " ORDER BY s.articles DESC, s.last DESC LIMIT ?",
+            " ORDER BY s.articles DESC, s.last DESC, s.id LIMIT ?",
             (rid, limit),
         )
     ]
@@ -219,7 +219,7 @@ def _story(conn: sqlite3.Connection, sid: int) -> StoryView:
         for r in conn.execute(
             "SELECT r.name FROM entities e JOIN entity_records r ON r.id = e.entity_id JOIN articles a"
             " ON a.rowid = e.article WHERE a.story = ? AND e.label != 'MISC' GROUP BY r.id"
-            " ORDER BY count(DISTINCT e.article) DESC, count(*) DESC LIMIT 5",
+            " ORDER BY count(DISTINCT e.article) DESC, count(*) DESC, r.id LIMIT 5",
             (sid,),
         )
     ]
