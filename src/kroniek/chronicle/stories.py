@@ -13,6 +13,8 @@ Document frequencies come from the ``term_df`` table, kept as articles are added
 from __future__ import annotations
 
 import math
+import os
+import sys
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -35,10 +37,14 @@ ENTITY_WEIGHT = 0.0
 
 #: Article vectors kept across batches of one process (rowid -> (unit tf-idf vector, entities));
 #: a bounded cache: candidates are recent articles, whose vectors are here from their own placing.
+#: ``KRONIEK_STORY_CACHE`` articles at most (default 5,000, about 15 kB each: the window of a
+#: time-ordered feed many times over; a miss recomputes the vector from the store).
 class _Vectors(dict):  # type: ignore[type-arg]
+    limit = max(10, int(os.environ.get("KRONIEK_STORY_CACHE", "5000")))
+
     def __setitem__(self, key, value) -> None:  # type: ignore[no-untyped-def]
-        if len(self) >= 20000:
-            for k in list(self)[:5000]:
+        if len(self) >= self.limit:
+            for k in list(self)[: max(1, self.limit // 4)]:
                 del self[k]
         super().__setitem__(key, value)
 
@@ -58,9 +64,9 @@ def profile(title_stems: str, text_stems: str, entity_names: set[str]) -> Profil
     """Headline words count three times, the first 60 words of the text twice."""
     terms: Counter[str] = Counter()
     for t in title_stems.split():
-        terms[t] += 3
+        terms[sys.intern(t)] += 3  # interned: the cached vectors share their words
     for i, t in enumerate(text_stems.split()):
-        terms[t] += 2 if i < 60 else 1
+        terms[sys.intern(t)] += 2 if i < 60 else 1
     return Profile(Counter({t: n for t, n in terms.items() if len(t) > 2 and not t.isdigit()}), frozenset(entity_names))
 
 

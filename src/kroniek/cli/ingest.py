@@ -55,9 +55,13 @@ def ingest(
     workers: int | None = WORKERS,
     near_threshold: float = typer.Option(0.8, "--near-threshold", help="MinHash Jaccard for near-duplicates."),
     stages: str | None = STAGES,
+    batch_size: int = typer.Option(64, "--batch-size", min=1, help="Articles per write transaction (memory and lock time grow with it)."),
     quiet: bool = QUIET,
 ) -> None:
-    """Read, annotate and store articles. Exit 0: all went in; 1: some records quarantined."""
+    """Read, annotate and store articles. Exit 0: all went in; 1: some records quarantined.
+
+    Streams: records are read, annotated and committed a batch at a time, so memory stays flat
+    whatever the size of the input."""
     from kroniek.ingest.runner import ingest_paths
 
     store = open_db(db, must_exist=False)
@@ -69,6 +73,7 @@ def ingest(
             stages=_stages(stages),
             workers=_workers(workers),
             near_threshold=near_threshold,
+            batch_size=batch_size,
             progress=not quiet and sys.stderr.isatty(),
         )
     finally:

@@ -26,6 +26,8 @@ def _stemmer() -> Any:
 
 def fold(word: str) -> str:
     """Lowercase and strip diacritics (Syrië -> syrie) so spelling variants meet."""
+    if word.isascii():  # nothing to decompose: the common case, kept fast
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -13,8 +13,11 @@ per removed one, :meth:`commit` at the end of a batch (tantivy only shows commit
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import os
 import sqlite3
+import sys
 from typing import Any
 
 import tantivy
@@ -39,6 +42,42 @@ def _schema() -> Any:
     sb.add_integer_field("published", indexed=True, fast=True)  # YYYYMMDD of published_start
     sb.add_integer_field("duplicate", indexed=True, fast=True)
     return sb.build()
+
+
+@functools.lru_cache(maxsize=1)
+def _libc() -> Any:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL("libc.so.6")
+    except OSError:
+        return None
+
+
+def _limit_malloc_arenas(arenas: int = 2) -> None:
+    """Every writer runs indexing threads of its own, and glibc gives each new thread a malloc
+    arena and keeps what it freed there: over a long ingest (a writer per batch) memory would
+    creep up by tens of MB. A few shared arenas keep it flat (Python's own small objects do not
+    use malloc's arenas, so nothing else notices)."""
+    libc = _libc()
+    if libc is not None:
+        try:
+            libc.mallopt(-8, arenas)  # M_ARENA_MAX
+        except AttributeError:
+            pass
+
+
+def _give_back_memory() -> None:
+    """What the writer freed goes back to the system at once."""
+    libc = _libc()
+    if libc is not None:
+        try:
+            libc.malloc_trim(0)
+        except AttributeError:
+            pass
+
+
+_limit_malloc_arenas()
 
 
 def _day(value: str) -> int:
@@ -114,6 +153,7 @@ class TantivyIndex:
             self._writer.commit()
             self._writer.wait_merging_threads()
             self._writer = None
+            _give_back_memory()
         self.index.reload()
 
     # -- querying --------------------------------------------------------------------------
