@@ -18,7 +18,7 @@ from .failure import debug_from_env, report, take_debug_flag
 
 
 def _register() -> None:
-    from . import chronicle, events, explore, facts, ingest, serve, stores, train  # noqa: F401 - modules add their commands
+    from . import chronicle, events, explore, facts, ingest, serve, spark, stores, train  # noqa: F401 - modules add their commands
 
 
 def main(argv: list[str] | None = None) -> None:

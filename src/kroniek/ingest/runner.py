@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kroniek.chronicle import Chronicle, ensure_chronicle
 from kroniek.errors import RecordError
-from kroniek.model import Article
+from kroniek.model import Article, Document
 from kroniek.pipeline.registry import DEFAULT_STAGES, PipelineFailure
 from kroniek.pipeline.workers import Processor
 from kroniek.store.bands import band_keys
@@ -120,7 +120,10 @@ class Ingester:
         self.store.quarantine(_rejection(e) for e in errors)
         self.summary.quarantined += len(errors)
 
-    def ingest_batch(self, batch: list[Record | RecordError]) -> None:
+    def ingest_batch(self, batch: list[Record | RecordError],
+                     processed: Mapping[str, Document] | None = None) -> None:
+        """Check, annotate and store one batch. ``processed`` gives documents annotated
+        elsewhere (the Spark runner's executors) by article id: those are not annotated again."""
         errors = [item for item in batch if isinstance(item, RecordError)]
         records = [item for item in batch if isinstance(item, Record)]
         self.summary.read += len(batch)
@@ -148,7 +151,9 @@ class Ingester:
             fresh.append((rec, h))
         candidates: list[StoredDocument] = []
         by_id = {rec.article.id: (rec, h) for rec, h in fresh}
-        for result in self.processor.map(r.article for r, _ in fresh):
+        results = (self.processor.map(r.article for r, _ in fresh) if processed is None
+                   else [processed[r.article.id] for r, _ in fresh])
+        for result in results:
             if isinstance(result, PipelineFailure):
                 rec, _ = by_id[result.article_id]
                 errors.append(
