@@ -6,6 +6,7 @@ the same problem with the same words.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -76,8 +77,18 @@ def clip(raw: Any) -> str | None:
         return None
     if isinstance(raw, bytes):
         raw = raw[: RAW_LIMIT * 4].decode("utf-8", errors="replace")
-    text = str(raw)
+    text = storable(str(raw))
     return text if len(text) <= RAW_LIMIT else text[:RAW_LIMIT] + "…"
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """``text`` with lone UTF-16 surrogates (which no encoding can write) shown as ``\\udXXX``."""
+    if _SURROGATE.search(text) is None:
+        return text
+    return text.encode("utf-8", errors="backslashreplace").decode("utf-8")
 
 
 def record_error(
@@ -91,7 +102,8 @@ def record_error(
     raw: Any = None,
 ) -> RecordError:
     return RecordError(
-        message, source=source, line=line, record_id=record_id, field=field, hint=hint,
+        storable(message), source=storable(source), line=line,
+        record_id=None if record_id is None else storable(record_id), field=field, hint=hint,
         raw=clip(raw),
     )
 
@@ -129,7 +141,16 @@ def build_article(
             f"the article text must be a string, not {type(text).__name__}", field=text_field,
             hint=f"put the plain article text in `{text_field}`", **where,
         )
-    for name, value in (("text", text), *extra.items()):
+    for name, value in (("id", id), ("text", text), *extra.items()):
+        lone = _SURROGATE.search(value) if isinstance(value, str) else None
+        if lone is not None:  # e.g. "\ud800" inside a JSON string: half of a character
+            return record_error(
+                f"the {name} holds a lone UTF-16 surrogate (\\u{ord(lone.group()):04x}) at character "
+                f"{lone.start()}: half of a character, which no text can hold",
+                field=text_field if name == "text" else options.name(name),
+                hint="the record is damaged (a \\uD8xx escape without its pair); fix or remove it",
+                **where,
+            )
         if isinstance(value, str) and "\x00" in value:  # e.g. "\u0000" inside a JSON string
             return record_error(
                 f"the {name} holds a NUL character at character {value.index(chr(0))}, which "

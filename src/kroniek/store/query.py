@@ -28,6 +28,11 @@ from kroniek.errors import QueryError
 from .stemming import fold, stem_terms
 
 FIELDS = ("title", "text", "source")
+#: How deep parentheses and NOTs may nest (a real question needs a handful).
+MAX_DEPTH = 64
+#: How many words a query may hold: every backend answers that many at once in well under a
+#: second, where 50,000 ORed words keep FTS5 busy for many minutes.
+MAX_TERMS = 1000
 FILTER_FIELDS = ("entity", "event")
 #: The event types an ``event:`` filter takes (PLOVER; case-insensitive).
 EVENT_TYPES = (
@@ -156,8 +161,9 @@ class _Parser:
         return len(self.entities) + len(self.not_entities) + len(self.events) + len(self.not_events)
 
     def error(self, tok: _Tok, what: str) -> QueryError:
-        where = f"position {tok.pos + 1} ({_describe(tok)})"
-        return QueryError(f"{what} at {where} in query {self.text!r}")
+        where = f"position {tok.pos + 1} ({_describe(tok)[:60]})"
+        shown = self.text if len(self.text) <= 200 else self.text[:197] + "..."
+        return QueryError(f"{what} at {where} in query {shown!r}")
 
     def parse(self) -> ParsedQuery:
         if self.peek().kind == "end":
@@ -206,21 +212,25 @@ class _Parser:
             return None
         return parts[0] if len(parts) == 1 else And(tuple(parts), first.pos)
 
-    def unary(self, depth: int, negated: bool) -> Node | None:
+    def unary(self, depth: int, negated: bool, nots: int = 0) -> Node | None:
         tok = self.peek()
         if tok.kind in ("NOT", "minus"):
+            if nots >= MAX_DEPTH:
+                raise self.error(tok, f"more than {MAX_DEPTH} NOTs in a row; remove pairs of them")
             self.take()
             if self.peek().kind in ("end", "rp", "OR", "AND"):
                 raise self.error(tok, "NOT needs a term after it; add one or remove the NOT")
             if self.peek().kind == "field" and self.peek().value in FILTER_FIELDS:
                 return self.filter_field(self.take(), negated=not negated, depth=depth)
-            child = self.unary(depth, not negated)
+            child = self.unary(depth, not negated, nots + 1)
             return None if child is None else Not(child, tok.pos)
         return self.primary(depth, negated)
 
     def primary(self, depth: int, negated: bool, field_name: str | None = None) -> Node | None:
         tok = self.take()
         if tok.kind == "lp":
+            if depth >= MAX_DEPTH:
+                raise self.error(tok, f"parentheses nested more than {MAX_DEPTH} deep; simplify the query")
             if self.peek().kind == "rp":
                 raise self.error(tok, "empty parentheses; put a term inside or remove them")
             node = self.or_expr(depth + 1, negated)
@@ -298,9 +308,23 @@ def _with_field(node: Node, name: str) -> Node:
 def parse(text: str) -> ParsedQuery:
     """Parse ``text``; malformed input raises :class:`QueryError` naming position and fix."""
     parsed = _Parser(text or "").parse()
+    words = _count_stems(parsed.ast) + len(parsed.entities) + len(parsed.not_entities)
+    if words > MAX_TERMS:
+        raise QueryError(f"the query has {words} words; the most is {MAX_TERMS}: ask for fewer, or "
+                         "split it into several searches")
     if parsed.ast is not None:
         _render(parsed.ast)  # reject a lonely NOT now, whichever backend runs the query
     return parsed
+
+
+def _count_stems(node: Node | None) -> int:
+    if node is None:
+        return 0
+    if isinstance(node, Term | Phrase):
+        return len(node.stems)
+    if isinstance(node, Not):
+        return _count_stems(node.child)
+    return sum(_count_stems(c) for c in node.children)
 
 
 # -- rendering ------------------------------------------------------------------------------
