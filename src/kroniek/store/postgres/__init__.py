@@ -76,6 +76,13 @@ def _pool(url: str) -> Any:
     with _POOLS_LOCK:
         pool = _POOLS.get(url)
         if pool is None:
+            try:  # fail fast and say why (a pool would retry in the background)
+                psycopg.connect(url, connect_timeout=10).close()
+            except psycopg.Error as exc:
+                first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+                raise StoreError(
+                    f"cannot connect to the PostgreSQL store {safe_url(url)}: {first}; check the "
+                    "URL, that the server runs, and that the user may log in") from None
             size = max(1, int(os.environ.get("KRONIEK_PG_POOL", "10")))
             pool = ConnectionPool(
                 url, min_size=1, max_size=size, open=False, configure=configure,
