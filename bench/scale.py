@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
 from bench.search import CASES, COUNTS, generate, vocabulary  # noqa: E402
+
 from kroniek.store.bands import band_keys  # noqa: E402
 from kroniek.store.open import open_store  # noqa: E402
 from kroniek.store.search import counts, search  # noqa: E402

@@ -105,7 +105,7 @@ def show(
     row = store.article_row(article_id)
     store.close()
     if doc is None or row is None:
-        raise KroniekError(f"no article {article_id!r} in {db}; find ids with `kroniek search`")
+        raise KroniekError(f"no article {article_id!r} in {store.path}; find ids with `kroniek search`")
     if json_:
         data = doc.to_dict(tokens=tokens)
         data["duplicate_of"] = row["duplicate_of"]

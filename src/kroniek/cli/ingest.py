@@ -80,7 +80,7 @@ def ingest(
         store.close()
     print(summary.line(), file=sys.stderr)
     if summary.quarantined:
-        print(f"See them with: kroniek quarantine --db {db}", file=sys.stderr)
+        print(f"See them with: kroniek quarantine --db {store.path}", file=sys.stderr)
     raise typer.Exit(summary.exit_code)
 
 

@@ -26,7 +26,9 @@ def serve(
     from kroniek.serve import create_app
     from kroniek.serve.security import is_loopback
 
-    open_db(db).close()  # a clear error when there is no store; migrates an older one
+    opened = open_db(db)  # a clear error when there is no store; migrates an older one
+    where = opened.path  # a PostgreSQL URL without its password
+    opened.close()
     loopback = is_loopback(host)
     application = create_app(db, token, loopback_only=loopback)
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
@@ -44,7 +46,7 @@ def serve(
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
     mode = "writes need the token" if token else "read-only"
-    print(f"kroniek serves {db} at http://{shown}:{bound}/ (API http://{shown}:{bound}/api, "
+    print(f"kroniek serves {where} at http://{shown}:{bound}/ (API http://{shown}:{bound}/api, "
           f"docs /api/docs; {mode})", flush=True)
     if not loopback:
         print(f"Warning: listening on {host}, not loopback: anyone who can reach this machine can "

@@ -37,7 +37,6 @@ from .dedup import NearDuplicateIndex, best_match, text_hash
 from .readers import read_paths
 from .records import ReadOptions, Record
 
-
 #: Error messages a summary keeps (the count goes on; each error was reported as it came).
 MAX_KEPT_ERRORS = 1000
 

@@ -169,8 +169,8 @@ def _coordinates(conn: sqlite3.Connection, name: str) -> tuple[float | None, flo
         " AND country IS NOT NULL AND label != 'MISC' LIMIT 20) ORDER BY rowid",
         (name,),
     ).fetchall()
-    for (annotations,) in rows:
-        for e in json.loads(annotations or "{}").get("entities", []):
+    for (data,) in rows:
+        for e in json.loads(data or "{}").get("entities", []):
             if e.get("entity") == name and e.get("lat") is not None:
                 return e["lat"], e.get("lon")
     return None, None

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Literal
 
 from kroniek.errors import QueryError
 
-from .filters import Filters, Per, date_bound, last_day, make_filters, next_period, period_label, to_date
 from .dialect import query_error_types, text_match
+from .filters import Filters, Per, date_bound, last_day, make_filters, next_period, period_label, to_date
 from .query import ParsedQuery, matches_highlight, parse, terms_for_highlight
 from .stemming import fold, word_spans
 
