@@ -67,7 +67,7 @@ class Chronicle:
 
 def rebuild(conn: sqlite3.Connection, document: Callable[[sqlite3.Row], Document], progress: Callable[[int], None] | None = None) -> int:
     """Recompute the whole chronicle from the stored annotations; returns the articles placed."""
-    for table in ("entity_aliases", "entity_records", "stories", "term_df"):
+    for table in ("entity_aliases", "entity_records", "stories", "term_df", "story_terms"):
         conn.execute(f"DELETE FROM {table}")
     conn.execute("UPDATE articles SET story = NULL")
     conn.execute("UPDATE entities SET entity_id = NULL")
