@@ -68,6 +68,7 @@ def build(path: Path, n: int) -> None:
 
 def place(path: Path, n_stored: int, n_new: int) -> list[float]:
     conn = sqlite3.connect(path, isolation_level=None)
+    stories = S.Stories(conn)
     times = []
     conn.execute("BEGIN")
     for arts, fts in generate(n_new, seed=99, per_day=max(1, n_new * PER_DAY // n_stored)):
