@@ -49,6 +49,8 @@ class EventRow:
     target_span: tuple[int, int] | None = None
     story: int | None = None  # the chronicle's story of the article
     event_key: str | None = None  # shared by every report of one event within a story
+    actor_id: int | None = None  # the entity records actor and target are linked to, if any
+    target_id: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = dict(self.__dict__)
@@ -91,8 +93,8 @@ def list_events(
     """Event mentions, newest article first; ``actor``/``target`` match any part of a name,
     ``involving`` (one entity's name and aliases) the actor's or the target's name exactly."""
     sql = (
-        "SELECT a.id AS article_id, a.published, a.source AS outlet, a.story, e.* FROM events e"
-        " JOIN articles a ON a.rowid = e.article WHERE 1=1"
+        f"SELECT a.id AS article_id, a.published, a.source AS outlet, a.story, {_linked('actor')},"
+        f" {_linked('target')}, e.* FROM events e JOIN articles a ON a.rowid = e.article WHERE 1=1"
     )
     params: list[Any] = []
     if not include_duplicates:
@@ -124,6 +126,12 @@ def list_events(
         sql += " LIMIT ? OFFSET ?"
         params += [-1 if limit is None else limit, offset]
     return [_row(r) for r in conn.execute(sql, params)]
+
+
+def _linked(role: str) -> str:
+    """The entity record the article linked the actor's (target's) name to, if any."""
+    return (f"(SELECT x.entity_id FROM entities x WHERE x.article = e.article AND x.entity = e.{role}_name"
+            f" AND x.entity_id IS NOT NULL LIMIT 1) AS {role}_id")
 
 
 def _filters(type: str | None, actor: str | None, target: str | None,  # noqa: A002
@@ -177,6 +185,8 @@ def _row(r: sqlite3.Row) -> EventRow:
         target_span=(r["target_start"], r["target_end"]) if r["target_start"] is not None else None,
         story=r["story"],
         event_key=r["event_key"],
+        actor_id=r["actor_id"],
+        target_id=r["target_id"],
     )
 
 
