@@ -18,19 +18,8 @@ from kroniek.store.filters import date_bound
 from kroniek.store.stemming import stem_terms
 
 from .articles import precision_of
+from .facts import date_clause
 from .paging import Page, check_limit, decode_cursor, page_of
-
-
-def _dates(date_from: str | None, date_to: str | None, col: str = "a.published_start") -> tuple[str, list[Any]]:
-    sql, params = "", []
-    if date_from:
-        sql += f" AND {col} >= ?"
-        params.append(date_from)
-    if date_to:
-        sql += f" AND {col} <= ?"
-        params.append(date_to)
-    return sql, params
-
 
 # -- stories --------------------------------------------------------------------------------
 
@@ -228,7 +217,7 @@ def story_of(conn: sqlite3.Connection, article_id: str) -> int | None:
 
 
 def _reports(conn: sqlite3.Connection, about: str | None, date_from: str | None, date_to: str | None) -> dict[str, list[Report]]:
-    clause, params = _dates(date_from, date_to)
+    clause, params = date_clause(date_from, date_to)
     rows = conn.execute(
         "SELECT a.id AS article, a.published, a.source AS outlet, f.* FROM figures f"
         " JOIN articles a ON a.rowid = f.article WHERE f.series IS NOT NULL AND a.duplicate_of IS NULL" + clause

@@ -15,7 +15,8 @@ from kroniek.store.stemming import stem_terms
 from .paging import Page, check_limit, decode_cursor, page_of
 
 
-def _date_clause(date_from: str | None, date_to: str | None) -> tuple[str, list[Any]]:
+def date_clause(date_from: str | None, date_to: str | None) -> tuple[str, list[Any]]:
+    """SQL (over ``articles a``) for articles whose date overlaps the bounds (``date_bound`` form)."""
     sql, params = "", []
     if date_from:
         sql += " AND a.published_end >= ?"
@@ -100,7 +101,7 @@ def list_quotes(
         sql += (f" AND EXISTS (SELECT 1 FROM json_each(q.about) WHERE value COLLATE NOCASE"
                 f" IN ({_marks(about_in)}))")
         params += list(about_in)
-    clause, extra = _date_clause(date_from, date_to)
+    clause, extra = date_clause(date_from, date_to)
     sql += clause + " ORDER BY a.published_start DESC, a.rowid, q.start LIMIT ? OFFSET ?"
     params += extra + [limit, offset]
     return [
@@ -186,7 +187,7 @@ def figure_series(
     Words match by Dutch stem and by prefix ("IS" finds "IS-strijders"); the source is the
     innermost reporter of the figure, else the outlet that published the article.
     """
-    clause, params = _date_clause(date_from, date_to)
+    clause, params = date_clause(date_from, date_to)
     rows = conn.execute(
         _FIGURE_SQL + clause + " ORDER BY a.published_start, a.rowid, f.start",
         params,
