@@ -347,3 +347,18 @@ def test_interview_question_to_je_does_not_hand_the_answer_to_a_name_in_it():
     assert by_start["Ja. Met hem "] == "Sanne Hoekstra"
     # a question that names someone as its subject still names the answerer
     assert by_start["Nee, de bank"] == "Sanne Hoekstra"
+
+
+def test_an_initial_or_a_verb_is_no_part_of_the_speaker_after_volgens():
+    qs = quotes_of("Volgens de rechtbank kocht V. van het geld een dure auto.")
+    assert [(q.speaker_name, q.content.text) for q in qs] == [("rechtbank", "kocht V. van het geld een dure auto")]
+
+
+def test_adverbs_after_the_source_are_no_part_of_its_name():
+    qs = quotes_of("De celstraf was volgens de rechters te lang voor zo'n klein vergrijp.")
+    assert [q.speaker_name for q in qs] == ["rechters"]
+
+
+def test_a_title_before_the_name_keeps_the_speaker():
+    qs = quotes_of("'Het was een schande', aldus dr. Jansen van het ziekenhuis.")
+    assert [q.speaker_name for q in qs] == ["Jansen"]

@@ -57,7 +57,7 @@ def aldus(ctx: Context, us: int, ue: int, pi: int) -> bool:
         or DASH_START.match(ctx.text, us)
     ):
         return False  # quotes and dialogue dashes are the direct-speech finder's
-    sp = np_after(ctx.text, us + m.end(), ue, ctx.lex)
+    sp = np_after(ctx.text, us + m.end(), ue, ctx.lex, ctx.tags)
     if not sp:
         return False
     rest = ctx.text[sp[1] : ue]
@@ -94,7 +94,7 @@ def pointing_back(ctx: Context, ui: int, us: int, ue: int, seg: str) -> bool:
     if not (m and (m.group(1).lower() in ctx.lex.report_forms or late) and ui > 0):
         return False
     cue = (us + m.start(1), us + m.end(1)) if late is None else (us + late[0], us + late[1])
-    sp = np_after(text, us + m.end(), ue, ctx.lex)
+    sp = np_after(text, us + m.end(), ue, ctx.lex, ctx.tags)
     if not sp:
         return False
     prev = ctx.units[ui - 1]
@@ -107,10 +107,10 @@ def pointing_back(ctx: Context, ui: int, us: int, ue: int, seg: str) -> bool:
     med = MEDIUM_RE.match(rest)
     ch = CHAIN_RE.search(rest)
     if ch:
-        origin = np_after(text, sp[1] + ch.end(), ue, ctx.lex)
+        origin = np_after(text, sp[1] + ch.end(), ue, ctx.lex, ctx.tags)
         f.chain_origin = origin
     elif med:
-        f.medium = np_after(text, sp[1] + med.end(), ue, ctx.lex)
+        f.medium = np_after(text, sp[1] + med.end(), ue, ctx.lex, ctx.tags)
     ctx.found.append(f)
     return True
 
@@ -128,7 +128,7 @@ def research_shows(ctx: Context, us: int, ue: int, pi: int, seg: str) -> bool:
     m2 = re.search(r"\b(blijkt|blijken|bleek|bleken)\s+(?:\w+\s+){0,3}?dat\s+", seg[m.end() :])
     if not m2:
         return False
-    sp = np_after(ctx.text, us + m.end(), ue, ctx.lex)
+    sp = np_after(ctx.text, us + m.end(), ue, ctx.lex, ctx.tags)
     cs = us + m.end() + m2.end()
     cue = (us + m.end() + m2.start(1), us + m.end() + m2.end(1))
     ctx.add_indirect(cs, ue, cue, sp, "uit", pi)
@@ -140,7 +140,7 @@ def volgens(ctx: Context, us: int, ue: int, pi: int, seg: str) -> bool:
     that-cue before 'volgens' that makes it the other speaker's)."""
     text = ctx.text
     for m in re.finditer(r"\b[Vv]olgens\s+", seg):
-        sp = np_after(text, us + m.end(), ue, ctx.lex)
+        sp = np_after(text, us + m.end(), ue, ctx.lex, ctx.tags)
         obj = re.match(r"(hem|haar)\b", text[us + m.end() : ue])
         if sp is None and obj:  # ("haar vereniging" is a phrase np_after already found)
             sp = (us + m.end(), us + m.end() + len(obj.group(1)))  # "volgens hem": a pronoun

@@ -36,7 +36,7 @@ def parenthetical(ctx: Context, us: int, ue: int, pi: int) -> bool:
     for m in re.finditer(r",\s*(\w+)\s+", text[us:ue]):
         if m.group(1).lower() not in ctx.lex.report_forms or m.start() < 8:
             continue
-        sp = np_after(text, us + m.end(), ue, ctx.lex)
+        sp = np_after(text, us + m.end(), ue, ctx.lex, ctx.tags)
         if sp and re.match(r"\s*,\s*\S", text[sp[1] : ue]):
             cue = (us + m.start(1), us + m.end(1))
             ctx.add_indirect(us, ue, cue, sp, "parenthetical", pi)
@@ -92,7 +92,7 @@ def cue_that(ctx: Context, us: int, ue: int, pi: int, before: int | None = None)
                     or text[sp[0] : sp[1]].lower() in ("dat", "het", "wat")
                 ):
                     # inverted: "Op de laatste zittingsdag deelde de rechtbank mee dat"
-                    after = np_after(text, cue[1] + 1, particle_at or us + ws[j].start(), ctx.lex)
+                    after = np_after(text, cue[1] + 1, particle_at or us + ws[j].start(), ctx.lex, ctx.tags)
                     sp = after or (sp if sp is not None and lead not in SPEAKER_STOP else None)
                 if sp is None:
                     break

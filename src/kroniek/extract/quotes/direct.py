@@ -82,7 +82,7 @@ def dash_paragraph(ctx: Context, pi: int, s: int, pe: int) -> None:
         cue = (s + m.start(1), s + m.end(1))
         if cue[0] < pos:
             continue
-        sp = np_after(text, cue[1] + 1, pe, ctx.lex)
+        sp = np_after(text, cue[1] + 1, pe, ctx.lex, ctx.tags)
         if sp is None:
             continue
         cs, ce = trim(text, pos, s + m.start() + 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kroniek.lexicon import ORG_NOUNS, PRONOUNS, ROLE_NOUNS, WEEKDAY_NAMES, words
+from kroniek.lexicon import ABBREVIATIONS, ORG_NOUNS, PRONOUNS, ROLE_NOUNS, WEEKDAY_NAMES, words
 from kroniek.lexicon.reporting import Lexicon
 
 from .cues import SPEAKER_STOP
@@ -29,8 +29,16 @@ VERB_ENDS_NP = frozenset(
 )
 
 
-def np_after(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, int] | None:
-    """The noun phrase starting at ``pos`` (a speaker after a cue: "zegt de Turkse president X")."""
+#: parts of speech that never continue a speaker phrase once it has begun ("volgens de rechtbank
+#: | kocht V.", "volgens de rechters | te lang")
+_NOT_IN_NP = frozenset(("VERB", "AUX", "ADV", "SCONJ", "CCONJ", "PART", "PRON", "ADP"))
+
+
+def np_after(
+    text: str, pos: int, limit: int, lex: Lexicon, tags: dict[int, str] | None = None
+) -> tuple[int, int] | None:
+    """The noun phrase starting at ``pos`` (a speaker after a cue: "zegt de Turkse president X").
+    ``tags``: the tagger's part of speech by token start, when there is a model."""
     det = False
     det_at = pos
     if text.startswith("'t ", pos) or text.startswith("’t ", pos):
@@ -43,7 +51,7 @@ def np_after(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, int] |
     first = words[0][2].lower()
     if first in _SPEAKER_ADVERBS and len(words) > 1 and not text[words[0][1] : words[1][0]].strip():
         # "zeide nu Miss Morstan", "vroeg toen de man": an adverb before the subject
-        return np_after(text, words[1][0], limit, lex)
+        return np_after(text, words[1][0], limit, lex, tags)
 
     if first in PRONOUNS:
         return (words[0][0], words[0][1])
@@ -57,6 +65,22 @@ def np_after(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, int] |
         if k and gap.strip():  # punctuation between words ends the phrase
             break
         lw = w.lower()
+        if text[e : e + 1] == "." and (
+            ABBREVIATIONS.get(lw + ".") == "title" or (len(w) == 1 and w.isupper() and seen_cap)
+        ):
+            # "aldus dr. Jansen", "volgens Gerard V.": the stop belongs to the title or initial
+            if ABBREVIATIONS.get(lw + ".") != "title":
+                end = e + 1
+            prev_end = e + 1
+            continue
+        if (
+            k
+            and tags
+            and tags.get(s) in _NOT_IN_NP
+            and not w[0].isupper()
+            and lw not in ("van", "en", "der", "den", "de", "het")
+        ):
+            break  # the tagger says the phrase is over: a verb, adverb or preposition
         if lw in _NP_DETERMINERS and k == 0:
             prev_end = e
             continue
