@@ -32,6 +32,8 @@ VERB_ENDS_NP = frozenset(
 #: parts of speech that never continue a speaker phrase once it has begun ("volgens de rechtbank
 #: | kocht V.", "volgens de rechters | te lang")
 _NOT_IN_NP = frozenset(("VERB", "AUX", "ADV", "SCONJ", "CCONJ", "PART", "PRON", "ADP"))
+#: small words the rules below decide on themselves (name particles, "zowel X als Y", "X en Y")
+_NP_GLUE = frozenset("van en als zowel de der den het ter ten von al bin el le la".split())
 
 
 def np_after(
@@ -78,7 +80,7 @@ def np_after(
             and tags
             and tags.get(s) in _NOT_IN_NP
             and not w[0].isupper()
-            and lw not in ("van", "en", "der", "den", "de", "het")
+            and lw not in _NP_GLUE
         ):
             break  # the tagger says the phrase is over: a verb, adverb or preposition
         if lw in _NP_DETERMINERS and k == 0:
