@@ -3,7 +3,7 @@
 The shipped NER was trained on Belgian news from 2000 and mistypes names that matter in today's
 news (countries read as persons, "Al-Qaeda" as MISC). An ``entity_ruler`` before ``ner`` fixes
 those spans; the NER keeps them and labels everything else. Country names come from babel's Dutch
-territory names (the same source as ``kb.places``); organisations from ``lexicon/organisations.txt``
+territory names (the same source as ``kb.places``); organisations from ``lexicon/organisations.txt`` and ``lexicon/media.txt``
 (international bodies, media, Dutch state bodies and ministries, parties, unions, companies and
 clubs: names whose type never changes, so "Philips" is never a person).
 """
@@ -16,6 +16,8 @@ from kroniek.lexicon import ordered
 
 #: Organisations that news mentions constantly and whose type is not in doubt (``lexicon/``).
 ORGANISATIONS = ordered("organisations.txt", __package__)
+#: News media and agencies (ORG too; the quotes stage reads a report they carry as evidence).
+MEDIA = ordered("media.txt", __package__)
 
 #: Country names the NER should never type otherwise; babel's Dutch names plus common forms.
 EXTRA_COUNTRIES = ("Amerika", "VS", "Groot-Brittannië", "Engeland", "Holland", "Rusland", "Syrië")
@@ -27,7 +29,7 @@ def patterns() -> list[dict[str, Any]]:
 
     countries = set(_dutch_country_names().values()) | set(EXTRA_COUNTRIES)
     out = [{"label": "LOC", "pattern": name} for name in sorted(countries) if len(name) > 2]
-    out += [{"label": "ORG", "pattern": name} for name in ORGANISATIONS]
+    out += [{"label": "ORG", "pattern": name} for name in ORGANISATIONS + MEDIA]
     return out
 
 

@@ -13,14 +13,16 @@ from .context import Context, Found
 
 
 def merge(ctx: Context) -> list[Found]:
-    """Indirect statements absorb unattributed or embedded direct quotes inside them."""
+    """Indirect statements absorb unattributed or embedded direct quotes inside them (kind
+    ``mixed``); a position, call or finding absorbs them too but keeps its kind."""
     direct = [f for f in ctx.found if f.kind == "direct" and f.how not in ("colon",)]
     indirect = [f for f in ctx.found if f not in direct]
     keep_direct = []
     for d in direct:
         host = next((i for i in indirect if i.start <= d.start and d.end <= i.end + 2), None)
         if host and d.how in ("", "embedded", "volgens", "continued"):
-            host.kind = "mixed"
+            if host.kind == "indirect" or len(ctx.text[d.start : d.end].split()) > 3:
+                host.kind = "mixed"  # (a position, call or finding keeps its kind around quoted words)
             continue
         keep_direct.append(d)
     out = list(keep_direct)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .context import Context
-from .cues import SPEAKER_STOP
+from .cues import SPEAKER_STOP, is_medium
 from .marks import DASH_START, MARK_RE
 from .phrases import WORD_RE, np_after, np_before
 
@@ -43,6 +43,61 @@ def parenthetical(ctx: Context, us: int, ue: int, pi: int) -> bool:
             return True
     return False
 
+#: holders that report no one's view ("ik vind dat" outside quote marks is the writer's own text;
+#: "men denkt", "iedereen vindt" are generic)
+NO_HOLDER = frozenset("ik we wij je jij u men iedereen niemand menigeen velen sommigen mensen mens iemand anderen weinigen".split())
+_HYPOTHETICAL = re.compile(r"(?i)\b(?:zou|zouden|zal|zullen)\b")
+
+
+def held(ctx: Context, us: int, ue: int, cue: tuple[int, int], sp: tuple[int, int]) -> bool:
+    """Whether a view or demand is one a source states: not the writer's own ("ik vind"), not a
+    generic holder, not a question ("Vindt X dat ...?") and not a hypothetical ("zou vinden")."""
+    text = ctx.text
+    head = text[sp[0] : sp[1]].lower().split()
+    if not head or head[-1] in NO_HOLDER or head[0] in NO_HOLDER or head[-1] in ("de", "het", "een"):
+        return False
+    if text[us:ue].rstrip().endswith("?"):
+        return False
+    near = text[max(us, min(cue[0], sp[0]) - 12) : cue[1] + 8]
+    return not _HYPOTHETICAL.search(near)
+
+
+_TIME_PHRASE = re.compile(
+    r"(?i)(?:^|\s)(?:vorige|volgende|afgelopen|komende|deze|die|dit|vorig|volgend|elke|iedere)\s+"
+    r"(?:\w+\s+)?(?:maand|week|jaar|dag|weekend|keer|eeuw|zomer|winter|herfst|lente|avond|ochtend|nacht)$"
+    r"|^(?:vroeger|destijds|onlangs|recent|gisteravond|gistermiddag|vanochtend|vanavond|vannacht)$"
+)
+
+
+def subject(ctx: Context, us: int, cue: tuple[int, int], limit: int) -> tuple[int, int] | None:
+    """The speaker phrase of a cue: the subject before it ("X zegt"), or after it when the clause
+    is inverted ("Op de laatste zittingsdag deelde de rechtbank mee"); ``limit``: where the
+    phrase after the cue must end (the particle or the conjunction)."""
+    text = ctx.text
+    sp = np_before(text, ctx.clause_start(us, cue[0]), cue[0])
+    lead = text[sp[0] : sp[1]].split()[0].lower() if sp else ""
+    if sp and re.match(r"(?:Van|De|Ter|Ten|Den|Op|In)\s+(?:(?:de|der|den|het|ter)\s+)?[A-Z]", text[sp[0] : sp[1]]):
+        lead = ""  # "Van Lieshout denkt", "De Vries zegt": a surname, no preposition
+    if sp and lead not in SPEAKER_STOP:
+        # "Baby Jairo Op de laatste zittingsdag deelde ...": a heading glued to
+        # a sentence that opens with an adverbial
+        heads = text[sp[0] : sp[1]].split()[1:4]
+        if any(h.istitle() and h.lower() in SPEAKER_STOP for h in heads):
+            lead = next(h.lower() for h in heads if h.istitle() and h.lower() in SPEAKER_STOP)
+            # (an acronym is a name: "Het OM gaat ervan uit", not the word "om")
+    if sp and _TIME_PHRASE.search(text[sp[0] : sp[1]]):
+        lead = "toen"  # "Vorige maand eiste het OM ...": a time phrase opens an inverted clause
+    if (
+        sp is None
+        or lead in SPEAKER_STOP
+        or text[sp[0] : sp[1]].lower() in ("dat", "het", "wat")
+    ):
+        # inverted: "Op de laatste zittingsdag deelde de rechtbank mee dat"
+        after = np_after(text, cue[1] + 1, limit, ctx.lex, ctx.tags)
+        sp = after or (sp if sp is not None and lead not in SPEAKER_STOP else None)
+    return sp
+
+
 def cue_that(ctx: Context, us: int, ue: int, pi: int, before: int | None = None) -> bool:
     """X zegt/stelt/ontkent (…) dat …; X laat weten dat …; inverted 'Eerder verklaarde X dat'.
     ``before``: only a cue that starts before this position counts."""
@@ -58,6 +113,10 @@ def cue_that(ctx: Context, us: int, ue: int, pi: int, before: int | None = None)
             continue
         if i and ws[i - 1].group().lower() == "te":
             continue  # "hoeft niet te melden dat": an infinitive reports nothing
+        if i and ws[i - 1].group().lower() in ("de", "het", "een", "zijn", "haar", "hun") and (
+            ctx.lex.kind(lw) != "indirect"
+        ):
+            continue  # "de vrees is dat", "zijn eis dat": a noun, no verb
         if re.match(r"(?i)(?:als|wanneer|indien|zodra)\b", seg.lstrip()):
             return False  # "Als ik zeg dat ...": a condition, not a statement
         need = ctx.lex.particles.get(lw) if lw not in ctx.lex.that_forms else None
@@ -76,26 +135,14 @@ def cue_that(ctx: Context, us: int, ue: int, pi: int, before: int | None = None)
                 if between.strip() == ":":
                     cs = us + ws[j].start()
                 cue = (us + w.start(), us + w.end())
-                sp = np_before(text, ctx.clause_start(us, cue[0]), cue[0])
-                lead = text[sp[0] : sp[1]].split()[0].lower() if sp else ""
-                if sp and lead not in SPEAKER_STOP:
-                    # "Baby Jairo Op de laatste zittingsdag deelde ...": a heading glued to
-                    # a sentence that opens with an adverbial
-                    heads = text[sp[0] : sp[1]].split()[1:4]
-                    if any(h[0].isupper() and h.lower() in SPEAKER_STOP for h in heads):
-                        lead = next(
-                            h.lower() for h in heads if h[0].isupper() and h.lower() in SPEAKER_STOP
-                        )
-                if (
-                    sp is None
-                    or lead in SPEAKER_STOP
-                    or text[sp[0] : sp[1]].lower() in ("dat", "het", "wat")
-                ):
-                    # inverted: "Op de laatste zittingsdag deelde de rechtbank mee dat"
-                    after = np_after(text, cue[1] + 1, particle_at or us + ws[j].start(), ctx.lex, ctx.tags)
-                    sp = after or (sp if sp is not None and lead not in SPEAKER_STOP else None)
+                sp = subject(ctx, us, cue, particle_at or us + ws[j].start())
                 if sp is None:
                     break
-                ctx.add_indirect(cs, ue, cue, sp, "that", pi)
+                kind = ctx.lex.kind(w.group())
+                if kind in ("position", "call") and not held(ctx, us, ue, cue, sp):
+                    return False
+                if kind == "indirect" and is_medium(text[sp[0] : sp[1]]):
+                    kind = "evidence"  # "meldt de NOS dat": a medium reports
+                ctx.add_indirect(cs, ue, cue, sp, "that", pi, kind=kind)
                 return True
     return False

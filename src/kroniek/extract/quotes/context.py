@@ -161,4 +161,8 @@ class Context:
             ce -= 1
         if ce - cs < 8:
             return
+        if kind not in ("indirect", "direct") and cue and any(
+            f.kind == "direct" and f.start <= cue[0] < f.end for f in self.found
+        ):
+            return  # a view or demand inside quoted speech is part of that quote ("'Ik geloof dat ...'")
         self.found.append(Found(cs, ce, kind, cue=cue, speaker=sp, how=how, paragraph=pi))

@@ -1,11 +1,18 @@
 """Indirect speech, sentence by sentence: the order in which the finders for attributed
-statements (``attributed``) and that-clauses (``clauses``) get a sentence."""
+statements (``attributed``, ``evidence``), that-clauses (``clauses``), infinitival reports and
+stated positions (``stances``) and calls (``calls``) get a sentence."""
 
 from __future__ import annotations
 
 from .attributed import aldus, colon_heading, pointing_back, research_shows, volgens
+from .calls import demand, named_call, plea
 from .clauses import cue_that, parenthetical
 from .context import Context
+from .evidence import in_document, shows_back
+from .stances import infinitival, nominal, position_phrase, sees_as, small_clause
+
+#: after the attributed statements and that-clauses: the wider forms, most certain first
+_WIDER = (infinitival, position_phrase, demand, plea, named_call, nominal, sees_as, small_clause)
 
 
 def find_indirect(ctx: Context) -> None:
@@ -21,11 +28,22 @@ def find_indirect(ctx: Context) -> None:
         if pi in heading_ends and us < heading_ends[pi]:
             continue
         seg = text[us:ue]
-        if pointing_back(ctx, ui, us, ue, seg):
+        if pointing_back(ctx, ui, us, ue, seg) or shows_back(ctx, ui, us, ue):
             continue
-        if research_shows(ctx, us, ue, pi, seg):
+        if research_shows(ctx, us, ue, pi, seg) or in_document(ctx, us, ue, pi):
             continue
-        if volgens(ctx, us, ue, pi, seg):
+        n = len(ctx.found)
+        if volgens(ctx, us, ue, pi, seg) or aldus(ctx, us, ue, pi):
+            # "Volgens bureau X vinden Y het belangrijk ...", "Ouders pleiten voor ..., schrijft
+            # de Volkskrant": a statement inside the attributed one is a quote too (nested)
+            inner = ctx.found[n:]
+            if inner and inner[-1].kind in ("indirect", "evidence"):
+                for finder in _WIDER:
+                    if finder(ctx, inner[-1].start, inner[-1].end, pi):
+                        break
             continue
-        if aldus(ctx, us, ue, pi) or cue_that(ctx, us, ue, pi) or parenthetical(ctx, us, ue, pi):
+        if cue_that(ctx, us, ue, pi) or parenthetical(ctx, us, ue, pi):
             continue
+        for finder in _WIDER:
+            if finder(ctx, us, ue, pi):
+                break

@@ -78,11 +78,11 @@ def np_after(
         if (
             k
             and tags
-            and tags.get(s) in _NOT_IN_NP
+            and (tags.get(s) in _NOT_IN_NP or (tags.get(s) == "NUM" and end is not None))
             and not w[0].isupper()
             and lw not in _NP_GLUE
         ):
-            break  # the tagger says the phrase is over: a verb, adverb or preposition
+            break  # the tagger says the phrase is over: a verb, adverb, preposition or a number
         if lw in _NP_DETERMINERS and k == 0:
             prev_end = e
             continue

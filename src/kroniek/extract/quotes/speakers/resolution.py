@@ -124,6 +124,10 @@ class Resolution:
         if body_place and body_place.group(1).lower() in ORG_NOUNS:
             return f"{body_place.group(1)} {body_place.group(2)}"  # "het gerechtshof Amsterdam", "de gemeente Ede"
         ms = [m for m in self.at(start, end) if m.start >= start and m.end <= end]
+        origin = re.search(r"\s(?:uit|in|te)\s+[A-ZÀ-Þ]", phrase)
+        if origin and any(m.start < start + origin.start() for m in ms):
+            # "Het bedrijf Ten Brinke Slot uit Varsseveld": where a source comes from is no source
+            ms = [m for m in ms if m.start < start + origin.start()]
         bare = re.sub(r"^(?:de|het|een)\s+", "", low)
         if bare in self.portfolios:  # "Financiën: ..." where the article named its minister
             return self.portfolios[bare]

@@ -22,7 +22,7 @@ def sentence_tenses(doc: Document) -> list[str] | None:
     toks = doc.tokens
     if not toks or not any(t.morph for t in toks):
         return None
-    from kroniek.lexicon.reporting import get_lexicon
+    from kroniek.lexicon.reporting import CALL_LEMMAS, POSITION_LEMMAS, get_lexicon
 
     lex = get_lexicon()
     out = []
@@ -47,8 +47,8 @@ def sentence_tenses(doc: Document) -> list[str] | None:
                 aux = True
             elif t.tag.startswith("WW|vd") or "VerbForm=Part" in t.morph or _PARTICIPLE.fullmatch(low):
                 part = True
-            if fin and lex.lemma(low):
-                report = True
+            if fin and (lem := lex.lemma(low)) and lem not in POSITION_LEMMAS and lem not in CALL_LEMMAS:
+                report = True  # (a view or a demand is held now: "vindt dat het in april kan")
             j += 1
         # "zegt X woensdag" reports what was said (past); other present sentences look ahead
         out.append("past" if past or (aux and part) or report else "present")
