@@ -123,3 +123,17 @@ def test_a_belief_inside_a_quote_is_part_of_that_quote():
 def test_quoted_words_keep_the_kind_of_a_position():
     q = one("De rechter vindt dat het opsluiten van de mannen 'niet passend' was.")
     assert q.kind == "position"
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        ("President Maduro noemde zijn tegenstanders 'opportunisten en lafaards'.", "tegenstanders"),
+        ("De Turkse president Erdogan noemde Assad een 'terrorist'.", "Assad"),
+        ("Minister Jansen noemde de situatie 'onhoudbaar'.", None),  # a situation is no entity
+    ],
+)
+def test_labelling_quote_is_about_the_labelled(text, about):
+    q = one(text)
+    assert q.kind == "direct"
+    assert (q.about[0] if q.about else None) == about

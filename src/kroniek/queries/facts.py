@@ -21,6 +21,10 @@ def _date_clause(date_from: str | None, date_to: str | None) -> tuple[str, list[
     return sql, params
 
 
+#: the kinds of statement a quote can be (``kroniek.model.Quote.kind``)
+QUOTE_KINDS = ("direct", "indirect", "mixed", "infinitival", "position", "evidence", "call")
+
+
 def list_quotes(
     conn: sqlite3.Connection,
     *,
@@ -30,8 +34,12 @@ def list_quotes(
     date_to: str | None = None,
     limit: int = 50,
     include_duplicates: bool = False,
+    kinds: list[str] | None = None,
 ) -> list[dict[str, Any]]:
     """Quotes with their speaker, source chain and evidence, newest first.
+
+    ``kinds`` keeps the quotes of those kinds (direct, indirect, mixed, infinitival, position,
+    evidence, call).
 
     Near-duplicate articles (syndicated copies) are left out unless asked, so one statement
     is listed once.
@@ -49,6 +57,9 @@ def list_quotes(
     if about:
         sql += " AND (q.about LIKE ? OR q.content LIKE ?)"
         params += [f"%{about}%"] * 2
+    if kinds:
+        sql += " AND q.kind IN (" + ",".join("?" * len(kinds)) + ")"
+        params += list(kinds)
     clause, extra = _date_clause(date_from, date_to)
     sql += clause + " ORDER BY a.published_start DESC, a.rowid, q.start LIMIT ?"
     params += extra + [limit]

@@ -42,7 +42,7 @@ def build(ctx: Context, items: list[Found]) -> list[Quote]:
     text = ctx.text
     out = []
     for f in items:
-        about: list[str] = []
+        about: list[str] = [f.labelled] if f.labelled else []
         spans = [(f.start, f.end)] + ([f.about_extra] if f.about_extra else [])
         for s, e in spans:
             for m in ctx.people.at(s, e):

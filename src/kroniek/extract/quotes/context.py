@@ -29,6 +29,7 @@ class Found:
     origin: str | None = None
     medium: tuple[int, int] | None = None
     about_extra: tuple[int, int] | None = None
+    labelled: str | None = None  # "X noemde Y 'Z'": Y, what the quote is about first
     paragraph: int = 0
     pure: bool = False  # the paragraph is nothing but this quote
     unclosed: bool = False  # runs on into the next paragraph
