@@ -10,7 +10,7 @@ from kroniek.model import Document
 from kroniek.pipeline.registry import stage
 
 from .find import find_in_text
-from .resolve.tense import sentence_tenses
+from .resolve.tense import clause_tenses, sentence_tenses
 
 
 def _figure_times(doc: Document) -> None:
@@ -48,6 +48,6 @@ def _figure_times(doc: Document) -> None:
 def find_timexes(doc: Document) -> Document:
     """Fill ``doc.timexes``; also date the figures found earlier in the same sentences."""
     sents = [(s.start, s.end) for s in doc.sentences]
-    doc.timexes = find_in_text(doc.text, doc.published, sents, sentence_tenses(doc))
+    doc.timexes = find_in_text(doc.text, doc.published, sents, sentence_tenses(doc), clause_tenses(doc))
     _figure_times(doc)
     return doc
