@@ -362,3 +362,28 @@ def test_adverbs_after_the_source_are_no_part_of_its_name():
 def test_a_title_before_the_name_keeps_the_speaker():
     qs = quotes_of("'Het was een schande', aldus dr. Jansen van het ziekenhuis.")
     assert [q.speaker_name for q in qs] == ["Jansen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a name with particles after a title compound
+        ("'We hebben ingezet op het imago van Gouda', stelt CDA-raadslid Martijn van der Wind.",
+         "Martijn van der Wind"),
+        ("'Het was de bedoeling', stelt Gouwenaar Pieter Stroop van Renen.", "Pieter Stroop van Renen"),
+        # an initial keeps its stop
+        ("Onno R. werd opgepakt. R. bekende op 4 januari verantwoordelijk te zijn voor de brand.", "Onno R."),
+        # a portfolio after the name is no second speaker
+        ("Volgens minister Ferdinand Grapperhaus van Justitie en Veiligheid is het te ver gaan.",
+         "Ferdinand Grapperhaus"),
+        # a role of the same head as one named before ("districtschef" ... "de politiechef")
+        ("Als districtschef van Tilburg had Peter Verschuur succes. 'Je moet creatief zijn', zegt de politiechef.",
+         "Peter Verschuur"),
+        # coordinated nationality adjectives before a group noun
+        ("Bij mieren is het zo. Dat blijkt uit een onderzoek van Amerikaanse en Spaanse wetenschappers.",
+         "Amerikaanse en Spaanse wetenschappers"),
+    ],
+)
+def test_speaker_names_in_news(text, name):
+    qs = quotes_of(text)
+    assert qs and qs[-1].speaker_name == name

@@ -12,7 +12,7 @@ from .dialogue import addressed, beat, follows, inherit, other_than
 def name_speakers(ctx: Context, items: list[Found]) -> None:
     """Resolve speaker phrases; unattributed quotes inherit from context."""
     text = ctx.text
-    ctx.people.quoted = sorted((f.start, f.end) for f in items if f.kind != "indirect")
+    ctx.people.quoted = sorted((f.start, f.end) for f in items if f.kind in ("direct", "mixed"))  # quoted words
     last: str | None = None
     last_para = -10
     third: tuple[str, int] | None = None  # last third-person speaker, end of their quote

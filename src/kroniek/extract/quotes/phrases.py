@@ -16,6 +16,8 @@ LEAD_ADVERBS = words("lead_adverbs.txt", __package__) | frozenset(WEEKDAY_NAMES)
 _SPEAKER_ADVERBS = frozenset("nu toen dan ook echter weer daarop eindelijk plotseling opeens".split())
 #: Words that open a noun phrase ("volgens de groep", "volgens haar vereniging").
 _NP_DETERMINERS = frozenset(("de", "het", "een", "zowel", "zijn", "haar", "hun"))
+#: name particles ("van der Wind", "ter Horst", "al-Assad")
+_PARTICLES = frozenset("van de der den ter ten von al bin el le la du des".split())
 #: Words that start a quantity and so end the phrase before them.
 _QUANTITY_WORDS = frozenset("bijna ruim ongeveer circa zo'n minstens ten minste hooguit maximaal".split())
 
@@ -88,13 +90,13 @@ def np_after(
             continue
         if k and (w[0].isdigit() or lw in _QUANTITY_WORDS):
             break  # "volgens de groep | bijna 300 kinderen"
-        if (
-            lw in ("van", "de", "der", "den", "ter", "ten", "von", "al", "bin", "el", "le", "la")
-            and k + 1 < len(words)
-            and words[k + 1][2][0].isupper()
-        ):
-            prev_end = e
-            continue
+        if lw in _PARTICLES and k + 1 < len(words):
+            j = k + 1
+            while j < len(words) - 1 and words[j][2].lower() in _PARTICLES and words[j][2].islower():
+                j += 1  # "Martijn van der Wind", "Pieter Stroop van Renen"
+            if words[j][2][0].isupper() and (j == k + 1 or seen_cap):
+                prev_end = words[j - 1][1]
+                continue
         if (
             lw == "van"
             and k
@@ -112,6 +114,16 @@ def np_after(
         if lw in ("en", "als") and seen_cap and k + 1 < len(words) and words[k + 1][2][0].isupper():
             prev_end = e
             continue
+        if (
+            lw == "en"
+            and k
+            and _ADJ.search(words[k - 1][2])
+            and k + 1 < len(words)
+            and words[k + 1][2][0].isupper()
+            and _ADJ.search(words[k + 1][2])
+        ):
+            prev_end = e
+            continue  # "Amerikaanse en Spaanse wetenschappers"
         if (lw in SPEAKER_STOP or lex.lemma(lw) or lw in lex.particles) and not (k and w[0].isupper()):
             break  # (a capital inside the phrase is a name: "het OM", not the word "om")
         if k and lw in VERB_ENDS_NP:
