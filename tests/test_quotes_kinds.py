@@ -137,3 +137,19 @@ def test_labelling_quote_is_about_the_labelled(text, about):
     q = one(text)
     assert q.kind == "direct"
     assert (q.about[0] if q.about else None) == about
+
+
+def test_imagined_dialogue_is_no_quote():
+    text = (
+        'Op een gegeven moment komt er iemand aan je deur en die zegt: "Weet je wat ze hier willen bouwen? '
+        'Een monument!" "O, mooi," zou ik reageren. "Nee, helemaal niet mooi." Ik zou even stil zijn en dan '
+        'zeggen: "Maar het is toch mooi dat er een monument komt?" Jansen zei: "Het is echt mooi." '
+        '"We zullen zien," zei hij. "Dat was het einde van de zaak," zou de rechter hebben gezegd.'
+    )
+    got = [q.content.text for q in quotes_of(text)]
+    assert got == ["Het is echt mooi.", "We zullen zien", "Dat was het einde van de zaak"]
+
+
+def test_a_condition_before_the_attribution_keeps_the_quote():
+    text = 'Toen de bijl zou vallen, zeide de bisschop: "Bid en geloof, de vader wacht u!"'
+    assert [q.speaker_name for q in quotes_of(text)] == ["bisschop"]
