@@ -153,3 +153,37 @@ def test_imagined_dialogue_is_no_quote():
 def test_a_condition_before_the_attribution_keeps_the_quote():
     text = 'Toen de bijl zou vallen, zeide de bisschop: "Bid en geloof, de vader wacht u!"'
     assert [q.speaker_name for q in quotes_of(text)] == ["bisschop"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "content", "speaker"),
+    [
+        ("Millennials letten op het milieu. Tenminste, dat stellen onderzoekers van de Britse bank HSBC.",
+         "indirect", "Millennials letten op het milieu", "HSBC"),
+        ("Ouderen krijgen geen coulance. Minister Cora van Nieuwenhuizen laat dat weten aan de Kamer.",
+         "indirect", "Ouderen krijgen geen coulance", "Cora van Nieuwenhuizen"),
+        ("Londense bankiers willen niet komen, zo jammerde ING-baas Ralph Hamers in de Financial Times.",
+         "indirect", "Londense bankiers willen niet komen", "Ralph Hamers"),
+        ("De familie kan haar geluk niet op, laat een kerkwoordvoerder weten.",
+         "indirect", "De familie kan haar geluk niet op", "kerkwoordvoerder"),
+        ("Het OM ging er niet op in en gaat ervan uit dat de rechtbank de regels kent.",
+         "position", "de rechtbank de regels kent", "OM"),
+        ("Leon Z. werd opgepakt. Z. heeft bekend dat hij veel te hard reed.",
+         "indirect", "hij veel te hard reed", "Leon Z."),
+        ("Benflis beschuldigde 'buitengerechtelijke krachten' ervan dat zij het proces manipuleren.",
+         "indirect", "zij het proces manipuleren", "Benflis"),
+        ("Dat geldt ook voor Freek Vonk die op televisie vertelde dat hij door zijn ADHD enthousiast is.",
+         "indirect", "hij door zijn ADHD enthousiast is", "Freek Vonk"),
+    ],
+)
+def test_more_attributions(text, kind, content, speaker):
+    q = quotes_of(text)[-1]
+    assert (q.kind, q.content.text, q.speaker_name) == (kind, content, speaker)
+
+
+def test_a_second_main_clause_is_a_statement_of_its_own():
+    qs = quotes_of("Ralph Hamers sprak. Hij erkent dat bonussen gevoelig liggen, maar blijft van mening dat de regels te streng zijn.")
+    assert [(q.kind, q.content.text, q.speaker_name) for q in qs] == [
+        ("indirect", "bonussen gevoelig liggen", "Ralph Hamers"),
+        ("position", "de regels te streng zijn", "Ralph Hamers"),
+    ]

@@ -13,7 +13,7 @@ from .context import Context, Found
 from .cues import NOT_SOURCE, VEHICLE_NOUNS, is_medium
 from .evidence import document_source
 from .marks import DASH_START, MARK_RE
-from .phrases import np_after
+from .phrases import np_after, np_before
 from .text_units import trim
 
 CHAIN_RE = re.compile(
@@ -36,12 +36,13 @@ _SUBORDINATE = re.compile(
 def aldus(ctx: Context, us: int, ue: int, pi: int) -> bool:
     """'…, aldus X.' and the news form without quote marks '…, meldt/zegt X (tegen Y).'"""
     m = None
-    for m in re.finditer(r",\s*(\w+)\s+", ctx.text[us:ue]):  # noqa: B007 - keep the last
-        pass
+    for m in re.finditer(r",\s*(?:zo\s+(?=\w+(?:de|te|den|ten|t)\s))?(\w+)\s+", ctx.text[us:ue]):  # noqa: B007
+        pass  # (keep the last; ", zo jammerde X": any verb after "zo" attributes)
     if not m:
         return False
     verb = m.group(1).lower()
-    if verb != "aldus" and _SUBORDINATE.match(ctx.text, us):
+    zo = ctx.text[us + m.start() : us + m.start(1)].strip(" ,").lower() == "zo"
+    if verb != "aldus" and _SUBORDINATE.match(ctx.text, us) and "," not in ctx.text[us : us + m.start()]:
         return False  # "Als ik zeg dat ..., reageren ze anders": the comma ends a subordinate clause
     marks = list(MARK_RE.finditer(ctx.text, us, us + m.start())) if verb != "aldus" else []
     if marks and len(ctx.text[marks[-1].end() : us + m.start()].split()) >= 3:
@@ -53,8 +54,13 @@ def aldus(ctx: Context, us: int, ue: int, pi: int) -> bool:
         for m in re.finditer(r",\s*(\w+)\s+", ctx.text[us:ue]):  # noqa: B007 - keep the last
             pass
     kind = ctx.lex.kind(verb) if verb != "aldus" else "indirect"
+    particle = ctx.lex.particles.get(verb)
+    if particle and verb not in ctx.lex.report_forms and re.search(
+        rf"\b{particle}\s*[.!?]?\s*$", ctx.text[us + m.end() : ue]
+    ):
+        zo = True  # ", laat een kerkwoordvoerder weten.": the particle closes the attribution
     if verb != "aldus" and (
-        (verb not in ctx.lex.report_forms and kind not in ("position", "evidence"))
+        (verb not in ctx.lex.report_forms and kind not in ("position", "evidence") and not zo)
         or MARK_RE.search(ctx.text, us, ue)
         or DASH_START.match(ctx.text, us)
     ):
@@ -64,7 +70,9 @@ def aldus(ctx: Context, us: int, ue: int, pi: int) -> bool:
         return False
     rest = ctx.text[sp[1] : ue]
     relative = re.match(r"\s*,\s*(?:die|dat|wie)\b", rest)  # ", ontdekten X, die de mieren ontleedden"
-    if verb != "aldus" and not relative and (len(rest.split()) > 5 or re.search(r"\b(?:dat|of)\b|[,;:]", rest)):
+    if verb != "aldus" and not relative and (
+        len(rest.split()) > (8 if zo else 5) or re.search(r"\b(?:dat|of)\b|[,;:]", rest)
+    ):
         return False  # narration goes on after the subject: no attribution
     cue = (us + m.start(1), us + m.end(1))
     if kind == "position" and not held(ctx, us, ue, cue, sp):
@@ -96,10 +104,10 @@ def colon_heading(ctx: Context, us: int, ue: int, pi: int, direct: list[tuple[in
 def pointing_back(ctx: Context, ui: int, us: int, ue: int, seg: str) -> bool:
     """'Dat schrijft Reuters (op basis van ...)': the claim is the previous sentence."""
     text = ctx.text
-    m = re.match(r"(?:Dat|Dit|Zo|Dat alles|Dit alles)\s+(\w+)\s+", seg)
+    m = re.match(r"(?:(?:Tenminste|Althans|Maar|En|Ook|Nou),?\s+)?(?:[Dd]at|[Dd]it|Zo|[Dd]at alles|[Dd]it alles)\s+(\w+)\s+", seg)
     late = late_report_cue(ctx, seg, m) if m and ui > 0 else None
     if not (m and (m.group(1).lower() in ctx.lex.report_forms or late) and ui > 0):
-        return False
+        return object_dat(ctx, ui, us, ue, seg)
     cue = (us + m.start(1), us + m.end(1)) if late is None else (us + late[0], us + late[1])
     sp = np_after(text, us + m.end(), ue, ctx.lex, ctx.tags)
     if not sp:
@@ -119,6 +127,33 @@ def pointing_back(ctx: Context, ui: int, us: int, ue: int, seg: str) -> bool:
         f.chain_origin = origin
     elif med:
         f.medium = np_after(text, sp[1] + med.end(), ue, ctx.lex, ctx.tags)
+    ctx.found.append(f)
+    return True
+
+
+_OBJECT_DAT = re.compile(
+    r"(?i)\s(?P<v>laat|liet|lieten|laten|zegt|zei|zeiden|meldt|meldde|schrijft|schreef|bevestigt|bevestigde|"
+    r"verklaart|verklaarde)\s+(?:dat|dit)(?:\s+(?:ook\s+)?(?P<w>weten))?(?=\s*[.,;]|\s+(?:aan|tegen|in|op|via|bij)\b)"
+)
+
+
+def object_dat(ctx: Context, ui: int, us: int, ue: int, seg: str) -> bool:
+    """'Minister X laat dat weten aan de Kamer.', 'De politie bevestigt dat.': 'dat' is the object
+    pointing back, the claim the previous sentence."""
+    m = _OBJECT_DAT.search(seg)
+    if not m or ui == 0 or (m.group("v").lower() in ("laat", "liet", "lieten", "laten") and not m.group("w")):
+        return False
+    cue = (us + m.start("v"), us + m.end("v"))
+    sp = np_before(ctx.text, us, cue[0])
+    if sp is None or not ctx.plausible(sp):
+        return False
+    prev = ctx.units[ui - 1]
+    ps_, pe_ = trim(ctx.text, prev[0], prev[1])
+    while pe_ > ps_ and ctx.text[pe_ - 1] in ".;":
+        pe_ -= 1
+    kind = "evidence" if is_medium(ctx.text[sp[0] : sp[1]]) else "indirect"
+    f = Found(ps_, pe_, kind, cue=cue, speaker=sp, how="dat-zegt")
+    f.paragraph = prev[2]
     ctx.found.append(f)
     return True
 

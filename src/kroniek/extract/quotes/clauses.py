@@ -74,7 +74,20 @@ def subject(ctx: Context, us: int, cue: tuple[int, int], limit: int) -> tuple[in
     is inverted ("Op de laatste zittingsdag deelde de rechtbank mee"); ``limit``: where the
     phrase after the cue must end (the particle or the conjunction)."""
     text = ctx.text
-    sp = np_before(text, ctx.clause_start(us, cue[0]), cue[0])
+    cs = ctx.clause_start(us, cue[0])
+    sp = np_before(text, cs, cue[0])
+    if sp is None:
+        # "Onwrikbare steun De Duitse minister ... Heiko Maas zei": a heading glued to the sentence
+        det = [m for m in re.finditer(r"\s(?:De|Het|Een)\s", text[cs : cue[0]])]
+        if det:
+            sp = np_before(text, cs + det[-1].start() + 1, cue[0])
+    rel = re.search(r"(?:^|\s)(?:die|wie)\s", text[sp[0] : sp[1]] + " ") if sp else None
+    if sp and rel:
+        # "Freek Vonk die recentelijk op televisie vertelde dat": the relative clause's antecedent
+        at = sp[0] + rel.start()
+        ante = [x for x in ctx.people.at(max(us, at - 60), at) if x.label in ("PER", "UNK") and 0 <= at - x.end <= 2]
+        if ante:
+            sp = (ante[-1].start, ante[-1].end)
     lead = text[sp[0] : sp[1]].split()[0].lower() if sp else ""
     if sp and re.match(r"(?:Van|De|Ter|Ten|Den|Op|In)\s+(?:(?:de|der|den|het|ter)\s+)?[A-Z]", text[sp[0] : sp[1]]):
         lead = ""  # "Van Lieshout denkt", "De Vries zegt": a surname, no preposition
@@ -87,6 +100,7 @@ def subject(ctx: Context, us: int, cue: tuple[int, int], limit: int) -> tuple[in
             # (an acronym is a name: "Het OM gaat ervan uit", not the word "om")
     if sp and _TIME_PHRASE.search(text[sp[0] : sp[1]]):
         lead = "toen"  # "Vorige maand eiste het OM ...": a time phrase opens an inverted clause
+
     if (
         sp is None
         or lead in SPEAKER_STOP
@@ -95,6 +109,12 @@ def subject(ctx: Context, us: int, cue: tuple[int, int], limit: int) -> tuple[in
         # inverted: "Op de laatste zittingsdag deelde de rechtbank mee dat"
         after = np_after(text, cue[1] + 1, limit, ctx.lex, ctx.tags)
         sp = after or (sp if sp is not None and lead not in SPEAKER_STOP else None)
+    if sp is None and re.search(r"(?:\ben|\bmaar|,)\s*$", text[max(us, cue[0] - 6) : cue[0]]):
+        # "Het OM ging er niet op in en gaat ervan uit dat ...", "Zij bekeken ... en ontdekten
+        # dat": the subject of the first of two coordinated clauses
+        first = ctx.ellipsis or np_after(text, us, cue[0], ctx.lex, ctx.tags)
+        if first is not None and ctx.plausible(first) and text[first[0] : first[1]].lower() not in ("het", "dat", "er"):
+            sp = first
     return sp
 
 
@@ -109,8 +129,9 @@ def cue_that(ctx: Context, us: int, ue: int, pi: int, before: int | None = None)
             break
         lw = w.group().lower()
         finite_particle = lw in ctx.lex.particles
-        if lw not in ctx.lex.that_forms and not finite_particle:
-            continue
+        participle = lw == "bekend" and i and ws[i - 1].group().lower() in ("heeft", "hebben", "had", "hadden")
+        if lw not in ctx.lex.that_forms and not finite_particle and not participle:
+            continue  # ("Z. heeft bekend dat": bekennen; "bekend" alone is mostly "known")
         if i and ws[i - 1].group().lower() == "te":
             continue  # "hoeft niet te melden dat": an infinitive reports nothing
         if i and ws[i - 1].group().lower() in ("de", "het", "een", "zijn", "haar", "hun") and (
@@ -119,10 +140,13 @@ def cue_that(ctx: Context, us: int, ue: int, pi: int, before: int | None = None)
             continue  # "de vrees is dat", "zijn eis dat": a noun, no verb
         if re.match(r"(?i)(?:als|wanneer|indien|zodra)\b", seg.lstrip()):
             return False  # "Als ik zeg dat ...": a condition, not a statement
-        need = ctx.lex.particles.get(lw) if lw not in ctx.lex.that_forms else None
+        need = ctx.lex.particles.get(lw) if lw not in ctx.lex.that_forms and not participle else None
         particle_at = None
-        for j in range(i + 1, min(i + 8, len(ws))):
-            between = seg[ws[j - 1].end() : ws[j].start()]
+        for j in range(i + 1, min(i + 12, len(ws))):
+            raw = seg[ws[j - 1].end() : ws[j].start()]
+            if ":" in raw and re.search(r"[\"“”„'‘’]", raw):
+                break  # "zei enkel: \"...\"": direct speech, the direct finder's
+            between = raw.strip(" \t'‘’\"“”„")  # (quoted words may sit between cue and "dat")
             if between.strip() and between.strip() != ":":
                 break
             lj = ws[j].group().lower()

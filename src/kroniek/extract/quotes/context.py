@@ -47,6 +47,9 @@ class Context:
         self.paras = paragraphs(self.text)
         self.units = units(doc, self.paras)
         self.found: list[Found] = []
+        #: the subject of the first of two coordinated clauses, while the second is read
+        #: ("Hij erkent dat ..., maar blijft van mening dat ...")
+        self.ellipsis: tuple[int, int] | None = None
         self.named: list[Found] = []  # statements in reading order once speakers are named
         a = getattr(doc, "analysis", None)
         self.analysis = a if a is not None and a.has_annotation("DEP") else None

@@ -4,10 +4,12 @@ stated positions (``stances``) and calls (``calls``) get a sentence."""
 
 from __future__ import annotations
 
+import re
+
 from .attributed import aldus, colon_heading, pointing_back, research_shows, volgens
 from .calls import demand, named_call, plea
 from .clauses import cue_that, parenthetical
-from .context import Context
+from .context import Context, Found
 from .evidence import in_document, shows_back
 from .stances import infinitival, nominal, position_phrase, sees_as, small_clause
 
@@ -42,8 +44,34 @@ def find_indirect(ctx: Context) -> None:
                     if finder(ctx, inner[-1].start, inner[-1].end, pi):
                         break
             continue
-        if cue_that(ctx, us, ue, pi) or parenthetical(ctx, us, ue, pi):
+        n = len(ctx.found)
+        if cue_that(ctx, us, ue, pi):
+            if len(ctx.found) > n:
+                second_clause(ctx, ctx.found[-1], ue, pi)
+            continue
+        if parenthetical(ctx, us, ue, pi):
             continue
         for finder in _WIDER:
             if finder(ctx, us, ue, pi):
                 break
+
+
+_BUT = re.compile(r",\s+(?:maar|en)\s+(?=(?:\w+\s+){0,3}?(?:dat|te)\b)")
+
+
+def second_clause(ctx: Context, f: Found, ue: int, pi: int) -> None:
+    """'Hij erkent dat X, maar blijft van mening dat Y': the that-clause ends at the second main
+    clause, which is a statement of the same speaker when a finder claims it."""
+    m = _BUT.search(ctx.text, f.start, f.end)
+    if not m or f.speaker is None:
+        return
+    n = len(ctx.found)
+    ctx.ellipsis = f.speaker
+    try:
+        for finder in (cue_that, position_phrase, infinitival):
+            if finder(ctx, m.start() + 1, ue, pi):
+                break
+    finally:
+        ctx.ellipsis = None
+    if len(ctx.found) > n:
+        f.end = m.start()

@@ -100,17 +100,27 @@ def np_after(
         if (
             lw == "van"
             and k
-            and words[k - 1][2].lower() in ROLE_NOUNS
+            and (words[k - 1][2].lower() in ROLE_NOUNS or words[k - 1][2].lower() in ORG_NOUNS)
             and k + 2 < len(words)
             and words[k + 1][2].lower() in ("de", "het")
-            and words[k + 2][2][0].isupper()
             and not text[e : words[k + 2][0]].strip(" \t").replace(words[k + 1][2], "").strip()
         ):
-            # "de woordvoerder van de NS": the body the role belongs to
-            prev_end = words[k + 1][1]
-            end = words[k + 2][1]
-            seen_cap = True
-            break
+            # "de woordvoerder van de NS", "onderzoekers van de Britse bank HSBC": the body
+            j = k + 2
+            while (
+                j < min(k + 5, len(words) - 1)
+                and (_ADJ.search(words[j][2]) or words[j][2].islower())
+                and not text[words[j - 1][1] : words[j][0]].strip()
+            ):
+                j += 1
+            if words[j][2][0].isupper() and not _ADJ.search(words[j][2]) and not text[words[j - 1][1] : words[j][0]].strip():
+                end = words[j][1]
+                while j + 1 < len(words) and words[j + 1][2][0].isupper() and not text[end : words[j + 1][0]].strip():
+                    j += 1
+                    end = words[j][1]
+                prev_end = end
+                seen_cap = True
+                break
         if lw in ("en", "als") and seen_cap and k + 1 < len(words) and words[k + 1][2][0].isupper():
             prev_end = e
             continue
