@@ -446,7 +446,7 @@ def canonicalise(doc: Document, sdoc: Any) -> list[Entity]:
     ]
 
 
-@stage("entities", requires={"ner"}, provides={"entities"}, version=5)  # 3: surname mentions typed PER; 4: kind nouns, places typed PER; 5: one role-noun list
+@stage("entities", requires={"ner"}, provides={"entities"}, version=6)  # 3: surname mentions typed PER; 4: kind nouns, places typed PER; 5: one role-noun list; 6: no punctuation entities, organisation names
 def find_entities(doc: Document) -> Document:
     """Turn the model's entity spans into canonicalised Entity annotations."""
     sdoc = doc.analysis

@@ -500,7 +500,7 @@ def extract_figures(doc: Document) -> list[Figure]:
     return figures
 
 
-@stage("figures", requires={"sentences"}, provides={"figures"}, version=3)
+@stage("figures", requires={"sentences"}, provides={"figures"}, version=4)  # 4: "de helft", "een paar", ages in years
 def find_figures(doc: Document) -> Document:
     """Fill ``doc.figures`` from the article body."""
     doc.figures = extract_figures(doc)

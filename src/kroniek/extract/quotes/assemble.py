@@ -11,7 +11,6 @@ from kroniek.model import Quote, TextSpan
 
 from .context import Context, Found
 
-
 _WOULD = re.compile(r"(?i)\b(?:zou|zouden|zal|zullen)\b")
 _PERFECT = re.compile(r"(?i)\b(?:hebben|heeft|hebt|gehad|zijn|later)\b")
 _GENERIC_SPEAKER = re.compile(r"(?i)^(?:iemand|men|iedereen|die)$")

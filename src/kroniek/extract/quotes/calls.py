@@ -73,6 +73,9 @@ def plea(ctx: Context, us: int, ue: int, pi: int) -> bool:
         if re.match(r"\s*te\b", text[cs:ue]) or re.search(r"\bte\s+\w+\s*[.,;]?\s*$", text[cs:ue]):
             continue  # a te-infinitive: stances.infinitival
         sp = subject(ctx, us, cue, m.start("p"))
+        if re.search(r"\bte\s*$", text[us : cue[0]]):
+            # "De bonden grijpen de cijfers aan om te pleiten voor ...": the sentence's subject
+            sp = np_after(text, us, cue[0], ctx.lex, ctx.tags) or sp
         if sp is None or not held(ctx, us, ue, cue, sp):
             continue
         end = clause_end(text, cs, ue)

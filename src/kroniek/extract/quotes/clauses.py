@@ -109,9 +109,9 @@ def subject(ctx: Context, us: int, cue: tuple[int, int], limit: int) -> tuple[in
         # inverted: "Op de laatste zittingsdag deelde de rechtbank mee dat"
         after = np_after(text, cue[1] + 1, limit, ctx.lex, ctx.tags)
         sp = after or (sp if sp is not None and lead not in SPEAKER_STOP else None)
-    if sp is None and re.search(r"(?:\ben|\bmaar|,)\s*$", text[max(us, cue[0] - 6) : cue[0]]):
+    if sp is None and re.search(r"(?:\ben|\bmaar|\bte|,)\s*$", text[max(us, cue[0] - 6) : cue[0]]):
         # "Het OM ging er niet op in en gaat ervan uit dat ...", "Zij bekeken ... en ontdekten
-        # dat": the subject of the first of two coordinated clauses
+        # dat", "De bonden grijpen de cijfers aan om te pleiten voor": the first clause's subject
         first = ctx.ellipsis or np_after(text, us, cue[0], ctx.lex, ctx.tags)
         if first is not None and ctx.plausible(first) and text[first[0] : first[1]].lower() not in ("het", "dat", "er"):
             sp = first

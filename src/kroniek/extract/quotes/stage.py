@@ -32,7 +32,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
     return build(ctx, items)
 
 
-@stage("quotes", requires={"sentences", "entities"}, provides={"quotes"}, version=4)  # 4: one role-noun list (lexicon)
+@stage("quotes", requires={"sentences", "entities"}, provides={"quotes"}, version=5)  # 4: one role-noun list (lexicon); 5: kinds (issue 17)
 def find_quotes(doc: Document) -> Document:
     """Fill ``doc.quotes`` with direct and indirect speech, speakers and source chains."""
     doc.quotes = extract_quotes(doc)

@@ -149,7 +149,12 @@ def find_in_text(
         if name == "present" and (
             _NU_AFTER.match(text, end)
             or _NU_BEFORE.search(text, max(0, start - 12), start)
-            or (m.group().lower() == "nu" and _NU_CONJ.match(text, end) and not _NU_VERB.search(text, max(0, start - 24), start))
+            or (
+                m.group().lower() == "nu"
+                and _NU_CONJ.match(text, end)
+                and not _NU_VERB.search(text, max(0, start - 24), start)
+                and not re.match(r"[^.,;:!?\n]*['’\"”]", text[end : end + 40])  # a headline: "'Nu de lonen omhoog'"
+            )
         ):
             continue  # discourse 'nu': "nu eenmaal", "of het nu gaat om"; "Nu het oordeel er is" (now that)
         if name == "futref" and _ASAP.search(text, max(0, start - 4), start):

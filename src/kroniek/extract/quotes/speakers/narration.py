@@ -8,7 +8,6 @@ from kroniek.lexicon import ROLE_NOUNS
 
 from .names import FEMALE_NOUNS, MALE_NOUNS, PERSON_NOUNS, THIRD_POSSESSIVES, Mention, speech_forms
 
-
 #: cue forms that do not make their subject a speaker ("De functie weten de wetenschappers nog
 #: niet": knowing; "X vindt": a view)
 _NOT_SPEECH = frozenset("weet weten wist wisten vindt vinden vond vonden denkt denken dacht dachten".split())
