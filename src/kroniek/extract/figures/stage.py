@@ -438,7 +438,8 @@ def extract_figures(doc: Document) -> list[Figure]:
                     continue  # "twee of drie jaar" is a duration: the timexes stage's
         kind, unit, start, end = _kind_unit(text, last)
         if age_in_years(text, last):
-            kind, unit, end = "age", "jaar", end + re.match(r"\s*jaar", text[end:]).end()
+            years = re.match(r"\s*jaar\b", text[end:])  # (not when the unit already took "jaar oud")
+            kind, unit, end = "age", "jaar", end + (years.end() if years else 0)
         if kind == "age" and qualifier == "almost" and text[qstart : n.start].lower().startswith("tegen"):
             qualifier, qstart = "exact", n.start  # "Tegen de 33-jarige": against, not almost
         if kind == "age" and value_max is None and (first_age := age_range_start(text, last)) is not None:
@@ -451,7 +452,7 @@ def extract_figures(doc: Document) -> list[Figure]:
         if kind == "money" and start > n.start:
             start = n.start
         start = min(start, qstart, n.start)
-        if re.match(r"(?i)^\s*(?:of|en)\s+(?:meer|hoger|ouder)\b", text[end : end + 12]):
+        if re.match(r"(?i)^\s*(?:of|en)\s+(?:meer|hoger|ouder)\b(?!\s+dan)", text[end : end + 18]):
             qualifier = "at_least"
         elif re.match(r"(?i)^\s*(?:of|en)\s+(?:minder|lager|jonger)\b", text[end : end + 12]):
             qualifier = "at_most"

@@ -140,6 +140,8 @@ _OBJECT_DAT = re.compile(
 def object_dat(ctx: Context, ui: int, us: int, ue: int, seg: str) -> bool:
     """'Minister X laat dat weten aan de Kamer.', 'De politie bevestigt dat.': 'dat' is the object
     pointing back, the claim the previous sentence."""
+    if " dat" not in seg and " dit" not in seg:
+        return False
     m = _OBJECT_DAT.search(seg)
     if not m or ui == 0 or (m.group("v").lower() in ("laat", "liet", "lieten", "laten") and not m.group("w")):
         return False
@@ -158,6 +160,9 @@ def object_dat(ctx: Context, ui: int, us: int, ue: int, seg: str) -> bool:
     return True
 
 
+_SHOWS = re.compile(r"\b(?:wees|wijst|toonde|toont)\b")
+
+
 def research_shows(ctx: Context, us: int, ue: int, pi: int, seg: str) -> bool:
     """'Uit onderzoek van X blijkt dat ...': X speaks through the research (kind evidence; without
     a named owner the research itself: 'Uit onderzoek blijkt dat'). Also 'Onderzoek wees uit dat'."""
@@ -173,6 +178,8 @@ def research_shows(ctx: Context, us: int, ue: int, pi: int, seg: str) -> bool:
         cue = (src[1] + m2.start(1), src[1] + m2.end(1))
         ctx.add_indirect(cs, ue, cue, src[0], "uit", pi, kind="evidence")
         return True
+    if not _SHOWS.search(seg):
+        return False
     src = document_source(ctx, us, ue)
     if src is None:
         return False

@@ -52,6 +52,8 @@ def cue_before(ctx: Context, ps: int, pos: int
     """Attribution ending right before a quote: 'X zei:', 'X:', 'zegt X:'."""
     text = ctx.text
     seg = text[ps:pos]
+    if not seg.rstrip().endswith(":"):
+        return None  # (cheap test first: the pattern below backtracks over long paragraphs)
     m = re.search(r"([^.!?:;\"“”„]*?)\s*:\s*$", seg)
     if not m:
         return None

@@ -38,6 +38,8 @@ _NAMED_CALL = re.compile(
 def demand(ctx: Context, us: int, ue: int, pi: int) -> bool:
     """'X eist <noun phrase>' and the passive '... is vier jaar geëist'."""
     text = ctx.text
+    if "eist" not in text[us:ue] and "geëist" not in text[us:ue]:
+        return False
     for m in _DEMAND.finditer(text, us, ue):
         cue = (m.start("v"), m.end("v"))
         end = clause_end(text, m.end(), ue)
@@ -61,6 +63,9 @@ def plea(ctx: Context, us: int, ue: int, pi: int) -> bool:
     """'X pleit (ook) voor ...', 'X riep op tot ...', 'X dringt aan op ...', 'X vraagt om ...',
     'Zo bepleitte hij ...'."""
     text = ctx.text
+    low = text[us:ue].lower()
+    if not any(w in low for w in ("pleit", "roep", "riep", "dring", "drong", "vraag", "vrag", "vroeg")):
+        return False
     for m in _PLEA.finditer(text, us, ue):
         verb, p = m.group("v").lower(), m.group("p").lower().split()[0]
         want = next((v for k, v in _PLEA_OBJECT.items() if verb.startswith(k)), None)
@@ -101,6 +106,9 @@ def named_call(ctx: Context, us: int, ue: int, pi: int) -> bool:
     """'het voorstel van X om ...', 'de oproep van X tot ...'; without 'van X' the sentence's
     subject makes it ("De industrie verbaasde vriend en vijand met het voorstel om ...")."""
     text = ctx.text
+    low = text[us:ue].lower()
+    if not any(w in low for w in ("voorstel", "oproep", "eis ", "verzoek", "pleidooi")):
+        return False
     m = _NAMED_CALL.search(text, us, ue)
     if not m:
         return False

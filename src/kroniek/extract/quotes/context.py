@@ -54,7 +54,7 @@ class Context:
         a = getattr(doc, "analysis", None)
         self.analysis = a if a is not None and a.has_annotation("DEP") else None
         #: the tagger's part of speech by token start (empty without a model)
-        self.tags: dict[int, str] = {t.idx: t.pos_ for t in self.analysis} if self.analysis is not None else {}
+        self.tags: dict[int, str] = {t.start: t.pos for t in doc.tokens} if self.analysis is not None else {}
 
     def parse_subject(self, cue: tuple[int, int], sp: tuple[int, int] | None) -> tuple[int, int] | None:
         """The dependency parse's subject of the cue verb ("Heel stilletjes zeg ik", "zei de oude

@@ -80,8 +80,8 @@ def _kind_of(ctx: Context, tok: Any) -> str | None:
 def infinitival(ctx: Context, us: int, ue: int, pi: int) -> bool:
     """A reporting, view or demand verb whose content is a te-infinitive (from the parse)."""
     a = ctx.analysis
-    if a is None:
-        return False
+    if a is None or " te " not in ctx.text[us:ue]:
+        return False  # (no te-infinitive: nothing to read from the parse)
     text = ctx.text
     span = a.char_span(us, ue, alignment_mode="expand")
     if span is None:
@@ -142,6 +142,8 @@ _POSITION_PHRASE = re.compile(
 def position_phrase(ctx: Context, us: int, ue: int, pi: int) -> bool:
     """'X gaat ervan uit dat', 'X is bang dat', 'X blijft van mening dat', 'X heeft de indruk dat'."""
     text = ctx.text
+    if " dat " not in text[us:ue] and "indruk" not in text[us:ue]:
+        return False
     m = _POSITION_PHRASE.search(text, us, ue)
     if not m:
         return False
@@ -229,6 +231,8 @@ _NOMINAL = re.compile(
 def nominal(ctx: Context, us: int, ue: int, pi: int) -> bool:
     """'Rutte's waarschuwing dat ...', 'de belofte van de minister dat ...' (kind indirect)."""
     text = ctx.text
+    if " dat " not in text[us:ue]:
+        return False
     m = _NOMINAL.search(text, us, ue)
     if not m or not (m.group("owner") or m.group("van")):
         return False
