@@ -7,12 +7,12 @@ import sqlite3
 
 import pytest
 
+from kroniek.chronicle import rebuild
 from kroniek.errors import NotFoundError, QueryError, StoreError
 from kroniek.model import Entity, Figure, Quote, TextSpan
 from kroniek.queries.articles import find_articles, trends
-from kroniek.queries.corrections import list_corrections, record_correction
-from kroniek.chronicle import rebuild
 from kroniek.queries.chronicle import conflicts
+from kroniek.queries.corrections import list_corrections, record_correction
 from kroniek.queries.figure_chart import figure_chart
 from kroniek.queries.paging import decode_cursor, encode_cursor
 from kroniek.serve.templating import date_nl, figure_text, num

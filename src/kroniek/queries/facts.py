@@ -27,6 +27,10 @@ def date_clause(date_from: str | None, date_to: str | None) -> tuple[str, list[A
     return sql, params
 
 
+#: the kinds of statement a quote can be (``kroniek.model.Quote.kind``)
+QUOTE_KINDS = ("direct", "indirect", "mixed", "infinitival", "position", "evidence", "call")
+
+
 def like_pattern(value: str) -> str:
     """A LIKE pattern that finds ``value`` anywhere, its own % and _ taken literally."""
     return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
@@ -68,6 +72,7 @@ def list_quotes(
     include_duplicates: bool = False,
     speaker_in: Sequence[str] = (),
     about_in: Sequence[str] = (),
+    kinds: Sequence[str] | None = None,
 ) -> list[QuoteMatch]:
     """Quotes with their speaker, source chain and evidence, newest first.
 
@@ -75,6 +80,8 @@ def list_quotes(
     case-insensitively; ``speaker_in`` and ``about_in`` are one entity's names (its record's
     name and aliases), matched exactly: the speaker or anyone in the source chain / one of the
     entities the quote is about.
+    ``kinds`` keeps the quotes of those kinds (direct, indirect, mixed, infinitival, position,
+    evidence, call).
     Near-duplicate articles (syndicated copies) are left out unless asked, so one statement
     is listed once.
     """
@@ -101,6 +108,9 @@ def list_quotes(
         sql += (f" AND EXISTS (SELECT 1 FROM json_each(q.about) WHERE value COLLATE NOCASE"
                 f" IN ({_marks(about_in)}))")
         params += list(about_in)
+    if kinds:
+        sql += " AND q.kind IN (" + ",".join("?" * len(kinds)) + ")"
+        params += list(kinds)
     clause, extra = date_clause(date_from, date_to)
     sql += clause + " ORDER BY a.published_start DESC, a.rowid, q.start LIMIT ? OFFSET ?"
     params += extra + [limit, offset]
