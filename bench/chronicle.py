@@ -65,7 +65,7 @@ def bcubed(gold: dict[str, str], pred: dict[str, str]) -> tuple[float, float, fl
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def build_store(db: Path) -> None:
+def build_store(db: Path, chronicle: bool = True) -> float:
     from kroniek.ingest.records import ReadOptions
     from kroniek.ingest.runner import ingest_paths
     from kroniek.store.sqlite import SQLiteStore
@@ -73,9 +73,23 @@ def build_store(db: Path) -> None:
     t0 = time.perf_counter()
     store = SQLiteStore(db)
     opts = ReadOptions(field_map={"published": "published_at"})
-    summary = ingest_paths(store, [CORPUS], options=opts, workers=2, on_error=lambda m: None)
+    summary = ingest_paths(store, [CORPUS], options=opts, workers=2, on_error=lambda m: None, chronicle=chronicle)
     store.close()
-    print(f"ingested {summary.ingested} articles in {time.perf_counter() - t0:.0f} s ({summary.line()})", file=sys.stderr)
+    took = time.perf_counter() - t0
+    print(f"ingested {summary.ingested} articles in {took:.0f} s ({summary.line()})", file=sys.stderr)
+    return took
+
+
+def cost(rounds: int) -> None:
+    """Whole-corpus ingest with and without the chronicle, alternated, best of ``rounds``."""
+    times: dict[bool, list[float]] = {True: [], False: []}
+    for _ in range(rounds):
+        for with_chronicle in (False, True):
+            with tempfile.TemporaryDirectory() as tmp:
+                times[with_chronicle].append(build_store(Path(tmp) / "c.db", with_chronicle))
+    off, on = min(times[False]), min(times[True])
+    print(f"\nIngest cost, whole corpus, best of {rounds}: without the chronicle {off:.1f} s, with it {on:.1f} s "
+          f"(+{100 * (on - off) / off:.1f} %; bar <= 5 %)")
 
 
 def tfidf_baseline(records: dict[str, dict[str, Any]], ids: list[str], threshold: float) -> dict[str, str]:
@@ -196,12 +210,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--part", choices=("tuning", "blind"), default="tuning")
     ap.add_argument("--db", type=Path, help="store to build (or reuse when it exists)")
     ap.add_argument("--failures", action="store_true", help="list mismatches (tuning part only)")
+    ap.add_argument("--cost", type=int, metavar="ROUNDS", help="only measure the ingest cost of the chronicle")
     args = ap.parse_args(argv)
     if not CORPUS.exists():
         print(f"corpus not found: {CORPUS}; skipping")
         return 0
     if args.failures and args.part == "blind":
         sys.exit("the blind part is scored once; its mismatches are not listed")
+    if args.cost:
+        cost(args.cost)
+        return 0
     records = {str(r["id"]): r for r in map(json.loads, CORPUS.open(encoding="utf-8"))}
     tmp = None
     db = args.db

@@ -19,7 +19,10 @@ equals ``(2019-07-01,2020-01-01,P6M)``). A range with a modifier
 resolutions as ``start``/``end`` edges only, not as values: the underspecified timex (``XXXX-08``)
 then passes with the year an edge in that month, or just after it, gives it (``2016-08``;
 ``na feb`` starts on 1 March); the modifier itself is
-not compared (nor is it anywhere else). Parts of day
+not compared (nor is it anywhere else). A counted stretch ("de komende 3 dagen", "binnen 5
+dagen", "de afgelopen 2 decennia") is a DURATION in news (issue 17's guide: "de komende N jaar" ->
+PNY); it passes when its length is that of the specs' range (P3D against a range of three days).
+Parts of day
 compare like clocks (``2016-11-07TMO`` equals ``TMO``; likewise a season of no known year,
 ``XXXX-SU``, equals the specs' ``SU``), and a dated one equals the interval the
 specs give that part (MO 08-12, AF 12-16, EV 16-20, NI 20-24 h on that day). Periods of years
@@ -315,7 +318,9 @@ def timex_matches(value: str, result: dict[str, Any]) -> bool:
 
 
 def group_matches(found: list[str], result: dict[str, Any]) -> bool:
-    """Whether one of our values, or our first and last value as a range, is the expected one."""
+    """Whether one of our values, or our first and last value as a range, is the expected one.
+    A range we write as one ISO 8601 interval (``2014/2017``) counts as its two ends."""
+    found = [end for value in found for end in value.split("/")]
     values, ranges, seconds = expected_forms(result)
     for value in found:
         if value in values or _reps(value) & values:
@@ -336,7 +341,35 @@ def group_matches(found: list[str], result: dict[str, Any]) -> bool:
         first, last = _reps(found[0]), _end_reps(found[-1])
         if any(a in first and b in last for a, b in ranges):
             return True
+        if any(_stretch(v) is not None and _stretch(v) in {_span(a, b) for a, b in ranges} for v in found):
+            return True
     return False
+
+
+def _stretch(value: str) -> tuple[str, float] | None:
+    """A DURATION as (calendar unit, count): P3M -> ('M', 3), P2W -> ('D', 14), PT5M -> ('S', 300)."""
+    m = re.fullmatch(r"P(\d+)([YMWD])|PT(\d+)([HMS])", value)
+    if not m:
+        return None
+    if m[1]:
+        n, u = int(m[1]), m[2]
+        return ("M", 12 * n) if u == "Y" else ("M", n) if u == "M" else ("D", 7 * n if u == "W" else n)
+    return ("S", int(m[3]) * {"H": 3600, "M": 60, "S": 1}[m[4]])
+
+
+def _span(a: str, b: str) -> tuple[str, float] | None:
+    """The length of a spec range: whole months when both edges fall on the same day of the month,
+    else days; seconds for clock times."""
+    try:
+        if "T" in a or " " in a.strip() or ":" in a:
+            x, y = (dt.datetime.fromisoformat(v.replace(" ", "T")) for v in (a, b))
+            return ("S", (y - x).total_seconds())
+        x, y = dt.date.fromisoformat(a[:10]), dt.date.fromisoformat(b[:10])
+    except ValueError:
+        return None
+    if x.day == y.day:
+        return ("M", (y.year - x.year) * 12 + y.month - x.month)
+    return ("D", (y - x).days)
 
 
 def _ref(case: dict[str, Any]) -> PublishedDate | None:

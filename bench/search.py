@@ -82,8 +82,9 @@ def vocabulary(n_compounds: int, rng: np.random.Generator) -> tuple[np.ndarray, 
     return np.array(words, dtype=object), np.array([stem_word(w) for w in words], dtype=object)
 
 
-def generate(n: int, seed: int = 7):  # -> Iterator of batches
-    """Yield batches of (article rows, fts rows, tantivy docs)."""
+def generate(n: int, seed: int = 7, per_day: int | None = None):  # -> Iterator of batches
+    """Yield batches of (article rows, fts rows, tantivy docs); ``per_day`` spreads them over as
+    many days as keep that many articles a day (default: over 2015-2020)."""
     rng = np.random.default_rng(seed)
     words, stems = vocabulary(30_000, rng)
     ranks = np.arange(1, len(words) + 1, dtype=np.float64)
@@ -91,6 +92,8 @@ def generate(n: int, seed: int = 7):  # -> Iterator of batches
     cdf = np.cumsum(p / p.sum())
     day0 = dt.date(2015, 1, 1).toordinal()
     n_days = dt.date(2020, 12, 31).toordinal() - day0 + 1
+    if per_day:
+        n_days = max(1, n // per_day)
     batch = 10_000
     for lo in range(0, n, batch):
         m = min(batch, n - lo)

@@ -2,9 +2,10 @@
 
     python scripts/screenshots.py            # needs chromium (Debian: apt-get install chromium)
 
-Ingests examples/ into a temporary store through the CLI, starts `kroniek serve` on a free
-loopback port, and has headless chromium (Playwright) open each page as a user would, clicking
-where a page shows more on a click. Requests to any other host are blocked.
+Ingests examples/ and the test articles whose sources disagree (tests/data/chronicle.jsonl)
+into a temporary store through the CLI, starts `kroniek serve` on a free loopback port, and has
+headless chromium (Playwright) open each page as a user would, clicking where a page shows more
+on a click. Requests to any other host are blocked.
 """
 
 from __future__ import annotations
@@ -22,6 +23,14 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
+def page_story(url: str) -> str:
+    """The story of the articles whose sources disagree (ids depend on the order of ingest)."""
+    import httpx
+
+    items = httpx.get(url + "/api/stories", params={"about": "Islamitische Staat"}).json()["items"]
+    return str(items[0]["story"])
+
+
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
@@ -29,8 +38,9 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "examples.db"
-        subprocess.run([sys.executable, "-m", "kroniek", "ingest", str(REPO / "examples"), "--db",
-                        str(db), "--workers", "1", "--quiet"], env=env, capture_output=True)
+        subprocess.run([sys.executable, "-m", "kroniek", "ingest", str(REPO / "examples"),
+                        str(REPO / "tests" / "data" / "chronicle.jsonl"), "--db", str(db),
+                        "--workers", "1", "--quiet"], env=env, capture_output=True)
         proc = subprocess.Popen([sys.executable, "-m", "kroniek", "serve", "--db", str(db),
                                  "--port", "0"], stdout=subprocess.PIPE, text=True, env=env)
         assert proc.stdout is not None
@@ -60,7 +70,11 @@ def main() -> None:
                 shot("article", "/article/conflict_2018-04-18", "#text",
                      "#text span.m.figure >> text=meer dan 1.900")
                 shot("entity", "/entity/Idlib", "#map[data-drawn='1']")
-                shot("figures", "/figures?about=doden", "#figure-chart[data-drawn='1']")
+                shot("figures", "/figures?about=strijders", "#figure-chart[data-drawn='1']")
+                shot("events", "/events?per=year", "#events-chart[data-drawn='1']")
+                shot("event", "/article/conflict_2018-04-18", "#text", "#text span.m.event >> text=riep")
+                shot("stories", "/stories")
+                shot("story", "/story/" + page_story(url), "ol.story-articles")
                 shot("quotes", "/quotes?speaker=Haddad")
                 shot("entities", "/entities")
                 shot("map", "/map", "#map[data-drawn='1']")

@@ -114,6 +114,23 @@ def server(examples_store: Path):
     srv.stop()
 
 
+#: Articles whose figures disagree (tests/test_chronicle.py says what they hold).
+CHRONICLE = REPO / "tests" / "data" / "chronicle.jsonl"
+
+
+@pytest.fixture(scope="session")
+def chronicle_server(tmp_path_factory: pytest.TempPathFactory):
+    """A read-only server over tests/data/chronicle.jsonl ingested through the CLI: sources that
+    disagree on a figure, a person spelt three ways, a story with a printed copy."""
+    db = tmp_path_factory.mktemp("chronicle") / "chronicle.db"
+    res = _kroniek("ingest", str(CHRONICLE), "--db", str(db), "--workers", "1", "--quiet")
+    assert res.returncode == 0, res.stderr
+    srv = Server(db)
+    srv.db = db  # type: ignore[attr-defined]
+    yield srv
+    srv.stop()
+
+
 TOKEN = "test-token-3f9a"
 
 

@@ -4,6 +4,7 @@ the sources that disagree — through the real CLI on a real store."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -45,26 +46,16 @@ def test_qualifiers_decide_whether_figures_can_both_be_true():
 
 # -- the store, through the CLI
 
-ARTICLES = [
-    {"id": "nrc-1", "published": "2017-12-13", "source": "NRC", "title": "Minder dan duizend IS-strijders over",
-     "text": "Minder dan duizend strijders van Islamitische Staat zijn nog actief in Syrië, meldt de coalitie. "
-             "De Turkse president Recep Tayyip Erdoğan noemde Assad een terrorist."},
-    {"id": "ad-1", "published": "2017-12-14", "source": "AD", "title": "Nog 3.000 IS-strijders actief",
-     "text": "Nog 3.000 strijders van Islamitische Staat zijn actief in Syrië, zegt de Syrische Waarnemingsgroep. "
-             "Erdogan sprak woensdag in Ankara over de oorlog."},
-    {"id": "vk-1", "published": "2017-12-15", "source": "Volkskrant", "title": "Ongeveer 900 strijders",
-     "text": "Ongeveer 900 strijders van Islamitische Staat zijn nog actief in Syrië, schat het Pentagon. "
-             "Mark Rutte noemde het nieuws goed."},
-    {"id": "tr-1", "published": "2017-12-16", "source": "Trouw", "title": "Rutte bezoekt Turkije",
-     "text": "Premier Rutte bezoekt volgende week Turkije voor overleg met Erdogan over migratie."},
-]
-COPY = {**ARTICLES[0], "id": "parool-1", "source": "Parool"}
+#: Four articles on the same days: "minder dan duizend" (NRC), "3.000" (AD) and "ongeveer 900"
+#: (Volkskrant) IS fighters in Syria, Erdoğan spelt three ways, Rutte twice; and an exact copy of
+#: the first under another id and source (Parool). The server tests serve the same file.
+FIXTURE = Path(__file__).parent / "data" / "chronicle.jsonl"
 
 
 @pytest.fixture
 def store(run, db, tmp_path):
     path = tmp_path / "a.jsonl"
-    path.write_text("\n".join(json.dumps(a) for a in [*ARTICLES, COPY]), encoding="utf-8")
+    path.write_bytes(FIXTURE.read_bytes())
     res = run("ingest", str(path), "--db", str(db))
     assert res.code == 0, res.stderr
     return db

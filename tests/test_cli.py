@@ -281,6 +281,11 @@ def test_main_job_on_the_examples(run, db):
     said = json.loads(run("quotes", "--speaker", "Verhoef", "--db", str(db), "--json").stdout)
     assert said and all("Verhoef" in q["speaker"] for q in said)
     assert len({(q["content"], q["published"][:7]) for q in said}) == len(said)  # copies not repeated
+    # the kind of statement is a filter, shown and exported
+    direct = json.loads(run("quotes", "--kind", "direct,mixed", "--db", str(db), "--json").stdout)
+    assert direct and all(q["kind"] in ("direct", "mixed") for q in direct)
+    assert run("quotes", "--kind", "gossip", "--db", str(db)).code == 2
+    assert "” (PER)" not in digest.stdout  # no quote mark is an entity
     ents = json.loads(run("entities", "--label", "LOC", "--db", str(db), "--json").stdout)
     assert ents and all(e["label"] == "LOC" and e["mentions"] >= e["articles"] for e in ents)
     shown = run("show", "conflict_2018-03", "--db", str(db))

@@ -38,7 +38,7 @@ def by_text(doc: Document, text: str, label: str | None = None) -> list[Entity]:
 
 def test_stage_registration():
     info = get_stage("entities")
-    assert info.version == 5
+    assert info.version == 6
     assert info.requires == {"ner"} and info.provides == {"entities"}
 
 
@@ -315,3 +315,21 @@ def test_linear_enough_on_a_long_article():
     find_entities(doc)
     assert time.perf_counter() - t < 1.0
     assert len(doc.entities) == 400 * 5
+
+
+def test_punctuation_and_quote_marks_are_never_entities():
+    doc = annotate(
+        "'We gaan door', zei Jansen. „Nooit”, aldus De Vries. Gerard V.", ("”", "PER"), ("De Vries.", "PER"),
+        ("Gerard V.", "PER"),
+    )
+    texts = sorted(e.text for e in doc.entities)
+    assert "”" not in texts
+    assert "De Vries" in texts and "De Vries." not in texts
+    assert "Gerard V." in texts  # an initial keeps its stop
+
+
+def test_institution_noun_or_legal_form_makes_a_name_an_organisation():
+    text = "Volgens Gemeente Utrecht en Ten Brinke Groep is het plan klaar, zegt Stichting Jansen."
+    doc = annotate(text, ("Utrecht", "LOC"), ("Ten Brinke", "PER"), ("Stichting Jansen", "PER"))
+    got = {e.text: e.label for e in doc.entities}
+    assert got == {"Gemeente Utrecht": "ORG", "Ten Brinke Groep": "ORG", "Stichting Jansen": "ORG"}

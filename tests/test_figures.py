@@ -341,3 +341,23 @@ def test_ratio_figure(analysed):
 def test_fraction_subject_is_the_noun_phrase_after_van(analysed, text, subject):
     (f,) = figures(analysed, text)
     assert f.kind == "fraction" and f.subject == subject and f.unit != "van"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Er kwamen 422 woningen, de helft koop.", [(422, None, "exact"), (0.5, None, "exact")]),
+        ("Bijna de helft ging op vakantie.", [(0.5, None, "almost")]),
+        ("Met een paar aanpassingen ging het door.", [(2, None, "at_least")]),
+        ("Het ligt bijna een procentpunt hoger.", [(1, None, "almost")]),
+        ("Britten tussen de 18 en 35 jaar kopen bewust.", [(18, 35, "range")]),
+        ("Mensen van 45 jaar en ouder stemmen vaker.", [(45, None, "at_least")]),
+        ("Nederlandse 25- tot 35-jarigen leven niet duurzaam.", [(25, 35, "range")]),
+        ("Tegen de 33-jarige man is celstraf geëist.", [(33, None, "exact")]),  # against, not almost
+        ("Op één na waren alle leden er.", []),  # all but one
+        ("Het was slechts een formaliteit.", []),  # just a
+    ],
+)
+def test_news_number_forms_and_ages_in_years(analysed, text, expected):
+    got = [(f.value, f.value_max, f.qualifier) for f in figures(analysed, text)]
+    assert got == expected

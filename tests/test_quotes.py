@@ -174,7 +174,8 @@ def test_indirect(mode, text, content, speaker):
     assert qs, doc.quotes
     if content:
         assert qs[0].content.text == content
-        assert qs[0].kind == "indirect"
+        # research speaks as evidence (issue 17's guide), people and bodies as indirect speech
+        assert qs[0].kind == ("evidence" if text.startswith("Uit onderzoek") else "indirect")
     else:
         assert qs[0].content.text == "De storm raasde over het land"
         assert qs[0].source_chain == ("Jan Smit", "NOS")

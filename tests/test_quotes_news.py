@@ -347,3 +347,43 @@ def test_interview_question_to_je_does_not_hand_the_answer_to_a_name_in_it():
     assert by_start["Ja. Met hem "] == "Sanne Hoekstra"
     # a question that names someone as its subject still names the answerer
     assert by_start["Nee, de bank"] == "Sanne Hoekstra"
+
+
+def test_an_initial_or_a_verb_is_no_part_of_the_speaker_after_volgens():
+    qs = quotes_of("Volgens de rechtbank kocht V. van het geld een dure auto.")
+    assert [(q.speaker_name, q.content.text) for q in qs] == [("rechtbank", "kocht V. van het geld een dure auto")]
+
+
+def test_adverbs_after_the_source_are_no_part_of_its_name():
+    qs = quotes_of("De celstraf was volgens de rechters te lang voor zo'n klein vergrijp.")
+    assert [q.speaker_name for q in qs] == ["rechters"]
+
+
+def test_a_title_before_the_name_keeps_the_speaker():
+    qs = quotes_of("'Het was een schande', aldus dr. Jansen van het ziekenhuis.")
+    assert [q.speaker_name for q in qs] == ["Jansen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a name with particles after a title compound
+        ("'We hebben ingezet op het imago van Gouda', stelt CDA-raadslid Martijn van der Wind.",
+         "Martijn van der Wind"),
+        ("'Het was de bedoeling', stelt Gouwenaar Pieter Stroop van Renen.", "Pieter Stroop van Renen"),
+        # an initial keeps its stop
+        ("Onno R. werd opgepakt. R. bekende op 4 januari verantwoordelijk te zijn voor de brand.", "Onno R."),
+        # a portfolio after the name is no second speaker
+        ("Volgens minister Ferdinand Grapperhaus van Justitie en Veiligheid is het te ver gaan.",
+         "Ferdinand Grapperhaus"),
+        # a role of the same head as one named before ("districtschef" ... "de politiechef")
+        ("Als districtschef van Tilburg had Peter Verschuur succes. 'Je moet creatief zijn', zegt de politiechef.",
+         "Peter Verschuur"),
+        # coordinated nationality adjectives before a group noun
+        ("Bij mieren is het zo. Dat blijkt uit een onderzoek van Amerikaanse en Spaanse wetenschappers.",
+         "Amerikaanse en Spaanse wetenschappers"),
+    ],
+)
+def test_speaker_names_in_news(text, name):
+    qs = quotes_of(text)
+    assert qs and qs[-1].speaker_name == name

@@ -29,3 +29,15 @@ def test_no_break_inside_a_name_or_after_an_opening_quote():
 def test_paragraph_break_always_ends_a_sentence():
     sents = _sentences("Minister: 'We gaan door'\n\nDe oppositie ziet dat anders.")
     assert sents == ["Minister: 'We gaan door'", "De oppositie ziet dat anders."]
+
+
+def test_initials_titles_and_abbreviations_do_not_end_a_sentence():
+    text = (
+        "Volgens de rechtbank kocht V. van het geld een auto. Het gesprek met dr. Jansen en mr. "
+        "De Vries ging o.a. over de boete en m.b.t. de schade werd niets beslist.\n\n"
+        "Het OM eiste vier jaar tegen Maick S. De rechtbank doet later uitspraak."
+    )
+    sents = _sentences(text)
+    assert "Volgens de rechtbank kocht V. van het geld een auto." in sents
+    assert any(s.startswith("Het gesprek met dr. Jansen") and s.endswith("niets beslist.") for s in sents)
+    assert "De rechtbank doet later uitspraak." in sents  # an initial may still end a sentence

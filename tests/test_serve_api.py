@@ -20,7 +20,7 @@ ERROR_KEYS = {"status", "message", "detail"}
 
 
 def get(server, path: str, **params) -> httpx.Response:
-    return httpx.get(server.url + path, params=params, timeout=30)
+    return httpx.get(server.url + path, params=params, timeout=30, follow_redirects=True)
 
 
 def assert_error(res: httpx.Response, status: int) -> dict:
@@ -94,6 +94,18 @@ def test_a_malformed_query_is_a_400_naming_the_position(server, query, where):
     ("/api/trends", {}, 400),
     ("/api/trends", {"q": "a", "per": "day", "from": "1000", "to": "9999"}, 400),
     ("/api/entities", {"per": "day", "from": "1001"}, 400),
+    ("/api/entities/999999", {}, 404),
+    ("/api/events", {"type": "PICNIC"}, 400),
+    ("/api/events", {"format": "xml"}, 400),
+    ("/api/events", {"limit": 501}, 400),
+    ("/api/events/counts", {"per": "decade"}, 400),
+    ("/api/events/counts", {"per": "day", "from": "1001"}, 400),
+    ("/api/stories", {"min_articles": 0}, 400),
+    ("/api/stories/999999", {}, 404),
+    ("/api/stories/abc", {}, 400),
+    ("/api/conflicts", {"kind": "quarrel"}, 400),
+    ("/api/trends", {"q": "a", "count": "words"}, 400),
+    ("/api/articles", {"story": -1}, 400),
 ])
 def test_every_error_has_the_one_shape(server, path, params, status):
     assert_error(get(server, path, **params), status)
@@ -160,8 +172,8 @@ def test_entities_and_one_entity(server):
     items = get(server, "/api/entities", label="LOC", limit=5).json()["items"]
     assert items and all(e["label"] == "LOC" for e in items)
     view = get(server, "/api/entities/Idlib").json()["entity"]
-    assert view["country"] == "SY" and view["lat"] and view["recent"]
-    assert {"Samir Haddad", "Syrië"} <= {c["entity"] for c in view["co_mentions"]}
+    assert view["country"] == "SY" and view["lat"] and view["recent"] and view["id"]
+    assert {"Samir Haddad", "Syrië"} <= {c["entity"] for c in view["co_mentioned"]}
     haddad = get(server, "/api/entities/Samir%20Haddad").json()["entity"]
     assert haddad["quotes_by"] and all(q["speaker"] == "Samir Haddad" or "Samir Haddad" in
                                        q["source_chain"] for q in haddad["quotes_by"])
@@ -185,18 +197,19 @@ def test_every_page_has_a_json_twin_with_the_apis_data(server):
     assert (get(server, "/article/conflict_2018-03.json").json()
             == get(server, "/api/articles/conflict_2018-03").json())
     for page in ("/search.json?q=minister", "/entities.json", "/quotes.json", "/figures.json",
-                 "/map.json", "/corrections.json"):
+                 "/map.json", "/corrections.json", "/events.json", "/stories.json"):
         res = httpx.get(server.url + page)
         assert res.status_code == 200 and res.headers["content-type"] == "application/json", page
 
 
 PAGES = ["/", "/?q=minister&vs=doden", "/article/conflict_2018-03", "/entities", "/entity/Idlib",
-         "/quotes", "/figures?about=doden", "/map", "/corrections", "/api/docs"]
+         "/quotes", "/figures?about=doden", "/map", "/corrections", "/api/docs", "/events",
+         "/events?per=year&distinct=true", "/stories", "/?count=stories&per=year"]
 
 
 @pytest.mark.parametrize("page", PAGES)
 def test_pages_are_safe_by_default(server, page):
-    res = httpx.get(server.url + page)
+    res = httpx.get(server.url + page, follow_redirects=True)
     assert res.status_code == 200
     assert "default-src 'self'" in res.headers["content-security-policy"]
     assert res.headers["x-content-type-options"] == "nosniff"

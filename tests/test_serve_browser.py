@@ -57,8 +57,7 @@ class Watch:
         assert self.errors == [], f"console errors: {self.errors}"
 
 
-@pytest.fixture
-def page(browser, server):
+def _page(browser, server):
     host = urlsplit(server.url).netloc
     context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
     watch = Watch()
@@ -80,6 +79,18 @@ def page(browser, server):
     yield pg
     context.close()
     watch.assert_clean()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A page on the examples store."""
+    yield from _page(browser, server)
+
+
+@pytest.fixture
+def chronicle_page(browser, chronicle_server):
+    """A page on tests/data/chronicle.jsonl: sources that disagree, a story with a copy."""
+    yield from _page(browser, chronicle_server)
 
 
 def test_search_then_open_an_article_and_click_a_figure(page):
@@ -116,7 +127,7 @@ def test_a_list_link_opens_the_article_at_its_span(page):
 def test_an_entity_page_draws_its_chart_and_map(page):
     page.goto(page.base + "/entities?label=LOC")
     page.get_by_role("link", name="Idlib", exact=True).click()
-    page.wait_for_url("**/entity/Idlib")
+    page.wait_for_url(re.compile(r".*/entity/\d+$"))
     assert page.get_by_role("heading", name="Idlib").first.is_visible()
     page.wait_for_selector("#entity-chart[data-drawn='1'] canvas")
     page.wait_for_selector("#map[data-drawn='1']")
@@ -133,7 +144,9 @@ def test_the_map_shades_countries_with_mentions(page):
 
 
 @pytest.mark.parametrize("path, text", [("/quotes", "Citaten"), ("/corrections", "Correcties"),
-                                        ("/?q=minister&vs=doden", "Artikelen per maand")])
+                                        ("/?q=minister&vs=doden", "Artikelen per maand"),
+                                        ("/stories", "Verhalen"),
+                                        ("/?q=&count=stories&per=year", "Verhalen per jaar")])
 def test_other_pages_load(page, path, text):
     page.goto(page.base + path)
     assert page.get_by_role("heading", name=text).first.is_visible()
@@ -165,3 +178,68 @@ def test_a_correction_from_the_article_page(browser, token_server):
         re.compile(r"^opgeslagen als correctie #\d+"))
     context.close()
     assert foreign == []
+
+
+def test_the_events_page_charts_types_over_time_and_opens_an_event(page):
+    page.goto(page.base + "/events")
+    assert page.get_by_role("heading", name="Gebeurtenissen", exact=True).is_visible()
+    page.wait_for_selector("#events-chart[data-drawn='1'] canvas")
+    assert page.locator("#events-chart .u-legend", has_text="ASSAULT").count() == 1
+    item = page.locator("li.event-item", has_text="Openbaar Ministerie").first
+    item.locator("a").first.click()  # the trigger word
+    page.wait_for_url("**/article/**#span-*")
+    panel = page.locator("#detail section.ann:not([hidden])").first
+    assert panel.get_by_role("heading", name=re.compile("Gebeurtenis")).is_visible()
+    assert panel.locator("dd.event-status").inner_text() == "gebeurd"
+    panel.locator("dd.event-actor a[href^='/entity/']", has_text="Openbaar Ministerie").click()
+    page.wait_for_url(re.compile(r".*/entity/\d+$"))
+    assert page.get_by_role("heading", level=1, name=re.compile("Openbaar Ministerie")).is_visible()
+
+
+def test_a_click_on_an_event_in_the_text_shows_who_did_what(page):
+    page.goto(page.base + "/article/conflict_2018-04-18")
+    page.locator("#text span.m.event", has_text="riep").first.click()
+    panel = page.locator("#detail section.ann:not([hidden])").first
+    assert "REQUEST" in panel.locator("dd.event-type").inner_text()
+    assert panel.locator("dd.event-actor a[href^='/entity/']", has_text="Laura Bennett").is_visible()
+    for field in ("Wijze", "Status", "Tijd", "Plaats", "Bronketen"):
+        assert panel.locator("dt", has_text=field).is_visible()
+
+
+def test_stories_lead_to_a_story_with_its_sources_and_copies(chronicle_page):
+    page = chronicle_page
+    page.goto(page.base + "/stories")
+    page.get_by_role("link", name="Minder dan duizend IS-strijders over").click()
+    page.wait_for_url(re.compile(r".*/story/\d+$"))
+    articles = page.locator("ol.story-articles li")
+    assert articles.count() == 3
+    assert page.get_by_text("kopie van").is_visible() and page.get_by_text("Parool").first.is_visible()
+    page.get_by_text("toon code").click()
+    assert "kroniek stories --story" in page.locator("details.code pre").first.inner_text()
+    page.get_by_role("link", name="Recep Tayyip Erdoğan").click()
+    page.wait_for_url(re.compile(r".*/entity/\d+$"))
+    assert page.get_by_role("heading", level=1, name=re.compile("Recep Tayyip Erdoğan")).is_visible()
+    assert page.locator("ul.facts.inline li", has_text="Erdogan").first.is_visible()  # an alias
+
+
+def test_an_entity_by_name_lands_on_its_id(chronicle_page):
+    page = chronicle_page
+    page.goto(page.base + "/entity/Erdogan")
+    page.wait_for_url(re.compile(r".*/entity/\d+$"))
+    page.wait_for_selector("#entity-chart[data-drawn='1'] canvas")
+    assert page.get_by_role("heading", name="Verhalen (2)").is_visible()
+    assert page.locator("li.event-item", has_text="ACCUSE").is_visible()
+
+
+def test_the_figures_page_marks_sources_that_disagree(chronicle_page):
+    page = chronicle_page
+    page.goto(page.base + "/figures?about=strijders")
+    page.wait_for_selector("#figure-chart[data-drawn='1'] canvas")
+    assert "2 keer spreken bronnen elkaar tegen" in page.locator("section[aria-label=reeks] p.meta").inner_text()
+    disputed = page.locator("table.figures tr.disputed")
+    assert disputed.count() == 3  # "3.000" against both "minder dan duizend" and "ongeveer 900"
+    row = page.locator("table.figures tr", has_text="3.000")
+    assert "oneens met" in row.inner_text() and "coalitie" in row.inner_text()
+    row.get_by_role("link").first.click()
+    page.wait_for_url("**/article/ad-1#span-*")
+    assert "Cijfer" in page.locator("#detail section.ann:not([hidden])").first.inner_text()

@@ -7,11 +7,13 @@ import sqlite3
 
 import pytest
 
+from kroniek.chronicle import rebuild
 from kroniek.errors import NotFoundError, QueryError, StoreError
 from kroniek.model import Entity, Figure, Quote, TextSpan
 from kroniek.queries.articles import find_articles, trends
+from kroniek.queries.chronicle import conflicts
 from kroniek.queries.corrections import list_corrections, record_correction
-from kroniek.queries.figure_chart import bounds, figure_chart
+from kroniek.queries.figure_chart import figure_chart
 from kroniek.queries.paging import decode_cursor, encode_cursor
 from kroniek.serve.templating import date_nl, figure_text, num
 from kroniek.serve.ui.marks import marks_of, segments
@@ -25,35 +27,45 @@ def _store(db) -> SQLiteStore:
     store = SQLiteStore(db)
     a = make_doc(TEXT, published="2018-03", id="a")
     a.figures = [Figure(24, 38, "minstens 1.200", 1200, qualifier="at_least", unit="doden",
-                        subject="doden", source_chain=("de groep",)),
-                 Figure(62, 65, "850", 850, unit="doden", subject="doden",
+                        subject="doden", place=("Idlib",), source_chain=("de groep",)),
+                 Figure(62, 65, "850", 850, unit="doden", subject="doden", place=("Idlib",),
                         source_chain=("de artsen",))]
     a.quotes = [Quote(TextSpan(17, 44, "vielen minstens 1.200 doden"), speaker=TextSpan(8, 16, "de groep"),
                       speaker_name="de groep", source_chain=("de groep",))]
     a.entities = [Entity(8, 16, "de groep", "ORG", "De Groep", country="SY")]
     b = make_doc("Er vielen ongeveer 1.300 doden, zegt de groep.", published="2018-04-02", id="b")
     b.figures = [Figure(10, 24, "ongeveer 1.300", 1300, qualifier="about", unit="doden",
-                        subject="doden", source_chain=("de groep",))]
+                        subject="doden", place=("Idlib",), source_chain=("de groep",))]
     store.add([StoredDocument(a, "h-a"), StoredDocument(b, "h-b")])
+    with store.transaction():
+        rebuild(store.conn, store.document_of)  # entity records, stories, figure series
     return store
 
 
-def test_qualifiers_bound_what_a_figure_allows():
-    assert bounds(Figure(0, 1, "x", 1200, qualifier="at_least")) == (1200, float("inf"))
-    assert bounds(Figure(0, 1, "x", 100, qualifier="about")) == pytest.approx((90, 110))
-    assert bounds(Figure(0, 1, "x", 200, value_max=300, qualifier="range")) == (200, 300)
+def test_chart_points_carry_the_interval_their_qualifier_allows(db):
+    chart = figure_chart(_store(db).conn, about="doden")
+    at_least, exact, about = chart.points
+    assert (at_least.low, at_least.high) == (1200, None)  # open-ended: no upper bound
+    assert exact.low == pytest.approx(807.5) and exact.high == pytest.approx(892.5)
+    assert about.low == pytest.approx(1105) and about.high == pytest.approx(1495)
 
 
-def test_sources_that_cannot_both_be_right_disagree(db):
+def test_the_chart_marks_the_disagreements_the_chronicle_lists(db):
     store = _store(db)
     chart = figure_chart(store.conn, about="doden")
     assert chart.sources == ["de groep", "de artsen"]
     texts = [p.figure.text for p in chart.points]
     assert texts == ["minstens 1.200", "850", "ongeveer 1.300"]
-    # "at least 1,200" vs "850" (same month, other source): apart. "about 1,300" is the same
-    # source as "at least 1,200", and overlaps it anyway.
-    assert [(d.a, d.b) for d in chart.disagreements] == [(0, 1)]
-    assert chart.points[0].high is None and chart.points[1].disputed_by == [0]
+    # "at least 1,200" vs "850" (same month, other source) and "850" vs "about 1,300" (days
+    # apart, other source) cannot both be right; "about 1,300" is the same source as "at least
+    # 1,200", and overlaps it anyway
+    assert [(d.a, d.b) for d in chart.disagreements] == [(0, 1), (1, 2)]
+    assert chart.points[1].disputed_by == [0, 2] and chart.points[0].disputed_by == [1]
+    p = chart.points
+    marked = {frozenset({(p[d.a].figure.article, p[d.a].figure.start),
+                         (p[d.b].figure.article, p[d.b].figure.start)}) for d in chart.disagreements}
+    listed = {frozenset((s.article, s.start) for s in c.sides) for c in conflicts(store.conn, about="doden")}
+    assert marked == listed  # one rule: the chart marks what /api/conflicts lists
 
 
 def test_cursors_are_opaque_and_tied_to_their_listing():

@@ -115,10 +115,10 @@ def test_figures_get_time(analysed):
             [("elke maandag om 16.00", "SET", "XXXX-WXX-1T16:00")],
         ),
         ("Morgen om 8 uur vertrekt de trein.", [("Morgen om 8 uur", "TIME", "2017-12-08T08:00")]),
-        ("Dat speelde van 2010 tot 2014.", [("2010", "DATE", "2010"), ("2014", "DATE", "2014")]),
+        ("Dat speelde van 2010 tot 2014.", [("van 2010 tot 2014", "DATE", "2010/2014")]),
         (
             "De expositie zal van 4 tot 22 januari lopen.",
-            [("4", "DATE", "2018-01-04"), ("22 januari", "DATE", "2018-01-22")],
+            [("van 4 tot 22 januari", "DATE", "2018-01-04/2018-01-22")],
         ),
         ("Dat kost € 1.50 per stuk.", []),
     ],
@@ -163,19 +163,20 @@ def test_words_weeks_holidays(text, expected):
 
 def test_ranges_in_relative_months_rest_and_within():
     got = find_in_text("Hij is deze maand van 4 tot 12 weg.", PublishedDate.parse("2017-12-07"))
-    assert [t.value for t in got] == ["2017-12-04", "2017-12-12"]
+    assert [t.value for t in got] == ["2017-12-04/2017-12-12"]
     got = find_in_text("De rest van de maand blijft het koud.", PublishedDate.parse("2017-12-07"))
-    assert [t.value for t in got] == ["2017-12-07", "2017-12-31"]
+    assert [t.value for t in got] == ["2017-12-07/2017-12-31"]
     got = find_in_text("Binnen drie weken moet het klaar zijn.", PublishedDate.parse("2017-12-07"))
-    assert [t.value for t in got] == ["2017-12-07", "2017-12-28"]
+    assert [(t.text, t.value) for t in got] == [("drie weken", "P3W")]  # how long it may take
 
 
 def test_counted_periods_weeks_from_and_decades_in_words():
     pub = PublishedDate.parse("2017-12-07")
     vals = lambda text: [t.value for t in find_in_text(text, pub)]  # noqa: E731
-    assert vals("De afgelopen vier weken regende het.") == ["2017-11-09", "2017-12-07"]
-    assert vals("De komende twee maanden blijft de weg dicht.") == ["2017-12-08", "2018-02-07"]
-    assert vals("In de afgelopen drie decennia veranderde veel.") == ["198", "200"]
+    # a counted stretch is a DURATION (issue 17's guide: "de komende N jaar" -> PNY)
+    assert vals("De afgelopen vier weken regende het.") == ["P4W"]
+    assert vals("De komende twee maanden blijft de weg dicht.") == ["P2M"]
+    assert vals("In de afgelopen drie decennia veranderde veel.") == ["P30Y"]
     assert vals("Dat was in de jaren negentien zestig.") == ["196"]
     assert vals("Het concert is de maand na de volgende.") == ["2018-02"]
     assert vals("Hij reist in de week die op 13 maart begint.") == ["2017-W11"]
@@ -185,14 +186,8 @@ def test_counted_periods_weeks_from_and_decades_in_words():
 def test_hour_ranges_take_the_day_beside_them():
     pub = PublishedDate.parse("2017-12-07")
     vals = lambda text: [t.value for t in find_in_text(text, pub)]  # noqa: E731
-    assert vals("De winkel is morgen van 9:30 tot 17:00 open.") == [
-        "2017-12-08T09:30",
-        "2017-12-08T17:00",
-    ]
-    assert vals("De markt is tussen 8 en 12 uur op 2-3-2018.") == [
-        "2018-03-02T08:00",
-        "2018-03-02T12:00",
-    ]
+    assert vals("De winkel is morgen van 9:30 tot 17:00 open.") == ["2017-12-08T09:30/2017-12-08T17:00"]
+    assert vals("De markt is tussen 8 en 12 uur op 2-3-2018.") == ["2018-03-02T08:00/2018-03-02T12:00"]
     assert vals("Zaterdag 2-1 gewonnen.") == ["2017-12-02"]  # a score, not hours
 
 
@@ -223,9 +218,9 @@ def test_this_daypart():
 def test_range_ends_share_a_written_year():
     pub = PublishedDate.parse("2017-12-07")
     vals = lambda text: [t.value for t in find_in_text(text, pub)]  # noqa: E731
-    assert vals("De expositie liep van 20 okt tot 3 jan 2016.") == ["2015-10-20", "2016-01-03"]
-    assert vals("De weg is dicht van 1-11 tot 8-12.") == ["2017-11-01", "2017-12-08"]
-    assert vals("Tussen maart 2016 en gisteren daalde het.") == ["2016-03", "2017-12-06"]
+    assert vals("De expositie liep van 20 okt tot 3 jan 2016.") == ["2015-10-20/2016-01-03"]
+    assert vals("De weg is dicht van 1-11 tot 8-12.") == ["2017-11-01/2017-12-08"]
+    assert vals("Tussen maart 2016 en gisteren daalde het.") == ["2016-03/2017-12-06"]
 
 
 def test_quarters_and_seasons_with_written_years():
@@ -237,16 +232,16 @@ def test_quarters_and_seasons_with_written_years():
 def test_now_as_a_range_end_is_the_publication_day():
     pub = PublishedDate.parse("2017-12-07")
     got = [t.value for t in find_in_text("Tussen 3 maart en nu verdubbelde de prijs.", pub)]
-    assert got == ["2017-03-03", "2017-12-07"]
+    assert got == ["2017-03-03/2017-12-07"]
     got = [t.value for t in find_in_text("Tussen nu en 20 januari sluit de weg.", pub)]
-    assert got == ["2017-12-07", "2018-01-20"]
+    assert got == ["2017-12-07/2018-01-20"]
 
 
 def test_count_before_the_relative_word():
     got = [
         t.value for t in find_in_text("De 3 komende dagen wordt het warm.", PublishedDate.parse("2017-12-07"))
     ]
-    assert got == ["2017-12-08", "2017-12-10"]
+    assert got == ["P3D"]
 
 
 def test_latest_weekday_and_every_weekend():
@@ -265,8 +260,8 @@ def test_in_before_the_year_and_dashed_quarters():
     "text,span,expected",
     [
         ("Ze verhuisde een maand geleden.", "een maand geleden", ("DATE", "2017-11-07")),
-        ("Hij trad twee jaar geleden af.", "twee jaar geleden", ("DATE", "2015-12-07")),
-        ("De winkel opent over drie maanden.", "over drie maanden", ("DATE", "2018-03-07")),
+        ("Hij trad twee jaar geleden af.", "twee jaar geleden", ("DATE", "2015")),  # no made-up day
+        ("De winkel opent over drie maanden.", "over drie maanden", ("DATE", "2018-03")),
         ("Later in het jaar volgt een besluit.", "Later in het jaar", ("DATE", "2017")),
         ("Eerder in de week viel er sneeuw.", "Eerder in de week", ("DATE", "2017-W49")),
         ("De wedstrijd is later op de dag.", "later op de dag", ("DATE", "2017-12-07")),
@@ -365,9 +360,9 @@ def test_no_dates_in_places_names_and_compounds(text):
 def test_date_ranges_within_and_weekday_ends():
     pub = PublishedDate.parse("2017-12-07")
     vals = lambda text: [t.value for t in find_in_text(text, pub)]  # noqa: E731
-    assert vals("Binnen twee weken vanaf vandaag moet het klaar zijn.") == ["2017-12-07", "2017-12-21"]
-    assert vals("Het is af in minder dan 3 dagen na morgen.") == ["2017-12-08", "2017-12-11"]
-    assert vals("De school is dicht van maandag tot vrijdag.") == ["2017-12-04", "2017-12-08"]
+    assert vals("Binnen twee weken vanaf vandaag moet het klaar zijn.") == ["2017-12-07/2017-12-21"]
+    assert vals("Het is af in minder dan 3 dagen na morgen.") == ["2017-12-08/2017-12-11"]
+    assert vals("De school is dicht van maandag tot vrijdag.") == ["2017-12-04/2017-12-08"]
 
 
 @pytest.mark.parametrize(
@@ -433,16 +428,18 @@ def test_a_count_after_a_weekday_is_no_day():
 def test_numeric_date_ranges():
     pub = PublishedDate.parse("2017-12-07")
     vals = lambda text: [t.value for t in find_in_text(text, pub)]  # noqa: E731
-    assert vals("De actie liep van 1-10-2017 tot 7-10-2017.") == ["2017-10-01", "2017-10-07"]
-    assert vals("De periode 10/1-11/2/2017 was koud.") == ["2017-01-10", "2017-02-11"]
-    assert vals("Open van 30-12 - 2-1, 2018.") == ["2017-12-30", "2018-01-02"]
+    assert vals("De actie liep van 1-10-2017 tot 7-10-2017.") == ["2017-10-01/2017-10-07"]
+    assert vals("De periode 10/1-11/2/2017 was koud.") == ["2017-01-10/2017-02-11"]
+    assert vals("Open van 30-12 - 2-1, 2018.") == ["2017-12-30/2018-01-02"]
 
 
 def test_hour_ranges_with_minutes_or_a_part_of_day_and_clock_edges():
     got = values("De balie is open 8.30 tot 12 en 's middags 2-5 's middags.")
-    assert got["8.30"] == ("TIME", "2017-12-07T08:30")
-    assert got["12"] == ("TIME", "2017-12-07T12:00")
-    assert values("Het loket is 9-11 's ochtends open.")["9"] == ("TIME", "2017-12-07T09:00")
+    assert got["8.30 tot 12"] == ("TIME", "2017-12-07T08:30/2017-12-07T12:00")
+    assert values("Het loket is 9-11 's ochtends open.")["9-11 's ochtends"] == (
+        "TIME",
+        "2017-12-07T09:00/2017-12-07T11:00",
+    )
     assert "2-1" not in values("Ajax won zaterdag met 2-1.")
     assert values("Het is drie minuten voor acht.")["drie minuten voor acht"] == ("TIME", "2017-12-07T07:57")
     assert values("Halverwege de middag brak de zon door.")["Halverwege de middag"] == (
@@ -452,10 +449,9 @@ def test_hour_ranges_with_minutes_or_a_part_of_day_and_clock_edges():
 
 
 def test_last_hours_count_back_from_the_publication_time():
+    # a counted stretch is a duration, with or without a publication time
     got = values("In de afgelopen 24 uur viel er veel regen.", "2017-12-07T09:30:00")
-    assert got["de afgelopen"] == ("TIME", "2017-12-06T09:30")
-    assert got["24 uur"] == ("TIME", "2017-12-07T09:30")
-    # without a publication time it stays a duration
+    assert got["de afgelopen 24 uur"] == ("DURATION", "PT24H")
     assert values("In de afgelopen 24 uur viel er veel regen.")["de afgelopen 24 uur"] == (
         "DURATION",
         "PT24H",
@@ -464,8 +460,7 @@ def test_last_hours_count_back_from_the_publication_time():
 
 def test_weekday_and_clock_with_a_dot_stay_one_time():
     got = values("De weg was dicht van maandag 20.00 uur tot dinsdag 05.30 uur.")
-    assert got["maandag 20.00 uur"] == ("TIME", "2017-12-04T20:00")
-    assert got["dinsdag 05.30 uur"] == ("TIME", "2017-12-05T05:30")
+    assert got["van maandag 20.00 uur tot dinsdag 05.30 uur"] == ("TIME", "2017-12-04T20:00/2017-12-05T05:30")
     assert values("Om tien over vijf gistermiddag ging het mis.")["tien over vijf gistermiddag"] == (
         "TIME",
         "2017-12-06T17:10",
@@ -493,12 +488,9 @@ def test_no_half_year_without_a_year():
 def test_month_and_day_ranges():
     pub = PublishedDate.parse("2017-12-07")
     vals = lambda text: [t.value for t in find_in_text(text, pub)]  # noqa: E731
-    assert vals("Van aanstaande mei tot okt 2019 is het dicht.") == ["2018-05", "2019-10"]
-    assert vals("Ze is afwezig november 19-20.") == ["2017-11-19", "2017-11-20"]
-    assert vals("Het overleg is op de 17 van 14.00 tot 16.00 uur.") == [
-        "2017-12-17T14:00",
-        "2017-12-17T16:00",
-    ]
+    assert vals("Van aanstaande mei tot okt 2019 is het dicht.") == ["2018-05/2019-10"]
+    assert vals("Ze is afwezig november 19-20.") == ["2017-11-19/2017-11-20"]
+    assert vals("Het overleg is op de 17 van 14.00 tot 16.00 uur.") == ["2017-12-17T14:00/2017-12-17T16:00"]
 
 
 def test_story_relative_parts_of_day_and_articles_are_not_clock_times():
@@ -526,21 +518,18 @@ def test_story_days_count_from_the_last_named_day():
 
 def test_hour_range_ends_share_the_named_day_and_cross_midnight():
     got = values("De tunnel was dicht van 22.00 uur tot dinsdag 06.00 uur.")
-    assert got["22.00 uur"] == ("TIME", "2017-12-04T22:00")
-    assert got["dinsdag 06.00 uur"] == ("TIME", "2017-12-05T06:00")
+    assert got["van 22.00 uur tot dinsdag 06.00 uur"] == ("TIME", "2017-12-04T22:00/2017-12-05T06:00")
     got = values("De tunnel was dicht van maandag 20.00 uur tot 05.30 uur.")
-    assert got["05.30 uur"] == ("TIME", "2017-12-05T05:30")
+    assert got["van maandag 20.00 uur tot 05.30 uur"] == ("TIME", "2017-12-04T20:00/2017-12-05T05:30")
     got = values("Het café is open van 22.00 tot 03.00 uur.")
-    assert got["03.00 uur"] == ("TIME", "2017-12-08T03:00")
+    assert got["van 22.00 tot 03.00 uur"] == ("TIME", "2017-12-07T22:00/2017-12-08T03:00")
 
 
 def test_vague_and_single_counts_in_last_and_next_ranges():
     got = values("De afgelopen paar dagen regende het.", "2017-12-07T09:30:00")
-    assert got["De afgelopen"] == ("DATE", "2017-12-05")
-    assert got["paar dagen"] == ("DATE", "2017-12-07")
+    assert got["De afgelopen paar dagen"] == ("DURATION", "P2D")
     got = values("Het komende uur blijft het droog.", "2017-12-07T09:30:00")
-    assert got["Het komende"] == ("TIME", "2017-12-07T09:30")
-    assert got["uur"] == ("TIME", "2017-12-07T10:30")
+    assert got["Het komende uur"] == ("DURATION", "PT1H")
     assert values("De komende dagen blijft het droog.")["De komende dagen"] == ("DURATION", "PXD")
 
 
@@ -579,9 +568,9 @@ def test_counted_weekdays_word_year_ranges_and_compound_within():
     assert got["drie zondagen geleden"] == ("DATE", "2018-04-22")
     pub = PublishedDate.parse("2017-11-08")
     vals = lambda text: [t.value for t in find_in_text(text, pub)]  # noqa: E731
-    assert vals("Het liep van tweeduizend tot tweeduizend veertien.") == ["2000", "2014"]
+    assert vals("Het liep van tweeduizend tot tweeduizend veertien.") == ["2000/2014"]
     assert vals("Er kwamen tweeduizend tot tweeduizend vijfhonderd mensen.") == []
-    assert vals("Binnen twee jaar en zes maanden moet het af.") == ["2017-11-08", "2020-05-08"]
+    assert vals("Binnen twee jaar en zes maanden moet het af.") == ["2017-11-08/2020-05-08"]
     assert vals("Het was in de week van september de 16e.") == ["2017-W37"]
 
 
@@ -699,7 +688,7 @@ def test_year_to_date_and_the_following_holiday():
 def test_counted_future_as_a_range():
     pub = PublishedDate.parse("2016-11-07")
     got = [t.value for t in find_in_text("Twee jaar in de toekomst is alles anders.", pub)]
-    assert got == ["2016-11-08", "2018-11-07"]
+    assert got == ["2016-11-08/2018-11-07"]
 
 
 def test_past_weekday_on_its_own_day_and_vague_counts_after_na():
@@ -725,7 +714,7 @@ def test_round_and_vague_year_counts_keep_the_year():
     assert got["een paar jaar geleden"] == ("DATE", "2017")
     assert values("Twee jaar geleden schreef ik het al.", "2019-03-08")["Twee jaar geleden"] == (
         "DATE",
-        "2017-03-08",
+        "2017",  # at the precision of its unit (issue 17's guide); only 'een jaar geleden' keeps the day
     )
 
 
@@ -754,7 +743,7 @@ def test_hedged_and_approximate_counts():
         ("De verleende verlenging tot 1 juni wijkt af.", "1 juni", "2019-06-01"),
         ("De rechter doet uiterlijk op 19 april uitspraak.", "19 april", "2019-04-19"),
         ("Hij bleef tot 1 februari in functie.", "1 februari", "2019-02-01"),
-        ("Hij werkte er van 3 mei tot 1 juni.", "1 juni", "2018-06-01"),  # a range keeps one year
+        ("Hij werkte er van 3 mei tot 1 juni.", "van 3 mei tot 1 juni", "2018-05-03/2018-06-01"),  # one year
     ],
 )
 def test_an_end_or_deadline_is_the_nearest_such_day(text, span, value):
@@ -764,9 +753,9 @@ def test_an_end_or_deadline_is_the_nearest_such_day(text, span, value):
 def test_season_years_and_lists_of_days():
     pub = PublishedDate.parse("2019-03-26")
     vals = lambda text: [t.value for t in find_in_text(text, pub)]  # noqa: E731
-    assert vals("Het seizoen 2018/19 was slecht.") == ["2018", "2019"]
-    assert vals("In het schooljaar 2019-2020 komt er een klas bij.") == ["2019", "2020"]
-    assert vals("Het seizoen 2011-12 was zwak.") == ["2011", "2012"]
+    assert vals("Het seizoen 2018/19 was slecht.") == ["2018/2019"]
+    assert vals("In het schooljaar 2019-2020 komt er een klas bij.") == ["2019/2020"]
+    assert vals("Het seizoen 2011-12 was zwak.") == ["2011/2012"]
     assert vals("Het rapport over 2011-12 is uit.") == ["2011-12"]  # December 2011
     assert vals("Het feest is op 5 en 6 april 2019.") == ["2019-04-05", "2019-04-06"]
 
@@ -787,7 +776,7 @@ def test_season_years_and_lists_of_days():
             "DATE",
             "2016-09",
         ),
-        ("Vier jaar later kwam hij terug.", "Vier jaar", "DURATION", "P4Y"),  # no date to count from
+        ("Vier jaar later kwam hij terug.", "Vier jaar later", "DATE", "XXXX"),  # no date to count from
         ("Na een jaar was het over.", "een jaar", "DURATION", "P1Y"),  # after a story event
         ("Na twee jaar zal het klaar zijn.", "Na twee jaar", "DATE", "2021"),  # future: from today
     ],
@@ -863,8 +852,7 @@ def test_news_datelines_years_and_days_before_an_article():
     got = find_in_text("Open huis: zaterdag 6 juli, 10.00 tot 16.00 uur.", PublishedDate.parse("2019-07-01"))
     assert [(t.text, t.type, t.value) for t in got] == [
         ("zaterdag 6 juli", "DATE", "2019-07-06"),
-        ("10.00", "TIME", "2019-07-06T10:00"),
-        ("16.00 uur", "TIME", "2019-07-06T16:00"),
+        ("10.00 tot 16.00 uur", "TIME", "2019-07-06T10:00/2019-07-06T16:00"),
     ]
     # 'vandaag de ...' is still today (only 'vandaag de dag' is PRESENT_REF)
     assert values("Misschien wint de ploeg vandaag de beker.")["vandaag"] == ("DATE", "2017-12-07")
@@ -901,7 +889,7 @@ def test_years_later_count_from_a_year_a_paragraph_back():
     got = values("In 2009 opende de bakkerij. " + filler + "Zes jaar later sloot de zaak.")
     assert got["Zes jaar later"] == ("DATE", "2015")
     got = values("Op 3 mei 2018 opende de bakkerij. " + filler + "Een dag later was het brood op.")
-    assert got["Een dag"] == ("DURATION", "P1D")  # days 'later' only from a day just named
+    assert got["Een dag later"] == ("DATE", "2018-05-04")  # the story's day holds across paragraphs
 
 
 def test_would_clause_takes_the_nearest_date():
@@ -947,3 +935,88 @@ def test_weekday_an_event_is_announced_for_is_the_coming_one():
 )
 def test_uit_a_year(text, years):
     assert [t.value for t in find_in_text(text, PublishedDate.parse("2019-03-28"))] == years
+
+
+# -- issue 17: one expression for one stretch of time, compound dates, ages, story anchors ------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "type_", "value"),
+    [
+        ("Dat gebeurde tussen 2014 en 2017.", "tussen 2014 en 2017", "DATE", "2014/2017"),
+        ("Het museum is van maandag tot en met woensdag dicht.", "van maandag tot en met woensdag", "DATE",
+         "2019-04-08/2019-04-10"),
+        ("De beurs is van 1 tot 5 maart.", "van 1 tot 5 maart", "DATE", "2019-03-01/2019-03-05"),
+        ("Open van 15.30 tot 19.00 uur.", "van 15.30 tot 19.00 uur", "TIME", "2019-04-10T15:30/2019-04-10T19:00"),
+        ("Vanaf 2015 tot 2017 groeide het.", "Vanaf 2015 tot 2017", "DATE", "2015/2017"),
+        ("Het ongeluk was op 3 oktober vorig jaar.", "3 oktober vorig jaar", "DATE", "2018-10-03"),
+        ("Dat was in maart vorig jaar.", "maart vorig jaar", "DATE", "2018-03"),
+        ("Vorig jaar maart begon het.", "Vorig jaar maart", "DATE", "2018-03"),
+        ("Het kan in april volgend jaar.", "april volgend jaar", "DATE", "2020-04"),
+        ("De komende twaalf jaar stijgt het.", "De komende twaalf jaar", "DURATION", "P12Y"),
+        ("De afgelopen vijf jaar daalde het.", "De afgelopen vijf jaar", "DURATION", "P5Y"),
+        ("Binnen drie jaar moet het klaar zijn.", "drie jaar", "DURATION", "P3Y"),
+        ("Het loopt door tot naar 2022.", "2022", "DATE", "2022"),
+    ],
+)
+def test_ranges_compound_dates_and_counted_stretches(text, span, type_, value):
+    assert values(text, "2019-04-10")[span] == (type_, value)
+
+
+def test_a_range_needs_both_ends_and_en_needs_tussen():
+    assert values("Sinds 2014 groeit het.", "2019-04-10") == {"Sinds 2014": ("DATE", "2014")}
+    got = values("Het feest is op 5 en 6 april 2019.", "2019-04-10")
+    assert got == {"5": ("DATE", "2019-04-05"), "6 april 2019": ("DATE", "2019-04-06")}
+
+
+def test_the_year_of_that_year_is_the_one_the_story_named():
+    got = values("Het plan gaat niet in 2019, maar in 2021 in. Op 28 maart van dat jaar gaat de klok om.", "2019-03-05")
+    assert got["28 maart van dat jaar"] == ("DATE", "2021-03-28")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britten tussen de 18 en 35 jaar kopen bewust.",
+        "Mensen van 45 jaar en ouder stemmen vaker.",
+        "Hij is 30 jaar.",
+        "Jongeren onder de 18 jaar mogen niet drinken.",
+    ],
+)
+def test_ages_are_never_durations(text):
+    assert values(text, "2019-04-10") == {}
+
+
+def test_story_anchored_dates():
+    got = values("Vorig jaar ging 40 procent op vakantie, het jaar daarvoor 30 procent.", "2019-04-10")
+    assert got["jaar daarvoor"] == ("DATE", "2017")
+    got = values("Op 3 mei begon het proces. Een week daarvoor was hij gevlucht.", "2019-04-10")
+    assert got["Een week daarvoor"] == ("DATE", "2018-04-26")
+    # a 'later' in a statement about what happens in general has no story date
+    got = values("In 2014 won hij. In de jaren dat het zo ging, zag je dat een dag later ook.", "2019-04-10")
+    assert got["een dag later"] == ("DATE", "XXXX-XX-XX")
+
+
+def test_conjunction_nu_is_no_timex_and_the_adverb_is():
+    assert values("Het gaat van kwaad tot erger nu sommige partijen weglopen.") == {}
+    assert values("Het is nu de vraag of het lukt.")["nu"] == ("DATE", "PRESENT_REF")
+
+
+@pytest.mark.skipif(analysis.model_path() is None, reason="needs the shipped model's verb tags")
+def test_tense_is_read_per_clause():
+    from kroniek.pipeline import Pipeline
+
+    # the sentence is in the present, the clause that holds 'maart' in the past: last March
+    text = "De NCTV verwacht nu meer aanslagen, omdat de groep in maart opnieuw toesloeg."
+    doc = Pipeline(["analysis", "timexes"])(Document(Article(id="t", text=text, published=PublishedDate.parse("2019-02-20"))))
+    assert {t.text: t.value for t in doc.timexes}["maart"] == "2018-03"
+
+
+def test_this_weekend_in_a_past_clause_is_the_one_just_past():
+    from kroniek.pipeline import Pipeline
+
+    if analysis.model_path() is None:
+        pytest.skip("needs the shipped model's verb tags")
+    text = "Het meeste geld kwam dit weekend terug."
+    doc = Pipeline(["analysis", "timexes"])(Document(Article(id="t", text=text, published=PublishedDate.parse("2019-04-08"))))
+    assert [t.value for t in doc.timexes] == ["2019-W14-WE"]

@@ -176,7 +176,7 @@ class Quote:
     cue: TextSpan | None = None
     speaker: TextSpan | None = None
     speaker_name: str | None = None
-    kind: str = "direct"  # direct | indirect | mixed
+    kind: str = "direct"  # direct | indirect | mixed | infinitival | position | evidence | call
     source_chain: tuple[str, ...] = ()
     about: tuple[str, ...] = ()
 

@@ -8,7 +8,10 @@ pin what is certain before the parser runs and leave only real candidates to it:
 
 * a paragraph break (a newline) always starts a sentence;
 * after sentence-final punctuation (. ! ? … and a closing quote mark behind one) the parser
-  decides (abbreviations, "o.a.", "2,5 mld." stay its call);
+  decides ("2,5 mld." stays its call);
+* but never after a title ("dr. Jansen", "mr. De Vries"), and not before a lower-case word after
+  an initial ("kocht V. van het geld") or a listed abbreviation ("o.a. de politie", "m.b.t.
+  de zaak") — the parser split such sentences, and a quote's speaker went with the split;
 * everywhere else a sentence cannot start.
 
 spaCy's parser never breaks where ``is_sent_start`` is False and always breaks where it is True.
@@ -22,9 +25,23 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 
+from kroniek.lexicon import ABBREVIATIONS
+
 COMPONENT = "kroniek_sentence_rules"
 _FINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?", "?'", "!'"})
 _CLOSERS = frozenset({"'", '"', "’", "”", "''", "»", ")"})
+
+
+def _abbreviation(tok: Any) -> str | None:
+    """'title' for "dr.", "mr."; 'abbreviation' for "o.a.", "m.b.t." and initials ("V.", "J.P.")."""
+    low = tok.text.lower()
+    kind = ABBREVIATIONS.get(low)
+    if kind:
+        return kind
+    t = tok.text
+    if len(t) >= 2 and t.endswith(".") and all(p[:1].isupper() and len(p) == 1 for p in t[:-1].split(".")):
+        return "abbreviation"  # an initial or a run of them
+    return None
 
 
 def _may_end(tok: Any) -> bool:
@@ -62,6 +79,8 @@ def sentence_rules(doc: Any) -> Any:
             starts[tok.i] = 1
         elif prev_real is None or not _may_end(prev_real):
             starts[tok.i] = -1
+        elif (kind := _abbreviation(prev_real)) and (kind == "title" or tok.text[:1].islower()):
+            starts[tok.i] = -1  # "dr. Jansen", "kocht V. van het geld", "o.a. de politie"
         elif tok.text in _CLOSERS and not prev.whitespace_:
             starts[tok.i] = -1  # "komt.'": the closing mark belongs to its sentence
         # else: leave it to the parser (0)

@@ -72,8 +72,9 @@ def groups(entities: list[Entity]) -> list[Group]:
 
 
 def acronym(name: str) -> str | None:
-    """'Islamitische Staat' -> 'IS'; 'Verenigde Naties' -> 'VN'; one word has none."""
-    words = [w for w in name.replace("-", " ").split() if w.lower() not in _SMALL]
+    """'Islamitische Staat' -> 'IS'; 'Verenigde Naties' -> 'VN'; one word (also a hyphenated one:
+    'Noord-Syrië' is no 'NS') has none."""
+    words = [w for w in name.split() if w.lower() not in _SMALL]
     if len(words) < 2 or not all(w[:1].isupper() for w in words):
         return None
     return "".join(w[0] for w in words).upper()
@@ -86,7 +87,7 @@ def acronyms(name: str) -> list[str]:
     short = acronym(name)
     if short:
         out.append(short)
-        words = name.replace("-", " ").split()
+        words = name.split()
         full = "".join(w[0] for w in words).upper()
         if full != short and len(words) <= 6:
             out.append(full)

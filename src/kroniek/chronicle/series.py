@@ -60,24 +60,30 @@ class Report:
     source: str  # the innermost reporter, else the outlet
 
     def interval(self) -> tuple[float, float]:
-        v, q = self.value, self.qualifier
-        if q == "range" and self.value_max is not None:
-            return v, self.value_max
-        if q == "less_than":
-            return 0.0, v * (1 - 1e-9)
-        if q == "at_most":
-            return 0.0, v
-        if q == "more_than":
-            return v * (1 + 1e-9), math.inf
-        if q == "at_least":
-            return v, math.inf
-        if q == "almost":
-            return v * 0.9, v
-        slack = _SLACK.get(q, 0.05)
-        return v * (1 - slack), v * (1 + slack)
+        return interval(self.value, self.value_max, self.qualifier)
 
     def period(self) -> tuple[dt.date, dt.date] | None:
         return period(self.time)
+
+
+def interval(value: float, value_max: float | None, qualifier: str | None) -> tuple[float, float]:
+    """The values a reported figure allows, by its qualifier: "minder dan 1.000" [0, 1000),
+    "ongeveer 900" [765, 1035], "3.000" [2850, 3150]; open-ended sides are infinite."""
+    v, q = value, qualifier or "exact"
+    if q == "range" and value_max is not None:
+        return v, value_max
+    if q == "less_than":
+        return 0.0, v * (1 - 1e-9)
+    if q == "at_most":
+        return 0.0, v
+    if q == "more_than":
+        return v * (1 + 1e-9), math.inf
+    if q == "at_least":
+        return v, math.inf
+    if q == "almost":
+        return v * 0.9, v
+    slack = _SLACK.get(q, 0.05)
+    return v * (1 - slack), v * (1 + slack)
 
 
 def period(value: str | None) -> tuple[dt.date, dt.date] | None:

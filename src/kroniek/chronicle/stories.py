@@ -1,9 +1,9 @@
 """Stories: articles that report the same real-world event or development, assigned online.
 
 A new article is compared with the articles published within ``WINDOW_DAYS`` days before or after
-it that share its most distinctive words — found through the full-text index (FTS5, or the
-tsvector on PostgreSQL) with an OR query of those words, so the candidates never grow with the
-store — by the cosine of their tf-idf vectors
+it that share its most distinctive words — found through ``story_terms``, an index of each
+placed article's top words by day, so finding them costs the same in a store of ten thousand
+articles as in one of a million — by the cosine of their tf-idf vectors
 (stemmed words, the headline and lead counting more) plus the overlap of their named entities. It
 joins the story of the most similar candidate when that similarity reaches the threshold, and
 starts a story of its own otherwise. A near-duplicate always joins its original's story.
@@ -19,16 +19,13 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from kroniek.store.dialect import text_match
-from kroniek.store.query import Or, Term
-
 #: Days around an article's date in which its story's other articles are looked for.
 WINDOW_DAYS = 4
 #: Distinctive words queried for candidates; candidates scored per article.
 QUERY_TERMS = 15
 CANDIDATES = 30
 #: Similarity at which an article joins a story (tuned on the tuning window, bench/stories.py).
-THRESHOLD = 0.33
+THRESHOLD = 0.34
 #: The document count idf uses at least (see Stories._weights).
 MIN_DOCS = 5000
 #: Weight of shared named entities beside the word cosine.
@@ -107,22 +104,24 @@ class Stories:
             self._n += 1
 
     def candidates(self, p: Profile, df: dict[str, int], lo: str, hi: str, rowid: int) -> list[int]:
-        """Articles in the date window sharing the article's most distinctive words."""
-        weights = self._weights(p, df)
-        usable = [t for t in p.terms if df.get(t, 0) >= 1 and t.isalnum()]
-        usable.sort(key=lambda t: (-weights[t], t))
-        terms = usable[:QUERY_TERMS]
+        """Articles in the date window that share the article's most distinctive words, through
+        ``story_terms`` (each placed article's top words by day): the cost depends on the window,
+        never on the size of the store."""
+        terms = self._top_terms(p, df)
         if not terms:
             return []
-        tm = text_match(self.conn)
-        match = tm.render(Or(tuple(Term((t,)) for t in terms)) if len(terms) > 1 else Term((terms[0],)))
+        marks = ",".join("?" * len(terms))
         rows = self.conn.execute(
-            "SELECT articles_fts.rowid FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
-            f" WHERE {tm.condition} AND a.published_start BETWEEN ? AND ? AND articles_fts.rowid != ?"
-            f" AND a.story IS NOT NULL ORDER BY {tm.rank}, articles_fts.rowid LIMIT ?",
-            (match, lo, hi, rowid, *tm.rank_args(match), CANDIDATES),
+            f"SELECT article, count(*) FROM story_terms WHERE term IN ({marks}) AND day BETWEEN ? AND ?"
+            " AND article != ? GROUP BY article ORDER BY 2 DESC, article DESC LIMIT ?",
+            (*terms, lo, hi, rowid, CANDIDATES),
         ).fetchall()
         return [int(r[0]) for r in rows]
+
+    def _top_terms(self, p: Profile, df: dict[str, int]) -> list[str]:
+        weights = self._weights(p, df)
+        usable = sorted((t for t in p.terms if t.isalnum()), key=lambda t: (-weights[t], t))
+        return usable[:QUERY_TERMS]
 
     def _profile_of(self, rowid: int) -> Profile:
         if rowid in self._cache:
@@ -191,6 +190,10 @@ class Stories:
             if best is not None and best_sim >= threshold:
                 story = self.conn.execute("SELECT story FROM articles WHERE rowid = ?", (best,)).fetchone()[0]
             self._vectors[rowid] = (vec, p.entities)
+            self.conn.executemany(
+                "INSERT INTO story_terms (term, day, article) VALUES (?,?,?) ON CONFLICT DO NOTHING",
+                [(term, day[:10], rowid) for term in self._top_terms(p, df)],
+            )
         if story is None:
             story = int(self.conn.execute("INSERT INTO stories (articles) VALUES (0)").lastrowid or 0)
         self.conn.execute("UPDATE articles SET story = ? WHERE rowid = ?", (story, rowid))

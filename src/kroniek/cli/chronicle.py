@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -22,31 +24,36 @@ def entity(
     json_: bool = JSON,
 ) -> None:
     """One entity across all articles: aliases, mentions over time, quotes by and about it, figures
-    it reported, events, stories and the entities most often mentioned with it."""
-    from kroniek.queries.chronicle import entity_view
+    it reported or that count something in it, events, stories and the entities most often
+    mentioned with it (the same read function as /api/entities/ID and the page /entity/ID)."""
+    from dataclasses import asdict
+
+    from kroniek.queries.entities import entity_view
 
     store = open_db(db)
-    view = entity_view(store.conn, name, per=per, limit=limit)
+    view = entity_view(store.conn, name, per=per, limit=limit)  # type: ignore[arg-type]
     store.close()
     if json_ or not sys.stdout.isatty():
-        json.dump(view, sys.stdout, ensure_ascii=False, indent=2 if json_ else None)
+        json.dump(asdict(view), sys.stdout, ensure_ascii=False, indent=2 if json_ else None)
         sys.stdout.write("\n")
         return
-    print(f"{view['entity']} ({view['label']}, #{view['id']}): {view['mentions']} mentions in {view['articles']} "
-          f"articles, {view['first_seen']} .. {view['last_seen']}")
-    print("aliases: " + ", ".join(f"{a['alias']} ({a['count']})" for a in view["aliases"]))
-    print("mentions per " + per + ": " + " ".join(f"{p}:{n}" for p, n in view["timeline"]))
-    for title, key, fmt in (
-        ("quotes by", "quotes_by", lambda r: f"{r['published']} «{r['content'][:100]}» [{r['article']}]"),
-        ("quotes about", "quotes_about", lambda r: f"{r['published']} {r['speaker']}: «{r['content'][:90]}» [{r['article']}]"),
-        ("figures reported", "figures_reported", lambda r: f"{r['published']} {r['text']} {r['unit'] or ''} [{r['article']}]"),
-        ("events", "events", lambda r: f"{r['published']} {r['actor'] or '?'} {r['type']} {r['target'] or '?'} ({r['text']}) [{r['article']}]"),
-        ("stories", "stories", lambda r: f"story {r['story']}: {r['articles']} articles, {r['first']} .. {r['last']}"),
-        ("mentioned with", "co_mentioned", lambda r: f"{r['entity']} ({r['label']}): {r['articles']} articles"),
-    ):  # fmt: skip
-        if view[key]:
+    print(f"{view.entity} ({view.label}, #{view.id}): {view.mentions} mentions in {view.articles} "
+          f"articles, {view.first_seen} .. {view.last_seen}")
+    print("aliases: " + ", ".join(f"{a.alias} ({a.count})" for a in view.aliases))
+    print("mentions per " + per + ": " + " ".join(f"{p.period}:{p.mentions}" for p in view.timeline if p.mentions))
+    sections: list[tuple[str, list[Any], Callable[[Any], str]]] = [
+        ("quotes by", view.quotes_by, lambda r: f"{r.published} «{r.content[:100]}» [{r.article}]"),
+        ("quotes about", view.quotes_about, lambda r: f"{r.published} {r.speaker}: «{r.content[:90]}» [{r.article}]"),
+        ("figures reported", view.figures_reported, lambda r: f"{r.published} {r.text} {r.unit or ''} [{r.article}]"),
+        ("figures about it", view.figures_about, lambda r: f"{r.published} {r.text} {r.unit or ''} [{r.article}]"),
+        ("events", view.events, lambda r: f"{r.published} {r.actor or '?'} {r.type} {r.target or '?'} ({r.text}) [{r.article}]"),
+        ("stories", view.stories, lambda r: f"story {r.story}: {len(r.articles)} articles, {r.first} .. {r.last}: {r.label}"),
+        ("mentioned with", view.co_mentioned, lambda r: f"{r.entity} ({r.label}, #{r.id}): {r.articles} articles"),
+    ]  # fmt: skip
+    for title, rows, fmt in sections:
+        if rows:
             print(f"\n{title}:")
-            for r in view[key]:
+            for r in rows:
                 print("  " + fmt(r))
 
 
@@ -69,8 +76,11 @@ def stories(
     rows = list_stories(store.conn, date_from=date_bound(date_from, end=False), date_to=date_bound(date_to, end=True),
                         about=about, min_articles=min_articles, story=story, limit=limit)  # fmt: skip
     store.close()
-    emit([s.to_dict() for s in rows], choose(json_, csv_),
-         ["story", "label", "first", "last", "articles", "copies", "sources", "entities"], title="Stories")  # fmt: skip
+    fmt = choose(json_, csv_)
+    items = [s.to_dict() for s in rows]
+    if fmt.value in ("table", "csv"):  # entity names in a cell; JSON keeps their ids
+        items = [{**s, "entities": [e["entity"] for e in s["entities"]]} for s in items]
+    emit(items, fmt, ["story", "label", "first", "last", "articles", "copies", "sources", "entities"], title="Stories")
 
 
 @app.command()
@@ -89,19 +99,19 @@ def conflicts(
 
     store = open_db(db)
     rows = find(store.conn, about=about, date_from=date_bound(date_from, end=False), date_to=date_bound(date_to, end=True),
-                kind=None if kind == "all" else kind, limit=limit)  # fmt: skip
+                kind=kind, limit=limit)  # fmt: skip
     store.close()
     fmt = choose(json_, csv_)
     if fmt.value in ("table", "csv"):
         flat = []
         for r in rows:
-            a, b = r["sides"]
-            flat.append({"about": r["about"], "kind": r["kind"],
-                         "side_a": f"{a['qualifier']} {a['value']:g} {a['unit'] or ''} ({a['time']}, {a['source']}) [{a['article']}]",
-                         "side_b": f"{b['qualifier']} {b['value']:g} {b['unit'] or ''} ({b['time']}, {b['source']}) [{b['article']}]"})  # fmt: skip
+            a, b = r.sides
+            flat.append({"about": r.about, "kind": r.kind,
+                         "side_a": f"{a.qualifier} {a.value:g} {a.unit or ''} ({a.time}, {a.source}) [{a.article}]",
+                         "side_b": f"{b.qualifier} {b.value:g} {b.unit or ''} ({b.time}, {b.source}) [{b.article}]"})  # fmt: skip
         emit(flat, fmt, ["about", "kind", "side_a", "side_b"], title="Figures that disagree")
         return
-    emit(rows, fmt)
+    emit([r.to_dict() for r in rows], fmt)
 
 
 @app.command()

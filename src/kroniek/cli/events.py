@@ -25,6 +25,7 @@ def events(
     date_from: str | None = FROM,
     date_to: str | None = TO,
     per: str | None = typer.Option(None, "--per", help="Count events per day|week|month|year and type instead."),
+    distinct: bool = typer.Option(False, "--distinct", help="With --per: count each event once, however many articles of its story report it."),
     fmt: str | None = typer.Option(
         None, "--format", "-f", help="table|jsonl|json|csv, or plover for PLOVER/POLECAT-style JSON records."
     ),
@@ -33,6 +34,8 @@ def events(
     csv_: bool = CSV,
 ) -> None:
     """Events coded in PLOVER: type, actor, target, status, time, place and evidence offsets."""
+    from dataclasses import asdict
+
     from kroniek.errors import UsageError
     from kroniek.queries.events import event_counts, list_events, plover_record
 
@@ -53,6 +56,7 @@ def events(
     except ValueError:
         raise UsageError(f"--format {fmt!r}: use table, jsonl, json, csv or plover") from None
     if per:
-        emit(event_counts(rows, per), chosen, ["period", "type", "events"], title=f"Events per {per}")  # type: ignore[arg-type]
+        counted = [asdict(c) for c in event_counts(rows, per, distinct=distinct)]  # type: ignore[arg-type]
+        emit(counted, chosen, ["period", "type", "events"], title=f"Events per {per}")
         return
     emit([e.to_dict() for e in rows], chosen, _COLUMNS, title="Events")

@@ -34,6 +34,7 @@ def search(
     date_from: str | None = FROM,
     date_to: str | None = TO,
     source: str | None = typer.Option(None, "--source", help="Only this source."),
+    story: int | None = typer.Option(None, "--story", help="Only the articles of this story (see `kroniek stories`)."),
     sort: Sort = typer.Option(Sort.relevance, "--sort", help="relevance, date (newest first) or date_asc."),
     limit: int = typer.Option(10, "--limit", "-n", help="How many hits."),
     offset: int = typer.Option(0, "--offset", help="Skip this many hits (paging)."),
@@ -55,11 +56,12 @@ def search(
 
             raise UsageError(f"--count {count!r}: use articles or stories")
         rows = [{"period": p, count: n} for p, n in counts(store.conn, query, per=per.value, date_from=lo, date_to=hi,
-                                                            index=store.text_index, count=count)]  # type: ignore[arg-type]
+                                                            source=source, index=store.text_index, count=count,  # type: ignore[arg-type]
+                                                            story=story)]
         emit(rows, fmt, ["period", count], title=f"{query!r} per {per.value}")
         return
     result = run_search(store.conn, query, date_from=lo, date_to=hi, source=source,
-                        sort=sort.value, limit=limit, offset=offset, index=store.text_index)
+                        sort=sort.value, limit=limit, offset=offset, index=store.text_index, story=story)
     rows = [dict(h.__dict__) for h in result.hits]
     emit(rows, fmt, ["id", "published", "source", "title", "snippet"],
          title=f"{result.total} articles match {query!r}")

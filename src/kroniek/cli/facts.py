@@ -16,6 +16,12 @@ def quotes(
     db: Path = DB,
     speaker: str | None = typer.Option(None, "--speaker", help="Speaker (or source) name contains this."),
     about: str | None = typer.Option(None, "--about", help="Statements about this entity."),
+    kind: str | None = typer.Option(
+        None, "--kind",
+        help="Only these kinds, comma-separated: direct, indirect, mixed (reported speech), infinitival "
+             "('zei geen reden te zien'), position ('vindt dat'), evidence ('blijkt uit cijfers van'), "
+             "call ('eist', 'roept op tot').",
+    ),
     date_from: str | None = FROM,
     date_to: str | None = TO,
     limit: int = typer.Option(50, "--limit", "-n"),
@@ -23,12 +29,17 @@ def quotes(
     csv_: bool = CSV,
 ) -> None:
     """Who said what about whom, with the source chain and evidence offsets."""
-    from kroniek.queries.facts import list_quotes
+    from kroniek.queries.facts import QUOTE_KINDS, list_quotes
 
+    kinds = [k.strip().lower() for k in kind.split(",") if k.strip()] if kind else None
+    wrong = [k for k in kinds or [] if k not in QUOTE_KINDS]
+    if wrong:
+        raise typer.BadParameter(f"unknown kind {', '.join(wrong)}; use one or more of {', '.join(QUOTE_KINDS)}",
+                                 param_hint="--kind")
     store = open_db(db)
     rows = [q.to_dict() for q in list_quotes(store.conn, speaker=speaker, about=about,
                                              date_from=date_bound(date_from, end=False),
-                                             date_to=date_bound(date_to, end=True), limit=limit)]
+                                             date_to=date_bound(date_to, end=True), limit=limit, kinds=kinds)]
     store.close()
     emit(rows, choose(json_, csv_), ["published", "speaker", "kind", "content", "source_chain", "about", "article"],
          title="Statements")

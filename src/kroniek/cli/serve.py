@@ -23,12 +23,16 @@ def serve(
     """Serve the API under /api (docs at /api/docs) and the web UI under /; prints its URL."""
     import uvicorn
 
+    from kroniek.chronicle import ensure_chronicle
     from kroniek.serve import create_app
     from kroniek.serve.security import is_loopback
 
-    opened = open_db(db)  # a clear error when there is no store; migrates an older one
-    where = opened.path  # a PostgreSQL URL without its password
-    opened.close()
+    store = open_db(db)  # a clear error when there is no store; migrates an older one
+    placed = ensure_chronicle(store)  # entity ids, stories and series of a store made before them
+    where = store.path  # a PostgreSQL URL without its password
+    store.close()
+    if placed:
+        print(f"chronicle built over {placed} articles", file=sys.stderr, flush=True)
     loopback = is_loopback(host)
     application = create_app(db, token, loopback_only=loopback)
     family = socket.AF_INET6 if ":" in host else socket.AF_INET

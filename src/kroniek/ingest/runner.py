@@ -97,8 +97,10 @@ class Ingester:
         workers: int = 1,
         near_threshold: float = 0.8,
         on_error: Callable[[str], None] | None = None,
+        chronicle: bool = True,
     ) -> None:
         self.store = store
+        self.chronicle = chronicle  # False only to measure what the chronicle costs (bench/chronicle.py)
         self.processor = Processor(stages, workers)
         self.near = NearDuplicateIndex(threshold=near_threshold)  # signatures only: no LSH kept here
         self.threshold = near_threshold
@@ -107,7 +109,8 @@ class Ingester:
         self._seen_hashes: dict[str, str] = {}
         self._seen_ids: dict[str, str] = {}
         self._copies: list[tuple[Article, str, str | None, int | None]] = []
-        ensure_chronicle(store)
+        if chronicle:
+            ensure_chronicle(store)
 
     def reject(self, errors: list[RecordError]) -> None:
         if not errors:
@@ -193,7 +196,7 @@ class Ingester:
                 chronicle.add_copy(article, original, source_file, line, now)
             self._copies = []
 
-        added = self.store.add(candidates, decide=decide, after=after)
+        added = self.store.add(candidates, decide=decide, after=after if self.chronicle else None)
         self.summary.ingested += added
         self.summary.unchanged += len(chosen) - added  # not reached while _decide holds
         self.reject(errors)
@@ -263,12 +266,14 @@ def ingest_paths(
     batch_size: int = 64,
     progress: bool = False,
     on_error: Callable[[str], None] | None = None,
+    chronicle: bool = True,
 ) -> IngestSummary:
     """Ingest every article under ``paths`` into ``store``; bad records go to quarantine.
 
     Records stream from the readers a batch at a time (never the whole input in memory)."""
     ingester = Ingester(
-        store, stages=stages, workers=workers, near_threshold=near_threshold, on_error=on_error
+        store, stages=stages, workers=workers, near_threshold=near_threshold, on_error=on_error,
+        chronicle=chronicle,
     )
     items = read_paths(paths, options or ReadOptions())
     bar = None

@@ -70,6 +70,8 @@ PRONOUNS: frozenset[str] = words("pronouns.txt")
 NAME_PARTICLES: tuple[str, ...] = ordered("name_particles.txt")
 #: capitalised words that are no names at a sentence start (function words, forms of address)
 FUNCTION_WORDS: frozenset[str] = words("function_words.txt")
+#: abbreviations written with a full stop ("dr.", "o.a.") -> "title" or "abbreviation"
+ABBREVIATIONS: dict[str, str] = mapping("abbreviations.tsv")
 
 
 def names_organisation_kind(word: str, compound_only: bool = False) -> bool:

@@ -7,7 +7,9 @@ lowercased surface word. Separable particle verbs ("laat ... weten", "voegt ... 
 as (finite form, particle) so the particle can be looked for later in the clause. A lemma's
 flags say whether it may introduce a that-clause (``that``: literary-only verbs may not, so
 "hij lachte dat ..." is no reported speech) and whether it reports in the inverted "Dat zegt X"
-construction (``report``).
+construction (``report``); the other flags give the kind of statement a cue makes: ``inf`` (it
+reports a te-infinitive), ``position`` (a stated view), ``call`` (a call or demand), ``evidence`` (a
+finding).
 
 Users extend the lexicon with ``KRONIEK_CUES=/path/to/file``:
 
@@ -35,6 +37,14 @@ PARTICLES: dict[str, str] = mapping("reporting_particles.tsv")
 THAT_LEMMAS = frozenset(lemma for lemma, flags, _ in _ROWS if "that" in flags.split(","))
 #: Verbs used in the inverted "Dat zegt X" construction (claim = previous sentence).
 REPORT_LEMMAS = frozenset(lemma for lemma, flags, _ in _ROWS if "report" in flags.split(","))
+#: Verbs that report a te-infinitive ("zei geen reden te zien", "belooft niet mee te werken").
+INF_LEMMAS = frozenset(lemma for lemma, flags, _ in _ROWS if "inf" in flags.split(","))
+#: Verbs of a stated view ("vindt dat", "denkt te beginnen"): quotes of kind ``position``.
+POSITION_LEMMAS = frozenset(lemma for lemma, flags, _ in _ROWS if "position" in flags.split(","))
+#: Verbs of a call or demand ("eist dat", "pleit voor"): quotes of kind ``call``.
+CALL_LEMMAS = frozenset(lemma for lemma, flags, _ in _ROWS if "call" in flags.split(","))
+#: Verbs of a finding ("ontdekten dat"): quotes of kind ``evidence``.
+EVIDENCE_LEMMAS = frozenset(lemma for lemma, flags, _ in _ROWS if "evidence" in flags.split(","))
 
 
 def _split(words: str) -> list[str]:
@@ -98,6 +108,17 @@ class Lexicon:
         self.report_forms = frozenset(
             f for f, lem in self.form_lemma.items() if lem in REPORT_LEMMAS or f in self.user_forms
         )
+
+    def kind(self, word: str) -> str:
+        """The kind of statement a cue word makes: position, call, evidence or indirect."""
+        lem = self.form_lemma.get(word.lower())
+        if lem in POSITION_LEMMAS:
+            return "position"
+        if lem in CALL_LEMMAS:
+            return "call"
+        if lem in EVIDENCE_LEMMAS:
+            return "evidence"
+        return "indirect"
 
     def lemma(self, word: str) -> str | None:
         """The reporting lemma of a word form, or None when it is not a cue."""

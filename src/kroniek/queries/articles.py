@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from kroniek.errors import QueryError
-from kroniek.store.filters import Per, date_bound, last_day, next_period, period_label, to_date
+from kroniek.store.filters import Per, date_bound, last_day, next_period, period_axis, to_date
 from kroniek.store.search import Hit, SearchResult, Sort, counts, search, snippet
 from kroniek.store.sqlite import SQLiteStore
 
@@ -24,7 +24,8 @@ MAX_QUERY = 500
 #: Most queries one trend request may compare.
 MAX_SERIES = 8
 
-Count = Literal["articles"]  # "stories" joins when the chronicle's stories land
+#: What a trend counts: matching articles, or stories (a story eleven papers printed is one).
+Count = Literal["articles", "stories"]
 
 
 def precision_of(published: str | None) -> str | None:
@@ -63,25 +64,27 @@ def find_articles(
     sort: Sort = "relevance",
     source: str | None = None,
     entities: tuple[str, ...] = (),
+    story: int | None = None,
     limit: int = 20,
     cursor: str | None = None,
     markers: tuple[str, str] = ("[", "]"),
 ) -> Page[ArticleHit]:
     """One page of matching articles with snippets; ``total`` counts all matches.
 
-    An empty ``q`` with no filter lists every article, newest first.
+    An empty ``q`` with no filter lists every article, newest first. ``entities`` are names or
+    ``#ID`` (an entity record: every spelling); ``story`` keeps one story's articles.
     """
     q = check_query(q)
     check_limit(limit, 100)
     params = {"q": q, "from": date_from, "to": date_to, "sort": sort, "source": source,
-              "entity": list(entities)}
+              "entity": list(entities), "story": story}
     offset = decode_cursor(cursor, params)
-    if not q.strip() and not (date_from or date_to or source or entities):
+    if not q.strip() and not (date_from or date_to or source or entities or story is not None):
         result = _all(store, sort, limit, offset, markers)
     else:
         result = search(store.conn, q, date_from=date_from, date_to=date_to, source=source,
                         sort=sort, limit=limit + 1, offset=offset, index=store.text_index,
-                        markers=markers, entities=entities)
+                        markers=markers, entities=entities, story=story)
     hits = [ArticleHit(h.id, h.published, precision_of(h.published), h.title, h.source, h.score,
                        h.snippet) for h in result.hits]
     return page_of(hits, offset, limit, params, result.total)
@@ -109,9 +112,11 @@ class ArticleView:
     document: dict[str, Any]
     duplicate_of: str | None = None
     similarity: float | None = None
+    story: int | None = None  # the chronicle's story the article belongs to
 
     def to_dict(self) -> dict[str, Any]:
-        return {**self.document, "duplicate_of": self.duplicate_of, "similarity": self.similarity}
+        return {**self.document, "duplicate_of": self.duplicate_of, "similarity": self.similarity,
+                "story": self.story}
 
 
 def article_view(store: SQLiteStore, article_id: str) -> ArticleView | None:
@@ -119,7 +124,7 @@ def article_view(store: SQLiteStore, article_id: str) -> ArticleView | None:
     if row is None:
         return None
     doc = store._document(row)  # noqa: SLF001 - the store's own row reader, no second query
-    return ArticleView(doc.to_dict(), row["duplicate_of"], row["similarity"])
+    return ArticleView(doc.to_dict(), row["duplicate_of"], row["similarity"], row["story"])
 
 
 @dataclass(frozen=True)
@@ -147,16 +152,17 @@ def trends(
     date_to: str | None = None,
     source: str | None = None,
     entities: tuple[str, ...] = (),
+    story: int | None = None,
     count: Count = "articles",
 ) -> Trend:
     """Matching articles per period for each ``(label, query)``, on one axis from the earliest
     to the latest period any of them has (or the asked bounds), empty periods filled in.
 
-    Near-duplicates count once. ``count`` is "articles"; "stories" (clusters of articles about
-    one event) becomes possible when the chronicle's stories land.
+    Near-duplicates count once. ``count="stories"`` counts each story once, in the period of
+    its first matching article (a story eleven papers printed is one).
     """
-    if count != "articles":
-        raise QueryError(f"count {count!r} is not available; use articles")
+    if count not in ("articles", "stories"):
+        raise QueryError(f"count {count!r}: use articles or stories")
     if not queries:
         raise QueryError("give at least one query to count")
     if len(queries) > MAX_SERIES:
@@ -166,7 +172,7 @@ def trends(
     for label, q in queries:
         rows = counts(store.conn, check_query(q), per=per, date_from=date_from, date_to=date_to,
                       source=source, index=store.text_index if q.strip() else None,
-                      entities=entities)
+                      entities=entities, story=story, count=count)
         raw.append((label or q, q, dict(rows)))
     periods = _axis(per, [p for _, _, r in raw for p in r], date_from, date_to)
     series = [TrendSeries(label, q, [r.get(p, 0) for p in periods], sum(r.values()))
@@ -179,16 +185,7 @@ def _axis(per: str, labels: list[str], date_from: str | None, date_to: str | Non
     firsts = [period_start(p) for p in labels]
     lo = to_date(date_bound(date_from, end=False) or "") if date_from else min(firsts, default=None)
     hi = last_day(date_to) if date_to else max(firsts, default=None)
-    if lo is None or hi is None:
-        return []
-    out: list[str] = []
-    day = lo
-    while day <= hi and len(out) < 20_000:
-        label = period_label(day, per)
-        if not out or out[-1] != label:
-            out.append(label)
-        day = next_period(day, per)
-    return out
+    return period_axis(per, lo, hi)
 
 
 def period_start(label: str) -> dt.date:

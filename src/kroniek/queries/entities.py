@@ -1,37 +1,28 @@
-"""Entities as pages: the listing, and one entity with everything the store says about it.
+"""Entities: the listing, and one entity with everything the store says about it.
 
-An entity is addressed by a *key*, a string that is safe in a URL once percent-encoded. Today the
-key is the canonical name the entities stage gave it within its article (``entities.entity``),
-so "IS" and "Islamitische Staat" are one entity when an article linked them. When the chronicle
-gives entities stable ids across articles, :func:`entity_key` and :func:`entity_name` are the
-two functions to change; the API and UI only ever pass keys around.
+An entity is the chronicle's record of one real-world entity across articles
+(``entity_records``): "Erdogan", "Erdoğan" and "Recep Tayyip Erdoğan" are one record with one
+stable id and those three aliases. :func:`entity_view` is the one read function behind
+``kroniek entity``, ``/api/entities/{id}`` and the page ``/entity/{id}``; it finds a record by
+its id (``12`` or ``#12``) or by any name it goes by.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from collections import Counter
 from dataclasses import dataclass, field
 
-from kroniek.errors import QueryError
-from kroniek.store.filters import Per, date_bound
+from kroniek.chronicle.keys import name_key
+from kroniek.errors import NotFoundError, QueryError
+from kroniek.store.filters import Per, date_bound, last_day, period_axis, period_label, to_date
 
+from .chronicle import EntityRef, StoryView, list_stories
 from .entity_stats import EntityCount, entity_counts
+from .events import EventRow, list_events
 from .facts import FigureMatch, QuoteMatch, figures_of_entity, list_quotes
 from .paging import Page, check_limit, check_periods, decode_cursor, page_of
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
-
-
-def entity_key(name: str) -> str:
-    """The key an entity is addressed by (today: its canonical name)."""
-    return name
-
-
-def entity_name(key: str) -> str:
-    """The canonical name behind a key."""
-    return key
 
 
 def find_entities(
@@ -45,7 +36,8 @@ def find_entities(
     limit: int = 50,
     cursor: str | None = None,
 ) -> Page[EntityCount]:
-    """Entities by mentions, most first, one page at a time (see :func:`entity_counts`)."""
+    """Entities by mentions, most first, one page at a time (see :func:`entity_counts`); each
+    with its record ``id`` and ``aliases``."""
     if label and label.upper() not in LABELS:
         raise QueryError(f"unknown label {label!r}; use {', '.join(LABELS)}")
     check_limit(limit, 200)
@@ -57,10 +49,36 @@ def find_entities(
     return page_of(rows, offset, limit, params)
 
 
+def find_entity(conn: sqlite3.Connection, ref: int | str) -> sqlite3.Row:
+    """The entity record ``ref`` names: an id (``12``, ``#12``) or any alias, the most mentioned
+    record when several go by it. NotFoundError when none does."""
+    if isinstance(ref, int) or (ref.startswith("#") and ref[1:].isdigit()):
+        rid = ref if isinstance(ref, int) else int(ref[1:])
+        row = conn.execute("SELECT * FROM entity_records WHERE id = ?", (rid,)).fetchone()
+    else:
+        row = conn.execute(
+            "SELECT r.* FROM entity_aliases a JOIN entity_records r ON r.id = a.entity WHERE a.key = ?"
+            " ORDER BY r.mentions DESC, r.id LIMIT 1",
+            (name_key(ref),),
+        ).fetchone()
+    if row is None:
+        shown = f"#{ref}" if isinstance(ref, int) else f"called {ref!r}"
+        raise NotFoundError(f"no entity {shown} in the store; list them with `kroniek entities`"
+                            " or /api/entities")
+    return row
+
+
 @dataclass(frozen=True)
 class Alias:
-    text: str  # a surface form as written in an article
+    alias: str  # a name the entity goes by, as written in an article
+    count: int  # its mentions
+
+
+@dataclass(frozen=True)
+class Period:
+    period: str  # 2018, 2018-03, 2018-W10 or 2018-03-14
     mentions: int
+    articles: int
 
 
 @dataclass(frozen=True)
@@ -77,16 +95,8 @@ class Mention:
 
 
 @dataclass(frozen=True)
-class CoMention:
-    key: str
-    entity: str
-    label: str
-    articles: int  # articles mentioning both
-
-
-@dataclass(frozen=True)
 class EntityView:
-    key: str
+    id: int
     entity: str
     label: str
     mentions: int
@@ -98,107 +108,115 @@ class EntityView:
     country: str | None = None
     lat: float | None = None
     lon: float | None = None
-    series: list[tuple[str, int]] = field(default_factory=list)  # articles per period
+    timeline: list[Period] = field(default_factory=list)  # every period, empty ones as 0
     quotes_by: list[QuoteMatch] = field(default_factory=list)
     quotes_about: list[QuoteMatch] = field(default_factory=list)
-    figures: list[FigureMatch] = field(default_factory=list)
-    co_mentions: list[CoMention] = field(default_factory=list)
+    figures_reported: list[FigureMatch] = field(default_factory=list)  # it is in the source chain
+    figures_about: list[FigureMatch] = field(default_factory=list)  # counted in it (a place)
+    events: list[EventRow] = field(default_factory=list)  # it acts or undergoes
+    stories: list[StoryView] = field(default_factory=list)
+    co_mentioned: list[EntityRef] = field(default_factory=list)
     recent: list[Mention] = field(default_factory=list)
 
 
 def entity_view(
     conn: sqlite3.Connection,
-    key: str,
+    ref: int | str,
     *,
     per: Per = "month",
     date_from: str | None = None,
     date_to: str | None = None,
     limit: int = 20,
-) -> EntityView | None:
-    """Everything about one entity: aliases, roles, place, mention timeline, quotes by and
-    about it, figures it reported or that concern it, who it appears with, its latest mentions
-    (each with its evidence span). None when no article mentions it."""
-    name = entity_name(key)
-    if not name:
-        return None
+) -> EntityView:
+    """Everything about one entity record (``ref``: its id or any name it goes by): aliases,
+    roles, place, mentions per period, quotes by and about it, figures it reported or that count
+    something in it, events where it acts or undergoes, its stories, the entities most often
+    mentioned with it and its latest mentions — each with its evidence span. Dates as
+    YYYY[-MM[-DD]] limit the timeline and the quotes; near-duplicate articles are left out."""
     check_limit(limit, 200)
     check_periods(conn, per, date_from, date_to)
+    rec = find_entity(conn, ref)
+    rid = int(rec["id"])
     lo, hi = date_bound(date_from, end=False), date_bound(date_to, end=True)
-    row = conn.execute("SELECT entity FROM entities WHERE entity = ? COLLATE NOCASE LIMIT 1",
-                       (name,)).fetchone()
-    if row is None:
-        return None
-    name = row[0]
-    counts = [c for c in entity_counts(conn, name=name, per=per, date_from=date_from,
-                                       date_to=date_to, limit=10, count_duplicates=False)
-              if c.entity == name]
-    count = counts[0] if counts else EntityCount(name, _label(conn, name), 0, 0, None, None, [])
-    aliases = [Alias(t, n) for t, n in conn.execute(
-        "SELECT text, count(*) FROM entities WHERE entity = ? GROUP BY text ORDER BY 2 DESC, 1",
-        (name,))]
+    aliases = [Alias(a, n) for a, n in conn.execute(
+        "SELECT alias, count FROM entity_aliases WHERE entity = ? AND count > 0"
+        " ORDER BY count DESC, alias", (rid,))]
+    names = sorted({rec["name"], *(a.alias for a in aliases)})
     roles = [r for (r,) in conn.execute(
-        "SELECT role FROM entities WHERE entity = ? AND role IS NOT NULL GROUP BY role"
-        " ORDER BY count(*) DESC, role LIMIT 10", (name,))]
-    country = conn.execute(
-        "SELECT country FROM entities WHERE entity = ? AND country IS NOT NULL"
-        " GROUP BY country ORDER BY count(*) DESC LIMIT 1", (name,)).fetchone()
-    lat, lon = _coordinates(conn, name)
+        "SELECT role FROM entities WHERE entity_id = ? AND role IS NOT NULL GROUP BY role"
+        " ORDER BY count(*) DESC, role LIMIT 10", (rid,))]
     return EntityView(
-        key=entity_key(name), entity=name, label=count.label, mentions=count.mentions,
-        articles=count.articles, first_seen=count.first_seen, last_seen=count.last_seen,
-        aliases=aliases, roles=roles, country=country[0] if country else None, lat=lat, lon=lon,
-        series=count.series,
-        quotes_by=list_quotes(conn, speaker_is=name, date_from=lo, date_to=hi, limit=limit),
-        quotes_about=list_quotes(conn, about_is=name, date_from=lo, date_to=hi, limit=limit),
-        figures=figures_of_entity(conn, name, limit=limit),
-        co_mentions=_co_mentions(conn, name, limit),
-        recent=_mentions(conn, name, limit),
+        id=rid, entity=rec["name"], label=rec["label"], mentions=rec["mentions"],
+        articles=rec["articles"], first_seen=rec["first_seen"], last_seen=rec["last_seen"],
+        aliases=aliases, roles=roles, country=rec["country"], lat=rec["lat"], lon=rec["lon"],
+        timeline=_timeline(conn, rid, per, date_from, date_to),
+        quotes_by=list_quotes(conn, speaker_in=names, date_from=lo, date_to=hi, limit=limit),
+        quotes_about=list_quotes(conn, about_in=names, date_from=lo, date_to=hi, limit=limit),
+        figures_reported=figures_of_entity(conn, names, reported=True, limit=limit),
+        figures_about=figures_of_entity(conn, names, reported=False, limit=limit),
+        events=list_events(conn, involving=names, date_from=lo, date_to=hi, limit=limit),
+        stories=list_stories(conn, entity=rid, limit=limit),
+        co_mentioned=_co_mentioned(conn, rid, limit),
+        recent=_mentions(conn, rid, limit),
     )
 
 
-def _label(conn: sqlite3.Connection, name: str) -> str:
-    row = conn.execute("SELECT label FROM entities WHERE entity = ? GROUP BY label"
-                       " ORDER BY count(*) DESC LIMIT 1", (name,)).fetchone()
-    return row[0] if row else "MISC"
+def _timeline(conn: sqlite3.Connection, rid: int, per: str, date_from: str | None,
+              date_to: str | None) -> list[Period]:
+    """Mentions and articles per period, on an axis from the first to the last mention (or the
+    asked bounds); undated articles are not counted."""
+    lo, hi = date_bound(date_from, end=False), date_bound(date_to, end=True)
+    sql = ("SELECT a.published_start, count(*), count(DISTINCT e.article) FROM entities e"
+           " JOIN articles a ON a.rowid = e.article WHERE e.entity_id = ?"
+           " AND a.duplicate_of IS NULL AND a.published_start IS NOT NULL")
+    args: list[object] = [rid]
+    if lo:
+        sql += " AND a.published_start >= ?"
+        args.append(lo)
+    if hi:
+        sql += " AND a.published_start <= ?"
+        args.append(hi)
+    counts: dict[str, tuple[int, int]] = {}
+    days = []
+    for value, mentions, articles in conn.execute(sql + " GROUP BY 1", args):
+        day = to_date(value)
+        if day is None:
+            continue
+        days.append(day)
+        label = period_label(day, per)
+        m, a = counts.get(label, (0, 0))
+        counts[label] = (m + mentions, a + articles)
+    first = to_date(lo) if lo else min(days, default=None)
+    last = last_day(date_to) if date_to else max(days, default=None)
+    return [Period(p, *counts.get(p, (0, 0))) for p in period_axis(per, first, last)]
 
 
-def _coordinates(conn: sqlite3.Connection, name: str) -> tuple[float | None, float | None]:
-    """Where the entities stage placed it (a place's gazetteer point), read from one article."""
+def _co_mentioned(conn: sqlite3.Connection, rid: int, limit: int) -> list[EntityRef]:
     rows = conn.execute(
-        "SELECT annotations FROM articles WHERE rowid IN (SELECT article FROM entities WHERE entity = ?"
-        " AND country IS NOT NULL AND label != 'MISC' LIMIT 20) ORDER BY rowid",
-        (name,),
+        "SELECT r.id, r.name, r.label, count(DISTINCT e2.article) FROM entities e1"
+        " JOIN entities e2 ON e2.article = e1.article AND e2.entity_id != e1.entity_id"
+        " JOIN entity_records r ON r.id = e2.entity_id"
+        " JOIN articles a ON a.rowid = e1.article AND a.duplicate_of IS NULL"
+        " WHERE e1.entity_id = ? GROUP BY r.id ORDER BY 4 DESC, r.name LIMIT ?",
+        (rid, limit),
     ).fetchall()
-    for (data,) in rows:
-        for e in json.loads(data or "{}").get("entities", []):
-            if e.get("entity") == name and e.get("lat") is not None:
-                return e["lat"], e.get("lon")
-    return None, None
+    return [EntityRef(*r) for r in rows]
 
 
-def _co_mentions(conn: sqlite3.Connection, name: str, limit: int) -> list[CoMention]:
-    rows = conn.execute(
-        "SELECT o.entity, o.label, count(DISTINCT o.article) FROM entities o"
-        " JOIN articles a ON a.rowid = o.article AND a.duplicate_of IS NULL"
-        " WHERE o.article IN (SELECT article FROM entities WHERE entity = ?) AND o.entity != ?"
-        " GROUP BY o.entity, o.label",
-        (name, name),
-    ).fetchall()
-    articles: Counter[str] = Counter()
-    labels: dict[str, Counter[str]] = {}
-    for entity, label, n in rows:
-        articles[entity] = max(articles[entity], n)
-        labels.setdefault(entity, Counter())[label] += n
-    ranked = sorted(articles.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-    return [CoMention(entity_key(e), e, labels[e].most_common(1)[0][0], n) for e, n in ranked]
-
-
-def _mentions(conn: sqlite3.Connection, name: str, limit: int) -> list[Mention]:
+def _mentions(conn: sqlite3.Connection, rid: int, limit: int) -> list[Mention]:
     rows = conn.execute(
         "SELECT a.id, a.published, a.precision, a.title, e.start, e.end, e.text FROM entities e"
-        " JOIN articles a ON a.rowid = e.article WHERE e.entity = ?"
-        " AND e.rowid IN (SELECT min(rowid) FROM entities WHERE entity = ? GROUP BY article)"
+        " JOIN articles a ON a.rowid = e.article WHERE e.rowid IN"
+        " (SELECT min(rowid) FROM entities WHERE entity_id = ? GROUP BY article)"
         " ORDER BY a.published_start DESC, a.rowid DESC LIMIT ?",
-        (name, name, limit),
+        (rid, limit),
     ).fetchall()
     return [Mention(*r) for r in rows]
+
+
+def entity_ids(conn: sqlite3.Connection, article_id: str) -> dict[str, int]:
+    """The entity record of each canonical name in one article (what its entity links, and its
+    events' actors and targets, point at)."""
+    return {name: rid for name, rid in conn.execute(
+        "SELECT e.entity, e.entity_id FROM entities e JOIN articles a ON a.rowid = e.article"
+        " WHERE a.id = ? AND e.entity_id IS NOT NULL GROUP BY e.entity", (article_id,))}

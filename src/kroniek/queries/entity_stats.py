@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from kroniek.chronicle.keys import name_key
 from kroniek.errors import QueryError
-from kroniek.store.filters import Per, date_bound, last_day, next_period, period_label, to_date
+from kroniek.store.filters import Per, date_bound, last_day, period_axis, period_label, to_date
 
 
 @dataclass(frozen=True)
@@ -149,13 +149,4 @@ def _axis(per: str, lo_raw: str | None, hi_raw: str | None, last: str | None) ->
     """Every bucket label from the lower to the upper bound, oldest first."""
     lo = to_date(date_bound(lo_raw[:10], end=False) or "") if lo_raw else None
     hi = last_day(hi_raw) if hi_raw else to_date(last or "")
-    if lo is None or hi is None:
-        return []
-    out: list[str] = []
-    day = lo
-    while day <= hi:
-        label = period_label(day, per)
-        if not out or out[-1] != label:
-            out.append(label)
-        day = next_period(day, per)
-    return out
+    return period_axis(per, lo, hi)

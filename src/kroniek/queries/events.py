@@ -1,5 +1,5 @@
-"""Events across the store: listings by type, actor, target and date, counts per period, and
-PLOVER/POLECAT-style records for event-data tooling.
+"""Events across the store: listings by type, actor, target and date, counts per period (every
+report, or each event once), and PLOVER/POLECAT-style records for event-data tooling.
 
 Near-duplicate articles (syndicated copies) are left out unless asked, so one report is listed
 once. Dates: an event's own ``time`` when it has a calendar value, else its article's date.
@@ -10,12 +10,17 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from kroniek.errors import QueryError
-from kroniek.store.filters import Per, period_label, to_date
+from kroniek.store.filters import Per, date_bound, period_axis, period_label, to_date
 from kroniek.store.query import EVENT_TYPES
+
+from .articles import period_start
+from .facts import like_pattern
+from .paging import Page, check_limit, check_periods, decode_cursor, page_of
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,10 @@ class EventRow:
     sentence: tuple[int, int] | None = None
     actor_span: tuple[int, int] | None = None
     target_span: tuple[int, int] | None = None
+    story: int | None = None  # the chronicle's story of the article
+    event_key: str | None = None  # shared by every report of one event within a story
+    actor_id: int | None = None  # the entity records actor and target are linked to, if any
+    target_id: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = dict(self.__dict__)
@@ -78,11 +87,14 @@ def list_events(
     include_negated: bool = True,
     include_duplicates: bool = False,
     limit: int | None = 200,
+    offset: int = 0,
+    involving: Sequence[str] = (),
 ) -> list[EventRow]:
-    """Event mentions, newest article first; ``actor``/``target`` match any part of a name."""
+    """Event mentions, newest article first; ``actor``/``target`` match any part of a name,
+    ``involving`` (one entity's name and aliases) the actor's or the target's name exactly."""
     sql = (
-        "SELECT a.id AS article_id, a.published, a.source AS outlet, e.* FROM events e"
-        " JOIN articles a ON a.rowid = e.article WHERE 1=1"
+        f"SELECT a.id AS article_id, a.published, a.source AS outlet, a.story, {_linked('actor')},"
+        f" {_linked('target')}, e.* FROM events e JOIN articles a ON a.rowid = e.article WHERE 1=1"
     )
     params: list[Any] = []
     if not include_duplicates:
@@ -92,11 +104,11 @@ def list_events(
         sql += " AND e.type = ?"
         params.append(kind)
     if actor:
-        sql += " AND (e.actor_name LIKE ? OR e.actor_names LIKE ?)"
-        params += [f"%{actor}%"] * 2
+        sql += " AND (e.actor_name LIKE ? ESCAPE '\\' OR e.actor_names LIKE ? ESCAPE '\\')"
+        params += [like_pattern(actor)] * 2
     if target:
-        sql += " AND (e.target_name LIKE ? OR e.target_names LIKE ?)"
-        params += [f"%{target}%"] * 2
+        sql += " AND (e.target_name LIKE ? ESCAPE '\\' OR e.target_names LIKE ? ESCAPE '\\')"
+        params += [like_pattern(target)] * 2
     if date_from:
         sql += " AND a.published_end >= ?"
         params.append(date_from)
@@ -105,11 +117,48 @@ def list_events(
         params.append(date_to)
     if not include_negated:
         sql += " AND e.negated = 0"
+    if involving:
+        marks = ",".join("?" * len(involving))
+        sql += f" AND (e.actor_name COLLATE NOCASE IN ({marks}) OR e.target_name COLLATE NOCASE IN ({marks}))"
+        params += [*involving, *involving]
     sql += " ORDER BY a.published_start DESC, a.rowid, e.start"
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(limit)
+    if limit is not None or offset:
+        sql += " LIMIT ? OFFSET ?"
+        params += [-1 if limit is None else limit, offset]
     return [_row(r) for r in conn.execute(sql, params)]
+
+
+def _linked(role: str) -> str:
+    """The entity record the article linked the actor's (target's) name to, if any."""
+    return (f"(SELECT x.entity_id FROM entities x WHERE x.article = e.article AND x.entity = e.{role}_name"
+            f" AND x.entity_id IS NOT NULL LIMIT 1) AS {role}_id")
+
+
+def _filters(type: str | None, actor: str | None, target: str | None,  # noqa: A002
+             date_from: str | None, date_to: str | None) -> dict[str, Any]:
+    """The keyword arguments of :func:`list_events` for API-style filters (dates YYYY[-MM[-DD]])."""
+    return {"type": type, "actor": actor, "target": target,
+            "date_from": date_bound(date_from, end=False), "date_to": date_bound(date_to, end=True)}
+
+
+def find_events(
+    conn: sqlite3.Connection,
+    *,
+    type: str | None = None,  # noqa: A002 - the PLOVER field name
+    actor: str | None = None,
+    target: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    limit: int = 50,
+    cursor: str | None = None,
+) -> Page[EventRow]:
+    """:func:`list_events` one page at a time; dates as YYYY[-MM[-DD]]."""
+    check_limit(limit)
+    params = {"type": type, "actor": actor, "target": target, "from": date_from, "to": date_to}
+    offset = decode_cursor(cursor, params)
+    rows = list_events(conn, **_filters(type, actor, target, date_from, date_to), limit=limit + 1,
+                       offset=offset)
+    return page_of(rows, offset, limit, params)
 
 
 def _row(r: sqlite3.Row) -> EventRow:
@@ -134,13 +183,27 @@ def _row(r: sqlite3.Row) -> EventRow:
         sentence=(r["sentence_start"], r["sentence_end"]) if r["sentence_start"] is not None else None,
         actor_span=(r["actor_start"], r["actor_end"]) if r["actor_start"] is not None else None,
         target_span=(r["target_start"], r["target_end"]) if r["target_start"] is not None else None,
+        story=r["story"],
+        event_key=r["event_key"],
+        actor_id=r["actor_id"],
+        target_id=r["target_id"],
     )
 
 
-def event_counts(events: list[EventRow], per: Per = "month") -> list[dict[str, Any]]:
-    """Counts per period and type (happened, not negated), oldest period first."""
+@dataclass(frozen=True)
+class EventCount:
+    period: str
+    type: str
+    events: int
+
+
+def event_counts(events: list[EventRow], per: Per = "month", *, distinct: bool = False) -> list[EventCount]:
+    """Counts per period and type (happened, not negated), oldest period first. ``distinct``
+    counts one event per ``event_key`` — eleven papers reporting one assault in one story are
+    one assault — in the period of its earliest report."""
     if per not in ("day", "week", "month", "year"):
         raise QueryError(f"--per must be day, week, month or year, not {per!r}")
+    first: dict[str, tuple[str, str]] = {}  # event key -> (period, type) of its earliest report
     counts: Counter[tuple[str, str]] = Counter()
     for e in events:
         if e.negated or e.status != "happened":
@@ -148,8 +211,55 @@ def event_counts(events: list[EventRow], per: Per = "month") -> list[dict[str, A
         day = to_date(_first_day(e.date or ""))
         if day is None:
             continue
-        counts[(period_label(day, per), e.type)] += 1
-    return [{"period": p, "type": t, "events": n} for (p, t), n in sorted(counts.items())]
+        label = period_label(day, per)
+        if not distinct or not e.event_key:
+            counts[(label, e.type)] += 1
+        elif e.event_key not in first or label < first[e.event_key][0]:
+            first[e.event_key] = (label, e.type)
+    counts.update(first.values())
+    return [EventCount(p, t, n) for (p, t), n in sorted(counts.items())]
+
+
+@dataclass(frozen=True)
+class TypeSeries:
+    type: str
+    counts: list[int]  # one per period of the shared axis
+    total: int
+
+
+@dataclass(frozen=True)
+class EventTrend:
+    per: str
+    distinct: bool
+    periods: list[str]
+    series: list[TypeSeries]  # most events first
+    rows: list[EventCount]  # the same counts, one per period and type (the CSV)
+
+
+def event_trend(
+    conn: sqlite3.Connection,
+    *,
+    type: str | None = None,  # noqa: A002 - the PLOVER field name
+    actor: str | None = None,
+    target: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    per: Per = "month",
+    distinct: bool = False,
+) -> EventTrend:
+    """Events that happened per period, one series per type on one axis (empty periods 0),
+    for a chart of events by type over time; dates as YYYY[-MM[-DD]]."""
+    check_periods(conn, per, date_from, date_to)
+    rows = event_counts(list_events(conn, **_filters(type, actor, target, date_from, date_to), limit=None),
+                        per, distinct=distinct)
+    days = [period_start(r.period) for r in rows]
+    periods = period_axis(per, min(days, default=None), max(days, default=None))
+    by_type: dict[str, Counter[str]] = {}
+    for r in rows:
+        by_type.setdefault(r.type, Counter())[r.period] += r.events
+    series = [TypeSeries(t, [c.get(p, 0) for p in periods], sum(c.values())) for t, c in by_type.items()]
+    series.sort(key=lambda s: (-s.total, s.type))
+    return EventTrend(per, distinct, periods, series, rows)
 
 
 def _first_day(value: str) -> str:
@@ -166,7 +276,9 @@ def plover_record(e: EventRow) -> dict[str, Any]:
     """A PLOVER/POLECAT-style record (the NGEC coder's field names) with kroniek's citation."""
 
     def who(name: str | None, names: list[str], span: tuple[int, int] | None) -> list[dict[str, Any]]:
-        out = [{"text": n, "wiki": None, "qa_start_char": None, "qa_end_char": None} for n in (names or [])]
+        out: list[dict[str, Any]] = [
+            {"text": n, "wiki": None, "qa_start_char": None, "qa_end_char": None} for n in (names or [])
+        ]
         if not out and name:
             out = [{"text": name, "wiki": None, "qa_start_char": None, "qa_end_char": None}]
         if out and span:

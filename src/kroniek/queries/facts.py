@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from kroniek.errors import QueryError
 from kroniek.store.filters import date_bound
 from kroniek.store.stemming import stem_terms
 
 from .paging import Page, check_limit, decode_cursor, page_of
 
 
-def _date_clause(date_from: str | None, date_to: str | None) -> tuple[str, list[Any]]:
+def date_clause(date_from: str | None, date_to: str | None) -> tuple[str, list[Any]]:
+    """SQL (over ``articles a``) for articles whose date overlaps the bounds (``date_bound`` form)."""
     sql, params = "", []
     if date_from:
         sql += " AND a.published_end >= ?"
@@ -24,7 +27,11 @@ def _date_clause(date_from: str | None, date_to: str | None) -> tuple[str, list[
     return sql, params
 
 
-def _like(value: str) -> str:
+#: the kinds of statement a quote can be (``kroniek.model.Quote.kind``)
+QUOTE_KINDS = ("direct", "indirect", "mixed", "infinitival", "position", "evidence", "call")
+
+
+def like_pattern(value: str) -> str:
     """A LIKE pattern that finds ``value`` anywhere, its own % and _ taken literally."""
     return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
@@ -63,14 +70,18 @@ def list_quotes(
     limit: int = 50,
     offset: int = 0,
     include_duplicates: bool = False,
-    speaker_is: str | None = None,
-    about_is: str | None = None,
+    speaker_in: Sequence[str] = (),
+    about_in: Sequence[str] = (),
+    kinds: Sequence[str] | None = None,
 ) -> list[QuoteMatch]:
     """Quotes with their speaker, source chain and evidence, newest first.
 
     ``speaker`` and ``about`` match anywhere in the name (or the content, for ``about``),
-    case-insensitively; ``speaker_is`` and ``about_is`` match one entity's canonical name
-    exactly (the speaker, anyone in the source chain / one of the entities it is about).
+    case-insensitively; ``speaker_in`` and ``about_in`` are one entity's names (its record's
+    name and aliases), matched exactly: the speaker or anyone in the source chain / one of the
+    entities the quote is about.
+    ``kinds`` keeps the quotes of those kinds (direct, indirect, mixed, infinitival, position,
+    evidence, call).
     Near-duplicate articles (syndicated copies) are left out unless asked, so one statement
     is listed once.
     """
@@ -84,18 +95,23 @@ def list_quotes(
     if speaker:
         sql += (" AND (q.speaker_name LIKE ? ESCAPE '\\' OR q.speaker LIKE ? ESCAPE '\\'"
                 " OR q.source_chain LIKE ? ESCAPE '\\')")
-        params += [_like(speaker)] * 3
+        params += [like_pattern(speaker)] * 3
     if about:
         sql += " AND (q.about LIKE ? ESCAPE '\\' OR q.content LIKE ? ESCAPE '\\')"
-        params += [_like(about)] * 2
-    if speaker_is:
-        sql += (" AND (q.speaker_name = ? COLLATE NOCASE OR EXISTS (SELECT 1 FROM"
-                " json_each(q.source_chain) WHERE value = ? COLLATE NOCASE))")
-        params += [speaker_is, speaker_is]
-    if about_is:
-        sql += " AND EXISTS (SELECT 1 FROM json_each(q.about) WHERE value = ? COLLATE NOCASE)"
-        params.append(about_is)
-    clause, extra = _date_clause(date_from, date_to)
+        params += [like_pattern(about)] * 2
+    if speaker_in:
+        marks = _marks(speaker_in)
+        sql += (f" AND (q.speaker_name COLLATE NOCASE IN ({marks}) OR EXISTS (SELECT 1 FROM"
+                f" json_each(q.source_chain) WHERE value COLLATE NOCASE IN ({marks})))")
+        params += [*speaker_in, *speaker_in]
+    if about_in:
+        sql += (f" AND EXISTS (SELECT 1 FROM json_each(q.about) WHERE value COLLATE NOCASE"
+                f" IN ({_marks(about_in)}))")
+        params += list(about_in)
+    if kinds:
+        sql += " AND q.kind IN (" + ",".join("?" * len(kinds)) + ")"
+        params += list(kinds)
+    clause, extra = date_clause(date_from, date_to)
     sql += clause + " ORDER BY a.published_start DESC, a.rowid, q.start LIMIT ? OFFSET ?"
     params += extra + [limit, offset]
     return [
@@ -181,7 +197,7 @@ def figure_series(
     Words match by Dutch stem and by prefix ("IS" finds "IS-strijders"); the source is the
     innermost reporter of the figure, else the outlet that published the article.
     """
-    clause, params = _date_clause(date_from, date_to)
+    clause, params = date_clause(date_from, date_to)
     rows = conn.execute(
         _FIGURE_SQL + clause + " ORDER BY a.published_start, a.rowid, f.start",
         params,
@@ -204,17 +220,24 @@ def figure_series(
     return out
 
 
-def figures_of_entity(conn: sqlite3.Connection, name: str, *, limit: int = 50) -> list[FigureMatch]:
-    """Figures reported by ``name`` (anywhere in the source chain) or about a place called
-    ``name``, newest first."""
+def figures_of_entity(conn: sqlite3.Connection, names: Sequence[str], *, reported: bool,
+                      limit: int = 50) -> list[FigureMatch]:
+    """Figures one entity (``names``: its name and aliases) reported — it is in the source
+    chain — or, with ``reported=False``, figures about it as a place; newest first."""
+    column = "f.source_chain" if reported else "f.place"
     rows = conn.execute(
         _FIGURE_SQL
-        + " AND (EXISTS (SELECT 1 FROM json_each(f.source_chain) WHERE value = ? COLLATE NOCASE)"
-        " OR EXISTS (SELECT 1 FROM json_each(f.place) WHERE value = ? COLLATE NOCASE))"
+        + f" AND EXISTS (SELECT 1 FROM json_each({column}) WHERE value COLLATE NOCASE IN ({_marks(names)}))"
         " ORDER BY a.published_start DESC, a.rowid, f.start LIMIT ?",
-        (name, name, limit),
+        (*names, limit),
     ).fetchall()
     return [_figure(r) for r in rows]
+
+
+def _marks(values: Sequence[str]) -> str:
+    if not values:
+        raise QueryError("no names to match")
+    return ",".join("?" * len(values))
 
 
 def find_quotes(

@@ -1,11 +1,12 @@
-"""A reported figure as a chart: one line per source, each point with its qualifier, and the
-points where sources disagree marked.
+"""A reported figure as a chart: one line per source, each point with the interval its qualifier
+allows, and the points where sources disagree marked.
 
-Two figures disagree when different sources report them within ``window_days`` of each other
-and the values their qualifiers allow do not overlap: "minstens 1.200" (1,200 or more) and "850"
-cannot both be right; "zo'n 1.350" (about: within 10 %) and "ruim 1.300" can. Units must agree
-where both figures name one. This is a first, local reading of disagreement for the chart; the
-chronicle's figure conflicts (across stories and entities) refine it when they land.
+Whether two figures disagree is the chronicle's decision, made in one place
+(:func:`kroniek.chronicle.series.compare`, listed by :func:`.chronicle.conflicts`): they count
+the same thing (one figure series: "strijders van IS in Syrië"), speak of the same time, come
+from different sources, and the values their qualifiers allow do not overlap — "minder dan
+1.000" and "3.000" cannot both be right; "minder dan 1.000" and "ongeveer 900" can. Figures the
+chronicle keys into no series (a bare "300 mensen") are drawn but never disputed.
 """
 
 from __future__ import annotations
@@ -14,13 +15,12 @@ import math
 import sqlite3
 from dataclasses import dataclass, field
 
+from kroniek.chronicle.series import interval
 from kroniek.model import PublishedDate
 from kroniek.store.filters import date_bound
 
+from .chronicle import conflicts
 from .facts import FigureMatch, figure_series
-
-#: How far (fraction of the value) "about"/"almost" may stray.
-ABOUT = 0.10
 
 
 @dataclass(frozen=True)
@@ -47,23 +47,6 @@ class FigureChart:
     disagreements: list[Disagreement]
 
 
-def bounds(f: FigureMatch) -> tuple[float, float]:
-    """The interval of values a figure's qualifier allows (infinite where it is one-sided)."""
-    v = f.value if f.value is not None else math.nan
-    q = f.qualifier or "exact"
-    if q == "range" and f.value_max is not None:
-        return (min(v, f.value_max), max(v, f.value_max))
-    if q in ("more_than", "at_least"):
-        return (v, math.inf)
-    if q in ("less_than", "at_most"):
-        return (-math.inf, v)
-    if q == "about":
-        return (v * (1 - ABOUT), v * (1 + ABOUT)) if v >= 0 else (v * (1 + ABOUT), v * (1 - ABOUT))
-    if q == "almost":
-        return (v * (1 - ABOUT), v) if v >= 0 else (v, v * (1 - ABOUT))
-    return (v, v)
-
-
 def _finite(x: float) -> float | None:
     return x if math.isfinite(x) else None
 
@@ -75,35 +58,31 @@ def figure_chart(
     date_from: str | None = None,
     date_to: str | None = None,
     limit: int = 500,
-    window_days: int = 31,
 ) -> FigureChart:
-    """The series :func:`figure_series` finds for ``about``, as chart lines by source, with
-    disagreements between sources marked on both points. Dates as YYYY[-MM[-DD]]."""
-    figures = [f for f in figure_series(conn, about=about,
-                                        date_from=date_bound(date_from, end=False),
-                                        date_to=date_bound(date_to, end=True), limit=limit)
+    """The series :func:`figure_series` finds for ``about``, as chart lines by source, with the
+    chronicle's disagreements marked on both points. Dates as YYYY[-MM[-DD]]."""
+    lo, hi = date_bound(date_from, end=False), date_bound(date_to, end=True)
+    figures = [f for f in figure_series(conn, about=about, date_from=lo, date_to=hi, limit=limit)
                if f.value is not None and f.published]
     days = [PublishedDate.parse(f.published or "").start() for f in figures]
-    spans = [bounds(f) for f in figures]
+    at = {(f.article, f.start): k for k, f in enumerate(figures)}
     disputes: list[list[int]] = [[] for _ in figures]
     found: list[Disagreement] = []
-    for i, fi in enumerate(figures):
-        for j in range(i + 1, len(figures)):
-            fj = figures[j]
-            apart = abs((days[j] - days[i]).days)
-            if apart > window_days or (fi.source or "") == (fj.source or ""):
-                continue
-            if fi.unit and fj.unit and fi.unit != fj.unit:
-                continue
-            (lo_i, hi_i), (lo_j, hi_j) = spans[i], spans[j]
-            if hi_i < lo_j or hi_j < lo_i:
-                disputes[i].append(j)
-                disputes[j].append(i)
-                found.append(Disagreement(i, j, apart))
+    for c in conflicts(conn, about=about, date_from=lo, date_to=hi, kind="disagreement",
+                       limit=10 * limit, every_pair=True):
+        i, j = (at.get((s.article, s.start)) for s in c.sides)
+        if i is None or j is None or j in disputes[i]:
+            continue
+        i, j = sorted((i, j), key=lambda k: (days[k], k))
+        disputes[i].append(j)
+        disputes[j].append(i)
+        found.append(Disagreement(i, j, abs((days[j] - days[i]).days)))
+    spans = [interval(f.value or 0.0, f.value_max, f.qualifier) for f in figures]
     points = [FigurePoint(f, days[k].isoformat(), _finite(spans[k][0]), _finite(spans[k][1]),
-                          disputes[k]) for k, f in enumerate(figures)]
+                          sorted(disputes[k])) for k, f in enumerate(figures)]
     per_source: dict[str, int] = {}
     for f in figures:
         per_source[f.source or "?"] = per_source.get(f.source or "?", 0) + 1
     sources = sorted(per_source, key=lambda s: (-per_source[s], s))
+    found.sort(key=lambda d: (d.a, d.b))
     return FigureChart(about, sources, points, found)

@@ -14,12 +14,10 @@ from dataclasses import dataclass, field
 from kroniek.kb.places import country, country_name
 from kroniek.store.filters import date_bound
 
-from .entities import entity_key
-
 
 @dataclass(frozen=True)
 class CountryEntity:
-    key: str
+    id: int | None  # the entity record (None in a store whose chronicle is not built)
     entity: str
     mentions: int
 
@@ -56,12 +54,15 @@ def country_mentions(
         args.append(hi)
     base = "FROM entities e JOIN articles a ON a.rowid = e.article WHERE " + " AND ".join(where)
     per_entity: dict[str, list[CountryEntity]] = {}
-    for code, entity, n in conn.execute(
-        f"SELECT e.country, e.entity, count(*) {base} GROUP BY 1, 2 ORDER BY 3 DESC, 2", args
+    for code, rid, entity, n in conn.execute(
+        "SELECT e.country, e.entity_id, coalesce(r.name, e.entity), count(*) FROM entities e"
+        " JOIN articles a ON a.rowid = e.article LEFT JOIN entity_records r ON r.id = e.entity_id"
+        f" WHERE {' AND '.join(where)} GROUP BY 1, 2, 3"
+        " ORDER BY 4 DESC, 3", args
     ):
         got = per_entity.setdefault(code, [])
         if len(got) < top:
-            got.append(CountryEntity(entity_key(entity), entity, n))
+            got.append(CountryEntity(rid, entity, n))
     out = []
     for code, mentions, articles in conn.execute(
         f"SELECT e.country, count(*), count(DISTINCT e.article) {base} GROUP BY 1"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from kroniek.errors import QueryError
-from kroniek.store.filters import date_bound, last_day, to_date
+from kroniek.store.filters import MAX_PERIODS, date_bound, last_day, to_date
 
 T = TypeVar("T")
 
@@ -77,8 +77,6 @@ def page_of(rows: list[T], offset: int, limit: int, params: Mapping[str, Any],
     return Page(rows[:limit], encode_cursor(offset + limit, params) if more else None, total)
 
 
-#: The most periods one series may have (about 55 years of days).
-MAX_PERIODS = 20_000
 _DAYS = {"day": 1, "week": 7, "month": 28, "year": 365}
 
 

@@ -19,6 +19,8 @@ QUALIFIERS = {"exact": "", "about": "ongeveer", "more_than": "meer dan", "less_t
               "range": "tussen", "change": "van"}
 SIGNS = {"exact": "", "about": "~", "more_than": ">", "less_than": "<", "at_least": "≥",
          "at_most": "≤", "almost": "<~", "range": "", "change": ""}
+#: An event's status in words.
+STATUS = {"happened": "gebeurd", "future": "aangekondigd", "hypothetical": "mogelijk"}
 #: Markers the UI asks search snippets to put around matches; no article contains them.
 HIT = ("\ue000", "\ue001")
 
@@ -78,6 +80,11 @@ def url_part(value: str) -> str:
     return quote(value, safe="")
 
 
+def entity_url(ref: int | str | None) -> str:
+    """The page of an entity: by its record id, or by a name (which redirects to the id)."""
+    return f"/entity/{ref}" if isinstance(ref, int) else f"/entity/{url_part(ref or '')}"
+
+
 def query_string(params: dict[str, Any]) -> str:
     pairs = []
     for k, v in params.items():
@@ -92,7 +99,8 @@ def make_templates() -> Jinja2Templates:
     env = templates.env
     env.filters.update(date_nl=date_nl, num=num, figure_text=figure_text, marked=marked,
                        url_part=url_part, qs=query_string)
-    env.globals.update(QUALIFIERS=QUALIFIERS, SIGNS=SIGNS)
+    env.globals.update(QUALIFIERS=QUALIFIERS, SIGNS=SIGNS, entity_url=entity_url,
+                       STATUS=STATUS)
     env.trim_blocks = True
     env.lstrip_blocks = True
     return templates

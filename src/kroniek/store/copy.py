@@ -35,6 +35,7 @@ TABLES: list[tuple[str, tuple[str, ...]]] = [
     ("entity_aliases", ("entity", "alias")),
     ("stories", ("id",)),
     ("term_df", ("term",)),
+    ("story_terms", ("term", "day", "article")),
     ("copies", ("id",)),
     ("chronicle_state", ("key",)),
     ("corrections", ("id",)),

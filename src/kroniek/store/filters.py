@@ -50,19 +50,29 @@ class Filters:
     not_entities: tuple[str, ...] = ()
     events: tuple[str, ...] = ()
     not_events: tuple[str, ...] = ()
+    story: int | None = None
 
 
 def make_filters(
-    pq: ParsedQuery, date_from: str | None, date_to: str | None, source: str | None, dups: bool
+    pq: ParsedQuery, date_from: str | None, date_to: str | None, source: str | None, dups: bool,
+    story: int | None = None,
 ) -> Filters:
     lo, hi = date_bound(date_from, end=False), date_bound(date_to, end=True)
     if lo and hi and lo > hi:
         raise QueryError(f"date range is empty: from {date_from} is after to {date_to}")
     return Filters(
         lo, hi, source or None, dups, tuple(pq.entities), tuple(pq.not_entities), tuple(pq.events),
-        tuple(pq.not_events),
+        tuple(pq.not_events), story,
     )  # fmt: skip
 
+
+def entity_match(name: str) -> tuple[str, list[object]]:
+    """SQL over ``entities e`` for one entity filter: ``#12`` is the chronicle's entity record 12
+    (every mention linked to it, whatever its spelling); anything else a canonical name or a
+    surface form ("IS", "Erdogan")."""
+    if name.startswith("#") and name[1:].isdigit():
+        return "e.entity_id = ?", [int(name[1:])]
+    return "(e.entity = ? COLLATE NOCASE OR e.text = ? COLLATE NOCASE)", [name, name]
 
 
 # -- calendar periods for counts ------------------------------------------------------------
@@ -87,6 +97,28 @@ def next_period(day: dt.date, per: str) -> dt.date:
     if per == "month":
         return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
     return dt.date(day.year + 1, 1, 1)
+
+
+#: The most periods one series may have (about 55 years of days).
+MAX_PERIODS = 20_000
+
+
+def period_axis(per: str, lo: dt.date | None, hi: dt.date | None) -> list[str]:
+    """Every period label from the one holding ``lo`` to the one holding ``hi``, oldest first
+    (empty without both): the shared axis of a chart, so its gaps are real."""
+    if lo is None or hi is None:
+        return []
+    out: list[str] = []
+    day = lo
+    while day <= hi:
+        label = period_label(day, per)
+        if not out or out[-1] != label:
+            out.append(label)
+            if len(out) > MAX_PERIODS:
+                raise QueryError(f"more than {MAX_PERIODS:,} periods of a {per} from {lo} to {hi}: "
+                                 "choose a coarser period or a shorter range")
+        day = next_period(day, per)
+    return out
 
 
 def to_date(value: str) -> dt.date | None:

@@ -187,6 +187,10 @@ MIGRATIONS: list[str] = [
     ALTER TABLE articles ADD COLUMN story INTEGER;
     CREATE INDEX articles_story ON articles(story);
     CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+    CREATE TABLE story_terms (
+        term TEXT NOT NULL, day TEXT NOT NULL, article INTEGER NOT NULL,
+        PRIMARY KEY (term, day, article)
+    ) WITHOUT ROWID;
 
     CREATE TABLE copies (
         id TEXT PRIMARY KEY,

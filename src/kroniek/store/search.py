@@ -21,7 +21,17 @@ from typing import TYPE_CHECKING, Literal
 from kroniek.errors import QueryError
 
 from .dialect import query_error_types, text_match
-from .filters import Filters, Per, date_bound, last_day, make_filters, next_period, period_label, to_date
+from .filters import (
+    Filters,
+    Per,
+    date_bound,
+    entity_match,
+    last_day,
+    make_filters,
+    period_axis,
+    period_label,
+    to_date,
+)
 from .query import ParsedQuery, matches_highlight, parse, terms_for_highlight
 from .stemming import fold, word_spans
 
@@ -62,12 +72,13 @@ def _sql(flt: Filters) -> tuple[list[str], list[object]]:
         args.append(flt.source)
     if not flt.dups:
         where.append("a.duplicate_of IS NULL")
+    if flt.story is not None:
+        where.append("a.story = ?")
+        args.append(flt.story)
     for name, neg in [(e, "") for e in flt.entities] + [(e, "NOT ") for e in flt.not_entities]:
-        where.append(
-            f"{neg}EXISTS (SELECT 1 FROM entities e WHERE e.article = a.rowid "
-            "AND (e.entity = ? COLLATE NOCASE OR e.text = ? COLLATE NOCASE))"
-        )
-        args += [name, name]  # the canonical name, or any surface form ("IS", "Erdogan")
+        cond, values = entity_match(name)
+        where.append(f"{neg}EXISTS (SELECT 1 FROM entities e WHERE e.article = a.rowid AND {cond})")
+        args += values
     for kind, neg in [(e, "") for e in flt.events] + [(e, "NOT ") for e in flt.not_events]:
         where.append(f"{neg}EXISTS (SELECT 1 FROM events ev WHERE ev.article = a.rowid AND ev.type = ?)")
         args.append(kind)
@@ -99,19 +110,21 @@ def search(
     snippet_words: int = 30,
     index: TantivyIndex | None = None,
     entities: Sequence[str] = (),
+    story: int | None = None,
 ) -> SearchResult:
     """Ranked (or date-sorted) hits plus the total number of matches.
 
-    A query of only filters (dates, source, ``entity:``) lists articles newest first.
-    ``entities`` adds ``entity:`` filters given apart from the query text (as the API does).
+    A query of only filters (dates, source, ``entity:``, story) lists articles newest first.
+    ``entities`` adds ``entity:`` filters given apart from the query text (as the API does);
+    ``story`` keeps the articles of one story (the chronicle's).
     """
     if sort not in ("relevance", "date", "date_asc"):
         raise QueryError(f"unknown sort {sort!r}; use relevance, date or date_asc")
     if limit < 0 or offset < 0:
         raise QueryError("limit and offset must not be negative")
-    pq = _parse(query, bool(date_from or date_to or source or entities))
+    pq = _parse(query, bool(date_from or date_to or source or entities or story is not None))
     pq.entities.extend(e for e in entities if e)
-    flt = make_filters(pq, date_from, date_to, source, include_duplicates)
+    flt = make_filters(pq, date_from, date_to, source, include_duplicates, story)
     if pq.ast is not None and index is not None:
         total, scored = index.search(conn, pq, flt, sort=sort, limit=limit, offset=offset)
     else:
@@ -255,6 +268,7 @@ def counts(
     index: TantivyIndex | None = None,
     count: Literal["articles", "stories"] = "articles",
     entities: Sequence[str] = (),
+    story: int | None = None,
 ) -> list[tuple[str, int]]:
     """Matching articles per day/week (ISO, ``2017-W49``)/month/year, oldest first, with
     empty buckets filled in so a chart's gaps are real. ``count="stories"`` counts each story
@@ -270,7 +284,7 @@ def counts(
         raise QueryError(f"unknown bucket {per!r}; use day, week, month or year")
     pq = _parse(query, True)
     pq.entities.extend(e for e in entities if e)
-    flt = make_filters(pq, date_from, date_to, source, count_duplicates)
+    flt = make_filters(pq, date_from, date_to, source, count_duplicates, story)
     if count not in ("articles", "stories"):
         raise QueryError(f"count {count!r}: use articles or stories")
     if pq.ast is not None and index is not None and count == "articles":
@@ -306,11 +320,4 @@ def counts(
     hi = last_day(date_to) if date_to else last
     if lo is None or hi is None:
         return sorted(buckets.items())
-    out: list[tuple[str, int]] = []
-    day = lo
-    while day <= hi:
-        label = period_label(day, per)
-        if not out or out[-1][0] != label:
-            out.append((label, buckets.get(label, 0)))
-        day = next_period(day, per)
-    return out
+    return [(label, buckets.get(label, 0)) for label in period_axis(per, lo, hi)]

@@ -24,7 +24,7 @@ import tantivy
 
 from kroniek.errors import QueryError
 
-from .filters import Filters
+from .filters import Filters, entity_match
 from .locking import retry_busy
 from .query import And, Node, Not, Or, ParsedQuery, Phrase, Term
 from .stemming import stem_text
@@ -208,10 +208,14 @@ class TantivyIndex:
             filters.append(tantivy.Query.term_query(self.schema, "source_exact", src))
         if not flt.dups:
             filters.append(tantivy.Query.term_query(self.schema, "duplicate", 0))
+        if flt.story is not None:
+            rows = [r[0] for r in conn.execute("SELECT rowid FROM articles WHERE story = ?", (flt.story,))]
+            filters.append(tantivy.Query.term_set_query(self.schema, "rowid", rows))
         for names, occur in ((flt.entities, Occur.Must), (flt.not_entities, Occur.MustNot)):
             for name in names:
-                sql = "SELECT DISTINCT article FROM entities WHERE entity = ? COLLATE NOCASE"
-                rows = [r[0] for r in conn.execute(sql, (name,))]
+                cond, values = entity_match(name)
+                sql = f"SELECT DISTINCT e.article FROM entities e WHERE {cond}"
+                rows = [r[0] for r in conn.execute(sql, values)]
                 q = tantivy.Query.term_set_query(self.schema, "rowid", rows)
                 clauses.append((occur, tantivy.Query.const_score_query(q, 0.0)))
         for kinds, occur in ((flt.events, Occur.Must), (flt.not_events, Occur.MustNot)):

@@ -24,9 +24,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from kroniek.kb.places import country_name, is_country_or_capital, lookup_place
-from kroniek.lexicon import ROLE_NOUNS, names_organisation_kind
+from kroniek.lexicon import ROLE_NOUNS
 from kroniek.model import Document, Entity
 from kroniek.pipeline.registry import stage
+
+from .organisations import organisations_by_kind, organisations_by_name
 
 LABELS = {"PER", "ORG", "LOC", "MISC"}
 
@@ -100,6 +102,34 @@ class _Mention:
     lat: float | None = None
     lon: float | None = None
     nationality: bool = False
+
+
+_LEAD_PUNCT = "\"'“”„‘’«»,;:!?()[]-–—/*•·"
+_TRAIL_PUNCT = "\"'“”„‘’«»,;:!?([]-–—/*•·"
+
+
+#: a sentence's full stop after a name's last word ("De Vries."), not an initial's ("V.", "B.V.")
+_SENTENCE_STOP = re.compile(r"(?<![.\s])[a-zà-ÿ]{2}\.$")
+
+
+def _trimmed(text: str, e: Any) -> _Mention | None:
+    """The model's span without quote marks and punctuation at its edges; None when nothing but
+    punctuation is left (the model typed a closing quote mark PER)."""
+    s, t = e.start_char, e.end_char
+    while s < t and text[s] in _LEAD_PUNCT:
+        s += 1
+    while t > s and (
+        text[t - 1] in _TRAIL_PUNCT
+        or (text[t - 1] == ")" and "(" not in text[s:t])
+        or (text[t - 1] == "." and _SENTENCE_STOP.search(text, s, t))
+    ):
+        t -= 1
+    if not any(c.isalnum() for c in text[s:t]):
+        return None
+    span = e
+    if (s, t) != (e.start_char, e.end_char):
+        span = e.doc.char_span(s, t, label=e.label_, alignment_mode="contract") or e
+    return _Mention(s, t, text[s:t], e.label_, text[s:t], span=span)
 
 
 def _initials(phrase: str) -> set[str]:
@@ -324,19 +354,6 @@ def _people_by_surname(mentions: list[_Mention]) -> None:
             m.label = "PER"
 
 
-def _organisations_by_kind(sdoc: Any, mentions: list[_Mention]) -> None:
-    """A name right after a noun for a kind of organisation is one ("sportwinkelketen
-    Holtmann", "stichting Jansen"), whatever person or MISC type the model gave it."""
-    for m in mentions:
-        if m.label not in ("PER", "MISC") or m.span.start == 0:
-            continue
-        tok = sdoc[m.span.start - 1]
-        before = tok.text.lower()  # lower-case, or capitalised only as a sentence's first word
-        common = tok.is_lower or (tok.is_title and (tok.i == 0 or tok.is_sent_start))
-        if tok.is_alpha and common and names_organisation_kind(before):
-            m.label = "ORG"
-
-
 def _places_typed_as_people(mentions: list[_Mention]) -> None:
     """A one-word name the model typed PER that the gazetteer knows as a country or capital, and
     that is no part of a person named in full in the article, is that place ("zowel Bagdad
@@ -352,11 +369,7 @@ def _places_typed_as_people(mentions: list[_Mention]) -> None:
 def canonicalise(doc: Document, sdoc: Any) -> list[Entity]:
     """The article's entity mentions, linked to canonical names, roles and places."""
     text = doc.text
-    mentions = [
-        _Mention(e.start_char, e.end_char, e.text, e.label_, e.text, span=e)
-        for e in sdoc.ents
-        if e.label_ in LABELS
-    ]
+    mentions = [m for e in sdoc.ents if e.label_ in LABELS and (m := _trimmed(text, e)) is not None]
     for m in mentions:  # the tokenizer keeps a sentence's full stop on "VN." as if an abbreviation
         if m.text.endswith(".") and _ACRONYM.match(m.text[:-1]):
             m.text = m.entity = m.text[:-1]
@@ -385,7 +398,8 @@ def canonicalise(doc: Document, sdoc: Any) -> list[Entity]:
             extra_aliases.setdefault(m.entity, []).append(longs[m.entity])
 
     # 2. types the context settles, then people: short forms to the fullest name
-    _organisations_by_kind(sdoc, mentions)
+    organisations_by_kind(sdoc, mentions)
+    organisations_by_name(sdoc, mentions)
     _places_typed_as_people(mentions)
     _people_by_surname(mentions)
     _link_people([m for m in mentions if m.label == "PER"])
@@ -432,7 +446,7 @@ def canonicalise(doc: Document, sdoc: Any) -> list[Entity]:
     ]
 
 
-@stage("entities", requires={"ner"}, provides={"entities"}, version=5)  # 3: surname mentions typed PER; 4: kind nouns, places typed PER; 5: one role-noun list
+@stage("entities", requires={"ner"}, provides={"entities"}, version=6)  # 3: surname mentions typed PER; 4: kind nouns, places typed PER; 5: one role-noun list; 6: no punctuation entities, organisation names
 def find_entities(doc: Document) -> Document:
     """Turn the model's entity spans into canonicalised Entity annotations."""
     sdoc = doc.analysis

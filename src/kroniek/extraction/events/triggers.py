@@ -16,7 +16,7 @@ from typing import Any
 
 from kroniek.lexicon import ORG_NOUNS, ROLE_NOUNS
 
-from .vocabulary import SEPARABLE, Trigger, labels, mode_words, triggers, verb_forms
+from .vocabulary import SEPARABLE, Trigger, labels, mode_words, not_triggers, triggers, verb_forms
 
 #: Who investigates (ACCUSE investigate) rather than researches.
 _INVESTIGATORS = frozenset(
@@ -122,6 +122,8 @@ def _verb(tok: Any) -> tuple[Trigger, Any] | None:
 
 def _noun(tok: Any) -> tuple[Trigger, str | None] | None:
     _, nouns = triggers()
+    if tok.lower_ in not_triggers() or tok.lemma_.lower() in not_triggers():
+        return None
     prefixes, _ = mode_words()
     forms = {tok.lemma_.lower(), tok.lower_}
     for w in list(forms):
@@ -260,7 +262,28 @@ def find_triggers(sdoc: Any) -> list[Found]:
                 mode = prefix.split("|", 1)[1]
             out.append(Found(tok, entry, mode, None, noun=True))
     out = [f for f in out if not (f.entry.type in ("ASSAULT", "SUPPORT", "RETREAT") and _sport(f.token))]
+    out = [_verbal_attack(f) for f in out]
     return _drop_light_verbs(out)
+
+
+_POLITICS = frozenset(
+    "kritiek debat verkiezingen verkiezing campagne partij partijen politiek politieke kabinet oppositie "
+    "fractie kamer premier lijsttrekker coalitie".split()
+)
+_VIOLENCE = frozenset(
+    "doden dode gewonden gewonde leger militair militairen bom bommen raket raketten geweld wapens "
+    "soldaten troepen schoten aanslag terreur gedood".split()
+)
+
+
+def _verbal_attack(f: Found) -> Found:
+    """'de aanval van X op de premier' in a political story is a verbal attack: ACCUSE."""
+    if f.entry.type != "ASSAULT" or f.entry.word not in ("aanval", "tegenaanval", "aanvallen"):
+        return f
+    words = {t.lower_ for t in f.token.sent}
+    if words & _POLITICS and not words & _VIOLENCE:
+        return Found(f.token, Trigger(f.entry.word, f.entry.pos, "ACCUSE", "disapprove", f.entry.van, None), "disapprove", f.particle, f.noun)
+    return f
 
 
 def _drop_light_verbs(found: list[Found]) -> list[Found]:

@@ -70,6 +70,12 @@ def mode_words() -> tuple[dict[str, ModeWord], dict[str, ModeWord]]:
 
 
 @lru_cache(maxsize=1)
+def not_triggers() -> frozenset[str]:
+    """Words that end in a trigger noun without naming its action ("ontheffing", "drugsdeal")."""
+    return words("not_triggers.txt", _P)
+
+
+@lru_cache(maxsize=1)
 def labels() -> frozenset[str]:
     """What "X noemde Y een ..." calls someone when it is a charge."""
     return words("labels.txt", _P)

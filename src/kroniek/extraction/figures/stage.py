@@ -19,6 +19,7 @@ from kroniek.analysis.numbers import NumberMatch, find_numbers, parse_number
 from kroniek.model import Document, Figure
 from kroniek.pipeline.registry import stage
 
+from .extras import age_in_years, age_range_start, extra_numbers, merge_numbers
 from .tables import (
     AGE_OF_AFTER_RE,
     AGE_OF_RE,
@@ -144,8 +145,8 @@ def _is_not_figure(text: str, n: NumberMatch, sent_start: int) -> bool:
         nxt = after.lstrip()
         if not nxt[:1].isalpha() or nxt[:1].isupper() or re.match(r"(?i)'s\b|uur\b", nxt):
             return True
-    # durations and "drie weken geleden" belong to the timexes stage
-    return bool(TIMEUNIT_RE.match(after) and not AGE_RE.match(after))
+    # durations and "drie weken geleden" belong to the timexes stage; ages in years do not
+    return bool(TIMEUNIT_RE.match(after) and not AGE_RE.match(after) and not age_in_years(text, n))
 
 
 def _is_name_number(before: str, after: str) -> bool:
@@ -378,7 +379,7 @@ def extract_figures(doc: Document) -> list[Figure]:
     text = doc.text
     sents = _sentence_bounds(doc)
     starts = [s for s, _ in sents]
-    nums = _with_money_words(text, find_numbers(text))
+    nums = merge_numbers(_with_money_words(text, find_numbers(text)), extra_numbers(text))
     phones = [(m.start(), m.end()) for m in PHONE_RE.finditer(text)]
     phones = [(a, b) for a, b in phones if 9 <= sum(c.isdigit() for c in text[a:b]) <= 12]
     sdoc = doc.analysis
@@ -433,9 +434,17 @@ def extract_figures(doc: Document) -> list[Figure]:
                     qstart = n.start - (len(before) - pre.start())
                 i += 1
                 after = text[nxt.end : nxt.end + 30]
-                if TIMEUNIT_RE.match(after) and not AGE_RE.match(after):
+                if TIMEUNIT_RE.match(after) and not AGE_RE.match(after) and not age_in_years(text, nxt):
                     continue  # "twee of drie jaar" is a duration: the timexes stage's
         kind, unit, start, end = _kind_unit(text, last)
+        if age_in_years(text, last):
+            years = re.match(r"\s*jaar\b", text[end:])  # (not when the unit already took "jaar oud")
+            kind, unit, end = "age", "jaar", end + (years.end() if years else 0)
+        if kind == "age" and qualifier == "almost" and text[qstart : n.start].lower().startswith("tegen"):
+            qualifier, qstart = "exact", n.start  # "Tegen de 33-jarige": against, not almost
+        if kind == "age" and value_max is None and (first_age := age_range_start(text, last)) is not None:
+            value, value_max, qualifier = float(first_age), value, "range"  # "25- tot 35-jarigen"
+            qstart = text.rfind(str(first_age), 0, n.start)
         if kind == "money" and TON_RE.match(text[last.end : last.end + 10]):
             value *= 1e5  # "acht ton" is 800,000 euro
             value_max = value_max * 1e5 if value_max is not None else None
@@ -443,9 +452,9 @@ def extract_figures(doc: Document) -> list[Figure]:
         if kind == "money" and start > n.start:
             start = n.start
         start = min(start, qstart, n.start)
-        if re.match(r"(?i)^\s*(?:of|en)\s+(?:meer|hoger)\b", text[end : end + 12]):
+        if re.match(r"(?i)^\s*(?:of|en)\s+(?:meer|hoger|ouder)\b(?!\s+dan)", text[end : end + 18]):
             qualifier = "at_least"
-        elif re.match(r"(?i)^\s*(?:of|en)\s+(?:minder|lager)\b", text[end : end + 12]):
+        elif re.match(r"(?i)^\s*(?:of|en)\s+(?:minder|lager|jonger)\b", text[end : end + 12]):
             qualifier = "at_most"
         subject = None
         # "een kwart van alle huishoudens": the phrase after "van" is what the fraction is of,
@@ -492,7 +501,7 @@ def extract_figures(doc: Document) -> list[Figure]:
     return figures
 
 
-@stage("figures", requires={"sentences"}, provides={"figures"}, version=3)
+@stage("figures", requires={"sentences"}, provides={"figures"}, version=4)  # 4: "de helft", "een paar", ages in years
 def find_figures(doc: Document) -> Document:
     """Fill ``doc.figures`` from the article body."""
     doc.figures = extract_figures(doc)

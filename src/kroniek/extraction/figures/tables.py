@@ -121,7 +121,7 @@ REF_WORD_BEFORE_RE = re.compile(
 #: idioms with a number that counts nothing
 IDIOM_RE = re.compile(
     r"(?i)\b(?:in|met)\s+één\s+klap\b|\bop\s+één\s+(?:hoop|lijn)\b|\b(?:twee\s+)?handen\s+op\s+één\s+buik\b|"
-    r"\bgeen\s+één\b"
+    r"\bgeen\s+één\b|\bop\s+één\s+na\b"
 )
 REF_BEFORE_RE = re.compile(
     r"(?i)\b(?:artikel|art\.|hoofdstuk|paragraaf|lid|nummer|nr\.?|no\.?|pagina|blz\.?|p\.|"

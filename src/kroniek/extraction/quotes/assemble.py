@@ -11,16 +11,54 @@ from kroniek.model import Quote, TextSpan
 
 from .context import Context, Found
 
+_WOULD = re.compile(r"(?i)\b(?:zou|zouden|zal|zullen)\b")
+_PERFECT = re.compile(r"(?i)\b(?:hebben|heeft|hebt|gehad|zijn|later)\b")
+_GENERIC_SPEAKER = re.compile(r"(?i)^(?:iemand|men|iedereen|die)$")
+
+
+def imagined(ctx: Context, items: list[Found]) -> list[Found]:
+    """Drop imagined speech: a quote whose attribution is conditional ("'O, mooi,' zou ik
+    reageren", "Ik zou dan zeggen: '...'", not the alleged "zou hebben gezegd") or generic
+    ("iemand ... die zegt: '...'"), and the bare turns of the dialogue that follow it."""
+    text = ctx.text
+    out: list[Found] = []
+    last_dropped: Found | None = None
+    for f in items:
+        drop = False
+        if f.kind == "direct" and f.cue is not None:
+            a = min(f.cue[0], f.speaker[0]) if f.speaker else f.cue[0]
+            b = max(f.cue[1], f.speaker[1]) if f.speaker else f.cue[1]
+            left = max(0, a - 25)
+            cut = max(text.rfind(c, left, a) for c in ".!?,\"”“'’")
+            near = text[max(left, cut + 1) : b + 3]  # the attribution's own clause
+            after = re.split(r"[.!?\"”“„:]", text[b : b + 30])[0]
+            drop = bool(_WOULD.search(near)) and not _PERFECT.search(after)
+            if f.speaker and _GENERIC_SPEAKER.match(text[f.speaker[0] : f.speaker[1]].strip()):
+                lead = text[max(0, a - 60) : a]
+                drop = drop or bool(re.search(r"(?i)\b(?:iemand|men)\b", lead[lead.rfind(".") + 1 :]))
+        elif f.kind == "direct" and not f.cue and last_dropped is not None:
+            gap = text[last_dropped.end : f.start]
+            drop = len(gap.split()) <= 12  # the next turn of the imagined dialogue
+        if drop:
+            last_dropped = f
+            continue
+        if f.kind == "direct":
+            last_dropped = None
+        out.append(f)
+    return out
+
 
 def merge(ctx: Context) -> list[Found]:
-    """Indirect statements absorb unattributed or embedded direct quotes inside them."""
+    """Indirect statements absorb unattributed or embedded direct quotes inside them (kind
+    ``mixed``); a position, call or finding absorbs them too but keeps its kind."""
     direct = [f for f in ctx.found if f.kind == "direct" and f.how not in ("colon",)]
     indirect = [f for f in ctx.found if f not in direct]
     keep_direct = []
     for d in direct:
         host = next((i for i in indirect if i.start <= d.start and d.end <= i.end + 2), None)
         if host and d.how in ("", "embedded", "volgens", "continued"):
-            host.kind = "mixed"
+            if host.kind == "indirect" or len(ctx.text[d.start : d.end].split()) > 3:
+                host.kind = "mixed"  # (a position, call or finding keeps its kind around quoted words)
             continue
         keep_direct.append(d)
     out = list(keep_direct)
@@ -40,7 +78,7 @@ def build(ctx: Context, items: list[Found]) -> list[Quote]:
     text = ctx.text
     out = []
     for f in items:
-        about: list[str] = []
+        about: list[str] = [f.labelled] if f.labelled else []
         spans = [(f.start, f.end)] + ([f.about_extra] if f.about_extra else [])
         for s, e in spans:
             for m in ctx.people.at(s, e):

@@ -8,11 +8,12 @@ import re
 
 from kroniek.lexicon import ROLE_NOUNS
 
-from .clauses import cue_that, late_report_cue
+from .clauses import cue_that, held, late_report_cue
 from .context import Context, Found
-from .cues import NOT_SOURCE, VEHICLE_NOUNS
+from .cues import NOT_SOURCE, VEHICLE_NOUNS, is_medium
+from .evidence import document_source
 from .marks import DASH_START, MARK_RE
-from .phrases import np_after
+from .phrases import np_after, np_before
 from .text_units import trim
 
 CHAIN_RE = re.compile(
@@ -35,12 +36,13 @@ _SUBORDINATE = re.compile(
 def aldus(ctx: Context, us: int, ue: int, pi: int) -> bool:
     """'…, aldus X.' and the news form without quote marks '…, meldt/zegt X (tegen Y).'"""
     m = None
-    for m in re.finditer(r",\s*(\w+)\s+", ctx.text[us:ue]):  # noqa: B007 - keep the last
-        pass
+    for m in re.finditer(r",\s*(?:zo\s+(?=\w+(?:de|te|den|ten|t)\s))?(\w+)\s+", ctx.text[us:ue]):  # noqa: B007
+        pass  # (keep the last; ", zo jammerde X": any verb after "zo" attributes)
     if not m:
         return False
     verb = m.group(1).lower()
-    if verb != "aldus" and _SUBORDINATE.match(ctx.text, us):
+    zo = ctx.text[us + m.start() : us + m.start(1)].strip(" ,").lower() == "zo"
+    if verb != "aldus" and _SUBORDINATE.match(ctx.text, us) and "," not in ctx.text[us : us + m.start()]:
         return False  # "Als ik zeg dat ..., reageren ze anders": the comma ends a subordinate clause
     marks = list(MARK_RE.finditer(ctx.text, us, us + m.start())) if verb != "aldus" else []
     if marks and len(ctx.text[marks[-1].end() : us + m.start()].split()) >= 3:
@@ -51,20 +53,33 @@ def aldus(ctx: Context, us: int, ue: int, pi: int) -> bool:
             us += 1
         for m in re.finditer(r",\s*(\w+)\s+", ctx.text[us:ue]):  # noqa: B007 - keep the last
             pass
+    kind = ctx.lex.kind(verb) if verb != "aldus" else "indirect"
+    particle = ctx.lex.particles.get(verb)
+    if particle and verb not in ctx.lex.report_forms and re.search(
+        rf"\b{particle}\s*[.!?]?\s*$", ctx.text[us + m.end() : ue]
+    ):
+        zo = True  # ", laat een kerkwoordvoerder weten.": the particle closes the attribution
     if verb != "aldus" and (
-        verb not in ctx.lex.report_forms
+        (verb not in ctx.lex.report_forms and kind not in ("position", "evidence") and not zo)
         or MARK_RE.search(ctx.text, us, ue)
         or DASH_START.match(ctx.text, us)
     ):
         return False  # quotes and dialogue dashes are the direct-speech finder's
-    sp = np_after(ctx.text, us + m.end(), ue, ctx.lex)
+    sp = np_after(ctx.text, us + m.end(), ue, ctx.lex, ctx.tags)
     if not sp:
         return False
     rest = ctx.text[sp[1] : ue]
-    if verb != "aldus" and (len(rest.split()) > 5 or re.search(r"\b(?:dat|of)\b|[,;:]", rest)):
+    relative = re.match(r"\s*,\s*(?:die|dat|wie)\b", rest)  # ", ontdekten X, die de mieren ontleedden"
+    if verb != "aldus" and not relative and (
+        len(rest.split()) > (8 if zo else 5) or re.search(r"\b(?:dat|of)\b|[,;:]", rest)
+    ):
         return False  # narration goes on after the subject: no attribution
     cue = (us + m.start(1), us + m.end(1))
-    ctx.add_indirect(us, us + m.start(), cue, sp, "aldus", pi)
+    if kind == "position" and not held(ctx, us, ue, cue, sp):
+        return False  # ("..., vind ik": the writer's own view)
+    if kind == "indirect" and is_medium(ctx.text[sp[0] : sp[1]]):
+        kind = "evidence"  # "..., schrijft de Volkskrant"
+    ctx.add_indirect(us, us + m.start(), cue, sp, "aldus", pi, kind=kind)
     return True
 
 def colon_heading(ctx: Context, us: int, ue: int, pi: int, direct: list[tuple[int, int]]) -> int | None:
@@ -89,49 +104,90 @@ def colon_heading(ctx: Context, us: int, ue: int, pi: int, direct: list[tuple[in
 def pointing_back(ctx: Context, ui: int, us: int, ue: int, seg: str) -> bool:
     """'Dat schrijft Reuters (op basis van ...)': the claim is the previous sentence."""
     text = ctx.text
-    m = re.match(r"(?:Dat|Dit|Zo|Dat alles|Dit alles)\s+(\w+)\s+", seg)
+    m = re.match(r"(?:(?:Tenminste|Althans|Maar|En|Ook|Nou),?\s+)?(?:[Dd]at|[Dd]it|Zo|[Dd]at alles|[Dd]it alles)\s+(\w+)\s+", seg)
     late = late_report_cue(ctx, seg, m) if m and ui > 0 else None
     if not (m and (m.group(1).lower() in ctx.lex.report_forms or late) and ui > 0):
-        return False
+        return object_dat(ctx, ui, us, ue, seg)
     cue = (us + m.start(1), us + m.end(1)) if late is None else (us + late[0], us + late[1])
-    sp = np_after(text, us + m.end(), ue, ctx.lex)
+    sp = np_after(text, us + m.end(), ue, ctx.lex, ctx.tags)
     if not sp:
         return False
     prev = ctx.units[ui - 1]
     ps_, pe_ = trim(text, prev[0], prev[1])
     while pe_ > ps_ and text[pe_ - 1] in ".;":
         pe_ -= 1
-    f = Found(ps_, pe_, "indirect", cue=cue, speaker=sp, how="dat-zegt")
+    kind = "evidence" if is_medium(text[sp[0] : sp[1]]) else "indirect"  # "Dat meldt de NOS"
+    f = Found(ps_, pe_, kind, cue=cue, speaker=sp, how="dat-zegt")
     f.paragraph = prev[2]
     rest = text[sp[1] : ue]
     med = MEDIUM_RE.match(rest)
     ch = CHAIN_RE.search(rest)
     if ch:
-        origin = np_after(text, sp[1] + ch.end(), ue, ctx.lex)
+        origin = np_after(text, sp[1] + ch.end(), ue, ctx.lex, ctx.tags)
         f.chain_origin = origin
     elif med:
-        f.medium = np_after(text, sp[1] + med.end(), ue, ctx.lex)
+        f.medium = np_after(text, sp[1] + med.end(), ue, ctx.lex, ctx.tags)
     ctx.found.append(f)
     return True
 
 
-def research_shows(ctx: Context, us: int, ue: int, pi: int, seg: str) -> bool:
-    """'Uit onderzoek van X blijkt dat ...': X speaks through the research."""
-    m = re.match(
-        r"Uit\s+(?:een\s+|het\s+|de\s+)?(?:\w+\s+){0,2}?(?:onderzoek|rapport|cijfers|gegevens|"
-        r"studie|analyse|peiling|enquête|documenten|berekeningen)\s+(?:\w+\s+){0,3}?"
-        r"(?:van|door|onder leiding van)\s+",
-        seg,
-    )
-    if not m:
+_OBJECT_DAT = re.compile(
+    r"(?i)\s(?P<v>laat|liet|lieten|laten|zegt|zei|zeiden|meldt|meldde|schrijft|schreef|bevestigt|bevestigde|"
+    r"verklaart|verklaarde)\s+(?:dat|dit)(?:\s+(?:ook\s+)?(?P<w>weten))?(?=\s*[.,;]|\s+(?:aan|tegen|in|op|via|bij)\b)"
+)
+
+
+def object_dat(ctx: Context, ui: int, us: int, ue: int, seg: str) -> bool:
+    """'Minister X laat dat weten aan de Kamer.', 'De politie bevestigt dat.': 'dat' is the object
+    pointing back, the claim the previous sentence."""
+    if " dat" not in seg and " dit" not in seg:
         return False
-    m2 = re.search(r"\b(blijkt|blijken|bleek|bleken)\s+(?:\w+\s+){0,3}?dat\s+", seg[m.end() :])
+    m = _OBJECT_DAT.search(seg)
+    if not m or ui == 0 or (m.group("v").lower() in ("laat", "liet", "lieten", "laten") and not m.group("w")):
+        return False
+    cue = (us + m.start("v"), us + m.end("v"))
+    sp = np_before(ctx.text, us, cue[0])
+    if sp is None or not ctx.plausible(sp):
+        return False
+    prev = ctx.units[ui - 1]
+    ps_, pe_ = trim(ctx.text, prev[0], prev[1])
+    while pe_ > ps_ and ctx.text[pe_ - 1] in ".;":
+        pe_ -= 1
+    kind = "evidence" if is_medium(ctx.text[sp[0] : sp[1]]) else "indirect"
+    f = Found(ps_, pe_, kind, cue=cue, speaker=sp, how="dat-zegt")
+    f.paragraph = prev[2]
+    ctx.found.append(f)
+    return True
+
+
+_SHOWS = re.compile(r"\b(?:wees|wijst|toonde|toont)\b")
+
+
+def research_shows(ctx: Context, us: int, ue: int, pi: int, seg: str) -> bool:
+    """'Uit onderzoek van X blijkt dat ...': X speaks through the research (kind evidence; without
+    a named owner the research itself: 'Uit onderzoek blijkt dat'). Also 'Onderzoek wees uit dat'."""
+    m = re.match(r"Uit\s+", seg)
+    if m:
+        src = document_source(ctx, us + m.end(), ue)
+        if src is None:
+            return False
+        m2 = re.search(r"\b(blijkt|blijken|bleek|bleken)\s+(?:\w+\s+){0,3}?dat\s+", ctx.text[src[1] : ue])
+        if not m2 or re.search(r"[,;]", ctx.text[src[1] : src[1] + m2.start()]):
+            return False
+        cs = src[1] + m2.end()
+        cue = (src[1] + m2.start(1), src[1] + m2.end(1))
+        ctx.add_indirect(cs, ue, cue, src[0], "uit", pi, kind="evidence")
+        return True
+    if not _SHOWS.search(seg):
+        return False
+    src = document_source(ctx, us, ue)
+    if src is None:
+        return False
+    m2 = re.match(r"\s+(?:\w+\s+){0,2}?(wees|wijst|toonde|toont)\s+(?:\w+\s+){0,2}?(?:uit|aan)\s+dat\s+", ctx.text[src[1] : ue])
     if not m2:
         return False
-    sp = np_after(ctx.text, us + m.end(), ue, ctx.lex)
-    cs = us + m.end() + m2.end()
-    cue = (us + m.end() + m2.start(1), us + m.end() + m2.end(1))
-    ctx.add_indirect(cs, ue, cue, sp, "uit", pi)
+    cue = (src[1] + m2.start(1), src[1] + m2.end(1))
+    ctx.add_indirect(src[1] + m2.end(), ue, cue, src[0], "uit", pi, kind="evidence")
     return True
 
 
@@ -140,21 +196,26 @@ def volgens(ctx: Context, us: int, ue: int, pi: int, seg: str) -> bool:
     that-cue before 'volgens' that makes it the other speaker's)."""
     text = ctx.text
     for m in re.finditer(r"\b[Vv]olgens\s+", seg):
-        sp = np_after(text, us + m.end(), ue, ctx.lex)
+        sp = np_after(text, us + m.end(), ue, ctx.lex, ctx.tags)
         obj = re.match(r"(hem|haar)\b", text[us + m.end() : ue])
         if sp is None and obj:  # ("haar vereniging" is a phrase np_after already found)
             sp = (us + m.end(), us + m.end() + len(obj.group(1)))  # "volgens hem": a pronoun
+        doc = document_source(ctx, us + m.end(), ue)
+        if doc is not None:  # "volgens cijfers van het CBS", "volgens de eerste tellingen"
+            sp = doc[0]
         if not sp or text[sp[0] : sp[1]].split()[0].lower() in NOT_SOURCE:
             continue
         if m.start() > 0 and cue_that(ctx, us, ue, pi, before=us + m.start()):
             return True  # "De minister wees erop dat ... volgens de doorrekeningen ...": the minister speaks
         cue = (us + m.start(), us + m.start() + 7)
+        kind = "evidence" if doc is not None else "indirect"
+        sp_end = max(doc[1], sp[1]) if doc is not None else sp[1]
         if m.start() == 0:
-            cs, ce = sp[1], ue
-        elif re.match(r"\s*[.!?]?$", text[sp[1] : ue]) and text[cue[0] - 2 : cue[0]].strip() == ",":
+            cs, ce = sp_end, ue
+        elif re.match(r"\s*[.!?]?$", text[sp_end:ue]) and text[cue[0] - 2 : cue[0]].strip() == ",":
             cs, ce = us, cue[0]
         else:
             cs, ce = us, ue
-        ctx.add_indirect(cs, ce, cue, sp, "volgens", pi)
+        ctx.add_indirect(cs, ce, cue, sp, "volgens", pi, kind=kind)
         return True
     return False

@@ -35,12 +35,12 @@ def cue_after(ctx: Context, pos: int, limit: int) -> tuple[tuple[int, int], tupl
                 comma and ctx.lex.particles[lw] == "op"
             ):
                 return None
-        return (cs, ce), np_after(text, ce + 1, limit, ctx.lex)
+        return (cs, ce), np_after(text, ce + 1, limit, ctx.lex, ctx.tags)
     # "'...', Erdogan zei": subject before the verb — not after a quote that ended its
     # sentence ("'... rechtsomkeert.' Deskundige X spreekt van ..." is new narration)
     if re.search(r"[.!?…][\"'”’»]*\s*$", text[max(0, pos - 4) : pos]):
         return None
-    sp = np_after(text, cs, limit, ctx.lex)
+    sp = np_after(text, cs, limit, ctx.lex, ctx.tags)
     if sp:
         m2 = re.match(r"\s+(\w+)", text[sp[1] : limit])
         if m2 and ctx.lex.lemma(m2.group(1)):
@@ -52,6 +52,8 @@ def cue_before(ctx: Context, ps: int, pos: int
     """Attribution ending right before a quote: 'X zei:', 'X:', 'zegt X:'."""
     text = ctx.text
     seg = text[ps:pos]
+    if not seg.rstrip().endswith(":"):
+        return None  # (cheap test first: the pattern below backtracks over long paragraphs)
     m = re.search(r"([^.!?:;\"“”„]*?)\s*:\s*$", seg)
     if not m:
         return None
@@ -71,14 +73,14 @@ def cue_before(ctx: Context, ps: int, pos: int
     for w in reversed(words):
         if ctx.lex.lemma(w.group()) and not w.group()[0].isupper():
             cue = (cstart + w.start(), cstart + w.end())
-            sp = np_before(text, cstart, cue[0]) or np_after(text, cue[1] + 1, pos, ctx.lex)
+            sp = np_before(text, cstart, cue[0]) or np_after(text, cue[1] + 1, pos, ctx.lex, ctx.tags)
             return cue, sp, "before"
     if words[0].group().lower() in SPEAKER_STOP and words[-1].group().lower() in _DOCUMENT_VERBS:
         return None, None, "document"  # "In dat arrest staat: '...'": a text speaks, no person
     if len(words) <= 5 and (words[0].group()[0].isupper()):
         return None, (cstart + words[0].start(), cstart + words[-1].end()), "colon"
     # "Minister Schouten wil hier nog niet op vooruitlopen: '...'": the clause's subject
-    sp = np_after(text, cstart + words[0].start(), pos, ctx.lex)
+    sp = np_after(text, cstart + words[0].start(), pos, ctx.lex, ctx.tags)
     if sp and sp[1] < cstart + len(clause):
         named = any(x.label in ("PER", "UNK") for x in ctx.people.at(*sp))
         roles = any(w in ROLE_NOUNS for w in text[sp[0] : sp[1]].lower().split())
@@ -93,7 +95,7 @@ def embedded_cue(ctx: Context, us: int, qs: int) -> tuple[tuple[int, int], tuple
     seg = text[us:qs]
     m = re.search(r"\b[Vv]olgens\s+", seg)
     if m:
-        sp = np_after(text, us + m.end(), qs, ctx.lex)
+        sp = np_after(text, us + m.end(), qs, ctx.lex, ctx.tags)
         if sp and text[sp[0] : sp[1]].split()[0].lower() not in NOT_SOURCE:
             return (us + m.start(), us + m.start() + 7), sp, "volgens"
     for w in WORD_RE.finditer(seg):
@@ -102,7 +104,7 @@ def embedded_cue(ctx: Context, us: int, qs: int) -> tuple[tuple[int, int], tuple
             cue = (us + w.start(), us + w.end())
             sp = np_before(text, us, cue[0])
             if sp is None:
-                sp = np_after(text, cue[1] + 1, qs, ctx.lex)
+                sp = np_after(text, cue[1] + 1, qs, ctx.lex, ctx.tags)
             if sp:
                 return cue, sp, "embedded"
     return None

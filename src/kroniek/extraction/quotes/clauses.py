@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .context import Context
-from .cues import SPEAKER_STOP
+from .cues import SPEAKER_STOP, is_medium
 from .marks import DASH_START, MARK_RE
 from .phrases import WORD_RE, np_after, np_before
 
@@ -36,12 +36,87 @@ def parenthetical(ctx: Context, us: int, ue: int, pi: int) -> bool:
     for m in re.finditer(r",\s*(\w+)\s+", text[us:ue]):
         if m.group(1).lower() not in ctx.lex.report_forms or m.start() < 8:
             continue
-        sp = np_after(text, us + m.end(), ue, ctx.lex)
+        sp = np_after(text, us + m.end(), ue, ctx.lex, ctx.tags)
         if sp and re.match(r"\s*,\s*\S", text[sp[1] : ue]):
             cue = (us + m.start(1), us + m.end(1))
             ctx.add_indirect(us, ue, cue, sp, "parenthetical", pi)
             return True
     return False
+
+#: holders that report no one's view ("ik vind dat" outside quote marks is the writer's own text;
+#: "men denkt", "iedereen vindt" are generic)
+NO_HOLDER = frozenset("ik we wij je jij u men iedereen niemand menigeen velen sommigen mensen mens iemand anderen weinigen".split())
+_HYPOTHETICAL = re.compile(r"(?i)\b(?:zou|zouden|zal|zullen)\b")
+
+
+def held(ctx: Context, us: int, ue: int, cue: tuple[int, int], sp: tuple[int, int]) -> bool:
+    """Whether a view or demand is one a source states: not the writer's own ("ik vind"), not a
+    generic holder, not a question ("Vindt X dat ...?") and not a hypothetical ("zou vinden")."""
+    text = ctx.text
+    head = text[sp[0] : sp[1]].lower().split()
+    if not head or head[-1] in NO_HOLDER or head[0] in NO_HOLDER or head[-1] in ("de", "het", "een"):
+        return False
+    if text[us:ue].rstrip().endswith("?"):
+        return False
+    near = text[max(us, min(cue[0], sp[0]) - 12) : cue[1] + 8]
+    return not _HYPOTHETICAL.search(near)
+
+
+_TIME_PHRASE = re.compile(
+    r"(?i)(?:^|\s)(?:vorige|volgende|afgelopen|komende|deze|die|dit|vorig|volgend|elke|iedere)\s+"
+    r"(?:\w+\s+)?(?:maand|week|jaar|dag|weekend|keer|eeuw|zomer|winter|herfst|lente|avond|ochtend|nacht)$"
+    r"|^(?:vroeger|destijds|onlangs|recent|gisteravond|gistermiddag|vanochtend|vanavond|vannacht)$"
+)
+
+
+def subject(ctx: Context, us: int, cue: tuple[int, int], limit: int) -> tuple[int, int] | None:
+    """The speaker phrase of a cue: the subject before it ("X zegt"), or after it when the clause
+    is inverted ("Op de laatste zittingsdag deelde de rechtbank mee"); ``limit``: where the
+    phrase after the cue must end (the particle or the conjunction)."""
+    text = ctx.text
+    cs = ctx.clause_start(us, cue[0])
+    sp = np_before(text, cs, cue[0])
+    if sp is None:
+        # "Onwrikbare steun De Duitse minister ... Heiko Maas zei": a heading glued to the sentence
+        det = [m for m in re.finditer(r"\s(?:De|Het|Een)\s", text[cs : cue[0]])]
+        if det:
+            sp = np_before(text, cs + det[-1].start() + 1, cue[0])
+    rel = re.search(r"(?:^|\s)(?:die|wie)\s", text[sp[0] : sp[1]] + " ") if sp else None
+    if sp and rel:
+        # "Freek Vonk die recentelijk op televisie vertelde dat": the relative clause's antecedent
+        at = sp[0] + rel.start()
+        ante = [x for x in ctx.people.at(max(us, at - 60), at) if x.label in ("PER", "UNK") and 0 <= at - x.end <= 2]
+        if ante:
+            sp = (ante[-1].start, ante[-1].end)
+    lead = text[sp[0] : sp[1]].split()[0].lower() if sp else ""
+    if sp and re.match(r"(?:Van|De|Ter|Ten|Den|Op|In)\s+(?:(?:de|der|den|het|ter)\s+)?[A-Z]", text[sp[0] : sp[1]]):
+        lead = ""  # "Van Lieshout denkt", "De Vries zegt": a surname, no preposition
+    if sp and lead not in SPEAKER_STOP:
+        # "Baby Jairo Op de laatste zittingsdag deelde ...": a heading glued to
+        # a sentence that opens with an adverbial
+        heads = text[sp[0] : sp[1]].split()[1:4]
+        if any(h.istitle() and h.lower() in SPEAKER_STOP for h in heads):
+            lead = next(h.lower() for h in heads if h.istitle() and h.lower() in SPEAKER_STOP)
+            # (an acronym is a name: "Het OM gaat ervan uit", not the word "om")
+    if sp and _TIME_PHRASE.search(text[sp[0] : sp[1]]):
+        lead = "toen"  # "Vorige maand eiste het OM ...": a time phrase opens an inverted clause
+
+    if (
+        sp is None
+        or lead in SPEAKER_STOP
+        or text[sp[0] : sp[1]].lower() in ("dat", "het", "wat")
+    ):
+        # inverted: "Op de laatste zittingsdag deelde de rechtbank mee dat"
+        after = np_after(text, cue[1] + 1, limit, ctx.lex, ctx.tags)
+        sp = after or (sp if sp is not None and lead not in SPEAKER_STOP else None)
+    if sp is None and re.search(r"(?:\ben|\bmaar|\bte|,)\s*$", text[max(us, cue[0] - 6) : cue[0]]):
+        # "Het OM ging er niet op in en gaat ervan uit dat ...", "Zij bekeken ... en ontdekten
+        # dat", "De bonden grijpen de cijfers aan om te pleiten voor": the first clause's subject
+        first = ctx.ellipsis or np_after(text, us, cue[0], ctx.lex, ctx.tags)
+        if first is not None and ctx.plausible(first) and text[first[0] : first[1]].lower() not in ("het", "dat", "er"):
+            sp = first
+    return sp
+
 
 def cue_that(ctx: Context, us: int, ue: int, pi: int, before: int | None = None) -> bool:
     """X zegt/stelt/ontkent (…) dat …; X laat weten dat …; inverted 'Eerder verklaarde X dat'.
@@ -54,16 +129,24 @@ def cue_that(ctx: Context, us: int, ue: int, pi: int, before: int | None = None)
             break
         lw = w.group().lower()
         finite_particle = lw in ctx.lex.particles
-        if lw not in ctx.lex.that_forms and not finite_particle:
-            continue
+        participle = lw == "bekend" and i and ws[i - 1].group().lower() in ("heeft", "hebben", "had", "hadden")
+        if lw not in ctx.lex.that_forms and not finite_particle and not participle:
+            continue  # ("Z. heeft bekend dat": bekennen; "bekend" alone is mostly "known")
         if i and ws[i - 1].group().lower() == "te":
             continue  # "hoeft niet te melden dat": an infinitive reports nothing
+        if i and ws[i - 1].group().lower() in ("de", "het", "een", "zijn", "haar", "hun") and (
+            ctx.lex.kind(lw) != "indirect"
+        ):
+            continue  # "de vrees is dat", "zijn eis dat": a noun, no verb
         if re.match(r"(?i)(?:als|wanneer|indien|zodra)\b", seg.lstrip()):
             return False  # "Als ik zeg dat ...": a condition, not a statement
-        need = ctx.lex.particles.get(lw) if lw not in ctx.lex.that_forms else None
+        need = ctx.lex.particles.get(lw) if lw not in ctx.lex.that_forms and not participle else None
         particle_at = None
-        for j in range(i + 1, min(i + 8, len(ws))):
-            between = seg[ws[j - 1].end() : ws[j].start()]
+        for j in range(i + 1, min(i + 12, len(ws))):
+            raw = seg[ws[j - 1].end() : ws[j].start()]
+            if ":" in raw and re.search(r"[\"“”„'‘’]", raw):
+                break  # "zei enkel: \"...\"": direct speech, the direct finder's
+            between = raw.strip(" \t'‘’\"“”„")  # (quoted words may sit between cue and "dat")
             if between.strip() and between.strip() != ":":
                 break
             lj = ws[j].group().lower()
@@ -76,26 +159,14 @@ def cue_that(ctx: Context, us: int, ue: int, pi: int, before: int | None = None)
                 if between.strip() == ":":
                     cs = us + ws[j].start()
                 cue = (us + w.start(), us + w.end())
-                sp = np_before(text, ctx.clause_start(us, cue[0]), cue[0])
-                lead = text[sp[0] : sp[1]].split()[0].lower() if sp else ""
-                if sp and lead not in SPEAKER_STOP:
-                    # "Baby Jairo Op de laatste zittingsdag deelde ...": a heading glued to
-                    # a sentence that opens with an adverbial
-                    heads = text[sp[0] : sp[1]].split()[1:4]
-                    if any(h[0].isupper() and h.lower() in SPEAKER_STOP for h in heads):
-                        lead = next(
-                            h.lower() for h in heads if h[0].isupper() and h.lower() in SPEAKER_STOP
-                        )
-                if (
-                    sp is None
-                    or lead in SPEAKER_STOP
-                    or text[sp[0] : sp[1]].lower() in ("dat", "het", "wat")
-                ):
-                    # inverted: "Op de laatste zittingsdag deelde de rechtbank mee dat"
-                    after = np_after(text, cue[1] + 1, particle_at or us + ws[j].start(), ctx.lex)
-                    sp = after or (sp if sp is not None and lead not in SPEAKER_STOP else None)
+                sp = subject(ctx, us, cue, particle_at or us + ws[j].start())
                 if sp is None:
                     break
-                ctx.add_indirect(cs, ue, cue, sp, "that", pi)
+                kind = ctx.lex.kind(w.group())
+                if kind in ("position", "call") and not held(ctx, us, ue, cue, sp):
+                    return False
+                if kind == "indirect" and is_medium(text[sp[0] : sp[1]]):
+                    kind = "evidence"  # "meldt de NOS dat": a medium reports
+                ctx.add_indirect(cs, ue, cue, sp, "that", pi, kind=kind)
                 return True
     return False

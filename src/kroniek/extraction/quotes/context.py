@@ -29,6 +29,7 @@ class Found:
     origin: str | None = None
     medium: tuple[int, int] | None = None
     about_extra: tuple[int, int] | None = None
+    labelled: str | None = None  # "X noemde Y 'Z'": Y, what the quote is about first
     paragraph: int = 0
     pure: bool = False  # the paragraph is nothing but this quote
     unclosed: bool = False  # runs on into the next paragraph
@@ -46,9 +47,14 @@ class Context:
         self.paras = paragraphs(self.text)
         self.units = units(doc, self.paras)
         self.found: list[Found] = []
+        #: the subject of the first of two coordinated clauses, while the second is read
+        #: ("Hij erkent dat ..., maar blijft van mening dat ...")
+        self.ellipsis: tuple[int, int] | None = None
         self.named: list[Found] = []  # statements in reading order once speakers are named
         a = getattr(doc, "analysis", None)
         self.analysis = a if a is not None and a.has_annotation("DEP") else None
+        #: the tagger's part of speech by token start (empty without a model)
+        self.tags: dict[int, str] = {t.start: t.pos for t in doc.tokens} if self.analysis is not None else {}
 
     def parse_subject(self, cue: tuple[int, int], sp: tuple[int, int] | None) -> tuple[int, int] | None:
         """The dependency parse's subject of the cue verb ("Heel stilletjes zeg ik", "zei de oude
@@ -159,4 +165,8 @@ class Context:
             ce -= 1
         if ce - cs < 8:
             return
+        if kind not in ("indirect", "direct") and cue and any(
+            f.kind == "direct" and f.start <= cue[0] < f.end for f in self.found
+        ):
+            return  # a view or demand inside quoted speech is part of that quote ("'Ik geloof dat ...'")
         self.found.append(Found(cs, ce, kind, cue=cue, speaker=sp, how=how, paragraph=pi))

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from kroniek.lexicon import ORG_NOUNS, ROLE_NOUNS
+
 from .attribution import colon_paragraph_before, cue_after, cue_before, embedded_cue
 from .context import Context, Found
 from .marks import DASH_START, OPENERS, direct_spans
@@ -60,6 +62,7 @@ def find_direct(ctx: Context) -> None:
                         f.cue, f.speaker, f.how = emb
                         if emb[2] == "embedded" and f.speaker:
                             f.about_extra = (f.cue[1], ms)
+                            f.labelled = labelled(ctx, f, ms)
             if f.cue and f.how in ("after", "before", "embedded"):
                 f.speaker = ctx.parse_subject(f.cue, f.speaker)
             if k == 0 and ms == ps and prev_open_unclosed and not f.how:
@@ -82,7 +85,7 @@ def dash_paragraph(ctx: Context, pi: int, s: int, pe: int) -> None:
         cue = (s + m.start(1), s + m.end(1))
         if cue[0] < pos:
             continue
-        sp = np_after(text, cue[1] + 1, pe, ctx.lex)
+        sp = np_after(text, cue[1] + 1, pe, ctx.lex, ctx.tags)
         if sp is None:
             continue
         cs, ce = trim(text, pos, s + m.start() + 1)
@@ -152,3 +155,34 @@ def keep(ctx: Context, f: Found, ms: int, me: int) -> bool:
         ):
             return False
     return True
+
+
+#: verbs that label someone with the quoted words ("X noemde Y 'Z'", "omschreef Y als 'Z'")
+_LABEL_VERBS = re.compile(r"(?i)(?:noem|noemt|noemen|noemde|noemden|genoemd|omschrijft|omschreef|omschreven|"
+                          r"bestempelt|bestempelde|bestempelden|betitelt|betitelde|uitmaakte?|maakte)$")
+
+
+def labelled(ctx: Context, f: Found, ms: int) -> str | None:
+    """Who or what "X noemde Y 'Z'" labels: Y as the article names it (a pronoun resolved, a
+    group by its noun: "hun demonstranten" -> "demonstranten"); None when Y is no entity."""
+    text = ctx.text
+    if not f.cue or not _LABEL_VERBS.search(text[f.cue[0] : f.cue[1]]):
+        return None
+    start = f.cue[1]
+    if f.speaker and f.speaker[0] >= f.cue[1]:
+        start = f.speaker[1]  # inverted: "noemde de minister het plan 'onzin'"
+    seg = re.sub(r"\s+(?:als|een|de|het)?\s*$", "", text[start:ms])
+    y = np_after(text, start + len(seg) - len(seg.lstrip()), start + len(seg), ctx.lex, ctx.tags)
+    if y is None:
+        m = re.search(r"([\w-]+)\s*$", seg)
+        if not m or m.group(1).lower() in ("het", "dat", "dit", "dat", "hem", "haar", "hen", "ze", "zich"):
+            return None
+        y = (start + m.start(1), start + m.end(1))
+    name = ctx.people.resolve(*y)
+    if name and name[:1].isupper():
+        return name
+    head = text[y[0] : y[1]].split()[-1]
+    low = head.lower()
+    if low in ROLE_NOUNS or low in ORG_NOUNS or (ctx.tags.get(y[1] - len(head)) == "NOUN" and low.endswith(("en", "s"))):
+        return low  # a person or group by its noun: "hun demonstranten", "zijn tegenstanders"
+    return None  # a thing or a situation is no entity: "noemde de situatie 'onhoudbaar'"

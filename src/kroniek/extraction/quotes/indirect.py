@@ -1,11 +1,20 @@
 """Indirect speech, sentence by sentence: the order in which the finders for attributed
-statements (``attributed``) and that-clauses (``clauses``) get a sentence."""
+statements (``attributed``, ``evidence``), that-clauses (``clauses``), infinitival reports and
+stated positions (``stances``) and calls (``calls``) get a sentence."""
 
 from __future__ import annotations
 
+import re
+
 from .attributed import aldus, colon_heading, pointing_back, research_shows, volgens
+from .calls import demand, named_call, plea
 from .clauses import cue_that, parenthetical
-from .context import Context
+from .context import Context, Found
+from .evidence import in_document, shows_back
+from .stances import infinitival, nominal, position_phrase, sees_as, small_clause
+
+#: after the attributed statements and that-clauses: the wider forms, most certain first
+_WIDER = (infinitival, position_phrase, demand, plea, named_call, nominal, sees_as, small_clause)
 
 
 def find_indirect(ctx: Context) -> None:
@@ -21,11 +30,48 @@ def find_indirect(ctx: Context) -> None:
         if pi in heading_ends and us < heading_ends[pi]:
             continue
         seg = text[us:ue]
-        if pointing_back(ctx, ui, us, ue, seg):
+        if pointing_back(ctx, ui, us, ue, seg) or shows_back(ctx, ui, us, ue):
             continue
-        if research_shows(ctx, us, ue, pi, seg):
+        if research_shows(ctx, us, ue, pi, seg) or in_document(ctx, us, ue, pi):
             continue
-        if volgens(ctx, us, ue, pi, seg):
+        n = len(ctx.found)
+        if volgens(ctx, us, ue, pi, seg) or aldus(ctx, us, ue, pi):
+            # "Volgens bureau X vinden Y het belangrijk ...", "Ouders pleiten voor ..., schrijft
+            # de Volkskrant": a statement inside the attributed one is a quote too (nested)
+            inner = ctx.found[n:]
+            if inner and inner[-1].kind in ("indirect", "evidence"):
+                for finder in _WIDER:
+                    if finder(ctx, inner[-1].start, inner[-1].end, pi):
+                        break
             continue
-        if aldus(ctx, us, ue, pi) or cue_that(ctx, us, ue, pi) or parenthetical(ctx, us, ue, pi):
+        n = len(ctx.found)
+        if cue_that(ctx, us, ue, pi):
+            if len(ctx.found) > n:
+                second_clause(ctx, ctx.found[-1], ue, pi)
             continue
+        if parenthetical(ctx, us, ue, pi):
+            continue
+        for finder in _WIDER:
+            if finder(ctx, us, ue, pi):
+                break
+
+
+_BUT = re.compile(r",\s+(?:maar|en)\s+(?=(?:\w+\s+){0,3}?(?:dat|te)\b)")
+
+
+def second_clause(ctx: Context, f: Found, ue: int, pi: int) -> None:
+    """'Hij erkent dat X, maar blijft van mening dat Y': the that-clause ends at the second main
+    clause, which is a statement of the same speaker when a finder claims it."""
+    m = _BUT.search(ctx.text, f.start, f.end)
+    if not m or f.speaker is None:
+        return
+    n = len(ctx.found)
+    ctx.ellipsis = f.speaker
+    try:
+        for finder in (cue_that, position_phrase, infinitival):
+            if finder(ctx, m.start() + 1, ue, pi):
+                break
+    finally:
+        ctx.ellipsis = None
+    if len(ctx.found) > n:
+        f.end = m.start()

@@ -3,6 +3,8 @@ one inherits it from its context (the same paragraph, the turn before, the narra
 
 from __future__ import annotations
 
+import re
+
 from .context import Context, Found
 from .dialogue import addressed, beat, follows, inherit, other_than
 
@@ -10,7 +12,7 @@ from .dialogue import addressed, beat, follows, inherit, other_than
 def name_speakers(ctx: Context, items: list[Found]) -> None:
     """Resolve speaker phrases; unattributed quotes inherit from context."""
     text = ctx.text
-    ctx.people.quoted = sorted((f.start, f.end) for f in items if f.kind != "indirect")
+    ctx.people.quoted = sorted((f.start, f.end) for f in items if f.kind in ("direct", "mixed"))  # quoted words
     last: str | None = None
     last_para = -10
     third: tuple[str, int] | None = None  # last third-person speaker, end of their quote
@@ -22,6 +24,10 @@ def name_speakers(ctx: Context, items: list[Found]) -> None:
             f.origin = ctx.people.resolve(*f.chain_origin)
         if f.speaker:
             f.name = ctx.people.resolve(f.speaker[0], f.speaker[1], third)
+            if not f.name and f.kind != "direct" and _noun_phrase(ctx, f.speaker):
+                # a document with no named owner speaks itself ("onderzoek", "eerste tellingen"),
+                # a group keeps its noun ("opsporingsdiensten")
+                f.name = re.sub(r"^(?:de|het|een)\s+", "", text[f.speaker[0] : f.speaker[1]].strip(), flags=re.I)
             if (
                 f.name
                 and f.cue
@@ -141,3 +147,13 @@ def name_speakers(ctx: Context, items: list[Found]) -> None:
                     f.name = g.name
                     break
     del text
+
+
+def _noun_phrase(ctx: Context, sp: tuple[int, int]) -> bool:
+    """Whether a speaker phrase ends in a noun (by the tagger; without a model, a lower-case word)."""
+    words = ctx.text[sp[0] : sp[1]].split()
+    if not words or len(words) > 5:
+        return False
+    last = sp[1] - len(words[-1])
+    tag = ctx.tags.get(last)
+    return tag in ("NOUN", "PROPN") if ctx.tags else words[-1].islower()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kroniek.lexicon import ORG_NOUNS, PRONOUNS, ROLE_NOUNS, WEEKDAY_NAMES, words
+from kroniek.lexicon import ABBREVIATIONS, ORG_NOUNS, PRONOUNS, ROLE_NOUNS, WEEKDAY_NAMES, words
 from kroniek.lexicon.reporting import Lexicon
 
 from .cues import SPEAKER_STOP
@@ -16,6 +16,8 @@ LEAD_ADVERBS = words("lead_adverbs.txt", __package__) | frozenset(WEEKDAY_NAMES)
 _SPEAKER_ADVERBS = frozenset("nu toen dan ook echter weer daarop eindelijk plotseling opeens".split())
 #: Words that open a noun phrase ("volgens de groep", "volgens haar vereniging").
 _NP_DETERMINERS = frozenset(("de", "het", "een", "zowel", "zijn", "haar", "hun"))
+#: name particles ("van der Wind", "ter Horst", "al-Assad")
+_PARTICLES = frozenset("van de der den ter ten von al bin el le la du des".split())
 #: Words that start a quantity and so end the phrase before them.
 _QUANTITY_WORDS = frozenset("bijna ruim ongeveer circa zo'n minstens ten minste hooguit maximaal".split())
 
@@ -29,8 +31,18 @@ VERB_ENDS_NP = frozenset(
 )
 
 
-def np_after(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, int] | None:
-    """The noun phrase starting at ``pos`` (a speaker after a cue: "zegt de Turkse president X")."""
+#: parts of speech that never continue a speaker phrase once it has begun ("volgens de rechtbank
+#: | kocht V.", "volgens de rechters | te lang")
+_NOT_IN_NP = frozenset(("VERB", "AUX", "ADV", "SCONJ", "CCONJ", "PART", "PRON", "ADP"))
+#: small words the rules below decide on themselves (name particles, "zowel X als Y", "X en Y")
+_NP_GLUE = frozenset("van en als zowel de der den het ter ten von al bin el le la".split())
+
+
+def np_after(
+    text: str, pos: int, limit: int, lex: Lexicon, tags: dict[int, str] | None = None
+) -> tuple[int, int] | None:
+    """The noun phrase starting at ``pos`` (a speaker after a cue: "zegt de Turkse president X").
+    ``tags``: the tagger's part of speech by token start, when there is a model."""
     det = False
     det_at = pos
     if text.startswith("'t ", pos) or text.startswith("’t ", pos):
@@ -43,7 +55,7 @@ def np_after(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, int] |
     first = words[0][2].lower()
     if first in _SPEAKER_ADVERBS and len(words) > 1 and not text[words[0][1] : words[1][0]].strip():
         # "zeide nu Miss Morstan", "vroeg toen de man": an adverb before the subject
-        return np_after(text, words[1][0], limit, lex)
+        return np_after(text, words[1][0], limit, lex, tags)
 
     if first in PRONOUNS:
         return (words[0][0], words[0][1])
@@ -57,35 +69,71 @@ def np_after(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[int, int] |
         if k and gap.strip():  # punctuation between words ends the phrase
             break
         lw = w.lower()
+        if text[e : e + 1] == "." and (
+            ABBREVIATIONS.get(lw + ".") == "title" or (len(w) == 1 and w.isupper() and seen_cap)
+        ):
+            # "aldus dr. Jansen", "volgens Gerard V.": the stop belongs to the title or initial
+            if ABBREVIATIONS.get(lw + ".") != "title":
+                end = e + 1
+            prev_end = e + 1
+            continue
+        if (
+            k
+            and tags
+            and (tags.get(s) in _NOT_IN_NP or (tags.get(s) == "NUM" and end is not None))
+            and not w[0].isupper()
+            and lw not in _NP_GLUE
+        ):
+            break  # the tagger says the phrase is over: a verb, adverb, preposition or a number
         if lw in _NP_DETERMINERS and k == 0:
             prev_end = e
             continue
         if k and (w[0].isdigit() or lw in _QUANTITY_WORDS):
             break  # "volgens de groep | bijna 300 kinderen"
-        if (
-            lw in ("van", "de", "der", "den", "ter", "ten", "von", "al", "bin", "el", "le", "la")
-            and k + 1 < len(words)
-            and words[k + 1][2][0].isupper()
-        ):
-            prev_end = e
-            continue
+        if lw in _PARTICLES and k + 1 < len(words):
+            j = k + 1
+            while j < len(words) - 1 and words[j][2].lower() in _PARTICLES and words[j][2].islower():
+                j += 1  # "Martijn van der Wind", "Pieter Stroop van Renen"
+            if words[j][2][0].isupper() and (j == k + 1 or seen_cap):
+                prev_end = words[j - 1][1]
+                continue
         if (
             lw == "van"
             and k
-            and words[k - 1][2].lower() in ROLE_NOUNS
+            and (words[k - 1][2].lower() in ROLE_NOUNS or words[k - 1][2].lower() in ORG_NOUNS)
             and k + 2 < len(words)
             and words[k + 1][2].lower() in ("de", "het")
-            and words[k + 2][2][0].isupper()
             and not text[e : words[k + 2][0]].strip(" \t").replace(words[k + 1][2], "").strip()
         ):
-            # "de woordvoerder van de NS": the body the role belongs to
-            prev_end = words[k + 1][1]
-            end = words[k + 2][1]
-            seen_cap = True
-            break
+            # "de woordvoerder van de NS", "onderzoekers van de Britse bank HSBC": the body
+            j = k + 2
+            while (
+                j < min(k + 5, len(words) - 1)
+                and (_ADJ.search(words[j][2]) or words[j][2].islower())
+                and not text[words[j - 1][1] : words[j][0]].strip()
+            ):
+                j += 1
+            if words[j][2][0].isupper() and not _ADJ.search(words[j][2]) and not text[words[j - 1][1] : words[j][0]].strip():
+                end = words[j][1]
+                while j + 1 < len(words) and words[j + 1][2][0].isupper() and not text[end : words[j + 1][0]].strip():
+                    j += 1
+                    end = words[j][1]
+                prev_end = end
+                seen_cap = True
+                break
         if lw in ("en", "als") and seen_cap and k + 1 < len(words) and words[k + 1][2][0].isupper():
             prev_end = e
             continue
+        if (
+            lw == "en"
+            and k
+            and _ADJ.search(words[k - 1][2])
+            and k + 1 < len(words)
+            and words[k + 1][2][0].isupper()
+            and _ADJ.search(words[k + 1][2])
+        ):
+            prev_end = e
+            continue  # "Amerikaanse en Spaanse wetenschappers"
         if (lw in SPEAKER_STOP or lex.lemma(lw) or lw in lex.particles) and not (k and w[0].isupper()):
             break  # (a capital inside the phrase is a name: "het OM", not the word "om")
         if k and lw in VERB_ENDS_NP:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from kroniek.model import Document, Quote
 from kroniek.pipeline.registry import stage
 
-from .assemble import build, merge
+from .assemble import build, imagined, merge
 from .context import Context
 from .direct import find_direct
 from .indirect import find_indirect
@@ -27,12 +27,12 @@ def extract_quotes(doc: Document) -> list[Quote]:
     ctx = Context(doc)
     find_direct(ctx)
     find_indirect(ctx)
-    items = merge(ctx)
+    items = imagined(ctx, merge(ctx))
     name_speakers(ctx, items)
     return build(ctx, items)
 
 
-@stage("quotes", requires={"sentences", "entities"}, provides={"quotes"}, version=4)  # 4: one role-noun list (lexicon)
+@stage("quotes", requires={"sentences", "entities"}, provides={"quotes"}, version=5)  # 4: one role-noun list (lexicon); 5: kinds (issue 17)
 def find_quotes(doc: Document) -> Document:
     """Fill ``doc.quotes`` with direct and indirect speech, speakers and source chains."""
     doc.quotes = extract_quotes(doc)

@@ -23,7 +23,7 @@ from .recognize.blocks import FUTURE_RE
 from .recognize.patterns import PATTERNS
 from .recognize.ranges import RANGE_PATTERNS
 from .recognize.triggers import TRIGGERS
-from .resolve.calendar import Ref
+from .resolve.calendar import Ref, period_of
 from .resolve.context import (
     HABIT,
     day_hour_ranges,
@@ -33,11 +33,12 @@ from .resolve.context import (
     shifted_days,
     story_days,
 )
+from .resolve.intervals import compound_dates, join_ranges
 from .resolve.joins import join_clock_times
 from .resolve.ranges import resolve_range
 from .resolve.values import resolve
 
-_DROP_PREFIX = re.compile(r"(?i)^(?:in|op|om|per|rond|omstreeks|tegen|uit|de|het|in\s+de|in\s+het)\s+")
+_DROP_PREFIX = re.compile(r"(?i)^(?:in|op|om|per|rond|omstreeks|tegen|uit|naar|niet|maar|de|het|in\s+de|in\s+het)\s+")
 
 
 _KEEP_PREP = {"sinds", "vanaf", "tot", "van", "na", "voor", "eind", "begin", "medio", "halverwege"}
@@ -64,6 +65,9 @@ def _trim(name: str, start: int, text: str) -> tuple[int, str]:
 
 
 _FULL_MONTH_DOT = re.compile(r"(?i)(?:" + "|".join(MONTH_NAMES) + r")\.$")
+_ANY_LEAD = re.compile(r"(?i)(?:tussen|van|vanaf)\s")
+#: between two ends that ``intervals.join_ranges`` joins later (after the clock and day fixes)
+_RANGE_GAP = re.compile(r"(?i)\s*(?:,\s*)?(?:tot\s+en\s+met|tot|t/m|-|–|en)\s*$")
 
 
 def find_in_text(
@@ -71,14 +75,23 @@ def find_in_text(
     published: PublishedDate | None,
     sentences: list[tuple[int, int]] | None = None,
     tenses: list[str] | None = None,
+    clauses: list[tuple[int, int, str]] | None = None,
 ) -> list[Timex]:
     """All timexes in ``text``, longest match first, resolved against ``published``.
 
     ``tenses`` (per sentence, from ``sentence_tenses``) lets a present-tense sentence keep a
-    named month in the publication year; without it, past tense (the news default) is assumed."""
+    named month in the publication year; without it, past tense (the news default) is assumed.
+    ``clauses`` (from ``clause_tenses``) refines that per clause where a clause has its own verb."""
     ref = Ref.of(published)
     sents = sentences or [(0, len(text))]
     starts = [s for s, _ in sents]
+    clause_starts = [c[0] for c in clauses or []]
+
+    def clause_past(pos: int) -> bool:
+        """Whether the clause at ``pos`` is known to be in the past tense (from the tagger)."""
+        ci = bisect_right(clause_starts, pos) - 1
+        return bool(clauses) and ci >= 0 and clauses[ci][0] <= pos < clauses[ci][1] and clauses[ci][2] == "past"
+
     future_cache: dict[int, bool] = {}
     cands: list[tuple[int, int, int, str, re.Match[str]]] = []
     low = text.lower()
@@ -113,6 +126,18 @@ def find_in_text(
             if pieces is None:
                 continue
             taken.append((start, end))
+            if len(pieces) == 2 and pieces[0][2] == pieces[1][2] == "DATE" and not _RANGE_GAP.match(
+                text, pieces[0][1], pieces[1][0]
+            ):
+                # both ends of one range: one timex with an ISO 8601 interval ("van 4 tot 22
+                # januari" -> 2018-01-04/2018-01-22, "de rest van de maand"), "vanaf" included
+                a, b = min(pieces[0][0], m.start()), max(pieces[1][1], m.end())
+                lead = re.search(r"(?i)\bvanaf\s+$", text[max(0, a - 8) : a])
+                a = a - len(lead.group()) if lead and not _ANY_LEAD.match(text, a) else a
+                if _FULL_MONTH_DOT.search(text, b - 12, b):
+                    b -= 1
+                out.append(Timex(a, b, text[a:b], pieces[0][2], f"{pieces[0][3]}/{pieces[1][3]}"))
+                continue
             out.extend(Timex(a, b, text[a:b], t, v) for a, b, t, v in pieces)
             continue
         if (
@@ -122,9 +147,16 @@ def find_in_text(
         ):
             continue  # "het Acht Uur Journaal": a name
         if name == "present" and (
-            _NU_AFTER.match(text, end) or _NU_BEFORE.search(text, max(0, start - 12), start)
+            _NU_AFTER.match(text, end)
+            or _NU_BEFORE.search(text, max(0, start - 12), start)
+            or (
+                m.group().lower() == "nu"
+                and _NU_CONJ.match(text, end)
+                and not _NU_VERB.search(text, max(0, start - 24), start)
+                and not re.match(r"[^.,;:!?\n]*['’\"”]", text[end : end + 40])  # a headline: "'Nu de lonen omhoog'"
+            )
         ):
-            continue  # discourse 'nu': "nu eenmaal", "of het nu gaat om"
+            continue  # discourse 'nu': "nu eenmaal", "of het nu gaat om"; "Nu het oordeel er is" (now that)
         if name == "futref" and _ASAP.search(text, max(0, start - 4), start):
             continue  # "zo spoedig mogelijk" is a manner, no time
         if (
@@ -136,9 +168,20 @@ def find_in_text(
         if name == "duration" and (
             _AGE_AFTER.match(text, end)
             or (_OPEN.search(text, max(0, start - 2), start) and _AGE_PAREN.match(text, start, end + 1))
+            or (re.match(r"(?i)\d+\s+jaar\b", m.group()) and _AGE_BEFORE.search(text, max(0, start - 40), start))
         ):
-            continue  # "21 jaar oud", "Piet (21 jaar)": an age
+            continue  # "21 jaar oud", "Piet (21 jaar)", "45 jaar en ouder", "hij is 30 jaar": an age
         fut = future_cache[si]
+        if clauses:
+            ci = bisect_right(clause_starts, start) - 1
+            if ci >= 0 and clauses[ci][0] <= start < clauses[ci][1]:
+                cs_, ce_, tense = clauses[ci]
+                if FUTURE_RE.search(text, cs_, ce_):
+                    fut = True
+                elif tense == "past":
+                    fut = False  # "verwacht ..., omdat de groep in maart toesloeg": last March
+                elif fut is not True:
+                    fut = None
         if fut is None and _LOOKS_BACK.search(text, max(0, start - 8), start):
             fut = False  # "sinds zondag", "de beslissing van maandag": past even in a present sentence
         if fut is not True and name == "weekday" and _FOR_DAY.search(text, max(0, start - 6), start):
@@ -151,6 +194,16 @@ def find_in_text(
             ):
                 fut = None  # 'dat hij op 28 april zou vertrekken': the nearest 28 April, not last year's
         res = resolve(name, m, ref, fut)
+        if (
+            res is not None
+            and res[1].endswith("-WE")
+            and re.match(r"(?i)(?:dit|deze)\s", m.group())
+            and clause_past(start)
+            and ref is not None
+            and ref.precision in ("day", "datetime")
+            and ref.lo.isoweekday() <= 4
+        ):
+            res = ("DATE", period_of(ref, "weekend", -1))  # "kwam dit weekend terug" on a Monday
         if res is None or (name == "season" and res[1].startswith("XXXX") and _named(text, m)):
             continue
         if (
@@ -169,7 +222,8 @@ def find_in_text(
     joined = join_clock_times(
         text, merge_date_time(text, shifted_days(text, day_hour_ranges(text, out))), ref
     )
-    return later_anchored(text, story_days(range_years(text, joined, ref)))
+    anchored = later_anchored(text, story_days(range_years(text, joined, ref)))
+    return join_ranges(text, compound_dates(text, anchored))
 
 
 
@@ -235,6 +289,16 @@ def _windows(low: str, sents: list[tuple[int, int]], starts: list[int]):
 
 
 _NU_AFTER = re.compile(r"(?i)\s+eenmaal\b")
+#: 'nu' as a conjunction ("now that"): a clause with its own subject follows
+_NU_CONJ = re.compile(
+    r"(?i)\s+(?:het|de|een|er|ze|zij|hij|we|wij|die|dit|deze|sommige|alle|veel|steeds\s+meer|duidelijk|bekend)\s+"
+    r"(?!\w+\s*[.!?])"
+)
+#: ...unless a verb stands right before it: "is nu de vraag", "gaat nu het"
+_NU_VERB = re.compile(
+    r"(?i)\b(?:is|zijn|was|waren|wordt|worden|werd|heeft|hebben|had|gaat|gaan|kan|kunnen|moet|moeten|"
+    r"komt|komen|staat|staan|ligt|zit|blijft|lijkt|zal|zullen|wil|willen|krijgt|heb|ben)\s+(?:\w+\s+)?$"
+)
 _NU_BEFORE = re.compile(r"(?i)\bof\s+(?:het|je|u|we|ze|zij|hij|men)\s+$")
 _ASAP = re.compile(r"(?i)\bzo\s+$")
 _FOR_DAY = re.compile(r"(?i)\bvoor\s+$")
@@ -246,7 +310,15 @@ _PERFECT_NEAR = re.compile(r"(?i)\b(?:hebben|geweest|gebeurd)\b")
 _SPEED = re.compile(r"(?i)\b(?:km|kilometers?|mijl|meters?|m)\s+$")
 _PER_TIME = re.compile(r"(?i)per\s+(?:uur|u|minuut|seconde)$")
 _AGE_PAREN = re.compile(r"\d{1,3}\s+jaar\)")
-_AGE_AFTER = re.compile(r"(?i)\s+oud\b")
+_AGE_AFTER = re.compile(r"(?i)\s+(?:oud\b|(?:en|of)\s+(?:ouder|jonger)\b)")
+#: what comes before an age in years: "ouder dan 65 jaar", "hij is 30 jaar", "jongeren tussen de 18 en 25 jaar"
+_AGE_BEFORE = re.compile(
+    r"(?i)(?:\b(?:ouder|jonger)\s+dan|\b(?:boven|onder)\s+de|\bleeftijd\s+van|"
+    r"\b(?:hij|zij|ze)\s+(?:is|was|werd|wordt)(?:\s+(?:nu|pas|al|inmiddels))?|"
+    r"(?:\b(?:mensen|jongeren|kinderen|vrouwen|mannen|volwassenen|ouderen|jongens|meisjes|leerlingen|"
+    r"studenten|deelnemers|respondenten|inwoners|werknemers|consumenten|patiënten|millennials)|"
+    r"(?-i:\b[A-Z][a-zë]+(?:en|ers|s)))\s+(?:van|tussen)\s+(?:de\s+)?(?:\d+\s+(?:en|tot)\s+)?)\s*$"
+)
 _OPEN = re.compile(r"\(\s*$")
 _LOOKS_BACK = re.compile(r"(?i)\b(?:sinds|van)\s+$")
 

@@ -10,7 +10,7 @@ from kroniek.model import Document
 from kroniek.pipeline.registry import stage
 
 from .find import find_in_text
-from .resolve.tense import sentence_tenses
+from .resolve.tense import tenses
 
 
 def _figure_times(doc: Document) -> None:
@@ -44,10 +44,11 @@ def _figure_times(doc: Document) -> None:
     doc.figures = figures
 
 
-@stage("timexes", requires={"sentences"}, provides={"timexes"}, version=4)
+@stage("timexes", requires={"sentences"}, provides={"timexes"}, version=5)  # 5: ranges as intervals, compound dates, clause tense
 def find_timexes(doc: Document) -> Document:
     """Fill ``doc.timexes``; also date the figures found earlier in the same sentences."""
     sents = [(s.start, s.end) for s in doc.sentences]
-    doc.timexes = find_in_text(doc.text, doc.published, sents, sentence_tenses(doc))
+    by_sentence, by_clause = tenses(doc)
+    doc.timexes = find_in_text(doc.text, doc.published, sents, by_sentence, by_clause)
     _figure_times(doc)
     return doc

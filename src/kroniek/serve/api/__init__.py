@@ -5,10 +5,24 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from . import articles, corrections, entities, figures, ingest, meta, places, quotes, trends
+from . import (
+    articles,
+    conflicts,
+    corrections,
+    entities,
+    events,
+    figures,
+    ingest,
+    meta,
+    places,
+    quotes,
+    stories,
+    trends,
+)
 
 READ_ROUTERS = [articles.router, trends.router, entities.router, quotes.router, figures.router,
-                places.router, corrections.router, meta.router]
+                conflicts.router, events.router, stories.router, places.router, corrections.router,
+                meta.router]
 #: Only mounted when a token is configured; every route in them requires it.
 WRITE_ROUTERS = [ingest.router, corrections.writes]
 

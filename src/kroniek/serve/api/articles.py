@@ -28,7 +28,8 @@ class ArticleList(BaseModel):
 
 
 class ArticleDocument(BaseModel):
-    """The ``extract`` JSON contract (README), plus the store's near-duplicate link."""
+    """The ``extract`` JSON contract (README), plus the store's near-duplicate link and the
+    chronicle's story."""
 
     id: str
     published: str | None
@@ -48,11 +49,13 @@ class ArticleDocument(BaseModel):
     stages: dict[str, int]
     duplicate_of: str | None = None
     similarity: float | None = None
+    story: int | None = None
 
 
 Entities = Annotated[list[str], Query(
-    max_length=MAX_ENTITIES, description="Only articles mentioning this entity (canonical name "
-    "or as written); repeat for several, all must match")]
+    max_length=MAX_ENTITIES, description="Only articles mentioning this entity: #ID (an entity "
+    "record from /api/entities, every spelling of it), a canonical name or a name as written; "
+    "repeat for several, all must match")]
 
 
 @router.get("/articles.csv", response_class=Response, responses={**READ_ERRORS, **csv_200()},
@@ -68,6 +71,8 @@ def articles(
     sort: Literal["relevance", "date", "date_asc"] = "relevance",
     source: Name = None,
     entity: Entities = [],  # noqa: B006 - FastAPI copies defaults
+    story: Annotated[int | None, Query(ge=0, le=2**62, description=(
+        "Only the articles of this story (ids from /api/stories)"))] = None,
     limit: int = limit_param(20, 100),
     cursor: Cursor = None,
 ) -> Response:
@@ -77,7 +82,8 @@ def articles(
     if any(not e.strip() or len(e) > 200 for e in entity):
         raise QueryError("entity: give a name of 1-200 characters")
     page = find_articles(store, q, date_from=date_from, date_to=date_to, sort=sort,
-                         source=source, entities=tuple(entity), limit=limit, cursor=cursor)
+                         source=source, entities=tuple(entity), story=story, limit=limit,
+                         cursor=cursor)
     return out.page(ArticleList, page, COLUMNS)
 
 

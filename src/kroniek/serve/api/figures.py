@@ -58,8 +58,9 @@ def figures(
 def series(store: ReadStore, out: Out, about: Name = None, date_from: From = None,
            date_to: To = None) -> Response:
     """The figures about ``about`` as one line per source, each point with the interval its
-    qualifier allows (``low``/``high``, null where open-ended) and the points of other
-    sources it disagrees with (within 31 days, intervals apart)."""
+    qualifier allows (``low``/``high``, null where open-ended) and the points it disagrees with
+    by the chronicle's rule (the same figure series, the same time, other sources, intervals
+    apart: the pairs /api/conflicts lists)."""
     chart = figure_chart(store.conn, about=about, date_from=date_from, date_to=date_to)
     model = FigureSeries(about=chart.about, sources=chart.sources, points=chart.points,
                          disagreements=chart.disagreements)

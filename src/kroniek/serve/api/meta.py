@@ -29,6 +29,7 @@ class Stats(BaseModel):
     quotes: int
     figures: int
     timexes: int
+    events: int
     quarantined: int
     corrections: int
     writes: bool  # whether this server accepts writes (a token is configured)

@@ -46,11 +46,11 @@ def trend(
     date_from: From = None,
     date_to: To = None,
     source: Name = None,
-    count: Literal["articles"] = "articles",
+    count: Literal["articles", "stories"] = "articles",
 ) -> Response:
     """Matching articles per day, week, month or year for each query, near-duplicates once,
-    empty periods as 0, all series on one axis. ``count`` is "articles"; counting stories
-    comes with the chronicle."""
+    empty periods as 0, all series on one axis. ``count=stories`` counts each story once (in
+    the period of its first matching article): a story eleven papers printed is one."""
     if any(len(x) > MAX_QUERY for x in [*q, *label]):
         raise QueryError(f"queries and labels have at most {MAX_QUERY} characters")
     labels = [*label, *([""] * len(q))][: len(q)]

@@ -1,4 +1,5 @@
-/* Charts with uPlot: trends (one line per query, a click opens that period's articles) and
+/* Charts with uPlot: trends (one line per query or event type, a click opens that period's
+   articles or events) and
    figure series (one line per source, qualifiers written at the points, disagreements ringed,
    a click opens the article at the figure). Data comes from <script type="application/json">. */
 (function () {
@@ -22,7 +23,7 @@
     var focused = 1;
     var u = new uPlot({
       width: width(el), height: 260, series: series,
-      axes: [{}, { label: "artikelen", size: 60, incrs: COUNTS }],
+      axes: [{}, { label: data.unit || "artikelen", size: 60, incrs: COUNTS }],
       scales: { x: { time: true }, y: { range: function (u, lo, hi) { return [0, Math.max(1, hi)]; } } },
       cursor: { focus: { prox: 24 } }, focus: { alpha: 0.35 },
       hooks: { setSeries: [function (u, i) { if (i != null) { focused = i; } }] }
@@ -33,12 +34,15 @@
       var s = data.series[focused - 1] || data.series[0];
       var params = new URLSearchParams();
       if (s.query) { params.set("q", s.query); }
+      if (s.type) { params.set("type", s.type); }
       params.set("from", data.starts[i]);
       params.set("to", data.ends[i]);
-      params.set("sort", "date");
+      if (!data.link.page) { params.set("sort", "date"); }
       (data.link.entity || []).forEach(function (e) { params.append("entity", e); });
-      if (data.link.source) { params.set("source", data.link.source); }
-      window.location.href = "/?" + params.toString();
+      ["source", "story", "count", "actor", "target"].forEach(function (k) {
+        if (data.link[k]) { params.set(k, data.link[k]); }
+      });
+      window.location.href = (data.link.page || "/") + "?" + params.toString();
     });
     el.dataset.drawn = "1";
   }

@@ -58,7 +58,7 @@
     var list = document.createElement("ul");
     c.entities.forEach(function (e) {
       var li = document.createElement("li");
-      li.appendChild(link("/entity/" + encodeURIComponent(e.key), e.entity));
+      li.appendChild(link("/entity/" + encodeURIComponent(e.id != null ? e.id : e.entity), e.entity));
       li.appendChild(document.createTextNode(" (" + e.mentions + ")"));
       list.appendChild(li);
     });

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from . import article, corrections, entities, facts, places, search
+from . import article, corrections, entities, events, facts, places, search, stories
 
-ROUTERS = [search.router, article.router, entities.router, facts.router, places.router,
-           corrections.router]
+ROUTERS = [search.router, article.router, entities.router, facts.router, events.router,
+           stories.router, places.router, corrections.router]
 
 
 def ui_router() -> APIRouter:

@@ -9,7 +9,7 @@ from fastapi.responses import Response
 from kroniek.errors import NotFoundError
 from kroniek.queries.articles import article_view
 from kroniek.queries.corrections import list_corrections
-from kroniek.queries.entities import entity_key
+from kroniek.queries.entities import entity_ids
 
 from ..api.articles import ArticleDocument
 from ..api.common import ReadStore
@@ -40,6 +40,6 @@ def article_page(request: Request, raw: str, store: ReadStore) -> Response:
         code_page="article", code_params={"id": article_id},
         twin=f"/article/{url_part(article_id)}.json",
         doc=doc, marks=marks, segments=segments(doc["text"], marks), kinds=KINDS,
-        entity_names=names, entity_key=entity_key,
+        entity_names=names, ids=entity_ids(store.conn, article_id),
         corrections=list_corrections(store.conn, article=article_id, limit=500),
     )

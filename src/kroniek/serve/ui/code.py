@@ -26,10 +26,13 @@ def _cli(*words: str, **options: Any) -> str:
     return " ".join(shlex.quote(p) for p in parts) + " --json"
 
 
+def _args(*first: str, **kwargs: Any) -> str:
+    return ", ".join([*first, *(f"{k}={v!r}" for k, v in kwargs.items() if v not in (None, "", [], ()))])
+
+
 def _py(module: str, function: str, first: str, **kwargs: Any) -> str:
-    args = [first] + [f"{k}={v!r}" for k, v in kwargs.items() if v not in (None, "", [], ())]
     return (f"import kroniek\nfrom kroniek.queries.{module} import {function}\n"
-            f'store = kroniek.open("kroniek.db")\n{function}({", ".join(args)})')
+            f'store = kroniek.open("kroniek.db")\n{function}({_args(first, **kwargs)})')
 
 
 def _curl(base: str, path: str, params: dict[str, Any]) -> str:
@@ -49,22 +52,27 @@ def code(page: str, base: str, p: dict[str, Any]) -> Code:
         return Code(
             _cli("search", p.get("q") or "", from_=p.get("from"), to=p.get("to"),
                  sort=None if p.get("sort") == "relevance" else p.get("sort"),
-                 source=p.get("source")),
+                 source=p.get("source"), story=p.get("story")),
             _py("articles", "find_articles", "store", q=p.get("q"), date_from=p.get("from"),
                 date_to=p.get("to"), sort=p.get("sort"), source=p.get("source"),
-                entities=tuple(p.get("entity") or ())),
+                entities=tuple(p.get("entity") or ()), story=p.get("story")),
             _curl(base, "/api/articles", {k: p.get(k) for k in
-                                          ("q", "from", "to", "sort", "source", "entity")}),
+                                          ("q", "from", "to", "sort", "source", "entity", "story")}),
         )
     if page == "trend":
         queries = p.get("queries") or [""]
+        count = None if p.get("count") in (None, "articles") else p.get("count")
         return Code(
-            "\n".join(_cli("search", q, per=p.get("per"), from_=p.get("from"), to=p.get("to"))
+            "\n".join(_cli("search", q, per=p.get("per"), count=count, from_=p.get("from"),
+                           to=p.get("to"), source=p.get("source"), story=p.get("story"))
                       for q in queries),
             _py("articles", "trends", "store", queries=[(q, q) for q in queries],
-                per=p.get("per"), date_from=p.get("from"), date_to=p.get("to")),
-            _curl(base, "/api/trends", {"q": queries, "per": p.get("per"), "from": p.get("from"),
-                                        "to": p.get("to")}),
+                per=p.get("per"), date_from=p.get("from"), date_to=p.get("to"),
+                source=p.get("source"), entities=tuple(p.get("entity") or ()),
+                story=p.get("story"), count=count),
+            _curl(base, "/api/trends", {"q": queries, "per": p.get("per"), "count": count,
+                                        "from": p.get("from"), "to": p.get("to"),
+                                        "source": p.get("source")}),
         )
     if page == "article":
         aid = p["id"]
@@ -77,11 +85,41 @@ def code(page: str, base: str, p: dict[str, Any]) -> Code:
             _curl(base, "/api/entities", {"label": p.get("label"), "name": p.get("name")}),
         )
     if page == "entity":
-        key = p["key"]
+        per = None if p.get("per") in (None, "month") else p.get("per")
         return Code(
-            _cli("entities", name=key) + " ; " + _cli("quotes", speaker=key),
-            _py("entities", "entity_view", "store.conn", key=key),
-            _curl(base, "/api/entities/" + _segment(key), {}),
+            _cli("entity", f"#{p['id']}", per=p.get("per") or "month"),
+            _py("entities", "entity_view", "store.conn", ref=p["id"], per=per),
+            _curl(base, f"/api/entities/{p['id']}", {"per": per}),
+        )
+    if page == "events":
+        filters = {k: p.get(k) for k in ("type", "actor", "target")}
+        dates = {"from": p.get("from"), "to": p.get("to")}
+        distinct = p.get("distinct") == "true"
+        return Code(
+            _cli("events", **filters, from_=dates["from"], to=dates["to"]) + "\n"
+            + _cli("events", **filters, from_=dates["from"], to=dates["to"], per=p.get("per"),
+                   distinct=distinct or None),
+            _py("events", "find_events", "store.conn", **filters, date_from=dates["from"],
+                date_to=dates["to"]).replace("import find_events", "import event_trend, find_events")
+            + "\n" + f"event_trend(store.conn, {_args(**filters, date_from=dates['from'], date_to=dates['to'], per=p.get('per'), distinct=distinct or None)})",
+            _curl(base, "/api/events", {**filters, **dates}) + "\n"
+            + _curl(base, "/api/events/counts", {**filters, **dates, "per": p.get("per"),
+                                                 "distinct": p.get("distinct")}),
+        )
+    if page == "stories":
+        return Code(
+            _cli("stories", about=p.get("about"), from_=p.get("from"), to=p.get("to"),
+                 min_articles=p.get("min_articles")),
+            _py("chronicle", "find_stories", "store.conn", about=p.get("about"),
+                date_from=p.get("from"), date_to=p.get("to"), min_articles=p.get("min_articles")),
+            _curl(base, "/api/stories", {k: p.get(k) for k in ("about", "from", "to", "min_articles")}),
+        )
+    if page == "story":
+        return Code(
+            _cli("stories", story=p["id"]) + "\n" + _cli("search", story=p["id"], sort="date_asc"),
+            _py("chronicle", "story_view", "store.conn", sid=p["id"]),
+            _curl(base, f"/api/stories/{p['id']}", {}) + "\n"
+            + _curl(base, "/api/articles", {"story": p["id"], "sort": "date_asc"}),
         )
     if page == "quotes":
         return Code(

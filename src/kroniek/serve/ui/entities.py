@@ -1,5 +1,6 @@
-"""Entity pages: the listing, and one entity with its aliases, timeline, quotes by and about
-it, figures, co-mentions and a map pin."""
+"""Entity pages: the listing, and one entity (by its stable id) with its aliases, timeline,
+quotes by and about it, figures, events, stories, co-mentions and a map pin. A name in place of
+the id redirects to the id."""
 
 from __future__ import annotations
 
@@ -8,13 +9,11 @@ from typing import Literal
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from kroniek.errors import NotFoundError
 from kroniek.queries.articles import period_end, period_start
 from kroniek.queries.entities import entity_view, find_entities
 
 from ..api.common import Cursor, Name, Per, ReadStore
-from ..api.entities import EntityList, EntityOut
-from ..templating import url_part
+from ..api.entities import EntityList, EntityOut, entity_id, redirect_to_id
 from .common import page, param_dict
 
 router = APIRouter(include_in_schema=False)
@@ -34,26 +33,24 @@ def entities_page(request: Request, store: ReadStore,
 
 @router.get("/entity/{raw:path}")
 def entity_page(request: Request, raw: str, store: ReadStore, per: Per = "month") -> Response:
-    key, twin = raw, False
-    view = entity_view(store.conn, key, per=per)
-    if view is None and raw.endswith(".json"):
-        key, twin = raw[: -len(".json")], True
-        view = entity_view(store.conn, key, per=per)
-    if view is None:
-        raise NotFoundError(f"no entity {key!r}; see the list of entities")
+    ref, twin = (raw[: -len(".json")], True) if raw.endswith(".json") else (raw, False)
+    rid = entity_id(ref)
+    if rid is None:  # a name: to the id it goes by (the twin to the id's twin)
+        return redirect_to_id(request, store, ref, "/entity/", ".json" if twin else "")
+    view = entity_view(store.conn, rid, per=per)
     data = EntityOut(entity=view)
     if twin:
-        return page(request, "entity.html", data, title=key, as_json=True)
+        return page(request, "entity.html", data, title=view.entity, as_json=True)
     chart = {
-        "periods": [p for p, _ in view.series],
-        "starts": [period_start(p).isoformat() for p, _ in view.series],
-        "ends": [period_end(p).isoformat() for p, _ in view.series],
+        "periods": [p.period for p in view.timeline],
+        "starts": [period_start(p.period).isoformat() for p in view.timeline],
+        "ends": [period_end(p.period).isoformat() for p in view.timeline],
         "series": [{"label": f"artikelen over {view.entity}", "query": "",
-                    "counts": [n for _, n in view.series]}],
-        "link": {"entity": [view.entity]},
+                    "counts": [p.articles for p in view.timeline]}],
+        "link": {"entity": [f"#{view.id}"]},
     }
     pin = ({"lat": view.lat, "lon": view.lon, "label": view.entity}
            if view.lat is not None and view.lon is not None else None)
     return page(request, "entity.html", data, title=view.entity, code_page="entity",
-                code_params={"key": view.key}, twin=f"/entity/{url_part(view.key)}.json",
-                view=view, chart=chart, pin=pin)
+                code_params={"id": view.id, "per": per}, twin=f"/entity/{view.id}.json",
+                view=view, chart=chart, pin=pin, per=per)

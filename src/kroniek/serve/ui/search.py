@@ -38,22 +38,26 @@ def search_page(
     sort: Literal["relevance", "date", "date_asc"] = "relevance",
     source: Name = None,
     entity: Annotated[list[str], Query(max_length=5)] = [],  # noqa: B006
+    story: Annotated[int | None, Query(ge=0, le=2**62)] = None,
     per: Per = "month",
+    count: Literal["articles", "stories"] = "articles",
     cursor: Cursor = None,
 ) -> Response:
     if any(len(v) > 500 for v in vs):
         raise QueryError("a compared query has at most 500 characters")
     markers = ("[", "]") if wants_json(request) else HIT
     hits = find_articles(store, q, date_from=date_from, date_to=date_to, sort=sort, source=source,
-                         entities=tuple(entity), limit=20, cursor=cursor, markers=markers)
+                         entities=tuple(entity), story=story, limit=20, cursor=cursor,
+                         markers=markers)
     params = {"q": q, "from": date_from, "to": date_to, "sort": sort, "source": source,
-              "entity": entity, "per": per}
+              "entity": entity, "story": story, "per": per, "count": count}
     if cursor and request.headers.get("hx-request") and not wants_json(request):
         return request.app.state.templates.TemplateResponse(
             request, "partials/hits.html", {"hits": hits, "params": params})
     queries = [q, *[v for v in vs if v.strip()]]
     trend = trends(store, [(x.strip() or "alle artikelen", x) for x in queries], per=per,
-                   date_from=date_from, date_to=date_to, source=source, entities=tuple(entity))
+                   date_from=date_from, date_to=date_to, source=source, entities=tuple(entity),
+                   story=story, count=count)
     data = SearchPage(
         articles=ArticleList(total=hits.total, next=hits.next, items=hits.items),
         trend=TrendOut(per=trend.per, count=trend.count, periods=trend.periods,
@@ -63,7 +67,8 @@ def search_page(
         "starts": [period_start(p).isoformat() for p in trend.periods],
         "ends": [period_end(p).isoformat() for p in trend.periods],
         "series": [{"label": s.label, "query": s.query, "counts": s.counts} for s in trend.series],
-        "link": {k: v for k, v in params.items() if k in ("source", "entity") and v},
+        "link": {k: v for k, v in params.items() if k in ("source", "entity", "story") and v is not None and v != []},
+        "unit": "verhalen" if count == "stories" else "artikelen",
     }
     return page(request, "search.html", data, title=q or "Zoeken", code_page="search",
                 code_params={**params, "queries": queries}, hits=hits, params=params, vs=vs,

@@ -208,6 +208,10 @@ MIGRATIONS: list[str] = [
     ALTER TABLE articles ADD COLUMN story BIGINT;
     CREATE INDEX articles_story ON articles(story);
     CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL);
+    CREATE TABLE story_terms (
+        term TEXT NOT NULL, day TEXT NOT NULL, article BIGINT NOT NULL,
+        PRIMARY KEY (term, day, article)
+    );
 
     CREATE TABLE copies (
         id TEXT PRIMARY KEY,

@@ -140,7 +140,10 @@ def person_texts(text: str, entities: list) -> set[str]:
     ("mijnheer Fogg"). Known places (coordinates, countries) are never persons."""
     speech = speech_forms()
     votes: dict[str, list[int]] = {}
+    per_starts = {e.start for e in entities if e.label == "PER"}
     for e in entities:
+        if e.label != "PER" and text[e.end : e.end + 1] == " " and e.end + 1 in per_starts:
+            continue  # "stelt CDA-raadslid Martijn van der Wind": a title before a name, no person
         if e.lat is not None or e.country:
             votes.setdefault(e.text, [0, 0, 0])[2] += 1
             continue

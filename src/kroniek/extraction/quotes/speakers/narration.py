@@ -8,6 +8,10 @@ from kroniek.lexicon import ROLE_NOUNS
 
 from .names import FEMALE_NOUNS, MALE_NOUNS, PERSON_NOUNS, THIRD_POSSESSIVES, Mention, speech_forms
 
+#: cue forms that do not make their subject a speaker ("De functie weten de wetenschappers nog
+#: niet": knowing; "X vindt": a view)
+_NOT_SPEECH = frozenset("weet weten wist wisten vindt vinden vond vonden denkt denken dacht dachten".split())
+
 
 class Narration:
     """Mixin of :class:`~kroniek.extraction.quotes.speakers.people.People`; see the module docstring."""
@@ -28,7 +32,10 @@ class Narration:
             if t.dep_ == "nsubj"
             and t.pos_ == "NOUN"
             and t.head.lower_ in speech_forms()
+            and t.head.lower_ not in _NOT_SPEECH
             and not self._in_quote(t.idx)
+            # "De nieuwe kennis zegt niets over ...": a thing that indicates, no speaker
+            and not any(c.lower_ in ("iets", "niets", "veel", "weinig", "alles", "genoeg") for c in t.head.children)
         }
         for tok in a:
             if self._in_quote(tok.idx):

@@ -48,6 +48,27 @@ class Resolution:
                 i -= 1
         return None
 
+    def _titled_genders(self, name: str) -> tuple[str, ...]:
+        """The genders a title or noun in the text states for ``name`` (none when only guessed)."""
+        return (self.gender(name),) if name in self._titled else ()
+
+    def same_role(self, word: str, pos: int) -> str | None:
+        """'zegt de politiechef' after 'Als districtschef van Tilburg had Verschuur': a compound
+        role ("politiechef") is the person named beside an earlier role of the same head ("chef")."""
+        head = max((r for r in ROLE_NOUNS if word.endswith(r) and len(word) > len(r) + 2), key=len, default=None)
+        if head is None:
+            return None
+        for m in reversed(list(re.finditer(rf"(?i)\b\w*{re.escape(head)}\b", self.text[:pos]))):
+            if m.group().lower() == word:
+                continue  # the same role word is ``describe``'s: here only another compound counts
+            near = [
+                x for x in self.at(m.end(), m.end() + 40)
+                if x.label == "PER" and 0 <= x.start - m.end() <= 40
+            ]
+            if near:
+                return self.canonical(min(near, key=lambda x: abs(x.start - m.end())).text)
+        return None
+
     def describe(self, desc: str, pos: int) -> str | None:
         """Resolve a description ("turkse president") to the person it was introduced for."""
         words = desc.lower().split()
@@ -83,6 +104,8 @@ class Resolution:
         phrase = self.text[start:end].strip(" ,.:;-")
         if not phrase:
             return None
+        if re.search(r"(?:^|\s)[A-ZÀ-Þ]$", phrase) and self.text[end : end + 1] == ".":
+            phrase, end = phrase + ".", end + 1  # "R. bekende": the initial keeps its stop ("Onno R.")
         low = phrase.lower()
         # "ze kleurt en vraagt:", "en hij zei:": a pronoun subject with what follows it
         lead = re.match(r"(?:(?:en|maar|toen|dan|nu|want|of)\s+)*(hij|zij|ze|ie|ik)\b", low)
@@ -106,12 +129,17 @@ class Resolution:
                     # "Monseigneur X en onze hospita")
                     sure = self.last_mention_before(start, lo=max(0, start - 400), gender=want, strict=True)
                     m = sure or m
+                fallback = recent_speaker
                 if recent_speaker and self.gender(recent_speaker[0]) not in ("", want):
                     recent_speaker = None
                 self.via_recent = False
                 if recent_speaker and (m is None or m.start < recent_speaker[1]):
                     self.via_recent = True
                     return recent_speaker[0]
+                if m is None and fallback and self.gender(fallback[0]) not in self._titled_genders(fallback[0]):
+                    # no one of that gender before: the last speaker, whose gender was only guessed
+                    # from a first name ("Jitte Groothuis ... benadrukt hij")
+                    return fallback[0]
                 return self.canonical(m.text) if m else None
             return None
         role_words = [w for w in low.split() if w not in ("de", "het", "een", "deze", "die")]
@@ -120,10 +148,18 @@ class Resolution:
             described = self.describe(phrase, start)
             if described:
                 return described
+        if len(role_words) == 1:
+            same = self.same_role(role_words[0], start)
+            if same:
+                return same
         body_place = re.match(r"(?:de|het)\s+(\w+)\s+([A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*)*)$", phrase)
         if body_place and body_place.group(1).lower() in ORG_NOUNS:
             return f"{body_place.group(1)} {body_place.group(2)}"  # "het gerechtshof Amsterdam", "de gemeente Ede"
         ms = [m for m in self.at(start, end) if m.start >= start and m.end <= end]
+        origin = re.search(r"\s(?:uit|in|te)\s+[A-ZÀ-Þ]", phrase)
+        if origin and any(m.start < start + origin.start() for m in ms):
+            # "Het bedrijf Ten Brinke Slot uit Varsseveld": where a source comes from is no source
+            ms = [m for m in ms if m.start < start + origin.start()]
         bare = re.sub(r"^(?:de|het|een)\s+", "", low)
         if bare in self.portfolios:  # "Financiën: ..." where the article named its minister
             return self.portfolios[bare]
@@ -155,7 +191,14 @@ class Resolution:
                 ms = sorted(ms + places, key=lambda m: m.start)
         if ms:
             strong = [m for m in ms if m.label == "PER"]
-            if strong and not re.search(r"\b(?:en|als|&)\b", phrase):
+            core = phrase
+            if strong:
+                # "minister Ferdinand Grapperhaus van Justitie en Veiligheid": a portfolio or body
+                # after the person's name is no second speaker
+                cut = re.search(r"\s(?:van|bij)\s", self.text[strong[0].end : end])
+                if cut:
+                    core = self.text[start : strong[0].end + cut.start()]
+            if strong and not re.search(r"\b(?:en|als|&)\b", core):
                 # "voorzitter Anke Mulder van de Vereniging X": the person, not what follows "van"
                 return self.canonical(strong[0].text)
             persons = [m for m in ms if m.label in ("PER", "UNK")] or ms

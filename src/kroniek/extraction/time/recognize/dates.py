@@ -111,8 +111,9 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         (
             "story_day",
             (
-                r"\b(?:de\s+)?(?:(?:daarop|erop)?volgende\s+dag|dag\s+(?:erna|daarna|daarop|nadien|"
-                r"ervoor|daarvoor|voordien))\b"
+                r"\b(?:(?:de\s+)?(?:(?:daarop|erop)?volgende\s+dag|dag\s+(?:erna|daarna|daarop|nadien|ervoor|"
+                r"daarvoor|voordien))|(?:de|het)\s+(?:week|maand|jaar)\s+(?:erna|daarna|daarop|nadien|ervoor|"
+                r"daarvoor|voordien))\b"
             ),
         ),
         (
@@ -153,7 +154,9 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 # "het schilderij uit 1998 (figureerden)" (not "uit 1500 kandidaten", "uit 2000
                 # inzendingen": a round count before a plural noun)
                 r"uit(?=\s+(?:19\d|20[0-2])\d\b)(?!\s+(?:1900|2000)\s+[a-zà-ÿ]+(?:en|s)\b)|"
-                r"tot\s+en\s+met|midden)\s+(?:(?:het\s+)?(?:begin|eind|midden)\s+(?:van\s+)?)?|\(|"
+                r"tot\s+en\s+met|midden|"
+                # "uitstellen naar 2022.", "niet 2019, maar 2021": a bare year before a clause end
+                r"(?:naar|niet|maar)(?=\s+(?:19\d|20[0-4])\d\s*[,.;:!?)]))\s+(?:(?:het\s+)?(?:begin|eind|midden)\s+(?:van\s+)?)?|\(|"
                 r"(?<![\w=<>])[<>≤≥]?\s?=\s*|(?<![\w=<>])[<>≤≥]\s*)"
                 # a 21xx year only before a clause end: "eindigt in 2150." (not "in 2100 gemeenten")
                 r"(?P<y>(?:1[5-9]|20)\d{2}|21\d{2}(?=\s*(?:[,.;:!?)]|$)))\b(?!\s*(?:procent|%|euro|mensen|keer|[.,]\d))"

@@ -16,12 +16,12 @@ from .calendar import Ref, add_months
 from .joins import FULL_DAY
 
 _STORY_DAY = re.compile(
-    r"(?i)^(?:de\s+)?(?:(?P<next>(?:daarop|erop)?volgende)\s+dag|dag\s+(?:(?P<after>erna|daarna|"
-    r"daarop|nadien)|ervoor|daarvoor|voordien))$"
+    r"(?i)^(?:de\s+|het\s+)?(?:(?P<next>(?:daarop|erop)?volgende)\s+dag|(?P<u>dag|week|maand|jaar)\s+"
+    r"(?:(?P<after>erna|daarna|daarop|nadien)|ervoor|daarvoor|voordien))$"
 )
 
 
-_STORY_REACH = 300  # characters: about two sentences back
+_STORY_REACH = 1500  # characters: a few paragraphs back (the story's day holds across them)
 _PART_ONLY = re.compile(r"^XXXX-XX-XXT(?:MO|AF|EV|NI)$")
 HABIT = re.compile(
     r"(?i)\b(?:elke|elk|iedere|ieder|altijd|meestal|vaak|doorgaans|gewoonlijk|telkens|steeds|nooit|soms|"
@@ -37,9 +37,23 @@ def story_days(timexes: list[Timex]) -> list[Timex]:
     vlees, de volgende dag op de fiets') and idioms, hardly ever of the day after publication."""
     out: list[Timex] = []
     last: tuple[dt.date, int] | None = None
+    last_year: tuple[int, int] | None = None
+    last_month: tuple[int, int] | None = None
     for t in timexes:
         m = _STORY_DAY.match(t.text)
-        if m and t.type == "DATE":
+        unit = (m.group("u") or "dag").lower() if m else ""
+        if m and t.type == "DATE" and unit != "dag":
+            # 'het jaar daarvoor', 'de maand erna': the story's year or month before or after
+            step = 1 if m.group("after") else -1
+            if last_year is not None and unit == "jaar":
+                t = dataclasses.replace(t, value=f"{last_year[0] + step:04d}")
+            elif last_month is not None and unit == "maand":
+                k = last_month[0] * 12 + last_month[1] - 1 + step
+                t = dataclasses.replace(t, value=f"{k // 12:04d}-{k % 12 + 1:02d}")
+            elif last is not None and unit == "week":
+                y, w, _ = (last[0] + dt.timedelta(weeks=step)).isocalendar()
+                t = dataclasses.replace(t, value=f"{y:04d}-W{w:02d}")
+        elif m and t.type == "DATE":
             step = 1 if m.group("next") or m.group("after") else -1
             if last is not None and t.start - last[1] <= _STORY_REACH:
                 t = dataclasses.replace(t, value=(last[0] + dt.timedelta(days=step)).isoformat())
@@ -51,6 +65,9 @@ def story_days(timexes: list[Timex]) -> list[Timex]:
             if _THAT_PART.match(t.text) or t.start - last[1] <= _STORY_REACH:
                 t = dataclasses.replace(t, value=last[0].isoformat() + t.value[10:])
         out.append(t)
+        if t.type == "DATE" and (ym := re.match(r"(\d{4})(?:-(\d{2}))?", t.value)):
+            last_year = (int(ym.group(1)), t.end)
+            last_month = (int(ym.group(1)), int(ym.group(2))) if ym.group(2) else None
         if re.match(r"\d{4}-\d{2}-\d{2}", t.value):
             try:
                 last = dt.date.fromisoformat(t.value[:10]), t.end
@@ -59,13 +76,25 @@ def story_days(timexes: list[Timex]) -> list[Timex]:
     return out
 
 
-#: 'Vier jaar later' counts from a date up to a paragraph back (the story's frame of years holds
-#: that long); days and weeks 'later' only from a date in the sentences just before
-_LATER_REACH = 700
+#: 'Vier jaar later' counts from a date up to several paragraphs back (the story's frame of years
+#: holds that long); days and weeks 'later' from a date a few paragraphs back
+_LATER_REACH = 2500
 _DATE_NEXT = re.compile(r"(?i)\s*[,(–-]?\s*(?:op|in)\s+\d")
-_LATER = re.compile(r"(?i)\s+(later|daarna|erna|nadien)\b")
+_LATER = re.compile(r"(?i)\s+(later|daarna|erna|nadien|(?P<before>eerder|daarvoor|ervoor|voordien|tevoren))\b")
 _DUR_COUNT = re.compile(r"^P(\d+)([YMWD])$")
 _ANCHOR = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+_GENERIC = re.compile(r"(?i)\b(?:jaren\s+dat|telkens\s+als|steeds\s+als|je|men)\b")
+
+
+def _generic(text: str, pos: int) -> bool:
+    """Whether the sentence at ``pos`` tells what happens in general ("in de jaren dat ..., zag je
+    dat een dag later ..."), so a 'later' in it has no date of the story to count from."""
+    s = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    e = text.find(". ", pos)
+    sent = text[s : e if e >= 0 else len(text)]
+    return bool(HABIT.search(sent) or _GENERIC.search(sent))
 
 
 def later_anchored(text: str, timexes: list[Timex]) -> list[Timex]:
@@ -79,8 +108,14 @@ def later_anchored(text: str, timexes: list[Timex]) -> list[Timex]:
         dur = _DUR_COUNT.match(t.value) if t.type == "DURATION" else None
         reach = _LATER_REACH if dur and dur.group(2) == "Y" else _STORY_REACH
         dated = later and _DATE_NEXT.match(text, later.end())  # 'Een jaar later, op 11 december 2018'
-        if later and dur and not dated and last is not None and t.start - last[1] <= reach:
+        if later and dur and not dated and (last is None or t.start - last[1] > reach or _generic(text, t.start)):
+            # 'een dag later' with no date the story gave before: a day of the story's, unknown
+            unit = dur.group(2)
+            value = {"Y": "XXXX", "M": "XXXX-XX"}.get(unit, "XXXX-XX-XX")
+            t = Timex(t.start, later.end(), text[t.start : later.end()], "DATE", value)
+        elif later and dur and not dated and last is not None:
             n, unit = int(dur.group(1)), dur.group(2)
+            n = -n if later.group("before") else n
             y, mo, d = (int(x) if x else None for x in _ANCHOR.match(last[0]).groups())
             value = None
             if unit == "Y":

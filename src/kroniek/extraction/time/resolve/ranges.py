@@ -1,7 +1,9 @@
 """Ranges of dates and times (``van 4 tot 22 januari``, ``2014-2018``, ``13:00-15:00``).
 
-TIMEX3 writes a range as two timexes, begin and end; these patterns find both ends at once so
-that an incomplete begin (``4``) borrows month and year from the end (``22 januari 1995``).
+These patterns find both ends at once so that an incomplete begin (``4``) borrows month and year
+from the end (``22 januari 1995``); ``intervals.join_ranges`` then writes the two ends as one
+timex with an ISO 8601 interval value. A counted stretch ("de komende twaalf jaar", "binnen drie
+jaar") is one DURATION, not two dates.
 """
 
 from __future__ import annotations
@@ -100,6 +102,9 @@ def resolve_range(name: str, m: re.Match[str], ref: Ref | None, future: bool) ->
             if n is None or n != int(n) or n <= 0:
                 return None
             k, letter = int(n), UNITS[unit][0]
+            if not g.get("anchor") and letter in ("D", "W", "M", "Y"):
+                # "binnen drie jaar": how long it may take (DURATION), without "binnen"
+                return [(m.start("n"), m.end(), "DURATION", f"P{k}{letter}")]
             if letter == "D":
                 end = day + dt.timedelta(days=k)
             elif letter == "W":
@@ -232,6 +237,12 @@ def _reln_range(m: re.Match[str], ref: Ref | None) -> list[Piece] | None:
     if n != int(n) or not 1 <= n <= 100:
         return None
     k, unit = int(n), g["u"].lower()
+    if raw or unit == "uur":
+        # "de komende twaalf jaar", "de afgelopen 24 uur", "het komende uur": a stretch of time
+        letter, clock, mult = UNITS[unit]
+        value = k * mult
+        count = f"{value:g}" if value != int(value) else str(int(value))
+        return [(m.start(), m.end(), "DURATION", f"PT{count}{letter}" if clock else f"P{count}{letter}")]
     past = g["rel"].lower() in ("afgelopen", "voorbije", "laatste", "vorige")
     day = ref.lo
     if UNITS[unit][1]:  # 'de afgelopen 24 uur': from the publication time, when it has one

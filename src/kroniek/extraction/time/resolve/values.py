@@ -129,6 +129,9 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         return "DATE", f"{year}-{month:02d}-{day:02d}"
     if name == "story_day":  # 'de volgende dag': from the publication day unless the story names one
         before = re.search(r"(?i)ervoor|daarvoor|voordien", m.group())
+        unit = re.search(r"(?i)\b(dag|week|maand|jaar)\b", m.group()).group(1).lower()
+        if unit != "dag":  # 'het jaar daarvoor': the story's year, set by story_days (unknown here)
+            return "DATE", {"jaar": "XXXX", "maand": "XXXX-XX", "week": "XXXX-WXX"}[unit]
         return "DATE", shift_days(ref, -1 if before else 1)
     if name == "nth_wd_from":  # 'twee zondagen vanaf nu': the second Sunday from today
         n = number(g["n"])
@@ -337,6 +340,8 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         if unit == "dag":  # 'op deze dag', 'de afgelopen dag'; 'de volgende dag' follows the story
             shift = {"deze": 0, "afgelopen": -1, "voorbije": -1}.get(rel)
             return None if shift is None or g.get("mod") else ("DATE", shift_days(ref, shift))
+        if unit in ("weken", "dagen") and rel == "deze":
+            return "DATE", "PRESENT_REF"  # 'deze weken', like 'dezer dagen': these days
         if unit in PLURAL_UNITS:
             return "DURATION", f"PX{PLURAL_UNITS[unit]}" if PLURAL_UNITS[unit] not in (
                 "H",
@@ -398,14 +403,15 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
             letter in ("M", "Y")
             and mult <= 3
             and n * mult == int(n * mult)
-            and not (letter == "Y" and (n > 2 or g["n"].lower() in _VAGUE))
+            and (n * mult == 1 or (letter == "M" and g["n"].lower() in _VAGUE))
+            # (issue 17: 'twee jaar geleden', 'drie maanden geleden' at the precision of their unit)
             and not re.match(r"(?i)(?:ruim|bijna|ongeveer|circa|zo'n|meer|minder)\b", m.group())
             and g["dir"].lower() in ("geleden", "over")
             and ref is not None
             and ref.precision in ("day", "datetime")
-        ):  # 'een maand geleden' on a dated article: that day a month back; 'een/twee jaar
-            # geleden' too (a year-on-year comparison point), but 'dertig jaar geleden' and 'een
-            # paar jaar geleden' are round or vague counts whose day would be made up: the year
+        ):  # 'een maand geleden' on a dated article: that day a month back; 'een jaar geleden'
+            # too (a year-on-year comparison point), but 'twee jaar geleden', 'over twee jaar' and
+            # 'drie maanden geleden' get the precision of their unit (the news guide): no made-up day
             return "DATE", add_months(ref.lo, k * (12 if letter == "Y" else 1)).isoformat()
         if letter == "D":
             return "DATE", shift_days(ref, k)

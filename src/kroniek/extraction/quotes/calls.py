@@ -1,0 +1,127 @@
+"""Calls and demands as quotes of kind ``call``: what a source calls for, demands, pleads for or
+proposes, without a that-clause (those are ``clauses.cue_that``'s, with ``eist dat``) and without
+a te-infinitive (``stances.infinitival``'s, with ``roept Y op ... te``):
+
+* "De menigte eist zijn vertrek", "Het OM eiste een celstraf van negen maanden" (the demanded
+  noun phrase, a prosecutor's demand in court included); the passive "Tegen Z. is vier jaar
+  celstraf geëist" has no speaker;
+* "De socialisten riepen op tot een boycot", "X pleit voor ...", "Zo bepleitte hij ...", "X dringt
+  aan op ...", "X vraagt om ...";
+* "het voorstel van X om ...", "de oproep van X om/tot ..." (a named call).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import held, subject
+from .context import Context
+from .phrases import np_after
+from .stances import clause_end, skip_words
+
+_DEMAND = re.compile(r"\b(?P<v>eist|eiste|eisten)\s+")  # (not "eis", a noun; not "eisen", an infinitive)
+_PASSIVE_DEMAND = re.compile(r"\b(?:is|werd|wordt|zijn|werden)\s+(?P<c>(?:\S+\s+){1,8}?)(?P<v>geëist)\b")
+_PLEA = re.compile(
+    r"\b(?P<v>pleit|pleiten|pleitte|pleitten|roept|roepen|riep|riepen|dringt|dringen|drong|drongen|"
+    r"vraagt|vragen|vroeg|vroegen)\s+(?P<mid>(?:[\w'-]+\s+){0,6}?)"
+    r"(?P<p>voor|op\s+tot|op\s+om|aan\s+op|om)\s+"
+)
+_PLEA_OBJECT = {"pleit": "voor", "roep": "op", "riep": "op", "dring": "aan", "dron": "aan", "vra": "om",
+                "vro": "om"}
+_ADVOCATE = re.compile(r"\b(?P<v>bepleit|bepleiten|bepleitte|bepleitten)\s+")
+_NAMED_CALL = re.compile(
+    r"\b(?:[Hh]et|[Dd]e|[Ee]en)\s+(?:\w+\s+)?(?P<v>voorstel|oproep|eis|verzoek|pleidooi)"
+    r"(?:\s+van\s+(?P<van>(?:de\s+|het\s+)?[\w-]+(?:\s+[A-Z][\w-]*)*))?\s+(?P<p>om|tot|voor)\s+"
+)
+
+
+def demand(ctx: Context, us: int, ue: int, pi: int) -> bool:
+    """'X eist <noun phrase>' and the passive '... is vier jaar geëist'."""
+    text = ctx.text
+    if "eist" not in text[us:ue] and "geëist" not in text[us:ue]:
+        return False
+    for m in _DEMAND.finditer(text, us, ue):
+        cue = (m.start("v"), m.end("v"))
+        end = clause_end(text, m.end(), ue)
+        sp = subject(ctx, us, cue, end)
+        if sp is None or not held(ctx, us, ue, cue, sp):
+            continue
+        cs = skip_words(text, m.end() if sp[1] <= cue[0] else sp[1], ue, frozenset(("nu", "verder")))
+        if re.match(r"(?i)(?:dat|of|te|om)\b", text[cs:end]) or end - cs < 5:
+            continue  # (a that-clause or a te-infinitive is another finder's)
+        ctx.add_indirect(cs, end, cue, sp, "demand", pi, kind="call")
+        return True
+    m = _PASSIVE_DEMAND.search(text, us, ue)
+    if m:
+        cue = (m.start("v"), m.end("v"))
+        ctx.add_indirect(m.start("c"), m.end("c"), cue, None, "demand", pi, kind="call")
+        return True
+    return False
+
+
+def plea(ctx: Context, us: int, ue: int, pi: int) -> bool:
+    """'X pleit (ook) voor ...', 'X riep op tot ...', 'X dringt aan op ...', 'X vraagt om ...',
+    'Zo bepleitte hij ...'."""
+    text = ctx.text
+    low = text[us:ue].lower()
+    if not any(w in low for w in ("pleit", "roep", "riep", "dring", "drong", "vraag", "vrag", "vroeg")):
+        return False
+    for m in _PLEA.finditer(text, us, ue):
+        verb, p = m.group("v").lower(), m.group("p").lower().split()[0]
+        want = next((v for k, v in _PLEA_OBJECT.items() if verb.startswith(k)), None)
+        if want != p:
+            continue  # "vraagt zich af", "roept voor": no call
+        if re.search(r"[,;:]", m.group("mid")):
+            continue
+        cue = (m.start("v"), m.end("v"))
+        cs = m.end()
+        if re.match(r"\s*te\b", text[cs:ue]) or re.search(r"\bte\s+\w+\s*[.,;]?\s*$", text[cs:ue]):
+            continue  # a te-infinitive: stances.infinitival
+        sp = subject(ctx, us, cue, m.start("p"))
+        if re.search(r"\bte\s*$", text[us : cue[0]]):
+            # "De bonden grijpen de cijfers aan om te pleiten voor ...": the sentence's subject
+            sp = np_after(text, us, cue[0], ctx.lex, ctx.tags) or sp
+        if sp is None or not held(ctx, us, ue, cue, sp):
+            continue
+        end = clause_end(text, cs, ue)
+        if end - cs < 5:
+            continue
+        ctx.add_indirect(cs, end, cue, sp, "plea", pi, kind="call")
+        return True
+    for m in _ADVOCATE.finditer(text, us, ue):
+        cue = (m.start("v"), m.end("v"))
+        end = clause_end(text, m.end(), ue)
+        sp = subject(ctx, us, cue, end)
+        if sp is None or not held(ctx, us, ue, cue, sp):
+            continue
+        cs = skip_words(text, m.end() if sp[1] <= cue[0] else sp[1], ue)
+        if end - cs < 5 or ctx.tags.get(cs) in ("AUX", "VERB"):
+            continue  # ("... bepleit is voor de ANWB reden": the verb closed a clause)
+        ctx.add_indirect(cs, end, cue, sp, "plea", pi, kind="call")
+        return True
+    return False
+
+
+def named_call(ctx: Context, us: int, ue: int, pi: int) -> bool:
+    """'het voorstel van X om ...', 'de oproep van X tot ...'; without 'van X' the sentence's
+    subject makes it ("De industrie verbaasde vriend en vijand met het voorstel om ...")."""
+    text = ctx.text
+    low = text[us:ue].lower()
+    if not any(w in low for w in ("voorstel", "oproep", "eis ", "verzoek", "pleidooi")):
+        return False
+    m = _NAMED_CALL.search(text, us, ue)
+    if not m:
+        return False
+    if m.group("van"):
+        sp = np_after(text, m.start("van"), m.end("van"), ctx.lex, ctx.tags) or (m.start("van"), m.end("van"))
+    else:
+        sp = np_after(text, us, m.start(), ctx.lex, ctx.tags)
+        if sp is None or sp[1] >= m.start() or text[sp[0] : sp[1]].lower().split()[0] in ("het", "dat", "dit"):
+            return False
+    cue = (m.start("v"), m.end("v"))
+    cs = m.end()
+    end = clause_end(text, cs, ue)
+    if end - cs < 8 or not held(ctx, us, ue, cue, sp):
+        return False
+    ctx.add_indirect(cs, end, cue, sp, "named-call", pi, kind="call")
+    return True

@@ -1,0 +1,189 @@
+"""Reported speech in all its forms (issue 17): every statement a news reader reads as "X stated Y"
+is a quote, and ``kind`` tells them apart; beliefs inside quotes, conditions, questions and the
+writer's own views are not statements."""
+
+from __future__ import annotations
+
+import pytest
+
+from kroniek.analysis import dutch_model as analysis
+from kroniek.extraction.entities import find_entities
+from kroniek.extraction.quotes import find_quotes
+from kroniek.model import Article, Document, PublishedDate
+
+pytestmark = pytest.mark.skipif(analysis.model_path() is None, reason="needs the shipped model")
+
+
+def quotes_of(text: str, published: str = "2019-04-10"):
+    doc = Document(Article(id="t", text=text, published=PublishedDate.parse(published)))
+    return find_quotes(find_entities(analysis.run_analysis(doc))).quotes
+
+
+def one(text: str):
+    qs = quotes_of(text)
+    assert len(qs) == 1, [(q.kind, q.content.text) for q in qs]
+    return qs[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "content", "speaker"),
+    [
+        # infinitival reports
+        ("De minister zei woensdag geen reden te zien voor uitstel.", "infinitival",
+         "geen reden te zien voor uitstel", "minister"),
+        ("De partij belooft niet mee te werken aan het plan.", "infinitival",
+         "niet mee te werken aan het plan", "partij"),
+        ("Burgemeester Anne Vos kondigde maandag aan na de zomer te vertrekken.", "infinitival",
+         "na de zomer te vertrekken", "Anne Vos"),
+        # stated positions
+        ("Wethouder Karin Mol vindt dat de brug te duur wordt.", "position", "de brug te duur wordt", "Karin Mol"),
+        ("Het OM gaat ervan uit dat de rechtbank de uitspraak snel doet.", "position",
+         "de rechtbank de uitspraak snel doet", "OM"),
+        ("De bank blijft van mening dat de regels te streng zijn.", "position", "de regels te streng zijn", "bank"),
+        ("Het bedrijf denkt volgend jaar te beginnen met de bouw.", "position",
+         "volgend jaar te beginnen met de bouw", "bedrijf"),
+        ("De onderzoekers vinden vervolgonderzoek nodig.", "position", "vervolgonderzoek nodig", "onderzoekers"),
+        ("De opsporingsdiensten zien zo'n plicht als een ideaal middel.", "position",
+         "zo'n plicht als een ideaal middel", "opsporingsdiensten"),
+        # calls and demands
+        ("De vakbond eist dat de lonen met vijf procent stijgen.", "call", "de lonen met vijf procent stijgen",
+         "vakbond"),
+        ("Het Openbaar Ministerie eiste een celstraf van negen maanden.", "call",
+         "een celstraf van negen maanden", "Openbaar Ministerie"),
+        ("De socialisten riepen op tot een boycot van de winkelketen.", "call",
+         "een boycot van de winkelketen", "socialisten"),
+        ("De Gezondheidsraad pleit ook voor betere filters op telefoons.", "call",
+         "betere filters op telefoons", "Gezondheidsraad"),
+        ("In het interview roept hij Europa op meer sancties af te kondigen.", "call",
+         "meer sancties af te kondigen", None),
+        # evidence
+        ("Uit onderzoek van het RIVM blijkt dat jongeren minder roken.", "evidence", "jongeren minder roken", "RIVM"),
+        ("Volgens cijfers van het CBS daalde de werkloosheid verder.", "evidence", "daalde de werkloosheid verder",
+         "CBS"),
+        ("In het rapport staat dat de dijken op orde zijn.", "evidence", "de dijken op orde zijn", "rapport"),
+        # a statement named by a noun
+        ("De waarschuwing van de minister dat de wachtlijsten groeien, kwam te laat.", "indirect",
+         "de wachtlijsten groeien", "minister"),
+    ],
+)
+def test_each_form_is_a_quote_of_its_kind(text, kind, content, speaker):
+    q = one(text)
+    assert (q.kind, q.content.text) == (kind, content)
+    if speaker:
+        assert q.speaker_name == speaker
+
+
+def test_evidence_pointing_back_is_the_sentence_before():
+    qs = quotes_of("Het aantal inbraken daalde vorig jaar met tien procent. Dat blijkt uit cijfers van het CBS.")
+    assert [(q.kind, q.speaker_name, q.content.text) for q in qs] == [
+        ("evidence", "CBS", "Het aantal inbraken daalde vorig jaar met tien procent")
+    ]
+
+
+def test_a_medium_as_source_is_evidence_and_a_person_stays_indirect():
+    qs = quotes_of("De brug gaat dicht. Dat meldt de NOS. De school sluit. Dat zegt de burgemeester.")
+    assert [(q.kind, q.speaker_name) for q in qs] == [("evidence", "NOS"), ("indirect", "burgemeester")]
+
+
+def test_passive_demand_has_no_speaker():
+    q = one("Tegen de 33-jarige man is vier jaar celstraf geëist.")
+    assert (q.kind, q.content.text, q.speaker_name) == ("call", "vier jaar celstraf", None)
+
+
+def test_call_nested_in_a_report_is_a_quote_too():
+    qs = quotes_of("Ouders van Syriëgangers pleiten samen voor terugkeer van hun kinderen, schrijft de Volkskrant.")
+    assert {(q.kind, q.content.text) for q in qs} == {
+        ("evidence", "Ouders van Syriëgangers pleiten samen voor terugkeer van hun kinderen"),
+        ("call", "terugkeer van hun kinderen"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik vind dat de regering moet aftreden.",  # the writer's own view
+        "Vindt de minister dat het kan?",  # a question
+        "Als de rechter zou vinden dat het kan, gaat de zaak door.",  # a condition
+        "Veel mensen denken dat het een soort plastic is.",  # a generic belief
+        "De politie vond een wapen in de auto.",  # finding, no view
+        "De vrees is dat het niet lukt.",  # a noun, no verb
+        "Het dreigt te gaan regenen.",  # no one threatens
+        "De wedstrijden vonden vroeger in de stad plaats.",  # took place
+    ],
+)
+def test_not_statements(text):
+    assert quotes_of(text) == []
+
+
+def test_a_belief_inside_a_quote_is_part_of_that_quote():
+    qs = quotes_of("'Ik geloof dat ik ziek ben', zei Jan Smit tegen zijn vrouw.")
+    assert [(q.kind, q.content.text) for q in qs] == [("direct", "Ik geloof dat ik ziek ben")]
+
+
+def test_quoted_words_keep_the_kind_of_a_position():
+    q = one("De rechter vindt dat het opsluiten van de mannen 'niet passend' was.")
+    assert q.kind == "position"
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        ("President Maduro noemde zijn tegenstanders 'opportunisten en lafaards'.", "tegenstanders"),
+        ("De Turkse president Erdogan noemde Assad een 'terrorist'.", "Assad"),
+        ("Minister Jansen noemde de situatie 'onhoudbaar'.", None),  # a situation is no entity
+    ],
+)
+def test_labelling_quote_is_about_the_labelled(text, about):
+    q = one(text)
+    assert q.kind == "direct"
+    assert (q.about[0] if q.about else None) == about
+
+
+def test_imagined_dialogue_is_no_quote():
+    text = (
+        'Op een gegeven moment komt er iemand aan je deur en die zegt: "Weet je wat ze hier willen bouwen? '
+        'Een monument!" "O, mooi," zou ik reageren. "Nee, helemaal niet mooi." Ik zou even stil zijn en dan '
+        'zeggen: "Maar het is toch mooi dat er een monument komt?" Jansen zei: "Het is echt mooi." '
+        '"We zullen zien," zei hij. "Dat was het einde van de zaak," zou de rechter hebben gezegd.'
+    )
+    got = [q.content.text for q in quotes_of(text)]
+    assert got == ["Het is echt mooi.", "We zullen zien", "Dat was het einde van de zaak"]
+
+
+def test_a_condition_before_the_attribution_keeps_the_quote():
+    text = 'Toen de bijl zou vallen, zeide de bisschop: "Bid en geloof, de vader wacht u!"'
+    assert [q.speaker_name for q in quotes_of(text)] == ["bisschop"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "content", "speaker"),
+    [
+        ("Millennials letten op het milieu. Tenminste, dat stellen onderzoekers van de Britse bank HSBC.",
+         "indirect", "Millennials letten op het milieu", "HSBC"),
+        ("Ouderen krijgen geen coulance. Minister Cora van Nieuwenhuizen laat dat weten aan de Kamer.",
+         "indirect", "Ouderen krijgen geen coulance", "Cora van Nieuwenhuizen"),
+        ("Londense bankiers willen niet komen, zo jammerde ING-baas Ralph Hamers in de Financial Times.",
+         "indirect", "Londense bankiers willen niet komen", "Ralph Hamers"),
+        ("De familie kan haar geluk niet op, laat een kerkwoordvoerder weten.",
+         "indirect", "De familie kan haar geluk niet op", "kerkwoordvoerder"),
+        ("Het OM ging er niet op in en gaat ervan uit dat de rechtbank de regels kent.",
+         "position", "de rechtbank de regels kent", "OM"),
+        ("Leon Z. werd opgepakt. Z. heeft bekend dat hij veel te hard reed.",
+         "indirect", "hij veel te hard reed", "Leon Z."),
+        ("Benflis beschuldigde 'buitengerechtelijke krachten' ervan dat zij het proces manipuleren.",
+         "indirect", "zij het proces manipuleren", "Benflis"),
+        ("Dat geldt ook voor Freek Vonk die op televisie vertelde dat hij door zijn ADHD enthousiast is.",
+         "indirect", "hij door zijn ADHD enthousiast is", "Freek Vonk"),
+    ],
+)
+def test_more_attributions(text, kind, content, speaker):
+    q = quotes_of(text)[-1]
+    assert (q.kind, q.content.text, q.speaker_name) == (kind, content, speaker)
+
+
+def test_a_second_main_clause_is_a_statement_of_its_own():
+    qs = quotes_of("Ralph Hamers sprak. Hij erkent dat bonussen gevoelig liggen, maar blijft van mening dat de regels te streng zijn.")
+    assert [(q.kind, q.content.text, q.speaker_name) for q in qs] == [
+        ("indirect", "bonussen gevoelig liggen", "Ralph Hamers"),
+        ("position", "de regels te streng zijn", "Ralph Hamers"),
+    ]
