@@ -6,7 +6,7 @@
 Synthetic articles (bench/search.py's generator: a Zipf draw over Dutch words and compounds,
 2015-2020, a dozen sources), NOT real news. At each size the store is filled in bulk up to that
 size (articles, full-text rows, near-duplicate band keys, story columns and document
-frequencies, as ingest leaves them; no annotations), then:
+frequencies, the story-candidate index, as ingest leaves them; no annotations), then:
 
 * **ingest**: 1,000 new articles go through the real ingest path — exact and near-duplicate
   checks, the write transaction, full-text rows (FTS5 + the default tantivy index on SQLite,
@@ -40,6 +40,7 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
 from bench.search import CASES, COUNTS, generate, vocabulary  # noqa: E402
 
+from kroniek.chronicle.stories import Stories, profile  # noqa: E402
 from kroniek.store.bands import band_keys  # noqa: E402
 from kroniek.store.open import open_store  # noqa: E402
 from kroniek.store.search import counts, search  # noqa: E402
@@ -78,6 +79,10 @@ def fill(store: Any, start: int, stop: int, seed: int) -> None:
             c.executemany("INSERT INTO minhash_bands (key, article) VALUES (?,?) ON CONFLICT DO NOTHING", bands)
             for rowid, title, text, source in fts:
                 store._insert_text_row(rowid, _rows(title, text, source))  # noqa: SLF001
+            stories = Stories(c)  # each article's top words by day, as placing it would index them
+            c.executemany("INSERT INTO story_terms (term, day, article) VALUES (?,?,?) ON CONFLICT DO NOTHING",
+                          [(t, a[4][:10], a[0]) for a, f in zip(arts, fts, strict=True)
+                           for t in stories._top_terms(profile(f[1], f[2], set()), df)])  # noqa: SLF001
         for _, title, text, _ in fts:
             df.update({t for t in (title + " " + text).split() if len(t) > 2 and not t.isdigit()})
         if tindex is not None:
