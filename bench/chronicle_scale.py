@@ -40,6 +40,7 @@ def build(path: Path, n: int) -> None:
     conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-400000;")
     t0 = time.perf_counter()
     df: Counter[str] = Counter()
+    top: Counter[str] = Counter()  # articles with the term among their top words (bursts)
     for arts, fts in generate(n, per_day=PER_DAY):
         conn.execute("BEGIN")
         conn.executemany(
@@ -51,16 +52,22 @@ def build(path: Path, n: int) -> None:
         conn.executemany("INSERT INTO stories (id, first, last, articles) VALUES (?,?,?,1)", [(a[0], a[4], a[4]) for a in arts])
         conn.executemany("INSERT INTO articles_fts (rowid, title, text, source) VALUES (?,?,?,?)", fts)
         rows = []
+        days: Counter[tuple[str, str]] = Counter()
         for a, f in zip(arts, fts, strict=True):
             p = S.profile(f[1], f[2], set())
             df.update(p.terms.keys())
             weights = {t: c * (1.0 / (1 + df[t])) for t, c in p.terms.items()}
-            top = sorted(weights, key=lambda t: -weights[t])[: S.QUERY_TERMS]
-            rows += [(t, a[4][:10], a[0]) for t in top]
+            ranked = sorted(weights, key=lambda t: -weights[t])
+            rows += [(t, a[4][:10], a[0]) for t in ranked[: S.QUERY_TERMS]]
+            top.update(ranked[: S.BURST_TERMS])
+            days.update((t, a[4][:10]) for t in ("", *ranked[: S.BURST_TERMS]))
+        df[""] += len(arts)
         conn.executemany("INSERT OR IGNORE INTO story_terms (term, day, article) VALUES (?,?,?)", rows)
+        conn.executemany("INSERT INTO term_days (term, day, n) VALUES (?,?,?) ON CONFLICT (term, day)"
+                         " DO UPDATE SET n = term_days.n + excluded.n", [(t, d, k) for (t, d), k in days.items()])
         conn.execute("COMMIT")
     conn.execute("BEGIN")
-    conn.executemany("INSERT INTO term_df (term, df) VALUES (?,?)", df.items())
+    conn.executemany("INSERT INTO term_df (term, df, top) VALUES (?,?,?)", [(t, k, top.get(t, 0)) for t, k in df.items()])
     conn.execute("COMMIT")
     conn.close()
     print(f"  built {n:,} articles in {time.perf_counter() - t0:.0f} s", file=sys.stderr)

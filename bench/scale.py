@@ -40,7 +40,7 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
 from bench.search import CASES, COUNTS, generate, vocabulary  # noqa: E402
 
-from kroniek.chronicle.stories import Stories, profile  # noqa: E402
+from kroniek.chronicle.stories import BURST_TERMS, Stories, profile  # noqa: E402
 from kroniek.store.bands import band_keys  # noqa: E402
 from kroniek.store.open import open_store  # noqa: E402
 from kroniek.store.search import counts, search  # noqa: E402
@@ -56,6 +56,7 @@ def fill(store: Any, start: int, stop: int, seed: int) -> None:
 
     rng = random.Random(seed)
     df: Counter[str] = Counter()
+    top: Counter[str] = Counter()  # articles with the term among their top words (bursts)
     pg = store.backend == "postgresql"
     tindex = store.text_index
     done = start
@@ -80,9 +81,18 @@ def fill(store: Any, start: int, stop: int, seed: int) -> None:
             for rowid, title, text, source in fts:
                 store._insert_text_row(rowid, _rows(title, text, source))  # noqa: SLF001
             stories = Stories(c)  # each article's top words by day, as placing it would index them
-            c.executemany("INSERT INTO story_terms (term, day, article) VALUES (?,?,?) ON CONFLICT DO NOTHING",
-                          [(t, a[4][:10], a[0]) for a, f in zip(arts, fts, strict=True)
-                           for t in stories._top_terms(profile(f[1], f[2], set()), df)])  # noqa: SLF001
+            terms, days = [], Counter()
+            for a, f in zip(arts, fts, strict=True):
+                p = profile(f[1], f[2], set())
+                w = stories._plain_weights(p, df)  # noqa: SLF001
+                terms += [(t, a[4][:10], a[0]) for t in stories._top_terms(p, w)]  # noqa: SLF001
+                burst_top = stories._top_terms(p, w, BURST_TERMS)  # noqa: SLF001
+                top.update(burst_top)
+                days.update((t, a[4][:10]) for t in ("", *burst_top))
+            c.executemany("INSERT INTO story_terms (term, day, article) VALUES (?,?,?) ON CONFLICT DO NOTHING", terms)
+            c.executemany("INSERT INTO term_days (term, day, n) VALUES (?,?,?) ON CONFLICT (term, day)"
+                          " DO UPDATE SET n = term_days.n + excluded.n", [(t, d, n) for (t, d), n in days.items()])
+            df[""] += len(arts)
         for _, title, text, _ in fts:
             df.update({t for t in (title + " " + text).split() if len(t) > 2 and not t.isdigit()})
         if tindex is not None:
@@ -94,8 +104,9 @@ def fill(store: Any, start: int, stop: int, seed: int) -> None:
             print(f"    filled {done:,}", flush=True)
     with store.transaction():
         store.conn.executemany(
-            "INSERT INTO term_df (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = term_df.df + excluded.df",
-            list(df.items()))
+            "INSERT INTO term_df (term, df, top) VALUES (?, ?, ?) ON CONFLICT (term)"
+            " DO UPDATE SET df = term_df.df + excluded.df, top = term_df.top + excluded.top",
+            [(t, n, top.get(t, 0)) for t, n in df.items()])
         store.conn.execute("UPDATE chronicle_state SET value = '1' WHERE key = 'version'")
         if pg:
             from kroniek.store.copy import _advance_identities

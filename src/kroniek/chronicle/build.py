@@ -19,7 +19,7 @@ from .series import series_key
 from .stories import Stories, profile
 
 #: Bump when the chronicle's output changes; a store built by another version is rebuilt.
-VERSION = 2  # 2: no acronym from a hyphenated name; event keys keep week values whole
+VERSION = 3  # 2: no acronym from a hyphenated name; event keys keep week values whole; 3: bursting words in stories
 
 
 class Chronicle:
@@ -66,7 +66,7 @@ class Chronicle:
 
 def rebuild(conn: Any, document: Callable[[Any], Document], progress: Callable[[int], None] | None = None) -> int:
     """Recompute the whole chronicle from the stored annotations; returns the articles placed."""
-    for table in ("entity_aliases", "entity_records", "stories", "term_df", "story_terms"):
+    for table in ("entity_aliases", "entity_records", "stories", "term_df", "story_terms", "term_days", "story_bursts"):
         conn.execute(f"DELETE FROM {table}")
     conn.execute("UPDATE articles SET story = NULL")
     conn.execute("UPDATE entities SET entity_id = NULL")

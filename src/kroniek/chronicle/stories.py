@@ -8,10 +8,19 @@ articles as in one of a million — by the cosine of their tf-idf vectors
 joins the story of the most similar candidate when that similarity reaches the threshold, and
 starts a story of its own otherwise. A near-duplicate always joins its original's story.
 Document frequencies come from the ``term_df`` table, kept as articles are added.
+
+Words that burst — among the top words of the articles of the article's day and the day before
+far more often than their share of the whole store predicts ("tram" and "Oktoberplein" the day
+after a shooting, "Statenverkiezingen" on election day) — weigh more (``BURST``): a development
+reported from many angles shares few rare words but the same bursting ones. Counts per term and
+day come from ``term_days`` (``''`` counts the day's placed articles), the store-wide counts from
+``term_df.top``: indexed lookups, whatever the store's size. An article's bursts as of its
+placing are kept (``story_bursts``), so its vector read back later is the one it was placed with.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import sys
@@ -30,6 +39,11 @@ THRESHOLD = 0.34
 MIN_DOCS = 5000
 #: Weight of shared named entities beside the word cosine.
 ENTITY_WEIGHT = 0.0
+#: How much a bursting word's weight grows per unit of log-burst; the days it is measured over
+#: (the article's day and the ones before it); the top words per article that are counted.
+BURST = 2.0
+BURST_DAYS = 2
+BURST_TERMS = 40
 
 
 #: Article vectors kept across batches of one process (rowid -> (unit tf-idf vector, entities));
@@ -82,32 +96,81 @@ class Stories:
         return self._n
 
     def _df(self, terms: list[str]) -> dict[str, int]:
-        out: dict[str, int] = {}
+        return self._stats(terms)[0]
+
+    def _stats(self, terms: list[str]) -> tuple[dict[str, int], dict[str, int]]:
+        """Document frequency and top-word count of each term, store-wide."""
+        df: dict[str, int] = {}
+        top: dict[str, int] = {}
         for i in range(0, len(terms), 500):
             chunk = terms[i : i + 500]
             marks = ",".join("?" * len(chunk))
-            out.update(dict(self.conn.execute(f"SELECT term, df FROM term_df WHERE term IN ({marks})", chunk).fetchall()))
-        return out
+            for term, n, t in self.conn.execute(f"SELECT term, df, top FROM term_df WHERE term IN ({marks})", chunk):
+                df[term], top[term] = n, t
+        return df, top
 
-    def _weights(self, p: Profile, df: dict[str, int]) -> dict[str, float]:
+    def _plain_weights(self, p: Profile, df: dict[str, int]) -> dict[str, float]:
         # a floor on the document count keeps weights comparable between a young store and a
         # large one (and between an online ingest and a rebuild)
         n = max(self._docs() + 1, MIN_DOCS)
         return {t: (1 + math.log(c)) * math.log(n / (1 + df.get(t, 0))) for t, c in p.terms.items()}
 
-    def add_terms(self, p: Profile) -> None:
+    def _weights(self, p: Profile, df: dict[str, int], bursts: dict[str, float] | None = None) -> dict[str, float]:
+        """tf-idf weights, bursting words raised."""
+        w = self._plain_weights(p, df)
+        for term, b in (bursts or {}).items():
+            if term in w:
+                w[term] *= 1 + BURST * b
+        return w
+
+    def _bursts(self, terms: list[str], top: dict[str, int], day: str) -> dict[str, float]:
+        """log(observed / expected) for the words that are top words more often on the article's
+        days than their store-wide share predicts; the article itself not counted."""
+        lo, hi = _burst_days(day)
+        local: dict[str, int] = {}
+        for i in range(0, len(terms) + 1, 500):
+            chunk = ([""] if i == 0 else []) + terms[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            local.update(dict(self.conn.execute(
+                f"SELECT term, sum(n) FROM term_days WHERE term IN ({marks}) AND day BETWEEN ? AND ? GROUP BY term",
+                (*chunk, lo, hi)).fetchall()))  # fmt: skip
+        days_n = int(local.pop("", 0) or 0)
+        if not days_n:
+            return {}
+        placed = self._placed()
+        out = {}
+        for term, n in local.items():
+            b = math.log((int(n) + 1) / (top.get(term, 0) * days_n / max(placed, 1) + 1))
+            if b > 0:
+                out[term] = b
+        return out
+
+    def _placed(self) -> int:
+        row = self.conn.execute("SELECT df FROM term_df WHERE term = ''").fetchone()
+        return int(row[0]) if row else 0
+
+    def add_terms(self, p: Profile, top: list[str] | None = None, day: str | None = None) -> None:
+        """Count a placed article's words (``''`` counts the articles) and, with its day, its
+        top words for the bursts."""
         self.conn.executemany(
-            "INSERT INTO term_df (term, df) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1",
-            [(t,) for t in p.terms],
+            "INSERT INTO term_df (term, df, top) VALUES (?, 1, 0) ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1",
+            [(t,) for t in ("", *p.terms)],
         )
+        if top is not None and day:
+            self.conn.executemany("UPDATE term_df SET top = top + 1 WHERE term = ?", [(t,) for t in top])
+            self.conn.executemany(
+                "INSERT INTO term_days (term, day, n) VALUES (?, ?, 1)"
+                " ON CONFLICT (term, day) DO UPDATE SET n = term_days.n + 1",
+                [(t, day[:10]) for t in ("", *top)],
+            )
         if self._n is not None:
             self._n += 1
 
-    def candidates(self, p: Profile, df: dict[str, int], lo: str, hi: str, rowid: int) -> list[int]:
+    def candidates(self, p: Profile, weights: dict[str, float], lo: str, hi: str, rowid: int) -> list[int]:
         """Articles in the date window that share the article's most distinctive words, through
         ``story_terms`` (each placed article's top words by day): the cost depends on the window,
         never on the size of the store."""
-        terms = self._top_terms(p, df)
+        terms = self._top_terms(p, weights)
         if not terms:
             return []
         marks = ",".join("?" * len(terms))
@@ -118,10 +181,10 @@ class Stories:
         ).fetchall()
         return [int(r[0]) for r in rows]
 
-    def _top_terms(self, p: Profile, df: dict[str, int]) -> list[str]:
-        weights = self._weights(p, df)
+    @staticmethod
+    def _top_terms(p: Profile, weights: dict[str, float], k: int = QUERY_TERMS) -> list[str]:
         usable = sorted((t for t in p.terms if t.isalnum()), key=lambda t: (-weights[t], t))
-        return usable[:QUERY_TERMS]
+        return usable[:k]
 
     def _profile_of(self, rowid: int) -> Profile:
         if rowid in self._cache:
@@ -139,18 +202,19 @@ class Stories:
         self._cache[rowid] = p
         return p
 
-    def _vector(self, p: Profile, df: dict[str, int]) -> dict[str, float]:
-        """The article's tf-idf vector, unit length (idf as of when it is computed)."""
-        w = self._weights(p, df)
+    @staticmethod
+    def _unit(w: dict[str, float]) -> dict[str, float]:
         norm = math.sqrt(sum(x * x for x in w.values())) or 1.0
         return {t: x / norm for t, x in w.items()}
 
     def _similar(self, p: Profile, vec: dict[str, float], cand: int) -> float:
         """Cosine (and entity overlap) of the new article and a candidate, whose vector is kept
-        from when it was placed (or computed once from the store)."""
+        from when it was placed (or computed once from the store, as of now)."""
         if cand not in self._vectors:
             other = self._profile_of(cand)
-            self._vectors[cand] = (self._vector(other, self._df(list(other.terms))), other.entities)
+            row = self.conn.execute("SELECT bursts FROM story_bursts WHERE article = ?", (cand,)).fetchone()
+            bursts = json.loads(row[0]) if row is not None else None
+            self._vectors[cand] = (self._unit(self._weights(other, self._df(list(other.terms)), bursts)), other.entities)
         cvec, cents = self._vectors[cand]
         small, big = (vec, cvec) if len(vec) < len(cvec) else (cvec, vec)
         cos = sum(x * big.get(t, 0.0) for t, x in small.items())
@@ -158,16 +222,6 @@ class Stories:
             return cos
         union = p.entities | cents
         jac = len(p.entities & cents) / len(union) if union else 0.0
-        return (1 - ENTITY_WEIGHT) * cos + ENTITY_WEIGHT * jac
-
-    def similarity(self, a: Profile, b: Profile, df: dict[str, int]) -> float:
-        wa, wb = self._weights(a, df), self._weights(b, df)
-        dot = sum(w * wb.get(t, 0.0) for t, w in wa.items())
-        na = math.sqrt(sum(w * w for w in wa.values()))
-        nb = math.sqrt(sum(w * w for w in wb.values()))
-        cos = dot / (na * nb) if na and nb else 0.0
-        union = a.entities | b.entities
-        jac = len(a.entities & b.entities) / len(union) if union else 0.0
         return (1 - ENTITY_WEIGHT) * cos + ENTITY_WEIGHT * jac
 
     def assign(
@@ -178,21 +232,33 @@ class Stories:
         if duplicate_of is not None:
             row = self.conn.execute("SELECT story FROM articles WHERE id = ?", (duplicate_of,)).fetchone()
             story = row[0] if row is not None else None
+        top_words: list[str] | None = None
+        if day:
+            df, top = self._stats(list(p.terms))
+            plain = self._plain_weights(p, df)
+            top_words = self._top_terms(p, plain, BURST_TERMS)
         if story is None and day:
-            df = self._df(list(p.terms))
             lo, hi = _window(day)
-            vec = self._vector(p, df)
+            bursts = self._bursts(list(p.terms), top, day) if BURST else {}
+            weights = self._weights(p, df, bursts)
+            vec = self._unit(weights)
             best, best_sim = None, 0.0
-            for cand in self.candidates(p, df, lo, hi, rowid):
+            for cand in self.candidates(p, weights, lo, hi, rowid):
                 sim = self._similar(p, vec, cand)
                 if sim > best_sim:
                     best, best_sim = cand, sim
             if best is not None and best_sim >= threshold:
                 story = self.conn.execute("SELECT story FROM articles WHERE rowid = ?", (best,)).fetchone()[0]
             self._vectors[rowid] = (vec, p.entities)
+            if bursts:  # kept, so that its vector is the same when read back as when placed
+                self.conn.execute(
+                    "INSERT INTO story_bursts (article, bursts) VALUES (?, ?)"
+                    " ON CONFLICT (article) DO UPDATE SET bursts = excluded.bursts",
+                    (rowid, json.dumps({t: round(b, 4) for t, b in sorted(bursts.items())})),
+                )
             self.conn.executemany(
                 "INSERT INTO story_terms (term, day, article) VALUES (?,?,?) ON CONFLICT DO NOTHING",
-                [(term, day[:10], rowid) for term in self._top_terms(p, df)],
+                [(term, day[:10], rowid) for term in self._top_terms(p, weights)],
             )
         if story is None:
             story = int(self.conn.execute("INSERT INTO stories (articles) VALUES (0)").lastrowid or 0)
@@ -203,8 +269,15 @@ class Stories:
             " last = CASE WHEN last IS NULL OR ? > last THEN ? ELSE last END WHERE id = ?",
             (day, day, day, day, story),
         )
-        self.add_terms(p)
+        self.add_terms(p, top_words, day)
         return int(story)
+
+
+def _burst_days(day: str) -> tuple[str, str]:
+    import datetime as dt
+
+    d = dt.date.fromisoformat(day[:10])
+    return (d - dt.timedelta(days=BURST_DAYS - 1)).isoformat(), d.isoformat()
 
 
 def _window(day: str) -> tuple[str, str]:

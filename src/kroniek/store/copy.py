@@ -36,6 +36,8 @@ TABLES: list[tuple[str, tuple[str, ...]]] = [
     ("stories", ("id",)),
     ("term_df", ("term",)),
     ("story_terms", ("term", "day", "article")),
+    ("term_days", ("term", "day")),
+    ("story_bursts", ("article",)),
     ("copies", ("id",)),
     ("chronicle_state", ("key",)),
     ("corrections", ("id",)),

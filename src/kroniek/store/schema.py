@@ -239,6 +239,17 @@ MIGRATIONS: list[str] = [
     ) WITHOUT ROWID;
     CREATE INDEX minhash_bands_article ON minhash_bands(article);
     """,
+    # 7: bursting words for the stories (chronicle v3): per term the articles that had it among
+    # their top words, store-wide (term_df.top) and per day (term_days; term '' counts the day's
+    # placed articles, term_df's '' row all placed articles), each article's bursts as placed
+    """
+    ALTER TABLE term_df ADD COLUMN top INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE term_days (
+        term TEXT NOT NULL, day TEXT NOT NULL, n INTEGER NOT NULL,
+        PRIMARY KEY (term, day)
+    ) WITHOUT ROWID;
+    CREATE TABLE story_bursts (article INTEGER PRIMARY KEY, bursts TEXT NOT NULL);
+    """,
 ]
 
 #: Migrations that also need Python: (version reached) -> what to run after its SQL.

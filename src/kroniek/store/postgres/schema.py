@@ -256,6 +256,17 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX minhash_bands_article ON minhash_bands(article);
     """,
+    # 7: bursting words for the stories (chronicle v3): per term the articles that had it among
+    # their top words, store-wide (term_df.top) and per day (term_days; term '' counts the day's
+    # placed articles, term_df's '' row all placed articles), each article's bursts as placed
+    """
+    ALTER TABLE term_df ADD COLUMN top INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE term_days (
+        term TEXT NOT NULL, day TEXT NOT NULL, n INTEGER NOT NULL,
+        PRIMARY KEY (term, day)
+    );
+    CREATE TABLE story_bursts (article BIGINT PRIMARY KEY, bursts TEXT NOT NULL);
+    """,
 ]
 
 #: Tables with a generated key, to move past the copied rows after ``kroniek copy``.
