@@ -16,7 +16,8 @@ assigned to a story by hand, and 45-60 entities per window with every mention of
 * Identity: pairwise merge precision and recall over the annotated mentions: two mentions in one
   gold entity should be linked to one record (recall), two mentions linked to one record should
   be one gold entity (precision). A mention counts as linked when kroniek has an entity mention
-  overlapping its span; role mentions ("de premier") kroniek does not link count as misses.
+  overlapping its span (in an exact copy: the same span of its original, which is what the store
+keeps); role mentions ("de premier") kroniek does not link count as misses.
 """
 
 from __future__ import annotations
@@ -180,10 +181,12 @@ def identity(db: Path, part: str, failures: bool) -> None:
         for m in ent["mentions"]:
             key = f"{m['article']}:{m['span'][0]}"
             gold[key] = ent["entity"]
+            # an exact copy under another id is stored once: its mentions are its original's
+            original = conn.execute("SELECT duplicate_of FROM copies WHERE id = ?", (m["article"],)).fetchone()
             row = conn.execute(
                 "SELECT e.entity_id FROM entities e JOIN articles a ON a.rowid = e.article"
                 " WHERE a.id = ? AND e.start < ? AND e.end > ? AND e.entity_id IS NOT NULL ORDER BY e.start LIMIT 1",
-                (m["article"], m["span"][1], m["span"][0]),
+                (original[0] if original else m["article"], m["span"][1], m["span"][0]),
             ).fetchone()
             pred[key] = f"r{row[0]}" if row is not None else f"none-{key}"
     g, p = pairs(gold), pairs(pred)

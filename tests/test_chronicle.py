@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kroniek.chronicle.identity import acronyms
+from kroniek.chronicle.identity import Identity, acronyms, groups
+from kroniek.model import Entity
+from kroniek.store.sqlite import SQLiteStore
 from kroniek.chronicle.keys import given_names_agree, name_key, person_parts, sound_key
 from kroniek.chronicle.series import Report, compare
 
@@ -42,6 +44,31 @@ def test_qualifiers_decide_whether_figures_can_both_be_true():
     assert compare(_report(3000, time="2017-10"), _report(1000, time="2017-12", source="B")) == "change"
     # a month and a day in it overlap
     assert compare(_report(1000, time="2017-12"), _report(3000, time="2017-12-13", source="B")) == "disagreement"
+
+
+def test_one_group_per_canonical_name_of_the_kind_most_mentions_have():
+    # the article says these are one Mark Rutte; one mention the model typed ORG must not make a
+    # second record that takes all the article's mentions
+    ents = [Entity(0, 10, "Mark Rutte", "PER", "Mark Rutte"), Entity(20, 25, "Rutte", "ORG", "Mark Rutte"),
+            Entity(30, 35, "Rutte", "PER", "Mark Rutte"), Entity(40, 47, "Utrecht", "LOC", "Utrecht")]
+    out = {g.name: g for g in groups(ents)}
+    assert set(out) == {"Mark Rutte", "Utrecht"}
+    assert out["Mark Rutte"].label == "PER" and sum(out["Mark Rutte"].texts.values()) == 3
+
+
+def test_a_genitive_the_model_typed_as_another_kind_is_still_the_person(tmp_path):
+    store = SQLiteStore(tmp_path / "g.db")
+    conn = store.conn
+    conn.execute("BEGIN")
+    for rowid in (1, 2):
+        conn.execute("INSERT INTO articles (rowid, id, text, text_hash, ingested_at) VALUES (?,?,?,?,?)",
+                     (rowid, f"a{rowid}", "x", f"h{rowid}", "2026-12-07"))
+    identity = Identity(conn)
+    first = identity.link(1, [Entity(0, 14, "Nicolás Maduro", "PER", "Nicolás Maduro")], "2019-03-04", None)
+    second = identity.link(2, [Entity(0, 9, "Maduro's", "MISC", "Maduro's")], "2019-03-05", None)
+    conn.execute("COMMIT")
+    assert second["Maduro's"] == first["Nicolás Maduro"]
+    store.close()
 
 
 # -- the store, through the CLI

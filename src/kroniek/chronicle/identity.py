@@ -58,17 +58,27 @@ def _kind(label: str, country: str | None) -> str:
 
 
 def groups(entities: list[Entity]) -> list[Group]:
-    """The article's entities by canonical name and kind ("Syrische" counts for Syrië)."""
-    out: dict[tuple[str, str], Group] = {}
+    """The article's entities by canonical name ("Syrische" counts for Syrië): the article already
+    decided that its mentions of one canonical name are one entity, so they are one group, of the
+    kind most of its mentions have (a person when tied) — a "Rutte" the model typed ORG beside
+    three typed PER does not make a second "Mark Rutte" that takes the article's mentions."""
+    out: dict[str, Group] = {}
+    kinds: dict[str, Counter[str]] = {}
     for e in entities:
         kind = _kind(e.label, e.country)
-        label = "LOC" if kind == "LOC" else e.label
-        g = out.setdefault((e.entity, kind), Group(e.entity, label, e.country, e.lat, e.lon))
+        g = out.setdefault(e.entity, Group(e.entity, "LOC" if kind == "LOC" else e.label, e.country, e.lat, e.lon))
+        kinds.setdefault(e.entity, Counter())[("LOC" if kind == "LOC" else e.label)] += 1
         g.texts[e.text] += 1
         g.country = g.country or e.country
         if g.lat is None and e.lat is not None:
             g.lat, g.lon = e.lat, e.lon
+    for name, g in out.items():
+        g.label = max(kinds[name].items(), key=lambda kv: (kv[1], _PREFER.get(kv[0], 0)))[0]
     return list(out.values())
+
+
+#: Which label a group takes when its mentions are split evenly.
+_PREFER = {"PER": 3, "LOC": 2, "ORG": 1}
 
 
 def acronym(name: str) -> str | None:
@@ -204,7 +214,9 @@ class Identity:
         for part in parts:
             pkey = name_key(part)
             for cand in (pkey, pkey[:-1] if pkey.endswith("s") and len(pkey) > 4 else None):
-                if not cand or (cand == key and part == g.name and "-" not in g.name and not key.endswith("s")):
+                genitive = g.name.endswith(("'s", "’s"))  # "Maduro's": the person, whatever the model typed
+                if not cand or (cand == key and part == g.name and "-" not in g.name and not key.endswith("s")
+                                and not genitive):
                     continue
                 hits = [r for r in self._records(
                     "SELECT DISTINCT r.* FROM entity_aliases a JOIN entity_records r ON r.id = a.entity"
