@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from kroniek.chronicle.identity import Identity, acronyms, groups
-from kroniek.model import Entity
-from kroniek.store.sqlite import SQLiteStore
 from kroniek.chronicle.keys import given_names_agree, name_key, person_parts, sound_key
 from kroniek.chronicle.series import Report, compare
+from kroniek.model import Entity
+from kroniek.store.sqlite import SQLiteStore
 
 
 def _report(value: float, qualifier: str = "exact", time: str = "2017-12", source: str = "A", value_max=None) -> Report:
