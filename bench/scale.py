@@ -24,6 +24,7 @@ Numbers are wall-clock on whatever machine runs it; on a shared box they are noi
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -40,6 +41,7 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
 from bench.search import CASES, COUNTS, generate, vocabulary  # noqa: E402
 
+from kroniek.chronicle.build import VERSION  # noqa: E402
 from kroniek.chronicle.stories import BURST_TERMS, Stories, profile  # noqa: E402
 from kroniek.store.bands import band_keys  # noqa: E402
 from kroniek.store.open import open_store  # noqa: E402
@@ -107,7 +109,8 @@ def fill(store: Any, start: int, stop: int, seed: int) -> None:
             "INSERT INTO term_df (term, df, top) VALUES (?, ?, ?) ON CONFLICT (term)"
             " DO UPDATE SET df = term_df.df + excluded.df, top = term_df.top + excluded.top",
             [(t, n, top.get(t, 0)) for t, n in df.items()])
-        store.conn.execute("UPDATE chronicle_state SET value = '1' WHERE key = 'version'")
+        # the chronicle is as this kroniek leaves it: no rebuild when ingest opens the store
+        store.conn.execute("UPDATE chronicle_state SET value = ? WHERE key = 'version'", (json.dumps(VERSION),))
         if pg:
             from kroniek.store.copy import _advance_identities
 

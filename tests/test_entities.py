@@ -38,7 +38,7 @@ def by_text(doc: Document, text: str, label: str | None = None) -> list[Entity]:
 
 def test_stage_registration():
     info = get_stage("entities")
-    assert info.version == 6
+    assert info.version == 7
     assert info.requires == {"ner"} and info.provides == {"entities"}
 
 

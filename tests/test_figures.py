@@ -361,3 +361,8 @@ def test_fraction_subject_is_the_noun_phrase_after_van(analysed, text, subject):
 def test_news_number_forms_and_ages_in_years(analysed, text, expected):
     got = [(f.value, f.value_max, f.qualifier) for f in figures(analysed, text)]
     assert got == expected
+
+
+def test_a_range_written_from_high_to_low(analysed):
+    f = by_text(figures(analysed, "De economie groeit dit jaar met 1,8 tot 1,6 procent, verwacht het CPB."), "1,6")
+    assert (f.value, f.value_max, f.qualifier) == (1.6, 1.8, "range")

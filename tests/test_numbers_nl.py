@@ -82,6 +82,18 @@ def test_find_numbers_in_sentence():
     assert ("drie miljoen", 3_000_000, "cardinal") in found
 
 
+@pytest.mark.parametrize(
+    ("text", "value"), [("zo'n half miljoen mensen", 500_000), ("een half miljard euro", 500_000_000)]
+)
+def test_half_before_a_scale_word(text, value):
+    assert [n.value for n in find_numbers(text)] == [value]
+
+
+@pytest.mark.parametrize("text", ["half zo groot", "half Nederland"])
+def test_half_alone_is_no_number(text):
+    assert find_numbers(text) == []
+
+
 def test_article_een_is_not_a_number():
     assert find_numbers("Er stond een man bij een auto.") == []
 

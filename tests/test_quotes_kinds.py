@@ -56,6 +56,13 @@ def one(text: str):
          "betere filters op telefoons", "Gezondheidsraad"),
         ("In het interview roept hij Europa op meer sancties af te kondigen.", "call",
          "meer sancties af te kondigen", None),
+        ("Visser raadt aan niet te lang te wachten met het terugbetalen.", "call",
+         "niet te lang te wachten met het terugbetalen", "Visser"),
+        ("Met name vicepremier Matteo Salvini riep La Scala op de stekker uit het plan te trekken.", "call",
+         "de stekker uit het plan te trekken", "Matteo Salvini"),
+        ("Vorige week riep Salvini de regering op te vertrekken.", "call", "te vertrekken", "Salvini"),
+        ("De minister liet weten geen reden te zien voor uitstel.", "infinitival",
+         "geen reden te zien voor uitstel", "minister"),
         # evidence
         ("Uit onderzoek van het RIVM blijkt dat jongeren minder roken.", "evidence", "jongeren minder roken", "RIVM"),
         ("Volgens cijfers van het CBS daalde de werkloosheid verder.", "evidence", "daalde de werkloosheid verder",
@@ -187,3 +194,21 @@ def test_a_second_main_clause_is_a_statement_of_its_own():
         ("indirect", "bonussen gevoelig liggen", "Ralph Hamers"),
         ("position", "de regels te streng zijn", "Ralph Hamers"),
     ]
+
+
+def test_a_name_glued_to_its_club_speaks_without_the_club():
+    text = ("Zeven minuten voor tijd zette invaller Tim Matavz Vitesse op een voorsprong. Vrijdag bleef hij "
+            "nog achter op het trainingscomplex van Vitesse. ,,Ik word steeds sterker'', sprak Matavz.")
+    qs = quotes_of(text)
+    assert [q.speaker_name for q in qs] == ["Tim Matavz"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Volgens Radio 10-dj Gerard Ekdom is de melodie de kracht van het lied.", "Gerard Ekdom"),
+        ("Shell biedt volgens de bonden een verhoging van 2,5 procent in 2018.", "bonden"),
+    ],
+)
+def test_speaker_phrase_after_volgens_ends_where_the_speaker_does(text, speaker):
+    assert one(text).speaker_name == speaker

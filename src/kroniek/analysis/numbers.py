@@ -362,7 +362,7 @@ NUMBER_RE = re.compile(
     | (?P<plural>\b(?:tientallen|honderden|duizenden|tienduizenden|honderdduizenden|miljoenen|
         miljarden)\b)
     | (?P<digits>(?:{_DIGITS})(?:\s*(?:{_SCALE_WORD})\b)*)
-    | (?P<words>\b(?:anderhalf|anderhalve|driekwart|een\s+half|een\s+halve|{NUMWORD_PATTERN}(?:en|ën)?half|
+    | (?P<words>\b(?:anderhalf|anderhalve|driekwart|een\s+half|een\s+halve|(?:half|halve)(?=\s+(?:{_SCALE_WORD})\b)|{NUMWORD_PATTERN}(?:en|ën)?half|
         (?:{NUMWORD_PATTERN})(?:\s+(?:en\s+)?(?:{NUMWORD_PATTERN}))*(?:\s+(?:en\s+)?(?:een\s+)?{_FRAC})?
       )(?:\s+{_SCALE_WORD})*\b))
     """

@@ -337,6 +337,27 @@ def _full_names(mentions: list[_Mention]) -> list[list[str]]:
     return [words for m in mentions if m.label == "PER" and len(words := m.text.split()) >= 2]
 
 
+def _glued_names(text: str, mentions: list[_Mention]) -> None:
+    """A person's name the model glued to the club or organisation after it ("zette invaller Tim
+    Matavz Vitesse op 3-2"): the name without it, when the article names that tail on its own
+    as no person elsewhere ("het trainingscomplex van Vitesse") and two capitalised words stay."""
+    others = {m.text for m in mentions if m.label != "PER"}
+    for m in mentions:
+        words = m.text.split()
+        if m.label != "PER" or len(words) < 3 or m.span is None:
+            continue
+        for k in (1, 2):
+            tail, head = " ".join(words[-k:]), words[:-k]
+            if len(head) >= 2 and all(w[:1].isupper() for w in head) and tail in others:
+                end = m.start + m.text.rindex(tail)
+                while end > m.start and text[end - 1].isspace():
+                    end -= 1
+                span = m.span.doc.char_span(m.start, end, label="PER", alignment_mode="contract")
+                if span is not None and len(span):
+                    m.end, m.text, m.entity, m.span = end, text[m.start : end], text[m.start : end], span
+                break
+
+
 def _people_by_surname(mentions: list[_Mention]) -> None:
     """One sense per article: a one-word mention the model typed MISC, ORG or LOC that is the
     surname of a person named in full elsewhere in the article ("Erdogan: Assad is een
@@ -401,6 +422,7 @@ def canonicalise(doc: Document, sdoc: Any) -> list[Entity]:
     organisations_by_kind(sdoc, mentions)
     organisations_by_name(sdoc, mentions)
     _places_typed_as_people(mentions)
+    _glued_names(text, mentions)
     _people_by_surname(mentions)
     _link_people([m for m in mentions if m.label == "PER"])
 
@@ -446,7 +468,7 @@ def canonicalise(doc: Document, sdoc: Any) -> list[Entity]:
     ]
 
 
-@stage("entities", requires={"ner"}, provides={"entities"}, version=6)  # 3: surname mentions typed PER; 4: kind nouns, places typed PER; 5: one role-noun list; 6: no punctuation entities, organisation names
+@stage("entities", requires={"ner"}, provides={"entities"}, version=7)  # 7: a name glued to its club is cut; 3: surname mentions typed PER; 4: kind nouns, places typed PER; 5: one role-noun list; 6: no punctuation entities, organisation names
 def find_entities(doc: Document) -> Document:
     """Turn the model's entity spans into canonicalised Entity annotations."""
     sdoc = doc.analysis

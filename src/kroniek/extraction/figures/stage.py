@@ -429,6 +429,10 @@ def extract_figures(doc: Document) -> list[Figure]:
                 last, value_from, value, qualifier = nxt, first, float(nxt.value), "change"
             elif mid != "naar" and (mid != "en" or pre) and nxt.value > first:
                 last, value, value_max, qualifier = nxt, first, float(nxt.value), "range"
+            elif mid.startswith("tot") and pre is None and 0 < nxt.value < first:
+                # a range written from high to low ("groei van 1,8 tot 1,6 procent" without a
+                # change verb, "1,8 tot 1,6 procent"): the same interval
+                last, value, value_max, qualifier = nxt, float(nxt.value), first, "range"
             if last is nxt:
                 if pre:
                     qstart = n.start - (len(before) - pre.start())
@@ -501,7 +505,7 @@ def extract_figures(doc: Document) -> list[Figure]:
     return figures
 
 
-@stage("figures", requires={"sentences"}, provides={"figures"}, version=4)  # 4: "de helft", "een paar", ages in years
+@stage("figures", requires={"sentences"}, provides={"figures"}, version=5)  # 4: "de helft", "een paar", ages in years; 5: "half miljoen", ranges written high to low
 def find_figures(doc: Document) -> Document:
     """Fill ``doc.figures`` from the article body."""
     doc.figures = extract_figures(doc)

@@ -16,6 +16,8 @@ LEAD_ADVERBS = words("lead_adverbs.txt", __package__) | frozenset(WEEKDAY_NAMES)
 _SPEAKER_ADVERBS = frozenset("nu toen dan ook echter weer daarop eindelijk plotseling opeens".split())
 #: Words that open a noun phrase ("volgens de groep", "volgens haar vereniging").
 _NP_DETERMINERS = frozenset(("de", "het", "een", "zowel", "zijn", "haar", "hun"))
+#: two-word focus adverbs that open a subject ("met name", "onder meer")
+_LEAD_PAIRS = frozenset(("met name", "onder meer", "onder andere", "onder anderen"))
 #: name particles ("van der Wind", "ter Horst", "al-Assad")
 _PARTICLES = frozenset("van de der den ter ten von al bin el le la du des".split())
 #: Words that start a quantity and so end the phrase before them.
@@ -87,6 +89,11 @@ def np_after(
             break  # the tagger says the phrase is over: a verb, adverb, preposition or a number
         if lw in _NP_DETERMINERS and k == 0:
             prev_end = e
+            continue
+        if lw == "een" and end is not None:
+            break  # a new noun phrase: "volgens de bonden | een verhoging van 2,5 procent"
+        if k and "-" in w and lw.rsplit("-", 1)[1] in ROLE_NOUNS:
+            prev_end = e  # a title compound before a name: "volgens Radio 10-dj Gerard Ekdom"
             continue
         if k and (w[0].isdigit() or lw in _QUANTITY_WORDS):
             break  # "volgens de groep | bijna 300 kinderen"
@@ -172,6 +179,8 @@ def np_before(text: str, clause_start: int, cue_start: int) -> tuple[int, int] |
             words = [w for w in words if w[0] > clause_start + cut]
     while words and words[0][2].lower() in LEAD_ADVERBS:
         words = words[1:]
+    if len(words) > 2 and " ".join(w[2].lower() for w in words[:2]) in _LEAD_PAIRS:
+        words = words[2:]  # "Met name vicepremier Salvini riep ...": a focus adverb, no preposition
     while len(words) > 1 and (words[-1][2].lower() in LEAD_ADVERBS or words[-1][2].lower() in VERB_ENDS_NP):
         words = words[:-1]
     if not words or len(words) > 10:

@@ -67,6 +67,12 @@ def _kind_of(ctx: Context, tok: Any) -> str | None:
         ) and not re.search(r"\bop\b", tok.doc.text[tok.idx : tok.idx + 80]):
             return None
         return "call"
+    if low.startswith(("raad", "raadt", "raadde", "aangeraden")) and any(
+        c.dep_ == "compound:prt" and c.lower_ == "aan" for c in tok.children
+    ) or low.startswith(("adviseer", "adviseert", "adviseerde", "geadviseerd")):
+        return "call"  # "Visser raadt aan niet te lang te wachten", "adviseert te stoppen"
+    if low == "weten" and tok.head.lemma_ == "laten" and tok.head.i < tok.i:
+        return "infinitival"  # "De minister liet weten geen reden te zien voor uitstel"
     if lem is None and tok.lemma_ in INF_LEMMAS:
         return "infinitival"  # a form the surface lexicon leaves out ("bekende" is mostly "known")
     if lem is None:
@@ -108,6 +114,12 @@ def infinitival(ctx: Context, us: int, ue: int, pi: int) -> bool:
         first, last = min(t.i for t in toks), max(t.i for t in toks)
         if first <= tok.i:
             first = tok.i + 1
+        if kind == "call" and tok.lower_.startswith(("roep", "riep")):
+            ops = [t.i for t in a[tok.i + 1 : last] if t.lower_ == "op"]
+            if ops and ops[0] - tok.i <= 6 and ops[0] >= first - 1 and not any(
+                a[j].is_punct for j in range(tok.i + 1, ops[0])
+            ):
+                first = ops[0] + 1  # "riep La Scala op | de stekker uit het plan te trekken": the addressee is no content
         while first < last and (a[first].lower_ in ("om", "op", "tot") or a[first].dep_ == "punct"):
             first += 1  # "roept hen op om | ...", "riep op | te blijven"
         if first > 0 and a[first - 1].lower_ in ("niet", "geen", "nooit") and a[first - 1].i > tok.i:
@@ -116,6 +128,9 @@ def infinitival(ctx: Context, us: int, ue: int, pi: int) -> bool:
         ce = clause_end(text, cs, min(ue, a[last].idx + len(a[last].text)))
         cue = (tok.idx, tok.idx + len(tok.text))
         sp = subject(ctx, us, cue, cs)
+        if sp is not None and tok.lower_ == "weten" and sp[0] == tok.head.idx < sp[1]:
+            # "Eerder liet het restaurant weten ...": the subject after the finite "liet"
+            sp = (skip_words(text, tok.head.idx + len(tok.head.text), sp[1]), sp[1])
         if sp is not None and not (sp[1] <= cs):
             sp = None
         if sp is None or text[sp[0] : sp[1]].lower() in _NO_SUBJECT:

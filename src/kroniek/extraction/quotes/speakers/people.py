@@ -65,6 +65,8 @@ class People(Narration, Genders, Resolution):
             Mention(e.start, e.end, e.text, "LOC") for e in doc.entities if e.label == "LOC" and e.lat is not None
         ]
         self._places = {m.text for m in self._place_mentions}
+        # organisations the article names on their own ("van Vitesse"): no name's tail
+        self._orgs = {e.text for e in doc.entities if e.label == "ORG" and " " not in e.text}
         ents = [self._clean(self._extend(e)) for e in ents if e is not None]
         ents = [e for e in ents if e is not None]
         heur = [h for h in (self._clean(h) for h in heuristic_names(text)) if h is not None]
@@ -124,7 +126,8 @@ class People(Narration, Genders, Resolution):
 
     def _extend(self, m: Mention) -> Mention:
         """A person entity the model cut short keeps the capitalised words that follow it in the
-        same run ("Stipan" + "Arkadiewitsch" when only the first name was tagged)."""
+        same run ("Stipan" + "Arkadiewitsch" when only the first name was tagged); a place or an
+        organisation the article names on its own ends the run ("Tim Matavz | Vitesse op 3-2")."""
         if m.label != "PER":
             return m
         run = NAME_TAIL_RE.match(self.text, m.end)
@@ -133,7 +136,7 @@ class People(Narration, Genders, Resolution):
         words = run.group().split()
         keep = 0
         for k, w in enumerate(words):
-            if w.lower() in FUNCTION_CAPS or w in self._places:
+            if w.lower() in FUNCTION_CAPS or w in self._places or w in self._orgs:
                 break
             if w.lower() not in PARTICLES:
                 keep = k + 1
