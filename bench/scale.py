@@ -27,19 +27,17 @@ import argparse
 import json
 import os
 import shutil
-import statistics
 import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
-from bench.search import CASES, COUNTS, generate, vocabulary  # noqa: E402
+from bench.search import CASES, COUNTS, generate, timeit, vocabulary  # noqa: E402
 
 from kroniek.chronicle.build import VERSION  # noqa: E402
 from kroniek.chronicle.stories import BURST_TERMS, Stories, profile  # noqa: E402
@@ -142,17 +140,6 @@ def probe(store: Any, size: int) -> float:
     elapsed = time.perf_counter() - t0
     assert ingester.summary.ingested + ingester.summary.near_duplicates >= PROBE * 0.9, ingester.summary
     return elapsed * 1000 / len(records)
-
-
-def timeit(fn: Callable[[], Any], runs: int) -> tuple[float, float, Any]:
-    fn()
-    times, out = [], None
-    for _ in range(runs):
-        t = time.perf_counter()
-        out = fn()
-        times.append((time.perf_counter() - t) * 1000)
-    times.sort()
-    return statistics.median(times), times[min(len(times) - 1, int(0.95 * len(times)))], out
 
 
 def queries(store: Any, runs: int, index: Any) -> list[tuple[str, float, float, int]]:
