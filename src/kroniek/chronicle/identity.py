@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from kroniek.model import Entity
@@ -102,6 +103,12 @@ def acronyms(name: str) -> list[str]:
         if full != short and len(words) <= 6:
             out.append(full)
     return out
+
+
+@lru_cache(maxsize=65536)
+def _given(stored: str | None) -> tuple[str, ...]:
+    """A record's given names as stored (JSON), decoded once per distinct value."""
+    return tuple(json.loads(stored or "[]"))
 
 
 def _looks_like_acronym(name: str) -> bool:
@@ -250,14 +257,14 @@ class Identity:
             )
         ]
         if given:
-            fits = [r for r in rows if given_names_agree(given, json.loads(r["given"] or "[]"))]
-            full = [r for r in fits if json.loads(r["given"] or "[]")]
+            fits = [r for r in rows if given_names_agree(given, _given(r["given"]))]
+            full = [r for r in fits if _given(r["given"])]
             if len(full) == 1:
                 return int(full[0]["id"])
             if not full and len(fits) == 1:
                 return int(fits[0]["id"])  # a surname-only record becomes this person
             return None
-        full = [r for r in rows if json.loads(r["given"] or "[]")]
+        full = [r for r in rows if _given(r["given"])]
         if not rows and " " not in surname:
             # a first name alone ("Yago" for "Yago R."): the one person of the story who has it
             context = self._story_entities(story) | known
@@ -321,7 +328,7 @@ class Identity:
         row = self.conn.execute("SELECT name, label, given FROM entity_records WHERE id = ?", (record,)).fetchone()
         given, _ = person_parts(g.name) if g.kind == "PER" else ([], "")
         # a fuller name becomes the record's name ("Rutte" -> "Mark Rutte")
-        rename = g.kind == "PER" and len(given) > len(json.loads(row["given"] or "[]"))
+        rename = g.kind == "PER" and len(given) > len(_given(row["given"]))
         self.conn.execute(
             "UPDATE entity_records SET mentions = mentions + ?, articles = articles + 1,"
             " first_seen = CASE WHEN first_seen IS NULL OR ? < first_seen THEN ? ELSE first_seen END,"
@@ -335,9 +342,8 @@ class Identity:
                 rename, name_key(g.name), rename, sound_key(g.name), record,
             ),
         )
-        for alias, count in [(g.name, 0), *g.texts.items()]:
-            self.conn.execute(
-                "INSERT INTO entity_aliases (entity, alias, key, count) VALUES (?,?,?,?)"
-                " ON CONFLICT (entity, alias) DO UPDATE SET count = entity_aliases.count + excluded.count",
-                (record, alias, name_key(alias), count),
-            )
+        self.conn.executemany(
+            "INSERT INTO entity_aliases (entity, alias, key, count) VALUES (?,?,?,?)"
+            " ON CONFLICT (entity, alias) DO UPDATE SET count = entity_aliases.count + excluded.count",
+            [(record, alias, name_key(alias), count) for alias, count in [(g.name, 0), *g.texts.items()]],
+        )

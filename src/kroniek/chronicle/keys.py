@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from kroniek.lexicon import NAME_PARTICLES
 
@@ -25,12 +26,14 @@ _SOUNDS = (
 )  # fmt: skip
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without diacritics: 'Erdoğan' -> 'erdogan', 'Guaidó' -> 'guaido'."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().replace("ı", "i")
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """The comparable form of a name: folded, punctuation and spacing made uniform, a genitive
     -'s dropped ("Trump's")."""
@@ -38,6 +41,7 @@ def name_key(name: str) -> str:
     return re.sub(r"'s$", "", key).strip()
 
 
+@lru_cache(maxsize=65536)
 def sound_key(name: str) -> str:
     """A coarser key on which transliterations meet; only used for names of five letters or more."""
     key = name_key(name).replace("'", "").replace(" ", "")
