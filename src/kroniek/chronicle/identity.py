@@ -325,10 +325,13 @@ class Identity:
 
     def _update(self, record: int, g: Group, day: str | None) -> None:
         n = sum(g.texts.values())
-        row = self.conn.execute("SELECT name, label, given FROM entity_records WHERE id = ?", (record,)).fetchone()
         given, _ = person_parts(g.name) if g.kind == "PER" else ([], "")
-        # a fuller name becomes the record's name ("Rutte" -> "Mark Rutte")
-        rename = g.kind == "PER" and len(given) > len(_given(row["given"]))
+        # a fuller name becomes the record's name ("Rutte" -> "Mark Rutte"); only a person's
+        # record is renamed, so only a person's stored given names are read
+        rename = False
+        if given:
+            row = self.conn.execute("SELECT given FROM entity_records WHERE id = ?", (record,)).fetchone()
+            rename = len(given) > len(_given(row["given"]))
         self.conn.execute(
             "UPDATE entity_records SET mentions = mentions + ?, articles = articles + 1,"
             " first_seen = CASE WHEN first_seen IS NULL OR ? < first_seen THEN ? ELSE first_seen END,"
