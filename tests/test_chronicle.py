@@ -144,3 +144,30 @@ def test_reingest_is_idempotent_and_rebuild_gives_the_same_chronicle(run, store,
 def test_unknown_entity_is_a_clear_error(run, store):
     res = run("entity", "Niemandsland", "--db", str(store))
     assert res.code == 1 and "no entity called" in res.stderr
+
+
+def test_identity_lookups_use_indexes_not_scans(tmp_path):
+    """Linking an article's entities must cost the same in a store of a million articles: every
+    statement it sends reads entity records through an index, never by scanning them all."""
+    store = SQLiteStore(tmp_path / "plans.db")
+    conn = store.conn
+    conn.execute("BEGIN")
+    conn.execute("INSERT INTO articles (rowid, id, text, text_hash, ingested_at) VALUES (1, 'a1', 'x', 'h1', 'now')")
+    conn.execute("INSERT INTO articles (rowid, id, text, text_hash, ingested_at) VALUES (2, 'a2', 'x', 'h2', 'now')")
+    identity = Identity(conn)
+    identity.link(1, [Entity(0, 18, "Islamitische Staat", "ORG", "Islamitische Staat"),
+                      Entity(20, 30, "Mark Rutte", "PER", "Mark Rutte"),
+                      Entity(40, 60, "Forum voor Democratie", "ORG", "Forum voor Democratie")], "2019-03-04", None)
+    sent: list[str] = []
+    conn.set_trace_callback(sent.append)
+    identity.link(2, [Entity(0, 2, "IS", "ORG", "IS"), Entity(5, 10, "Rutte", "PER", "Rutte"),
+                      Entity(12, 17, "Forum", "ORG", "Forum"), Entity(20, 24, "Mark", "PER", "Mark"),
+                      Entity(30, 38, "Trumps's", "MISC", "Trumps's")], "2019-03-05", None)
+    conn.set_trace_callback(None)
+    reads = [s for s in sent if s.lstrip().upper().startswith("SELECT") and "entity_" in s]
+    assert reads
+    for sql in reads:
+        plan = " ".join(str(r[-1]) for r in conn.execute("EXPLAIN QUERY PLAN " + sql))
+        assert "SCAN entity_records" not in plan and "SCAN entity_aliases" not in plan, (sql, plan)
+    conn.execute("COMMIT")
+    store.close()

@@ -66,7 +66,7 @@ class Chronicle:
 
 def rebuild(conn: Any, document: Callable[[Any], Document], progress: Callable[[int], None] | None = None) -> int:
     """Recompute the whole chronicle from the stored annotations; returns the articles placed."""
-    for table in ("entity_aliases", "entity_records", "stories", "term_df", "story_terms", "term_days", "story_bursts"):
+    for table in ("entity_aliases", "entity_acronyms", "entity_records", "stories", "term_df", "story_terms", "term_days", "story_bursts"):
         conn.execute(f"DELETE FROM {table}")
     conn.execute("UPDATE articles SET story = NULL")
     conn.execute("UPDATE entities SET entity_id = NULL")

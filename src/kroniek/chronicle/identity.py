@@ -198,8 +198,9 @@ class Identity:
             if _looks_like_acronym(g.name):
                 hits = self._compatible(
                     self._records(
-                        "SELECT * FROM entity_records WHERE acronym LIKE ? ORDER BY mentions DESC, id",
-                        (f"%|{g.name.upper()}|%",),
+                        "SELECT r.* FROM entity_acronyms x JOIN entity_records r ON r.id = x.entity"
+                        " WHERE x.acronym = ? ORDER BY r.mentions DESC, r.id",
+                        (g.name.upper(),),
                     ),
                     g.kind,
                     loose=True,
@@ -236,8 +237,9 @@ class Identity:
         if " " not in key and len(key) >= 4:
             longer = self._compatible(
                 self._records(
-                    "SELECT * FROM entity_records WHERE key LIKE ? AND kind = 'NAME' AND mentions >= 5 ORDER BY mentions DESC, id",
-                    (key + " %",),
+                    "SELECT * FROM entity_records WHERE head = ? AND key LIKE ? AND kind = 'NAME' AND mentions >= 5"
+                    " ORDER BY mentions DESC, id",
+                    (key, key + " %"),
                 ),
                 "NAME",
             )
@@ -270,8 +272,8 @@ class Identity:
             context = self._story_entities(story) | known
             firsts = [
                 r for r in self._records(
-                    "SELECT * FROM entity_records WHERE kind = 'PER' AND given LIKE ? ORDER BY mentions DESC, id",
-                    (f'["{surname}"%',),
+                    "SELECT * FROM entity_records WHERE first = ? AND kind = 'PER' ORDER BY mentions DESC, id",
+                    (surname,),
                 ) if r["id"] in context
             ]  # fmt: skip
             if len(firsts) == 1:
@@ -312,16 +314,23 @@ class Identity:
 
     def _create(self, g: Group) -> int:
         given, surname = person_parts(g.name) if g.kind == "PER" else ([], None)
+        key = name_key(g.name)
+        shorts = acronyms(g.name) if g.kind != "PER" else []
         cur = self.conn.execute(
-            "INSERT INTO entity_records (name, label, kind, key, sound, surname, given, acronym, country, lat, lon)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO entity_records (name, label, kind, key, sound, surname, given, acronym, country, lat, lon,"
+            " head, first) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
-                g.name, g.label, g.kind, name_key(g.name), sound_key(g.name), surname, json.dumps(given),
-                (f"|{'|'.join(acronyms(g.name))}|" if acronyms(g.name) else None) if g.kind != "PER" else None,
-                g.country, g.lat, g.lon,
+                g.name, g.label, g.kind, key, sound_key(g.name), surname, json.dumps(given),
+                f"|{'|'.join(shorts)}|" if shorts else None, g.country, g.lat, g.lon,
+                key.split(" ")[0] if key else None, given[0] if given else None,
             ),
         )
-        return int(cur.lastrowid or 0)
+        record = int(cur.lastrowid or 0)
+        self.conn.executemany(
+            "INSERT INTO entity_acronyms (acronym, entity) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            [(short, record) for short in shorts],
+        )
+        return record
 
     def _update(self, record: int, g: Group, day: str | None) -> None:
         n = sum(g.texts.values())
@@ -338,11 +347,13 @@ class Identity:
             " last_seen = CASE WHEN last_seen IS NULL OR ? > last_seen THEN ? ELSE last_seen END,"
             " country = coalesce(country, ?), lat = coalesce(lat, ?), lon = coalesce(lon, ?),"
             " name = CASE WHEN ? THEN ? ELSE name END, given = CASE WHEN ? THEN ? ELSE given END,"
-            " key = CASE WHEN ? THEN ? ELSE key END, sound = CASE WHEN ? THEN ? ELSE sound END"
+            " key = CASE WHEN ? THEN ? ELSE key END, sound = CASE WHEN ? THEN ? ELSE sound END,"
+            " head = CASE WHEN ? THEN ? ELSE head END, first = CASE WHEN ? THEN ? ELSE first END"
             " WHERE id = ?",
             (
                 n, day, day, day, day, g.country, g.lat, g.lon, rename, g.name, rename, json.dumps(given),
-                rename, name_key(g.name), rename, sound_key(g.name), record,
+                rename, name_key(g.name), rename, sound_key(g.name),
+                rename, name_key(g.name).split(" ")[0], rename, given[0] if given else None, record,
             ),
         )
         self.conn.executemany(

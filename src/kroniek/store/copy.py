@@ -33,6 +33,7 @@ TABLES: list[tuple[str, tuple[str, ...]]] = [
     ("quarantine", ("id",)),
     ("entity_records", ("id",)),
     ("entity_aliases", ("entity", "alias")),
+    ("entity_acronyms", ("acronym", "entity")),
     ("stories", ("id",)),
     ("term_df", ("term",)),
     ("story_terms", ("term", "day", "article")),

@@ -258,7 +258,9 @@ MIGRATIONS: list[str] = [
     """,
     # 7: bursting words for the stories (chronicle v3): per term the articles that had it among
     # their top words, store-wide (term_df.top) and per day (term_days; term '' counts the day's
-    # placed articles, term_df's '' row all placed articles), each article's bursts as placed
+    # placed articles, term_df's '' row all placed articles), each article's bursts as placed; and
+    # exact-match keys for identity lookups that scanned every record (a name's first word, a
+    # person's first given name, each acronym of a long name)
     """
     ALTER TABLE term_df ADD COLUMN top INTEGER NOT NULL DEFAULT 0;
     CREATE TABLE term_days (
@@ -266,6 +268,14 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (term, day)
     );
     CREATE TABLE story_bursts (article BIGINT PRIMARY KEY, bursts TEXT NOT NULL);
+    ALTER TABLE entity_records ADD COLUMN head TEXT;
+    ALTER TABLE entity_records ADD COLUMN first TEXT;
+    CREATE INDEX entity_records_head ON entity_records(head);
+    CREATE INDEX entity_records_first ON entity_records(first);
+    CREATE TABLE entity_acronyms (
+        acronym TEXT NOT NULL, entity BIGINT NOT NULL,
+        PRIMARY KEY (acronym, entity)
+    );
     """,
 ]
 
