@@ -23,12 +23,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from kroniek.kb.places import country_name, is_country_or_capital, lookup_place
+from kroniek.kb.places import country_name, lookup_place
 from kroniek.lexicon import ROLE_NOUNS
 from kroniek.model import Document, Entity
 from kroniek.pipeline.registry import stage
 
 from .organisations import organisations_by_kind, organisations_by_name
+from .people import full_names, glued_names, link_people, places_typed_as_people
 
 LABELS = {"PER", "ORG", "LOC", "MISC"}
 
@@ -86,7 +87,6 @@ _LONG_BEFORE = re.compile(
     r"((?:[A-Z][\w'-]*\s+(?:(?:van|voor|de|het|en|der|op)\s+)*)*[A-Z][\w'-]*)\s*\(\s*$"
 )
 _SMALL_WORDS = frozenset({"van", "voor", "de", "het", "en", "der", "op", "in", "tot", "of"})
-_NAME_PARTICLE = re.compile(r"^(?:al|el|as|ad|ar|at|ash|ben|bin|abu)-", re.IGNORECASE)
 
 
 @dataclass
@@ -174,48 +174,6 @@ def _acronym_definitions(text: str, mentions: list[_Mention]) -> dict[str, str]:
         if long:
             defs[acr] = long
     return defs
-
-
-def _name_keys(words: list[str]) -> list[str]:
-    """Short forms a full name may be cut to: its trailing words ("Erdogan", "van Bommel")."""
-    keys = []
-    for i in range(1, len(words)):
-        tail = " ".join(words[i:]).casefold()
-        keys.append(tail)
-        if i == len(words) - 1 and _NAME_PARTICLE.match(tail):
-            keys.append(_NAME_PARTICLE.sub("", tail))  # "al-Assad" -> "assad"
-    return keys
-
-
-def _link_people(people: list[_Mention]) -> None:
-    """Give every short or partial PER mention the fullest matching name in the article."""
-    fullest: dict[tuple[str, str], str] = {}  # (first word, last word) -> longest name
-    for m in people:
-        words = m.entity.split()
-        if len(words) >= 2:
-            k = (words[0].casefold(), words[-1].casefold())
-            if len(m.entity) > len(fullest.get(k, "")):
-                fullest[k] = m.entity
-    by_tail: dict[str, list[tuple[int, str]]] = {}
-    for m in people:
-        words = m.entity.split()
-        if len(words) >= 2:
-            m.entity = fullest[(words[0].casefold(), words[-1].casefold())]
-            for key in _name_keys(words):
-                by_tail.setdefault(key, []).append((m.start, m.entity))
-    for m in people:
-        key = m.entity.casefold()
-        cands = by_tail.get(key)
-        if cands is None and key.endswith("s"):  # genitive "Erdogans"
-            cands = by_tail.get(key[:-1].rstrip("'"))
-        if not cands:
-            continue
-        names = {name for _, name in cands}
-        if len(names) == 1:
-            m.entity = cands[0][1]
-        else:  # two Assads: the nearest one named before, else the first after
-            before = [c for c in cands if c[0] < m.start]
-            m.entity = (max(before) if before else min(cands))[1]
 
 
 def _is_role_noun(tok: Any) -> bool:
@@ -332,38 +290,12 @@ def _split_role_prefix(sdoc: Any, m: _Mention) -> None:
     )
 
 
-def _full_names(mentions: list[_Mention]) -> list[list[str]]:
-    """The words of each person named in full (two or more words) in the article."""
-    return [words for m in mentions if m.label == "PER" and len(words := m.text.split()) >= 2]
-
-
-def _glued_names(text: str, mentions: list[_Mention]) -> None:
-    """A person's name the model glued to the club or organisation after it ("zette invaller Tim
-    Matavz Vitesse op 3-2"): the name without it, when the article names that tail on its own
-    as no person elsewhere ("het trainingscomplex van Vitesse") and two capitalised words stay."""
-    others = {m.text for m in mentions if m.label != "PER"}
-    for m in mentions:
-        words = m.text.split()
-        if m.label != "PER" or len(words) < 3 or m.span is None:
-            continue
-        for k in (1, 2):
-            tail, head = " ".join(words[-k:]), words[:-k]
-            if len(head) >= 2 and all(w[:1].isupper() for w in head) and tail in others:
-                end = m.start + m.text.rindex(tail)
-                while end > m.start and text[end - 1].isspace():
-                    end -= 1
-                span = m.span.doc.char_span(m.start, end, label="PER", alignment_mode="contract")
-                if span is not None and len(span):
-                    m.end, m.text, m.entity, m.span = end, text[m.start : end], text[m.start : end], span
-                break
-
-
 def _people_by_surname(mentions: list[_Mention]) -> None:
     """One sense per article: a one-word mention the model typed MISC, ORG or LOC that is the
     surname of a person named in full elsewhere in the article ("Erdogan: Assad is een
     terrorist" as a heading, "de Turkse president Recep Erdogan" below) is that person. Known
     places and acronyms keep their type."""
-    tails = {words[-1].casefold() for words in _full_names(mentions) if words[-1][:1].isupper()}
+    tails = {words[-1].casefold() for words in full_names(mentions) if words[-1][:1].isupper()}
     for m in mentions:
         if (
             m.label in ("MISC", "ORG", "LOC")
@@ -373,18 +305,6 @@ def _people_by_surname(mentions: list[_Mention]) -> None:
             and lookup_place(m.text) is None
         ):
             m.label = "PER"
-
-
-def _places_typed_as_people(mentions: list[_Mention]) -> None:
-    """A one-word name the model typed PER that the gazetteer knows as a country or capital, and
-    that is no part of a person named in full in the article, is that place ("zowel Bagdad
-    als Damascus verklaarden": a capital standing for its government, LOC in CoNLL terms)."""
-    name_words = {w.casefold() for words in _full_names(mentions) for w in words}
-    for m in mentions:
-        if m.label == "PER" and " " not in m.text and m.text.casefold() not in name_words:
-            place = lookup_place(m.text)
-            if place is not None and place.name == m.text and is_country_or_capital(place):
-                m.label = "LOC"
 
 
 def canonicalise(doc: Document, sdoc: Any) -> list[Entity]:
@@ -421,10 +341,10 @@ def canonicalise(doc: Document, sdoc: Any) -> list[Entity]:
     # 2. types the context settles, then people: short forms to the fullest name
     organisations_by_kind(sdoc, mentions)
     organisations_by_name(sdoc, mentions)
-    _places_typed_as_people(mentions)
-    _glued_names(text, mentions)
+    places_typed_as_people(mentions)
+    glued_names(text, mentions)
     _people_by_surname(mentions)
-    _link_people([m for m in mentions if m.label == "PER"])
+    link_people([m for m in mentions if m.label == "PER"])
 
     # 3. roles, spread to every mention of the same person
     roles: dict[str, str] = {}

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Any
 
 from kroniek.analysis.numbers import NumberMatch, find_numbers, parse_number
 from kroniek.model import Document, Figure
 from kroniek.pipeline.registry import stage
 
 from .extras import age_in_years, age_range_start, extra_numbers, merge_numbers
+from .subjects import FRACTION_OF_RE, OF_AFTER_WORD_RE, dep_noun_phrase, is_noun, noun_phrase
 from .tables import (
     AGE_OF_AFTER_RE,
     AGE_OF_RE,
@@ -64,7 +64,6 @@ from .tables import (
     STOP,
     STREET_BEFORE_RE,
     TIMEUNIT_RE,
-    TOKEN_RE,
     TON_MONEY_RE,
     TON_RE,
     TON_WEIGHT_RE,
@@ -176,85 +175,10 @@ def _qualifier(text: str, n: NumberMatch, sent_start: int) -> tuple[str, int]:
 
 
 _ABOVE_BELOW = re.compile(r"(?i)\b(boven|onder)\s+$")
-#: "van de kleine winkels": what a fraction or percentage is of.
-_OF_PHRASE = r"van\s+((?:de|het|alle)\s+(?:[\w'’-]+e\s+)?[\w'’-]+)"
-#: right after the fraction ("een derde van de ..."), or after one word ("30 procent van de ...")
-_FRACTION_OF_RE = re.compile(rf"(?i)\s*{_OF_PHRASE}")
-_OF_AFTER_WORD_RE = re.compile(rf"(?i)\s*(?:\w+\s+)?{_OF_PHRASE}")
 _MEASURE_AFTER = re.compile(
     r"(?i)\s*(?:%|procent|procentpunt|graden|°|meter|m|km|kilometer|cm|mm|kilo|kg|gram|liter|ton|"
     r"euro|€|dollar|\$|pond|jaar|km/u)(?!\w)"
 )
-
-
-def _noun_phrase(text: str, pos: int, limit: int) -> tuple[str | None, str | None]:
-    """POS-free guess at the counted noun phrase after ``pos``: adjectives (-e) then a noun,
-    then an optional ``van X`` complement; returns (unit, subject)."""
-    words = [(m.start() + pos, m.end() + pos, m.group()) for m in TOKEN_RE.finditer(text[pos:limit])]
-    np: list[tuple[int, int, str]] = []
-    i = 0
-    while i < len(words) and len(np) < 4:
-        w = words[i][2]
-        if not w[0].isalpha() or w.lower() in STOP or (w[0].isupper() and not np and not DEMONYM.search(w)):
-            break
-        np.append(words[i])
-        i += 1
-        if not (w.endswith("e") and i < len(words) and words[i][2][:1].isalpha()):
-            break
-    if not np:
-        return None, None
-    unit = np[-1][2]
-    end = np[-1][1]
-    if i + 1 < len(words) and words[i][2] == "van":
-        j = i + 1
-        comp: list[tuple[int, int, str]] = []
-        while j < len(words) and len(comp) < 5:
-            w = words[j][2]
-            if not w[0].isalpha() or (w.lower() in STOP and w.lower() not in ("de", "het")):
-                break
-            comp.append(words[j])
-            j += 1
-        if comp and comp[-1][2].lower() not in ("de", "het"):
-            end = comp[-1][1]
-    return unit, text[np[0][0] : end]
-
-
-def _dep_noun_phrase(sdoc: Any, start: int, end: int) -> tuple[str | None, str | None] | None:
-    """With a dependency parse: the noun the number modifies and its phrase after the number."""
-    span = sdoc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    head = span[-1].head
-    if head.i <= span[-1].i or head.pos_ not in ("NOUN", "PROPN"):
-        return None
-    right = head
-    for tok in head.rights:
-        if tok.dep_ in ("nmod", "amod", "compound", "flat", "appos") and tok.i <= head.sent.end:
-            right = tok.right_edge if tok.right_edge.dep_ != "punct" else tok
-    last = head
-    for tok in sdoc[head.i : right.i + 1]:
-        if tok.is_punct or tok.dep_ in ("acl", "acl:relcl", "relcl"):
-            break
-        last = tok
-    # a name right after a common noun is its apposition ("terreurgroep Islamitische Staat"),
-    # whatever the parser attached it to
-    nxt = last.i + 1
-    if last.pos_ == "NOUN" and nxt < len(sdoc) and sdoc[nxt].ent_iob_ == "B":
-        ent = next((e for e in sdoc.ents if e.start == nxt), None)
-        if ent is not None and ent.end <= head.sent.end:
-            last = sdoc[ent.end - 1]
-    stop = last.idx + len(last.text)
-    return head.text, sdoc.text[span[-1].idx + len(span[-1].text) : stop].strip() or None
-
-
-def _is_noun(sdoc: Any, start: int, word: str) -> bool:
-    """Whether ``word`` at ``start`` is a noun: by its tag when the text is tagged, else by list."""
-    if word.lower() in STOP or word.lower() == "van":
-        return False
-    if sdoc is None or not sdoc.has_annotation("POS"):
-        return True
-    span = sdoc.char_span(start, start + len(word), alignment_mode="expand")
-    return span is not None and len(span) == 1 and span[0].pos_ in ("NOUN", "PROPN")
 
 
 def _kind_unit(text: str, n: NumberMatch) -> tuple[str, str | None, int, int]:
@@ -463,13 +387,13 @@ def extract_figures(doc: Document) -> list[Figure]:
         subject = None
         # "een kwart van alle huishoudens": the phrase after "van" is what the fraction is of,
         # whatever the parser made the fraction's head (it may hang it on a later noun)
-        of = _FRACTION_OF_RE.match(text, end, e) if kind == "fraction" else None
+        of = FRACTION_OF_RE.match(text, end, e) if kind == "fraction" else None
         if of:
             np = (None, of.group(1))
         else:
-            np = _dep_noun_phrase(sdoc, last.start, last.end) if has_dep else None
+            np = dep_noun_phrase(sdoc, last.start, last.end) if has_dep else None
         if np is None:
-            np = _noun_phrase(text, end, e)
+            np = noun_phrase(text, end, e)
         noun, subject = np
         if noun and noun.lower() == "van":  # "een derde van de ...": the parse took the preposition
             noun, subject = None, None
@@ -480,11 +404,11 @@ def extract_figures(doc: Document) -> list[Figure]:
             and noun
             and HALF_RE.search(n.text)
             and (m := re.match(rf"\s+{re.escape(noun)}\b", text[end:e]))
-            and _is_noun(sdoc, end + m.end() - len(noun), noun)
+            and is_noun(sdoc, end + m.end() - len(noun), noun)
         ):
             unit = noun  # "een half bos", "een halve marathon" ("een derde keer" is an ordinal)
         elif kind in ("fraction", "percent") and subject is None:
-            m = _OF_AFTER_WORD_RE.match(text, end, e)
+            m = OF_AFTER_WORD_RE.match(text, end, e)
             subject = m.group(1) if m else None
         figures.append(
             Figure(
