@@ -115,9 +115,10 @@ class Stories:
         n = max(self._docs() + 1, MIN_DOCS)
         return {t: (1 + math.log(c)) * math.log(n / (1 + df.get(t, 0))) for t, c in p.terms.items()}
 
-    def _weights(self, p: Profile, df: dict[str, int], bursts: dict[str, float] | None = None) -> dict[str, float]:
-        """tf-idf weights, bursting words raised."""
-        w = self._plain_weights(p, df)
+    @staticmethod
+    def _raised(plain: dict[str, float], bursts: dict[str, float] | None) -> dict[str, float]:
+        """tf-idf weights with the bursting words raised."""
+        w = dict(plain)
         for term, b in (bursts or {}).items():
             if term in w:
                 w[term] *= 1 + BURST * b
@@ -214,7 +215,7 @@ class Stories:
             other = self._profile_of(cand)
             row = self.conn.execute("SELECT bursts FROM story_bursts WHERE article = ?", (cand,)).fetchone()
             bursts = json.loads(row[0]) if row is not None else None
-            self._vectors[cand] = (self._unit(self._weights(other, self._df(list(other.terms)), bursts)), other.entities)
+            self._vectors[cand] = (self._unit(self._raised(self._plain_weights(other, self._df(list(other.terms))), bursts)), other.entities)
         cvec, cents = self._vectors[cand]
         small, big = (vec, cvec) if len(vec) < len(cvec) else (cvec, vec)
         cos = sum(x * big.get(t, 0.0) for t, x in small.items())
@@ -240,7 +241,7 @@ class Stories:
         if story is None and day:
             lo, hi = _window(day)
             bursts = self._bursts(list(p.terms), top, day) if BURST else {}
-            weights = self._weights(p, df, bursts)
+            weights = self._raised(plain, bursts)
             vec = self._unit(weights)
             best, best_sim = None, 0.0
             for cand in self.candidates(p, weights, lo, hi, rowid):
