@@ -171,3 +171,58 @@ def test_identity_lookups_use_indexes_not_scans(tmp_path):
         assert "SCAN entity_records" not in plan and "SCAN entity_aliases" not in plan, (sql, plan)
     conn.execute("COMMIT")
     store.close()
+
+
+def _identity(tmp_path, n):
+    store = SQLiteStore(tmp_path / "i.db")
+    conn = store.conn
+    conn.execute("BEGIN")
+    for rowid in range(1, n + 1):
+        conn.execute("INSERT INTO articles (rowid, id, text, text_hash, ingested_at) VALUES (?,?,?,?,?)",
+                     (rowid, f"a{rowid}", "x", f"h{rowid}", "2026-12-07"))
+    return store, _Linker(conn)
+
+
+class _Linker(Identity):
+    """Identity that first stores the article's entity rows, as ingest does."""
+
+    def link(self, rowid, entities, day, story):
+        self.conn.executemany(
+            "INSERT INTO entities (article, start, end, text, label, entity) VALUES (?,?,?,?,?,?)",
+            [(rowid, e.start, e.end, e.text, e.label, e.entity) for e in entities],
+        )
+        return super().link(rowid, entities, day, story)
+
+
+def test_a_suspect_named_by_initial_is_the_person_named_in_full_beside_the_same_people(tmp_path):
+    store, identity = _identity(tmp_path, 4)
+    context = [Entity(20, 27, "Ferd Grapperhaus", "PER", "Ferd Grapperhaus"), Entity(30, 34, "AIVD", "ORG", "AIVD")]
+    first = identity.link(1, [Entity(0, 9, "Gökmen T.", "PER", "Gökmen T."), *context], "2019-03-19", None)
+    second = identity.link(2, [Entity(0, 12, "Gökmen Tanis", "PER", "Gökmen Tanis"), *context], "2019-03-21", None)
+    # another "Peter R." in an article that shares nothing with "Peter Rutten" stays apart
+    third = identity.link(3, [Entity(0, 12, "Peter Rutten", "PER", "Peter Rutten")], "2019-03-21", None)
+    fourth = identity.link(4, [Entity(0, 8, "Peter R.", "PER", "Peter R.")], "2019-03-22", None)
+    assert second["Gökmen Tanis"] == first["Gökmen T."]
+    assert fourth["Peter R."] != third["Peter Rutten"]
+    name = store.conn.execute("SELECT name FROM entity_records WHERE id = ?", (first["Gökmen T."],)).fetchone()[0]
+    assert name == "Gökmen Tanis"  # the fuller name becomes the record's name
+    store.conn.execute("COMMIT")
+    store.close()
+
+
+def test_numbered_cabinets_stay_apart_and_a_camel_case_name_has_its_acronym(tmp_path):
+    store, identity = _identity(tmp_path, 4)
+    a = identity.link(1, [Entity(0, 9, "Rutte III", "PER", "Rutte III"), Entity(20, 32, "ChristenUnie", "ORG", "ChristenUnie")], "2019-03-04", None)
+    b = identity.link(2, [Entity(0, 8, "Rutte II", "PER", "Rutte II"), Entity(20, 22, "CU", "ORG", "CU")], "2019-03-05", None)
+    c = identity.link(3, [Entity(0, 17, "kabinet-Rutte III", "MISC", "kabinet-Rutte III")], "2019-03-06", None)
+    d = identity.link(4, [Entity(0, 10, "Mark Rutte", "PER", "Mark Rutte"),
+                          Entity(20, 27, "premier", "PER", "Mark Rutte", reference=True)], "2019-03-06", None)
+    assert a["Rutte III"] != b["Rutte II"] and c["kabinet-Rutte III"] == a["Rutte III"]
+    assert b["CU"] == a["ChristenUnie"]
+    assert d["Mark Rutte"] not in (a["Rutte III"], b["Rutte II"])
+    aliases = {r[0] for r in store.conn.execute("SELECT alias FROM entity_aliases WHERE entity = ?", (d["Mark Rutte"],))}
+    assert "premier" not in aliases
+    mentions = store.conn.execute("SELECT mentions FROM entity_records WHERE id = ?", (d["Mark Rutte"],)).fetchone()[0]
+    assert mentions == 2
+    store.conn.execute("COMMIT")
+    store.close()

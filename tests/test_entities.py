@@ -38,7 +38,7 @@ def by_text(doc: Document, text: str, label: str | None = None) -> list[Entity]:
 
 def test_stage_registration():
     info = get_stage("entities")
-    assert info.version == 7
+    assert info.version == 8
     assert info.requires == {"ner"} and info.provides == {"entities"}
 
 
@@ -333,3 +333,60 @@ def test_institution_noun_or_legal_form_makes_a_name_an_organisation():
     doc = annotate(text, ("Utrecht", "LOC"), ("Ten Brinke", "PER"), ("Stichting Jansen", "PER"))
     got = {e.text: e.label for e in doc.entities}
     assert got == {"Gemeente Utrecht": "ORG", "Ten Brinke Groep": "ORG", "Stichting Jansen": "ORG"}
+
+
+# -- role references, genitives, joined names (issue 14: one identity per entity)
+
+
+def test_a_role_phrase_stands_for_the_one_person_with_that_role():
+    text = "Burgemeester Femke Halsema bezocht de wijk. Volgens de burgemeester is er te weinig ruimte."
+    doc = annotate(text, ("Femke Halsema", "PER"))
+    ref = [e for e in doc.entities if e.reference]
+    assert [(e.text, e.entity, e.label) for e in ref] == [("burgemeester", "Femke Halsema", "PER")]
+    assert text[ref[0].start:ref[0].end] == "burgemeester"
+    # a role phrase is a mention, never an alias: "burgemeester" names many people across articles
+    assert "burgemeester" not in by_text(doc, "Femke Halsema")[0].aliases
+
+
+def test_a_role_phrase_is_left_alone_when_two_could_fill_it_or_its_nationality_differs():
+    text = (
+        "De Franse president Marie Dubois en de Duitse president Karl Weber spraken. De president zweeg. "
+        "Premier Anna Visser kwam later. De Amerikaanse premier bleef weg. Hij werd als premier gekozen."
+    )
+    doc = annotate(text, ("Marie Dubois", "PER"), ("Karl Weber", "PER"), ("Anna Visser", "PER"))
+    assert [e for e in doc.entities if e.reference] == []
+
+
+def test_a_title_before_a_name_is_no_reference_and_a_synonym_is():
+    text = "Burgemeester Anna Visser kwam. Volgens de burgervader is het goed. De burgemeester Visser zweeg."
+    doc = annotate(text, ("Anna Visser", "PER"), ("Visser", "PER", 1))
+    refs = [(e.text, e.entity) for e in doc.entities if e.reference]
+    assert refs == [("burgervader", "Anna Visser")]
+
+
+def test_a_genitive_typed_as_another_kind_is_the_person_of_that_name():
+    text = "President Donald Trump sprak. Trumps beslissing komt laat."
+    doc = annotate(text, ("Donald Trump", "PER"), ("Trumps", "MISC"))
+    assert [(e.label, e.entity) for e in by_text(doc, "Trumps")] == [("PER", "Donald Trump")]
+
+
+def test_names_joined_by_a_hyphen_are_two_mentions_when_both_are_named_alone():
+    text = "Ajax won van Real Madrid. Het verhaal van Real Madrid-Ajax is mooi. Een Pouw-Verweij sprak."
+    doc = annotate(text, ("Ajax", "ORG"), ("Real Madrid", "ORG"), ("Real Madrid-Ajax", "ORG"), ("Pouw-Verweij", "PER"))
+    spans = [(text[e.start:e.end], e.entity) for e in doc.entities]
+    assert spans == [("Ajax", "Ajax"), ("Real Madrid", "Real Madrid"), ("Real Madrid", "Real Madrid"),
+                     ("Ajax", "Ajax"), ("Pouw-Verweij", "Pouw-Verweij")]
+
+
+def test_a_person_name_after_het_is_an_organisation_and_a_country_genitive_a_place():
+    text = "Ouders kiezen het Cornelius Haga. Een van Amerika's partners."
+    doc = annotate(text, ("Cornelius Haga", "PER"), ("Amerika's", "MISC"))
+    assert by_text(doc, "Cornelius Haga")[0].label == "ORG"
+    assert [(e.label, e.entity) for e in by_text(doc, "Amerika's")] == [("LOC", "Verenigde Staten")]
+
+
+def test_a_party_in_parentheses_is_no_acronym_of_the_person():
+    text = "Jesse Klaver (GroenLinks) sprak. Later sprak GroenLinks opnieuw."
+    doc = annotate(text, ("Jesse Klaver", "PER"), ("GroenLinks", "ORG"), ("GroenLinks", "ORG", 1))
+    assert {e.entity for e in by_text(doc, "GroenLinks")} == {"GroenLinks"}
+    assert "GroenLinks" not in by_text(doc, "Jesse Klaver")[0].aliases

@@ -166,6 +166,8 @@ class Entity:
     country: str | None = None  # ISO 3166-1 alpha-2 for places/nationalities
     lat: float | None = None
     lon: float | None = None
+    #: a role phrase standing for a person the article names ("de premier" for Mark Rutte)
+    reference: bool = False
 
 
 @dataclass(frozen=True)

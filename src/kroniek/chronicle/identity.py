@@ -44,6 +44,7 @@ class Group:
     lat: float | None = None
     lon: float | None = None
     texts: Counter[str] = field(default_factory=Counter)
+    references: int = 0  # role phrases that stand for it ("de premier"): mentions, not aliases
 
     @property
     def kind(self) -> str:
@@ -62,14 +63,19 @@ def groups(entities: list[Entity]) -> list[Group]:
     """The article's entities by canonical name ("Syrische" counts for Syrië): the article already
     decided that its mentions of one canonical name are one entity, so they are one group, of the
     kind most of its mentions have (a person when tied) — a "Rutte" the model typed ORG beside
-    three typed PER does not make a second "Mark Rutte" that takes the article's mentions."""
+    three typed PER does not make a second "Mark Rutte" that takes the article's mentions. A
+    numbered name is no person ("Rutte III" is a cabinet)."""
     out: dict[str, Group] = {}
     kinds: dict[str, Counter[str]] = {}
     for e in entities:
-        kind = _kind(e.label, e.country)
-        g = out.setdefault(e.entity, Group(e.entity, "LOC" if kind == "LOC" else e.label, e.country, e.lat, e.lon))
-        kinds.setdefault(e.entity, Counter())[("LOC" if kind == "LOC" else e.label)] += 1
-        g.texts[e.text] += 1
+        kind = "NAME" if e.label == "PER" and _numbered(name_key(e.entity)) else _kind(e.label, e.country)
+        label = "LOC" if kind == "LOC" else "MISC" if kind == "NAME" and e.label == "PER" else e.label
+        g = out.setdefault(e.entity, Group(e.entity, label, e.country, e.lat, e.lon))
+        kinds.setdefault(e.entity, Counter())[label] += 1
+        if e.reference:
+            g.references += 1
+        else:
+            g.texts[e.text] += 1
         g.country = g.country or e.country
         if g.lat is None and e.lat is not None:
             g.lat, g.lon = e.lat, e.lon
@@ -93,9 +99,12 @@ def acronym(name: str) -> str | None:
 
 def acronyms(name: str) -> list[str]:
     """The acronyms a long name may go by: without and with its small words
-    ("Forum voor Democratie" -> FD, FVD)."""
+    ("Forum voor Democratie" -> FD, FVD), or the capitals of one word ("ChristenUnie" -> CU)."""
     out = []
     short = acronym(name)
+    capitals = [c for c in name if c.isupper()]
+    if " " not in name and len(capitals) >= 2 and not name.isupper() and name[:1].isupper() and name.isalpha():
+        out.append("".join(capitals))  # "ChristenUnie" -> CU, "GroenLinks" -> GL
     if short:
         out.append(short)
         words = name.split()
@@ -109,6 +118,12 @@ def acronyms(name: str) -> list[str]:
 def _given(stored: str | None) -> tuple[str, ...]:
     """A record's given names as stored (JSON), decoded once per distinct value."""
     return tuple(json.loads(stored or "[]"))
+
+
+def _numbered(key: str) -> bool:
+    """'rutte iii', 'boeing 737': a number tells such names apart, and a sound key drops it
+    ('iii' and 'ii' sound alike)."""
+    return any(w in _ROMAN or any(c.isdigit() for c in w) for w in key.split())
 
 
 def _looks_like_acronym(name: str) -> bool:
@@ -183,7 +198,7 @@ class Identity:
             found = self._person(g, story, known)
             if found is not None:
                 return found
-        if len(key.replace(" ", "")) >= 5:
+        if len(key.replace(" ", "")) >= 5 and not _numbered(key):
             sound = self._compatible(
                 self._records("SELECT * FROM entity_records WHERE sound = ? ORDER BY mentions DESC, id", (sound_key(g.name),)),
                 g.kind,
@@ -221,6 +236,15 @@ class Identity:
         parts = [w for w in g.name.replace("’", "'").split("-") if w[:1].isupper()] if "-" in g.name else [g.name]
         for part in parts:
             pkey = name_key(part)
+            if len(pkey) < 2:
+                continue  # "T-shirts", "H-woord": a letter names nobody
+            if part != g.name and _looks_like_acronym(part):  # "CU-leider"
+                hits = self._records(
+                    "SELECT r.* FROM entity_acronyms x JOIN entity_records r ON r.id = x.entity WHERE x.acronym = ?",
+                    (part.upper(),),
+                )
+                if len(hits) == 1 and hits[0]["kind"] != "PER":
+                    return int(hits[0]["id"])
             for cand in (pkey, pkey[:-1] if pkey.endswith("s") and len(pkey) > 4 else None):
                 genitive = g.name.endswith(("'s", "’s"))  # "Maduro's": the person, whatever the model typed
                 if not cand or (cand == key and part == g.name and "-" not in g.name and not key.endswith("s")
@@ -229,6 +253,9 @@ class Identity:
                 hits = [r for r in self._records(
                     "SELECT DISTINCT r.* FROM entity_aliases a JOIN entity_records r ON r.id = a.entity"
                     " WHERE a.key = ? ORDER BY r.mentions DESC, r.id", (cand,))]  # fmt: skip
+                own = [h for h in hits if h["id"] in known]  # "Trumps" beside "Donald Trump"
+                if len(own) == 1:
+                    return int(own[0]["id"])
                 if hits and (len(hits) == 1 or hits[0]["mentions"] >= 0.9 * sum(h["mentions"] for h in hits)):
                     return int(hits[0]["id"])
                 person = self._person(Group(part[: len(cand)] if cand != pkey else part, "PER"), story, known)
@@ -291,6 +318,35 @@ class Identity:
                 return int(full[0]["id"])
         return None
 
+    def _initialled(self, given: list[str], surname: str, story: int | None, known: set[int], others: set[int]) -> int | None:
+        """"Gökmen T." and "Gökmen Tanis": the same given names, one surname the initial of the
+        other (how Dutch news names suspects), and the context to say so: the same story or
+        article, or two of this article's other people and organisations (``others``; places are
+        too common to tell) in articles beside it — one, when the given name is nobody else's."""
+        rows = self._records("SELECT * FROM entity_records WHERE first = ? AND kind = 'PER' ORDER BY mentions DESC, id", (given[0],))
+        if len(surname) == 1:
+            fits = [r for r in rows if (r["surname"] or "")[:1] == surname and len(r["surname"]) > 1]
+        else:
+            fits = [r for r in rows if r["surname"] == surname[0]]
+        fits = [r for r in fits if given_names_agree(given, _given(r["given"]))]
+        if len(fits) != 1:
+            return None
+        record = int(fits[0]["id"])
+        context = self._story_entities(story) | known
+        if record in context:
+            return record
+        # two shared people or organisations; one, when nobody else in the store has that given name
+        return record if self._co_mentioned(record, others - {record}) >= (1 if len(rows) == 1 else 2) else None
+
+    def _named(self, todo: list[Group]) -> set[int]:
+        """The records, other than places, that an article's names are by their exact key."""
+        keys = sorted({name_key(g.name) for g in todo} - {""})
+        if not keys:
+            return set()
+        return {int(r[0]) for r in self.conn.execute(
+            f"SELECT DISTINCT a.entity FROM entity_aliases a JOIN entity_records r ON r.id = a.entity"
+            f" WHERE a.key IN ({','.join('?' * len(keys))}) AND r.kind != 'LOC'", keys)}
+
     # -- writing
     def link(self, rowid: int, entities: list[Entity], day: str | None, story: int | None) -> dict[str, int]:
         """Link one stored article's entities; returns {canonical name: record id}."""
@@ -299,18 +355,25 @@ class Identity:
         todo = groups(entities)
         # full names first: "Rutte" then finds the person "Mark Rutte" of the same article
         todo.sort(key=lambda g: -len(g.name.split()))
+        others: set[int] | None = None
         for g in todo:
             record = self.resolve(g, story, known)
-            if record is None:
-                record = self._create(g)
-            self._update(record, g, day)
-            self.conn.execute(
-                "UPDATE entities SET entity_id = ? WHERE article = ? AND entity = ?",
-                (record, rowid, g.name),
-            )
-            out[g.name] = record
-            known.add(record)
+            if record is None and g.kind == "PER" and " " in g.name:
+                given, surname = person_parts(g.name)
+                if others is None:  # the records the article's names are, read once when needed
+                    others = self._named(todo)
+                record = self._initialled(given, surname, story, known, others) if given and surname else None
+            self._link(rowid, g, record, day, out, known)
         return out
+
+    def _link(self, rowid: int, g: Group, record: int | None, day: str | None, out: dict[str, int], known: set[int]) -> None:
+        """Write one in-article entity's link (to a new record when ``record`` is None)."""
+        if record is None:
+            record = self._create(g)
+        self._update(record, g, day)
+        self.conn.execute("UPDATE entities SET entity_id = ? WHERE article = ? AND entity = ?", (record, rowid, g.name))
+        out[g.name] = record
+        known.add(record)
 
     def _create(self, g: Group) -> int:
         given, surname = person_parts(g.name) if g.kind == "PER" else ([], None)
@@ -333,14 +396,15 @@ class Identity:
         return record
 
     def _update(self, record: int, g: Group, day: str | None) -> None:
-        n = sum(g.texts.values())
-        given, _ = person_parts(g.name) if g.kind == "PER" else ([], "")
-        # a fuller name becomes the record's name ("Rutte" -> "Mark Rutte"); only a person's
+        n = sum(g.texts.values()) + g.references
+        given, surname = person_parts(g.name) if g.kind == "PER" else ([], "")
+        # a fuller name becomes the record's name ("Rutte" -> "Mark Rutte", "Gökmen T." ->
+        # "Gökmen Tanis"); only a person's
         # record is renamed, so only a person's stored given names are read
         rename = False
         if given:
-            row = self.conn.execute("SELECT given FROM entity_records WHERE id = ?", (record,)).fetchone()
-            rename = len(given) > len(_given(row["given"]))
+            row = self.conn.execute("SELECT given, surname FROM entity_records WHERE id = ?", (record,)).fetchone()
+            rename = len(given) > len(_given(row["given"])) or len(row["surname"] or "") == 1 < len(surname)
         self.conn.execute(
             "UPDATE entity_records SET mentions = mentions + ?, articles = articles + 1,"
             " first_seen = CASE WHEN first_seen IS NULL OR ? < first_seen THEN ? ELSE first_seen END,"
@@ -348,12 +412,12 @@ class Identity:
             " country = coalesce(country, ?), lat = coalesce(lat, ?), lon = coalesce(lon, ?),"
             " name = CASE WHEN ? THEN ? ELSE name END, given = CASE WHEN ? THEN ? ELSE given END,"
             " key = CASE WHEN ? THEN ? ELSE key END, sound = CASE WHEN ? THEN ? ELSE sound END,"
-            " head = CASE WHEN ? THEN ? ELSE head END, first = CASE WHEN ? THEN ? ELSE first END"
-            " WHERE id = ?",
+            " head = CASE WHEN ? THEN ? ELSE head END, first = CASE WHEN ? THEN ? ELSE first END,"
+            " surname = CASE WHEN ? THEN ? ELSE surname END WHERE id = ?",
             (
                 n, day, day, day, day, g.country, g.lat, g.lon, rename, g.name, rename, json.dumps(given),
                 rename, name_key(g.name), rename, sound_key(g.name),
-                rename, name_key(g.name).split(" ")[0], rename, given[0] if given else None, record,
+                rename, name_key(g.name).split(" ")[0], rename, given[0] if given else None, rename, surname, record,
             ),
         )
         self.conn.executemany(

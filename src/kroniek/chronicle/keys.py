@@ -1,7 +1,7 @@
 """Name keys: what makes two written names the same name across articles.
 
 * ``name_key`` — case, diacritics, dots, hyphens and spacing do not count: "Erdoğan" = "Erdogan",
-  "Rutte-III" = "Rutte III", "M.  Rutte" = "m rutte".
+  "Rutte-III" = "Rutte III" = "kabinet-Rutte III", "M.  Rutte" = "m rutte".
 * ``sound_key`` — Dutch and English transliterations of the same name meet: "Poetin" = "Putin",
   "Zelenski" = "Zelensky", "Lavrov" = "Lawrow", "Tsjechov" = "Chekhov"-like spellings.
 * ``person_parts`` — a person's name as (given names, surname), particles kept with the surname:
@@ -33,11 +33,16 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().replace("ı", "i")
 
 
+#: "kabinet-Rutte III" is the cabinet "Rutte III" ("kabinet-Rutte" alone names the premier)
+_CABINET = re.compile(r"^kabinet (?=.+ (?:i|ii|iii|iv|v|vi)$)")
+
+
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """The comparable form of a name: folded, punctuation and spacing made uniform, a genitive
     -'s dropped ("Trump's")."""
     key = _SPACES.sub(" ", fold(name).replace("’", "'")).strip()
+    key = _CABINET.sub("", key)
     return re.sub(r"'s$", "", key).strip()
 
 

@@ -60,6 +60,8 @@ MONTH_NUMBERS: dict[str, int] = {w: int(n) for w, n, _ in table("months.tsv")}
 MONTH_NAMES: tuple[str, ...] = tuple(w for w, _, kind in table("months.tsv") if kind == "full")
 #: role nouns that head a description of a person ("de Turkse president", "VN-gezant")
 ROLE_NOUNS: frozenset[str] = words("role_nouns.txt")
+#: role noun -> the roles it may stand for in the same article ("bewindsman" -> minister, ...)
+ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {w: tuple(roles.split(",")) for w, roles in table("role_synonyms.tsv")}
 #: groups and bodies that may speak or act ("de coalitie", "het ministerie", "demonstranten")
 ORG_NOUNS: frozenset[str] = words("organisation_nouns.txt")
 #: nouns for a kind of organisation, also as a compound head ("sportwinkelketen")

@@ -5,6 +5,7 @@ Public face: :func:`find_entities` (the ``entities`` stage) and :func:`role_inde
 
 from __future__ import annotations
 
-from .stage import NATIONALITIES, find_entities, role_index
+from .roles import NATIONALITIES, role_index
+from .stage import find_entities
 
 __all__ = ["NATIONALITIES", "find_entities", "role_index"]

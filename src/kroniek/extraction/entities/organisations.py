@@ -19,7 +19,8 @@ COMPANY_FORMS = words("company_forms.txt", __package__)
 
 def organisations_by_kind(sdoc: Any, mentions: list[Any]) -> None:
     """A name right after a noun for a kind of organisation is one ("sportwinkelketen
-    Holtmann", "stichting Jansen"), whatever person or MISC type the model gave it."""
+    Holtmann", "stichting Jansen"), whatever person or MISC type the model gave it; so is a
+    person's name after "het" ("het Cornelius Haga": people take no neuter article)."""
     for m in mentions:
         if m.label not in ("PER", "MISC") or m.span.start == 0:
             continue
@@ -28,6 +29,8 @@ def organisations_by_kind(sdoc: Any, mentions: list[Any]) -> None:
         common = tok.is_lower or (tok.is_title and (tok.i == 0 or tok.is_sent_start))
         if tok.is_alpha and common and names_organisation_kind(before):
             m.label = "ORG"
+        elif m.label == "PER" and before == "het" and " " in m.text:
+            m.label = "ORG"  # "het Cornelius Haga": a school, hospital or stadium named after someone
 
 
 def organisations_by_name(sdoc: Any, mentions: list[Any]) -> None:

@@ -24,60 +24,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from kroniek.kb.places import country_name, lookup_place
-from kroniek.lexicon import ROLE_NOUNS
+from kroniek.lexicon import mapping
 from kroniek.model import Document, Entity
 from kroniek.pipeline.registry import stage
 
 from .organisations import organisations_by_kind, organisations_by_name
 from .people import full_names, glued_names, link_people, places_typed_as_people
+from .roles import NATIONALITIES, role_after, role_before, role_references, split_role_prefix
 
 LABELS = {"PER", "ORG", "LOC", "MISC"}
 
 #: Common acronyms whose long form an article may never spell out.
-KNOWN_ACRONYMS: dict[str, str] = {
-    "VS": "Verenigde Staten", "VN": "Verenigde Naties", "EU": "Europese Unie",
-    "NAVO": "Noord-Atlantische Verdragsorganisatie", "VK": "Verenigd Koninkrijk",
-    "IS": "Islamitische Staat", "ISIS": "Islamitische Staat", "EC": "Europese Commissie",
-    "EP": "Europees Parlement", "WHO": "Wereldgezondheidsorganisatie",
-    "IMF": "Internationaal Monetair Fonds", "OM": "Openbaar Ministerie",
-    "OVSE": "Organisatie voor Veiligheid en Samenwerking in Europa",
-    "OPCW": "Organisatie voor het Verbod op Chemische Wapens", "ICC": "Internationaal Strafhof",
-    "IAEA": "Internationaal Atoomenergieagentschap", "EK": "Eerste Kamer", "TK": "Tweede Kamer",
-}
-
-#: A token ending in a role noun is a role ("oud-premier", "VN-gezant", "legerleider").
-_ROLE_RE = re.compile("(?:{})$".format("|".join(sorted(ROLE_NOUNS, key=len, reverse=True))))
-_DETERMINERS = frozenset({"de", "het", "een", "die", "deze", "dat", "zijn", "haar", "hun"})
-_UNINFLECTED_ADJ = frozenset({"voormalig", "huidig", "nieuw", "interim", "waarnemend"})
-_COMPLEMENT_HEADS = frozenset({"van", "voor"})
-_SENTENCE_OPENERS = frozenset({".", "!", "?", ":", '"', "“", "'", "‘", "\n", "\n\n"})
-
-#: Nationality adjective (inflected) -> ISO country code. The uninflected stem ("Syrisch") is
-#: only read as the first part of a compound ("Syrisch-Russische"): alone it is mostly a language.
-NATIONALITIES: dict[str, str] = {
-    "Syrische": "SY", "Russische": "RU", "Turkse": "TR", "Amerikaanse": "US", "Iraakse": "IQ",
-    "Iraanse": "IR", "Britse": "GB", "Engelse": "GB", "Franse": "FR", "Duitse": "DE",
-    "Nederlandse": "NL", "Belgische": "BE", "Chinese": "CN", "Japanse": "JP",
-    "Israëlische": "IL", "Palestijnse": "PS", "Egyptische": "EG", "Saudische": "SA",
-    "Saoedische": "SA", "Afghaanse": "AF", "Pakistaanse": "PK", "Indiase": "IN",
-    "Italiaanse": "IT", "Spaanse": "ES", "Portugese": "PT", "Griekse": "GR", "Poolse": "PL",
-    "Oekraïense": "UA", "Libische": "LY", "Libanese": "LB", "Jordaanse": "JO",
-    "Jemenitische": "YE", "Qatarese": "QA", "Koeweitse": "KW", "Marokkaanse": "MA",
-    "Tunesische": "TN", "Algerijnse": "DZ", "Nigeriaanse": "NG", "Keniaanse": "KE",
-    "Zuid-Afrikaanse": "ZA", "Canadese": "CA", "Mexicaanse": "MX", "Braziliaanse": "BR",
-    "Argentijnse": "AR", "Venezolaanse": "VE", "Colombiaanse": "CO", "Cubaanse": "CU",
-    "Australische": "AU", "Noord-Koreaanse": "KP", "Zuid-Koreaanse": "KR", "Zweedse": "SE",
-    "Noorse": "NO", "Deense": "DK", "Finse": "FI", "Oostenrijkse": "AT", "Zwitserse": "CH",
-    "Hongaarse": "HU", "Tsjechische": "CZ", "Roemeense": "RO", "Bulgaarse": "BG",
-    "Servische": "RS", "Kroatische": "HR", "Bosnische": "BA", "Albanese": "AL", "Ierse": "IE",
-    "Schotse": "GB", "Wit-Russische": "BY", "Georgische": "GE", "Armeense": "AM",
-    "Azerbeidzjaanse": "AZ", "Kazachse": "KZ", "Oezbeekse": "UZ", "Indonesische": "ID",
-    "Filipijnse": "PH", "Thaise": "TH", "Vietnamese": "VN", "Maleisische": "MY",
-    "Somalische": "SO", "Ethiopische": "ET", "Soedanese": "SD", "Eritrese": "ER",
-    "Malinese": "ML", "Congolese": "CD", "Ghanese": "GH", "Surinaamse": "SR",
-    "Luxemburgse": "LU", "Emiraatse": "AE", "Omaanse": "OM", "Bahreinse": "BH",
-    "Koeweitisch": "KW", "Tsjetsjeense": "RU", "Birmese": "MM", "Cypriotische": "CY",
-}
+KNOWN_ACRONYMS: dict[str, str] = mapping("known_acronyms.tsv", __package__)
 _NATIONALITY_STEMS: dict[str, str] = {adj[:-1]: code for adj, code in NATIONALITIES.items()}
 
 _ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z0-9&]{0,9}$")
@@ -102,6 +60,7 @@ class _Mention:
     lat: float | None = None
     lon: float | None = None
     nationality: bool = False
+    reference: bool = False  # a role phrase standing for a person named in the article
 
 
 _LEAD_PUNCT = "\"'“”„‘’«»,;:!?()[]-–—/*•·"
@@ -140,6 +99,13 @@ def _initials(phrase: str) -> set[str]:
     return {every, content}
 
 
+def _abbreviates(short: str, long: str) -> bool:
+    """Whether ``short`` can abbreviate ``long``: both start with the same letter ("SDF" for
+    Syrische Democratische Strijdkrachten, an English acronym); "Jesse Klaver (GroenLinks)" names
+    a party, "CU (samen met omroep Max)" adds a remark."""
+    return short[:1].lower() == long[:1].lower()
+
+
 def _acronym_definitions(text: str, mentions: list[_Mention]) -> dict[str, str]:
     """Acronym -> long form, from "Long Form (ACR)", "ACR (Long Form)", the table and initials."""
     defs: dict[str, str] = {}
@@ -156,9 +122,9 @@ def _acronym_definitions(text: str, mentions: list[_Mention]) -> dict[str, str]:
             if before and m.text.upper() in _initials(before.group(1)):
                 pairs.append((before.group(1), m.text))
         for first, second in pairs:
-            if _ACRONYM.match(second) and not _ACRONYM.match(first):
+            if _ACRONYM.match(second) and not _ACRONYM.match(first) and _abbreviates(second, first):
                 defs.setdefault(second, first)
-            elif _ACRONYM.match(first) and not _ACRONYM.match(second) and " " in second:
+            elif _ACRONYM.match(first) and not _ACRONYM.match(second) and " " in second and _abbreviates(first, second):
                 defs.setdefault(first, second)
     by_initials: dict[str, str] = {}
     for m in mentions:
@@ -174,77 +140,6 @@ def _acronym_definitions(text: str, mentions: list[_Mention]) -> dict[str, str]:
         if long:
             defs[acr] = long
     return defs
-
-
-def _is_role_noun(tok: Any) -> bool:
-    low = tok.lower_
-    return (tok.is_alpha or "-" in low) and bool(_ROLE_RE.search(low))
-
-
-def _is_adjective(tok: Any) -> bool:
-    if tok.pos_:
-        return tok.pos_ == "ADJ"
-    low = tok.lower_
-    return low in _UNINFLECTED_ADJ or (
-        len(low) > 3 and low.endswith("e") and low not in _DETERMINERS and not tok.is_punct
-    )
-
-
-def _role_text(sdoc: Any, first: int, last: int) -> str:
-    """The role as written, minus a capital that only marks the start of a sentence."""
-    text = sdoc[first:last + 1].text
-    tok = sdoc[first]
-    starts = first == 0 or tok.is_sent_start or sdoc[first - 1].text in _SENTENCE_OPENERS
-    if starts and _is_role_noun(tok) and tok.text[:1].isupper() and tok.text[1:].islower():
-        text = text[0].lower() + text[1:]
-    return text
-
-
-def _role_before(sdoc: Any, start: int) -> str | None:
-    """ "[de] [Turkse] president [van X] <name>": the role phrase just before a name."""
-    i = start - 1
-    noun = None
-    if i >= 0 and _is_role_noun(sdoc[i]):
-        noun = i
-    else:  # a complement: "minister van Buitenlandse Zaken Sergej Lavrov"
-        for j in range(i, max(-1, i - 6), -1):
-            tok = sdoc[j]
-            if tok.is_punct or tok.is_sent_start and j > 0:
-                break
-            if tok.lower_ in _COMPLEMENT_HEADS and j > 0 and _is_role_noun(sdoc[j - 1]):
-                noun = j - 1
-                break
-    if noun is None:
-        return None
-    first = noun
-    while first - 1 >= 0 and noun - first < 3 and _is_adjective(sdoc[first - 1]):
-        first -= 1
-    return _role_text(sdoc, first, i)
-
-
-def _role_after(sdoc: Any, end: int) -> str | None:
-    """ "<name>, de Russische minister van Buitenlandse Zaken, ...": an apposition."""
-    n = len(sdoc)
-    if end >= n or sdoc[end].text != ",":
-        return None
-    i = end + 1
-    if i < n and sdoc[i].lower_ in _DETERMINERS:
-        i += 1
-    first = i
-    while i < n and i - first < 3 and not _is_role_noun(sdoc[i]) and _is_adjective(sdoc[i]):
-        i += 1
-    if i >= n or not _is_role_noun(sdoc[i]):
-        return None
-    last = i
-    if i + 1 < n and sdoc[i + 1].lower_ in _COMPLEMENT_HEADS:
-        j = i + 2
-        while j < n and j - i <= 6 and not sdoc[j].is_punct:
-            j += 1
-        if j - 1 > i + 1:
-            last = j - 1
-    if last + 1 < n and not sdoc[last + 1].is_punct:
-        return None
-    return _role_text(sdoc, first, last)
 
 
 def _nationalities(sdoc: Any, covered: dict[int, _Mention]) -> list[_Mention]:
@@ -274,37 +169,48 @@ def _nationalities(sdoc: Any, covered: dict[int, _Mention]) -> list[_Mention]:
     return out
 
 
-def _split_role_prefix(sdoc: Any, m: _Mention) -> None:
-    """A model span "Syrische president Assad" becomes PER "Assad" with that role."""
-    span = m.span
-    k = 0
-    while k < len(span) - 1 and k < 3 and not _is_role_noun(span[k]) and _is_adjective(span[k]):
-        k += 1
-    if k >= len(span) - 1 or not _is_role_noun(span[k]) or not span[k + 1].text[:1].isupper():
-        return
-    name = sdoc[span.start + k + 1:span.end]
-    m.role = _role_text(sdoc, span.start, span.start + k)
-    m.span = name
-    m.start, m.end, m.text, m.entity, m.label = (
-        name.start_char, name.end_char, name.text, name.text, "PER"
-    )
-
-
 def _people_by_surname(mentions: list[_Mention]) -> None:
     """One sense per article: a one-word mention the model typed MISC, ORG or LOC that is the
     surname of a person named in full elsewhere in the article ("Erdogan: Assad is een
-    terrorist" as a heading, "de Turkse president Recep Erdogan" below) is that person. Known
-    places and acronyms keep their type."""
+    terrorist" as a heading, "de Turkse president Recep Erdogan" below) is that person; so is its
+    genitive ("Trumps beslissing", "Maduro's regime") beside a person of that name. Known places
+    and acronyms keep their type."""
     tails = {words[-1].casefold() for words in full_names(mentions) if words[-1][:1].isupper()}
+    persons = tails | {m.text.casefold() for m in mentions if m.label == "PER" and " " not in m.text}
     for m in mentions:
-        if (
-            m.label in ("MISC", "ORG", "LOC")
-            and " " not in m.text
-            and m.text.casefold() in tails
-            and not _ACRONYM.match(m.text)
-            and lookup_place(m.text) is None
-        ):
+        if m.label not in ("MISC", "ORG", "LOC") or " " in m.text or _ACRONYM.match(m.text):
+            continue
+        folded = m.text.casefold().replace("’", "'")
+        stem = folded[:-2] if folded.endswith("'s") else folded[:-1] if folded.endswith("s") else None
+        if folded in tails and lookup_place(m.text) is None:
             m.label = "PER"
+        elif stem and len(stem) > 2 and stem in persons and lookup_place(m.text[: len(stem)]) is None:
+            m.label, m.entity = "PER", m.text[: len(stem)]  # link_people gives the fullest name
+
+
+def _joined_names(mentions: list[_Mention]) -> list[_Mention]:
+    """Two names the model took as one across a hyphen ("Real Madrid-Ajax", "Feyenoord-PSV": a
+    match) are two mentions when the article names both on their own."""
+    alone = {}
+    for m in mentions:
+        if "-" not in m.text and not m.reference:
+            alone.setdefault(m.text, m)
+    out = []
+    for m in mentions:
+        cut = None
+        if not m.reference and "-" in m.text:
+            for i, c in enumerate(m.text):
+                left, right = m.text[:i], m.text[i + 1:]
+                if c == "-" and right[:1].isupper() and left in alone and right in alone:
+                    cut = i
+        if cut is None:
+            out.append(m)
+            continue
+        for start, part in ((m.start, m.text[:cut]), (m.start + cut + 1, m.text[cut + 1:])):
+            other = alone[part]
+            out.append(_Mention(start, start + len(part), part, other.label, other.entity, role=other.role,
+                                country=other.country, lat=other.lat, lon=other.lon))
+    return out
 
 
 def canonicalise(doc: Document, sdoc: Any) -> list[Entity]:
@@ -316,7 +222,7 @@ def canonicalise(doc: Document, sdoc: Any) -> list[Entity]:
             m.text = m.entity = m.text[:-1]
             m.end -= 1
         elif len(m.span) > 1:
-            _split_role_prefix(sdoc, m)
+            split_role_prefix(sdoc, m)
     covered = {i: m for m in mentions for i in range(m.span.start, m.span.end)}
 
     # 1. acronyms and their long forms
@@ -350,30 +256,43 @@ def canonicalise(doc: Document, sdoc: Any) -> list[Entity]:
     roles: dict[str, str] = {}
     for m in mentions:
         if m.label == "PER":
-            m.role = m.role or _role_before(sdoc, m.span.start) or _role_after(sdoc, m.span.end)
+            m.role = m.role or role_before(sdoc, m.span.start) or role_after(sdoc, m.span.end)
             if m.role:
                 roles.setdefault(m.entity, m.role)
     for m in mentions:
         if m.label == "PER" and m.role is None:
             m.role = roles.get(m.entity)
 
-    # 4. places
+    # 4. role phrases that stand for a person named with that role ("de premier")
+    people = [(m.entity, m.role) for m in mentions if m.label == "PER" and m.role]
+    starts = {m.span.start for m in mentions if m.label == "PER" and m.span is not None}
+    for start, end, phrase, name in role_references(sdoc, people, set(covered), starts):
+        mentions.append(_Mention(start, end, text[start:end], "PER", name, role=phrase, reference=True))
+
+    # 5. names joined by a hyphen ("Real Madrid-Ajax"), then places
+    mentions = _joined_names(mentions)
     for m in mentions:
-        if m.label != "LOC":
-            continue
-        place = lookup_place(m.entity) or lookup_place(m.text)
+        place = None
+        if m.label == "LOC":
+            place = lookup_place(m.entity) or lookup_place(m.text)
+        elif m.label == "MISC" and m.text.endswith(("'s", "’s")):  # "Amerika's partners"
+            place = lookup_place(m.text[:-2])
+            if place is not None and place.kind == "country":
+                m.label = "LOC"
+            else:
+                place = None
         if place is not None:
             m.country, m.lat, m.lon = place.country, place.lat, place.lon
             if place.kind == "country":
                 m.entity = place.name
 
-    # 5. nationality adjectives
+    # 6. nationality adjectives
     mentions.extend(_nationalities(sdoc, covered))
     mentions.sort(key=lambda m: (m.start, m.end))
 
     aliases: dict[str, list[str]] = {}
     for m in mentions:
-        if not m.nationality:
+        if not m.nationality and not m.reference:
             names = aliases.setdefault(m.entity, [])
             for name in (m.text, *extra_aliases.get(m.entity, ())):
                 if name != m.entity and name not in names and not _PAREN_INSIDE.match(name):
@@ -382,13 +301,13 @@ def canonicalise(doc: Document, sdoc: Any) -> list[Entity]:
         Entity(
             start=m.start, end=m.end, text=m.text, label=m.label, entity=m.entity,
             aliases=() if m.nationality else tuple(aliases.get(m.entity, ())),
-            role=m.role, country=m.country, lat=m.lat, lon=m.lon,
+            role=m.role, country=m.country, lat=m.lat, lon=m.lon, reference=m.reference,
         )
         for m in mentions
     ]
 
 
-@stage("entities", requires={"ner"}, provides={"entities"}, version=7)  # 7: a name glued to its club is cut; 3: surname mentions typed PER; 4: kind nouns, places typed PER; 5: one role-noun list; 6: no punctuation entities, organisation names
+@stage("entities", requires={"ner"}, provides={"entities"}, version=8)  # 8: role references ("de premier" for the article's premier); 7: a name glued to its club is cut; 3: surname mentions typed PER; 4: kind nouns, places typed PER; 5: one role-noun list; 6: no punctuation entities, organisation names
 def find_entities(doc: Document) -> Document:
     """Turn the model's entity spans into canonicalised Entity annotations."""
     sdoc = doc.analysis
@@ -396,33 +315,3 @@ def find_entities(doc: Document) -> Document:
         return doc
     doc.entities = canonicalise(doc, sdoc)
     return doc
-
-
-def _role_keys(role: str) -> list[str]:
-    """The full phrase, then shorter ways to refer back to it: without adjectives, without
-    the complement, the bare noun ("russische minister van buitenlandse zaken" ... "minister")."""
-    words = role.lower().split()
-    head = next((i for i, w in enumerate(words) if _ROLE_RE.search(w)), None)
-    keys = [" ".join(words)]
-    if head is None:
-        return keys
-    keys += [" ".join(words[head:]), " ".join(words[: head + 1]), words[head]]
-    return list(dict.fromkeys(keys))
-
-
-def role_index(doc: Document) -> dict[str, str]:
-    """Role phrase (lowercased) -> canonical person name, for resolving "de Turkse president".
-
-    Keys are the role as written and its shorter forms; a key that two different people share
-    in the article is left out rather than guessed.
-    """
-    index: dict[str, str] = {}
-    ambiguous: set[str] = set()
-    for e in doc.entities:
-        if e.label != "PER" or not e.role:
-            continue
-        for key in _role_keys(e.role):
-            if index.get(key, e.entity) != e.entity:
-                ambiguous.add(key)
-            index.setdefault(key, e.entity)
-    return {k: v for k, v in index.items() if k not in ambiguous}

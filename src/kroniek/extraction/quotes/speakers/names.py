@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kroniek.lexicon import FUNCTION_WORDS, MONTH_NAMES, NAME_PARTICLES, ROLE_NOUNS, WEEKDAY_NAMES, words
+from kroniek.lexicon import ROLE_SYNONYMS as _SYNONYMS
 from kroniek.lexicon.reporting import get_lexicon
 
 
@@ -28,10 +29,8 @@ PORTFOLIO_RE = re.compile(
 )
 
 #: role nouns that stand for others in a later mention ("de bewindsman" for the minister)
-ROLE_SYNONYMS = {
-    w: ("minister", "staatssecretaris", "minister-president", "premier", w)
-    for w in ("bewindsman", "bewindsvrouw", "bewindspersoon")
-}
+#: (the quotes read only the "bewinds-" nouns as stand-ins; a named role is matched as written)
+ROLE_SYNONYMS = {w: (*roles, w) for w, roles in _SYNONYMS.items() if w.startswith("bewinds")}
 
 NAME_TAIL_RE = re.compile(rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)*(?:{_CAP}))+")
 

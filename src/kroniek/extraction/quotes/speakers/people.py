@@ -15,7 +15,7 @@ import bisect
 import re
 
 from kroniek.lexicon import ROLE_NOUNS
-from kroniek.model import Document
+from kroniek.model import Document, Entity
 
 from .genders import Genders
 from .names import (
@@ -41,32 +41,43 @@ from .narration import Narration
 from .resolution import Resolution
 
 
+def _genitive(e: Entity) -> bool:
+    """A person's genitive the entities stage linked to them ("Trumps" for Donald Trump)."""
+    text = e.text.replace("’", "'")
+    if e.label != "PER" or not text.endswith("s") or text == e.entity:
+        return False
+    return text[:-2 if text.endswith("'s") else -1] == e.entity.split()[-1]
+
+
 class People(Narration, Genders, Resolution):
     """Name mentions of one article with canonical (fullest) names and known descriptions."""
 
     def __init__(self, doc: Document) -> None:
         text = doc.text
         self.text = text
+        # role phrases the entities stage resolved ("de premier") are read as descriptions here,
+        # and a genitive ("Trumps beslissing") names no one who speaks or is spoken of
+        names = [e for e in doc.entities if not e.reference and not _genitive(e)]
         a = getattr(doc, "analysis", None)
         self.analysis = a if a is not None and a.has_annotation("DEP") else None
         # nationality adjectives come as MISC entities with a country: never a speaker; a name the
         # model typed LOC/ORG/MISC somewhere is a person when the article treats it as one
-        persons = person_texts(text, doc.entities)
+        persons = person_texts(text, names)
         people = [
             e
-            for e in doc.entities
+            for e in names
             if (e.label != "LOC" or e.text in persons) and not (e.label == "MISC" and e.country)
         ]
         ents = [strip_role(text, e.start, e.end, "PER" if e.text in persons else e.label) for e in people]
-        self.has_ner = bool(doc.entities)
+        self.has_ner = bool(names)
         self._lower = set(re.findall(r"(?<![\w'’-])[a-zà-ÿ][\w'’-]*", text))
         # places the gazetteer knows (a LOC-typed "Fogg" of one mention is no place)
         self._place_mentions = [
-            Mention(e.start, e.end, e.text, "LOC") for e in doc.entities if e.label == "LOC" and e.lat is not None
+            Mention(e.start, e.end, e.text, "LOC") for e in names if e.label == "LOC" and e.lat is not None
         ]
         self._places = {m.text for m in self._place_mentions}
         # organisations the article names on their own ("van Vitesse"): no name's tail
-        self._orgs = {e.text for e in doc.entities if e.label == "ORG" and " " not in e.text}
+        self._orgs = {e.text for e in names if e.label == "ORG" and " " not in e.text}
         ents = [self._clean(self._extend(e)) for e in ents if e is not None]
         ents = [e for e in ents if e is not None]
         heur = [h for h in (self._clean(h) for h in heuristic_names(text)) if h is not None]
@@ -79,13 +90,13 @@ class People(Narration, Genders, Resolution):
                 for h in heur
                 if h.text in per_texts
                 and " " in h.text
-                and not any(e.label == "PER" and e.start < h.end and h.start < e.end for e in doc.entities)
+                and not any(e.label == "PER" and e.start < h.end and h.start < e.end for e in names)
             ]
             ents = [e for e in ents if not any(h.start <= e.start and e.end <= h.end for h in known)]
             heur = [Mention(h.start, h.end, h.text, "PER") if h in known else h for h in heur]
             # heuristic runs give way to the model's people and organisations and to known places
             covered = [(e.start, e.end) for e in ents] + [
-                (e.start, e.end) for e in doc.entities if e.label == "LOC" and e.lat is not None
+                (e.start, e.end) for e in names if e.label == "LOC" and e.lat is not None
             ]
             heur = [
                 h for h in heur if h.label == "PER" or not any(s < h.end and h.start < e for s, e in covered)
@@ -95,7 +106,7 @@ class People(Narration, Genders, Resolution):
             lasts = {e.text.split()[-1] for e in ents if e.label == "PER"}
             heur = [h for h in heur if " " in h.text or h.text in lasts]
         counts: dict[str, int] = {}
-        for e in doc.entities:
+        for e in names:
             counts[e.text] = counts.get(e.text, 0) + 1
         self.mentions = split_glued(sorted(ents + heur, key=lambda m: m.start), counts)
         self._starts = [m.start for m in self.mentions]
