@@ -19,7 +19,7 @@ from .series import series_key
 from .stories import Stories, profile
 
 #: Bump when the chronicle's output changes; a store built by another version is rebuilt.
-VERSION = 4  # 4: role references counted (never aliases), initialled surnames ("Gökmen T."), numbered names no persons, camel-case acronyms; 2: no acronym from a hyphenated name; event keys keep week values whole; 3: bursting words in stories, one identity group per canonical name, genitives of persons
+VERSION = 5  # 5: a new article bridging stories merges them (single-link); 4: role references counted (never aliases), initialled surnames ("Gökmen T."), numbered names no persons, camel-case acronyms; 2: no acronym from a hyphenated name; event keys keep week values whole; 3: bursting words in stories, one identity group per canonical name, genitives of persons
 
 
 class Chronicle:

@@ -4,9 +4,11 @@ A new article is compared with the articles published within ``WINDOW_DAYS`` day
 it that share its most distinctive words — found through ``story_terms``, an index of each
 placed article's top words by day, so finding them costs the same in a store of ten thousand
 articles as in one of a million — by the cosine of their tf-idf vectors
-(stemmed words, the headline and lead counting more) plus the overlap of their named entities. It
-joins the story of the most similar candidate when that similarity reaches the threshold, and
-starts a story of its own otherwise. A near-duplicate always joins its original's story.
+(stemmed words, the headline and lead counting more). It joins the story of the candidates whose
+similarity reaches the threshold — and when those are in several stories, it bridges them and
+they become one (single-link, online: the oldest story id stays, an absorbed one records
+``merged_into``) — and starts a story of its own otherwise. A near-duplicate always joins its
+original's story.
 Document frequencies come from the ``term_df`` table, kept as articles are added.
 
 Words that burst — among the top words of the articles of the article's day and the day before
@@ -225,6 +227,34 @@ class Stories:
         jac = len(p.entities & cents) / len(union) if union else 0.0
         return (1 - ENTITY_WEIGHT) * cos + ENTITY_WEIGHT * jac
 
+    def _join(self, close: list[int]) -> int:
+        """The story of the articles a new article is close to. When they are in several stories,
+        the new article bridges them (the arrest and the victims' story of one shooting, told
+        before anything linked them): they become one, the oldest story taking the others'
+        articles and event keys; an absorbed story keeps its row, empty, with ``merged_into``."""
+        marks = ",".join("?" * len(close))
+        found = sorted({int(r[0]) for r in self.conn.execute(
+            f"SELECT DISTINCT story FROM articles WHERE rowid IN ({marks}) AND story IS NOT NULL", close)})
+        keep = found[0]
+        for other in found[1:]:
+            first, last, n = self.conn.execute("SELECT first, last, articles FROM stories WHERE id = ?", (other,)).fetchone()
+            self.conn.execute("UPDATE articles SET story = ? WHERE story = ?", (keep, other))
+            self.conn.execute(
+                "UPDATE stories SET articles = articles + ?,"
+                " first = CASE WHEN first IS NULL OR ? < first THEN ? ELSE first END,"
+                " last = CASE WHEN last IS NULL OR ? > last THEN ? ELSE last END WHERE id = ?",
+                (n, first, first, last, last, keep),
+            )
+            self.conn.execute("UPDATE stories SET articles = 0, merged_into = ? WHERE id = ?", (keep, other))
+            self.conn.execute("UPDATE stories SET merged_into = ? WHERE merged_into = ?", (keep, other))
+            prefix = f"{other}|"
+            self.conn.execute(
+                "UPDATE events SET event_key = CAST(? AS TEXT) || substr(event_key, ?) WHERE event_key LIKE ?"
+                " AND article IN (SELECT rowid FROM articles WHERE story = ?)",
+                (f"{keep}|", len(prefix) + 1, prefix + "%", keep),
+            )
+        return keep
+
     def assign(
         self, rowid: int, p: Profile, day: str | None, duplicate_of: str | None, threshold: float = THRESHOLD
     ) -> int:
@@ -243,13 +273,12 @@ class Stories:
             bursts = self._bursts(list(p.terms), top, day) if BURST else {}
             weights = self._raised(plain, bursts)
             vec = self._unit(weights)
-            best, best_sim = None, 0.0
+            close = []  # the candidates as similar as the threshold asks
             for cand in self.candidates(p, weights, lo, hi, rowid):
-                sim = self._similar(p, vec, cand)
-                if sim > best_sim:
-                    best, best_sim = cand, sim
-            if best is not None and best_sim >= threshold:
-                story = self.conn.execute("SELECT story FROM articles WHERE rowid = ?", (best,)).fetchone()[0]
+                if self._similar(p, vec, cand) >= threshold:
+                    close.append(cand)
+            if close:
+                story = self._join(close)
             self._vectors[rowid] = (vec, p.entities)
             if bursts:  # kept, so that its vector is the same when read back as when placed
                 self.conn.execute(

@@ -131,7 +131,7 @@ def chronicle(
     one = lambda sql: c.execute(sql).fetchone()[0]  # noqa: E731
     print(json.dumps({
         "entity_records": one("SELECT count(*) FROM entity_records"),
-        "stories": one("SELECT count(*) FROM stories"),
+        "stories": one("SELECT count(*) FROM stories WHERE merged_into IS NULL"),
         "stories_with_several_articles": one("SELECT count(*) FROM stories WHERE articles > 1"),
         "copies": one("SELECT count(*) FROM copies"),
         "figure_series": one("SELECT count(DISTINCT series) FROM figures WHERE series IS NOT NULL"),

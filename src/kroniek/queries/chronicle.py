@@ -98,11 +98,12 @@ def list_stories(
     """Stories, most reported first (articles and printed copies), each with its label, articles,
     dates, counts by source and main entities. ``about`` is any name of an entity, ``entity``
     its record id; dates compare with the stories' first and last days."""
-    sql = "SELECT s.id FROM stories s WHERE s.articles >= ?"
+    sql = "SELECT s.id FROM stories s WHERE s.articles >= ? AND s.merged_into IS NULL"
     params: list[Any] = [min_articles]
-    if story is not None:
+    if story is not None:  # an absorbed story's id leads to the story it became part of
+        merged = conn.execute("SELECT merged_into FROM stories WHERE id = ?", (story,)).fetchone()
         sql += " AND s.id = ?"
-        params.append(story)
+        params.append(int(merged[0]) if merged is not None and merged[0] is not None else story)
     if date_from:
         sql += " AND s.last >= ?"
         params.append(date_from)
@@ -146,10 +147,12 @@ def find_stories(
 
 
 def story_view(conn: sqlite3.Connection, sid: int) -> StoryDetail | None:
-    """One story, or None when there is no story ``sid``."""
-    if conn.execute("SELECT 1 FROM stories WHERE id = ?", (sid,)).fetchone() is None:
+    """One story, or None when there is no story ``sid``; a story merged into another (a later
+    article bridged them) is found as the story it became part of."""
+    row = conn.execute("SELECT merged_into FROM stories WHERE id = ?", (sid,)).fetchone()
+    if row is None:
         return None
-    return _story(conn, sid)
+    return _story(conn, int(row[0]) if row[0] is not None else sid)
 
 
 def _story(conn: sqlite3.Connection, sid: int) -> StoryDetail:

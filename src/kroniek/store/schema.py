@@ -260,6 +260,11 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (acronym, entity)
     ) WITHOUT ROWID;
     """,
+    # 8: stories merged when a new article bridges them (chronicle v5): the absorbed story keeps
+    # its row, empty, and says where its articles went, so an id once given still finds its story
+    """
+    ALTER TABLE stories ADD COLUMN merged_into INTEGER;
+    """,
 ]
 
 #: Migrations that also need Python: (version reached) -> what to run after its SQL.

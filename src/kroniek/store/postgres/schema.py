@@ -277,6 +277,11 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (acronym, entity)
     );
     """,
+    # 8: stories merged when a new article bridges them (chronicle v5): the absorbed story keeps
+    # its row, empty, and says where its articles went, so an id once given still finds its story
+    """
+    ALTER TABLE stories ADD COLUMN merged_into BIGINT;
+    """,
 ]
 
 #: Tables with a generated key, to move past the copied rows after ``kroniek copy``.
