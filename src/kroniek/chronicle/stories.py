@@ -155,12 +155,13 @@ class Stories:
     def add_terms(self, p: Profile, top: list[str] | None = None, day: str | None = None) -> None:
         """Count a placed article's words (``''`` counts the articles) and, with its day, its
         top words for the bursts."""
+        tops = set(top) if top is not None and day else set()
         self.conn.executemany(
-            "INSERT INTO term_df (term, df, top) VALUES (?, 1, 0) ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1",
-            [(t,) for t in ("", *p.terms)],
+            "INSERT INTO term_df (term, df, top) VALUES (?, 1, ?)"
+            " ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1, top = term_df.top + excluded.top",
+            [(t, int(t in tops)) for t in ("", *p.terms)],
         )
-        if top is not None and day:
-            self.conn.executemany("UPDATE term_df SET top = top + 1 WHERE term = ?", [(t,) for t in top])
+        if tops:
             self.conn.executemany(
                 "INSERT INTO term_days (term, day, n) VALUES (?, ?, 1)"
                 " ON CONFLICT (term, day) DO UPDATE SET n = term_days.n + 1",
@@ -270,7 +271,8 @@ class Stories:
             top_words = self._top_terms(p, plain, BURST_TERMS)
         if story is None and day:
             lo, hi = _window(day)
-            bursts = self._bursts(list(p.terms), top, day) if BURST else {}
+            # only a word that was someone's top word can burst (term_days holds top words only)
+            bursts = self._bursts([t for t in p.terms if top.get(t)], top, day) if BURST else {}
             weights = self._raised(plain, bursts)
             vec = self._unit(weights)
             close = []  # the candidates as similar as the threshold asks
