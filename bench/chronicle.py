@@ -1,6 +1,6 @@
 """Score the chronicle on hand-annotated DPG Media 2019 news: stories and entity identity.
 
-Usage: python bench/chronicle.py [--part tuning|heldout|blind|blind3|blind4|blind5] [--db STORE] [--failures]
+Usage: python bench/chronicle.py [--part tuning|heldout|blind|blind3|blind4|blind5|blind6] [--db STORE] [--failures]
 
 The whole corpus (1,438 articles) is ingested into a store (kept with ``--db``, reused when it
 exists), as a user would; the chronicle places every article. Scored on the annotated windows
@@ -10,6 +10,7 @@ exists), as a user would; the chronicle places every article. Scored on the anno
 or 2019-04-10..11 (blind3: annotated by a third annotator after ``blind`` was scored, scored once)
 or 2019-03-27..28 (blind4: stories only, annotated after ``blind3`` was scored, scored once)
 or 2019-04-03..04 (blind5: stories only, annotated after ``blind4`` was scored, scored once)
+or 2019-04-08..09 (blind6: stories only, annotated after ``blind5`` was scored, scored once)
 assigned to a story by hand, and 45-60 entities per window with every mention of each
 (confusable namesakes included).
 
@@ -218,7 +219,7 @@ def identity(db: Path, part: str, failures: bool) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--part", choices=("tuning", "heldout", "blind", "blind3", "blind4", "blind5"), default="tuning")
+    ap.add_argument("--part", choices=("tuning", "heldout", "blind", "blind3", "blind4", "blind5", "blind6"), default="tuning")
     ap.add_argument("--db", type=Path, help="store to build (or reuse when it exists)")
     ap.add_argument("--failures", action="store_true", help="list mismatches (not on the blind part)")
     ap.add_argument("--cost", type=int, metavar="ROUNDS", help="only measure the ingest cost of the chronicle")
