@@ -54,7 +54,7 @@ def build(path: Path, n: int) -> None:
         rows = []
         days: Counter[tuple[str, str]] = Counter()
         for a, f in zip(arts, fts, strict=True):
-            p = S.profile(f[1], f[2], set())
+            p = S.profile(f[1], f[2])
             df.update(p.terms.keys())
             weights = {t: c * (1.0 / (1 + df[t])) for t, c in p.terms.items()}
             ranked = sorted(weights, key=lambda t: -weights[t])
@@ -88,7 +88,7 @@ def place(path: Path, n_stored: int, n_new: int) -> list[float]:
             )
             conn.execute("INSERT INTO articles_fts (rowid, title, text, source) VALUES (?,?,?,?)", (rowid, *f[1:]))
             t0 = time.perf_counter()
-            stories.assign(rowid, S.profile(f[1], f[2], set()), a[4], None)
+            stories.assign(rowid, S.profile(f[1], f[2]), a[4], None)
             times.append(time.perf_counter() - t0)
     conn.execute("ROLLBACK")
     conn.close()

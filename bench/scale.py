@@ -83,7 +83,7 @@ def fill(store: Any, start: int, stop: int, seed: int) -> None:
             stories = Stories(c)  # each article's top words by day, as placing it would index them
             terms, days = [], Counter()
             for a, f in zip(arts, fts, strict=True):
-                p = profile(f[1], f[2], set())
+                p = profile(f[1], f[2])
                 w = stories._plain_weights(p, df)  # noqa: SLF001
                 terms += [(t, a[4][:10], a[0]) for t in stories._top_terms(p, w)]  # noqa: SLF001
                 burst_top = stories._top_terms(p, w, BURST_TERMS)  # noqa: SLF001

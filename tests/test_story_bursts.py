@@ -22,7 +22,7 @@ def _article(conn, rowid: int, day: str, words: list[str], stories: S.Stories) -
     )
     conn.execute("INSERT INTO articles_fts (rowid, title, text, source) VALUES (?,?,?,?)",
                  (rowid, "", " ".join(words), ""))
-    return stories.assign(rowid, S.profile("", " ".join(words), set()), day, None)
+    return stories.assign(rowid, S.profile("", " ".join(words)), day, None)
 
 
 def _place_all(tmp_path, burst: float, monkeypatch) -> tuple[int, int, S.Stories]:

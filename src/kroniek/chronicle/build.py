@@ -33,8 +33,7 @@ class Chronicle:
     def add(self, rowid: int, doc: Document, title_stems: str, text_stems: str, duplicate_of: str | None) -> int:
         """Place one newly stored article; returns its story."""
         day = doc.published.start().isoformat() if doc.published else None
-        names = {e.entity for e in doc.entities if e.label != "MISC"}
-        story = self.stories.assign(rowid, profile(title_stems, text_stems, names), day, duplicate_of)
+        story = self.stories.assign(rowid, profile(title_stems, text_stems), day, duplicate_of)
         records = self.identity.link(rowid, doc.entities, day, story)
         for f in doc.figures:
             ents = [

@@ -160,6 +160,14 @@ class Identity:
             loose=True,
         )
 
+    def _by_acronym(self, name: str) -> list[Any]:
+        """Records one of whose acronyms ``name`` is ("IS", "CU")."""
+        return self._records(
+            "SELECT r.* FROM entity_acronyms x JOIN entity_records r ON r.id = x.entity"
+            " WHERE x.acronym = ? ORDER BY r.mentions DESC, r.id",
+            (name.upper(),),
+        )
+
     def _story_entities(self, story: int | None) -> set[int]:
         if story is None:
             return set()
@@ -211,15 +219,7 @@ class Identity:
                 if len(hits) == 1:
                     return int(hits[0]["id"])
             if _looks_like_acronym(g.name):
-                hits = self._compatible(
-                    self._records(
-                        "SELECT r.* FROM entity_acronyms x JOIN entity_records r ON r.id = x.entity"
-                        " WHERE x.acronym = ? ORDER BY r.mentions DESC, r.id",
-                        (g.name.upper(),),
-                    ),
-                    g.kind,
-                    loose=True,
-                )
+                hits = self._compatible(self._by_acronym(g.name), g.kind, loose=True)
                 if len(hits) == 1:
                     return int(hits[0]["id"])
             return self._part_of_name(g, story, known)
@@ -239,10 +239,7 @@ class Identity:
             if len(pkey) < 2:
                 continue  # "T-shirts", "H-woord": a letter names nobody
             if part != g.name and _looks_like_acronym(part):  # "CU-leider"
-                hits = self._records(
-                    "SELECT r.* FROM entity_acronyms x JOIN entity_records r ON r.id = x.entity WHERE x.acronym = ?",
-                    (part.upper(),),
-                )
+                hits = self._by_acronym(part)
                 if len(hits) == 1 and hits[0]["kind"] != "PER":
                     return int(hits[0]["id"])
             for cand in (pkey, pkey[:-1] if pkey.endswith("s") and len(pkey) > 4 else None):
@@ -380,11 +377,11 @@ class Identity:
         key = name_key(g.name)
         shorts = acronyms(g.name) if g.kind != "PER" else []
         cur = self.conn.execute(
-            "INSERT INTO entity_records (name, label, kind, key, sound, surname, given, acronym, country, lat, lon,"
-            " head, first) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO entity_records (name, label, kind, key, sound, surname, given, country, lat, lon,"
+            " head, first) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 g.name, g.label, g.kind, key, sound_key(g.name), surname, json.dumps(given),
-                f"|{'|'.join(shorts)}|" if shorts else None, g.country, g.lat, g.lon,
+                g.country, g.lat, g.lon,
                 key.split(" ")[0] if key else None, given[0] if given else None,
             ),
         )

@@ -37,10 +37,8 @@ QUERY_TERMS = 15
 CANDIDATES = 30
 #: Similarity at which an article joins a story (tuned on the tuning window, bench/stories.py).
 THRESHOLD = 0.34
-#: The document count idf uses at least (see Stories._weights).
+#: The document count idf uses at least (see Stories._plain_weights).
 MIN_DOCS = 5000
-#: Weight of shared named entities beside the word cosine.
-ENTITY_WEIGHT = 0.0
 #: How much a bursting word's weight grows per unit of log-burst; the days it is measured over
 #: (the article's day and the ones before it); the top words per article that are counted.
 BURST = 2.0
@@ -48,7 +46,7 @@ BURST_DAYS = 2
 BURST_TERMS = 40
 
 
-#: Article vectors kept across batches of one process (rowid -> (unit tf-idf vector, entities));
+#: Article vectors kept across batches of one process (rowid -> unit tf-idf vector);
 #: a bounded cache: candidates are recent articles, whose vectors are here from their own placing.
 #: ``KRONIEK_STORY_CACHE`` articles at most (default 5,000, about 15 kB each: the window of a
 #: time-ordered feed many times over; a miss recomputes the vector from the store).
@@ -62,25 +60,24 @@ class _Vectors(dict):  # type: ignore[type-arg]
         super().__setitem__(key, value)
 
 
-_VECTORS: dict[int, tuple[dict[str, float], frozenset[str]]] = _Vectors()
+_VECTORS: dict[int, dict[str, float]] = _Vectors()
 
 
 @dataclass
 class Profile:
-    """What an article is about, for comparing: term counts and entity names."""
+    """What an article is about, for comparing: its stemmed words with their counts."""
 
     terms: Counter[str]
-    entities: frozenset[str]
 
 
-def profile(title_stems: str, text_stems: str, entity_names: set[str]) -> Profile:
+def profile(title_stems: str, text_stems: str) -> Profile:
     """Headline words count three times, the first 60 words of the text twice."""
     terms: Counter[str] = Counter()
     for t in title_stems.split():
         terms[sys.intern(t)] += 3  # interned: the cached vectors share their words
     for i, t in enumerate(text_stems.split()):
         terms[sys.intern(t)] += 2 if i < 60 else 1
-    return Profile(Counter({t: n for t, n in terms.items() if len(t) > 2 and not t.isdigit()}), frozenset(entity_names))
+    return Profile(Counter({t: n for t, n in terms.items() if len(t) > 2 and not t.isdigit()}))
 
 
 class Stories:
@@ -89,7 +86,6 @@ class Stories:
     def __init__(self, conn: Any) -> None:
         self.conn = conn
         self._n: int | None = None
-        self._cache: dict[int, Profile] = {}
         self._vectors = _VECTORS
 
     def _docs(self) -> int:
@@ -191,42 +187,25 @@ class Stories:
         return usable[:k]
 
     def _profile_of(self, rowid: int) -> Profile:
-        if rowid in self._cache:
-            return self._cache[rowid]
         row = self.conn.execute("SELECT title, text FROM articles_fts WHERE rowid = ?", (rowid,)).fetchone()
-        ents = {
-            r[0]
-            for r in self.conn.execute(
-                "SELECT DISTINCT entity FROM entities WHERE article = ? AND label != 'MISC'", (rowid,)
-            )
-        }
-        p = profile(row[0] or "", row[1] or "", ents)
-        if len(self._cache) > 5000:
-            self._cache.clear()
-        self._cache[rowid] = p
-        return p
+        return profile(row[0] or "", row[1] or "")
 
     @staticmethod
     def _unit(w: dict[str, float]) -> dict[str, float]:
         norm = math.sqrt(sum(x * x for x in w.values())) or 1.0
         return {t: x / norm for t, x in w.items()}
 
-    def _similar(self, p: Profile, vec: dict[str, float], cand: int) -> float:
-        """Cosine (and entity overlap) of the new article and a candidate, whose vector is kept
-        from when it was placed (or computed once from the store, as of now)."""
+    def _similar(self, vec: dict[str, float], cand: int) -> float:
+        """Cosine of the new article and a candidate, whose vector is kept from when it was
+        placed (or computed once from the store, as of now)."""
         if cand not in self._vectors:
             other = self._profile_of(cand)
             row = self.conn.execute("SELECT bursts FROM story_bursts WHERE article = ?", (cand,)).fetchone()
             bursts = json.loads(row[0]) if row is not None else None
-            self._vectors[cand] = (self._unit(self._raised(self._plain_weights(other, self._df(list(other.terms))), bursts)), other.entities)
-        cvec, cents = self._vectors[cand]
+            self._vectors[cand] = self._unit(self._raised(self._plain_weights(other, self._df(list(other.terms))), bursts))
+        cvec = self._vectors[cand]
         small, big = (vec, cvec) if len(vec) < len(cvec) else (cvec, vec)
-        cos = sum(x * big.get(t, 0.0) for t, x in small.items())
-        if not ENTITY_WEIGHT:
-            return cos
-        union = p.entities | cents
-        jac = len(p.entities & cents) / len(union) if union else 0.0
-        return (1 - ENTITY_WEIGHT) * cos + ENTITY_WEIGHT * jac
+        return sum(x * big.get(t, 0.0) for t, x in small.items())
 
     def _join(self, close: list[int]) -> int:
         """The story of the articles a new article is close to. When they are in several stories,
@@ -277,11 +256,11 @@ class Stories:
             vec = self._unit(weights)
             close = []  # the candidates as similar as the threshold asks
             for cand in self.candidates(p, weights, lo, hi, rowid):
-                if self._similar(p, vec, cand) >= threshold:
+                if self._similar(vec, cand) >= threshold:
                     close.append(cand)
             if close:
                 story = self._join(close)
-            self._vectors[rowid] = (vec, p.entities)
+            self._vectors[rowid] = vec
             if bursts:  # kept, so that its vector is the same when read back as when placed
                 self.conn.execute(
                     "INSERT INTO story_bursts (article, bursts) VALUES (?, ?)"
