@@ -135,15 +135,18 @@ def role_index(doc: Document) -> dict[str, str]:
     Keys are the role as written and its shorter forms; a key that two different people share
     in the article is left out rather than guessed.
     """
+    return _index((e.entity, e.role) for e in doc.entities if e.label == "PER" and e.role)
+
+
+def _index(people: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Role key -> the one person (canonical name) it fits, from (name, role) pairs."""
     index: dict[str, str] = {}
     ambiguous: set[str] = set()
-    for e in doc.entities:
-        if e.label != "PER" or not e.role:
-            continue
-        for key in _role_keys(e.role):
-            if index.get(key, e.entity) != e.entity:
+    for name, role in people:
+        for key in _role_keys(role):
+            if index.get(key, name) != name:
                 ambiguous.add(key)
-            index.setdefault(key, e.entity)
+            index.setdefault(key, name)
     return {k: v for k, v in index.items() if k not in ambiguous}
 
 
@@ -168,8 +171,7 @@ def _references_phrase(sdoc: Any, i: int, person_starts: set[int]) -> tuple[int,
 
 def _nationality_words(phrase: str) -> set[str]:
     """The nationality adjectives of a role phrase, also inside a compound ("Turks-Koerdische")."""
-    words = phrase.split()
-    return {w for w in words if w in NATIONALITIES} | {p for w in words for p in w.split("-") if p in NATIONALITIES}
+    return {part for w in phrase.split() for part in (w, *w.split("-")) if part in NATIONALITIES}
 
 
 def role_references(
@@ -179,17 +181,11 @@ def role_references(
     the role noun, the phrase, canonical name) for "de premier" where "premier Mark Rutte" is the article's only
     premier. ``people``: (canonical name, role) of the article's people; ``covered``: token
     indices already inside a name; ``person_starts``: token indices where a person's name starts."""
-    index: dict[str, str] = {}
+    people = list(people)
+    index = _index(people)
     roles: dict[str, str] = {}
-    ambiguous: set[str] = set()
     for name, role in people:
-        for key in _role_keys(role):
-            if index.get(key, name) != name:
-                ambiguous.add(key)
-            index.setdefault(key, name)
-            roles.setdefault(name, role)
-    for key in ambiguous:
-        index.pop(key, None)
+        roles.setdefault(name, role)
     if not index:
         return []
     out = []
