@@ -86,6 +86,20 @@ def _batches(items: Iterable[Record | RecordError], size: int) -> Iterator[list[
         yield batch
 
 
+#: An exact copy found at ingest: the article, the id of its original, its file and line.
+Copy = tuple[Article, str, str | None, int | None]
+
+
+@dataclass
+class _Pending:
+    """A batch checked and handed to the workers, not yet stored."""
+
+    errors: list[RecordError]
+    fresh: dict[str, tuple[Record, str]] = field(default_factory=dict)  # article id -> (record, text hash)
+    copies: list[Copy] = field(default_factory=list)
+    results: Iterable[Document | PipelineFailure] = ()
+
+
 class Ingester:
     """Stateful ingest into one store (dedup index and counters live across batches)."""
 
@@ -108,7 +122,6 @@ class Ingester:
         self.on_error = on_error or (lambda msg: print(f"Error: {msg}", file=sys.stderr))
         self._seen_hashes: dict[str, str] = {}
         self._seen_ids: dict[str, str] = {}
-        self._copies: list[tuple[Article, str, str | None, int | None]] = []
         if chronicle:
             ensure_chronicle(store)
 
@@ -126,7 +139,14 @@ class Ingester:
                      processed: Mapping[str, Document] | None = None) -> None:
         """Check, annotate and store one batch. ``processed`` gives documents annotated
         elsewhere (the Spark runner's executors) by article id: those are not annotated again."""
-        errors = [item for item in batch if isinstance(item, RecordError)]
+        self.finish(self.submit(batch, processed))
+
+    def submit(self, batch: list[Record | RecordError],
+               processed: Mapping[str, Document] | None = None) -> _Pending:
+        """Check one batch and start annotating it; :meth:`finish` stores it. With worker
+        processes the annotation runs while the parent stores the batch before (``ingest_paths``
+        keeps one batch in flight), so the writing and the chronicle no longer leave the workers idle."""
+        pending = _Pending(errors=[item for item in batch if isinstance(item, RecordError)])
         records = [item for item in batch if isinstance(item, Record)]
         self.summary.read += len(batch)
         # A first look, without the lock, spares annotating what is stored already; what
@@ -134,7 +154,6 @@ class Ingester:
         stored_hashes = self.store.hashes_for_ids(r.article.id for r in records)
         hashes = {r.article.id: text_hash(r.article.text) for r in records}
         known = self.store.ids_for_hashes(hashes.values())
-        fresh: list[tuple[Record, str]] = []
         for rec in records:
             art, h = rec.article, hashes[rec.article.id]
             previous = stored_hashes.get(art.id) or self._seen_ids.get(art.id)
@@ -142,22 +161,27 @@ class Ingester:
                 if previous == h:
                     self.summary.unchanged += 1
                 else:
-                    errors.append(_changed_text(rec.source_file, rec.line, art.id))
+                    pending.errors.append(_changed_text(rec.source_file, rec.line, art.id))
                 continue
             if h in known or h in self._seen_hashes:
                 self.summary.duplicates += 1
-                self._copies.append((art, known.get(h) or self._seen_hashes[h], rec.source_file, rec.line))
+                pending.copies.append((art, known.get(h) or self._seen_hashes[h], rec.source_file, rec.line))
                 continue
             self._seen_ids[art.id] = h
             self._seen_hashes[h] = art.id
-            fresh.append((rec, h))
+            pending.fresh[art.id] = (rec, h)
+        articles = [rec.article for rec, _ in pending.fresh.values()]
+        pending.results = (self.processor.submit(articles) if processed is None
+                           else [processed[a.id] for a in articles])
+        return pending
+
+    def finish(self, pending: _Pending) -> None:
+        """Collect a submitted batch's annotations and store it in one write transaction."""
+        errors = pending.errors
         candidates: list[StoredDocument] = []
-        by_id = {rec.article.id: (rec, h) for rec, h in fresh}
-        results = (self.processor.map(r.article for r, _ in fresh) if processed is None
-                   else [processed[r.article.id] for r, _ in fresh])
-        for result in results:
+        for result in pending.results:
             if isinstance(result, PipelineFailure):
-                rec, _ = by_id[result.article_id]
+                rec, _ = pending.fresh[result.article_id]
                 errors.append(
                     RecordError(
                         f"processing failed: {result.message}",
@@ -169,7 +193,7 @@ class Ingester:
                     )
                 )
                 continue
-            rec, h = by_id[result.id]
+            rec, h = pending.fresh[result.id]
             candidates.append(
                 StoredDocument(
                     document=result,
@@ -182,29 +206,30 @@ class Ingester:
         chosen: list[StoredDocument] = []
 
         def decide(items: list[StoredDocument]) -> list[StoredDocument]:
-            chosen[:] = self._decide(items, errors)
+            chosen[:] = self._decide(items, errors, pending.copies)
             return chosen
-
-        copies, self._copies = self._copies, []
 
         def after(conn: object, stored: list[tuple[int, StoredDocument, TextRows]]) -> None:
             chronicle = Chronicle(conn)
             for rowid, item, stems in stored:
                 chronicle.add(rowid, item.document, stems.title, stems.text, item.duplicate_of)
             now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-            for article, original, source_file, line in copies + self._copies:
+            for article, original, source_file, line in pending.copies:
                 chronicle.add_copy(article, original, source_file, line, now)
-            self._copies = []
 
         added = self.store.add(candidates, decide=decide, after=after if self.chronicle else None)
         self.summary.ingested += added
         self.summary.unchanged += len(chosen) - added  # not reached while _decide holds
         self.reject(errors)
-        # committed: from here on the store answers for these ids and texts
-        self._seen_ids.clear()
-        self._seen_hashes.clear()
+        # committed: from here on the store answers for these ids and texts (a batch submitted
+        # since keeps its own entries)
+        for art_id, (_, h) in pending.fresh.items():
+            if self._seen_ids.get(art_id) == h:
+                del self._seen_ids[art_id]
+            if self._seen_hashes.get(h) == art_id:
+                del self._seen_hashes[h]
 
-    def _decide(self, items: list[StoredDocument], errors: list[RecordError]) -> list[StoredDocument]:
+    def _decide(self, items: list[StoredDocument], errors: list[RecordError], copies: list[Copy]) -> list[StoredDocument]:
         """Under the store's write lock: which of ``items`` to store, as what.
 
         Another process may have stored any of them (or the same text under another id, or a
@@ -226,7 +251,7 @@ class Ingester:
                 continue
             if item.text_hash in known:
                 self.summary.duplicates += 1
-                self._copies.append((doc.article, known[item.text_hash], item.source_file, item.source_line))
+                copies.append((doc.article, known[item.text_hash], item.source_file, item.source_line))
                 continue
             signature = item.signature or b""
             keys = band_keys(signature)
@@ -282,10 +307,19 @@ def ingest_paths(
 
         bar = tqdm(unit="art", file=sys.stderr, desc="ingest", smoothing=0.1)
     try:
+        pending: tuple[_Pending, int] | None = None
         for batch in _batches(items, batch_size):
-            ingester.ingest_batch(batch)
+            # the next batch is annotated while the one before is stored (one batch in flight)
+            submitted = (ingester.submit(batch), len(batch))
+            if pending is not None:
+                ingester.finish(pending[0])
+                if bar is not None:
+                    bar.update(pending[1])
+            pending = submitted
+        if pending is not None:
+            ingester.finish(pending[0])
             if bar is not None:
-                bar.update(len(batch))
+                bar.update(pending[1])
     finally:
         ingester.processor.__exit__(None, None, None)
         if bar is not None:

@@ -89,6 +89,14 @@ class Processor:
             for results in self._pool.imap(_run_chunk, _chunks(articles)):
                 yield from results
 
+    def submit(self, articles: Iterable[Article]) -> Iterator[Document | PipelineFailure]:
+        """Like :meth:`map`, but worker processes start on ``articles`` at once, so the caller can
+        do other work (store the batch before) while they annotate. Without workers it is ``map``."""
+        if self._pool is None:
+            return self.map(articles)
+        started = self._pool.imap(_run_chunk, list(_chunks(articles)))
+        return (doc for results in started for doc in results)
+
     def close(self) -> None:
         if self._pool is not None:
             self._pool.close()
