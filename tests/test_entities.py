@@ -38,7 +38,7 @@ def by_text(doc: Document, text: str, label: str | None = None) -> list[Entity]:
 
 def test_stage_registration():
     info = get_stage("entities")
-    assert info.version == 8
+    assert info.version == 9
     assert info.requires == {"ner"} and info.provides == {"entities"}
 
 
@@ -390,3 +390,12 @@ def test_a_party_in_parentheses_is_no_acronym_of_the_person():
     doc = annotate(text, ("Jesse Klaver", "PER"), ("GroenLinks", "ORG"), ("GroenLinks", "ORG", 1))
     assert {e.entity for e in by_text(doc, "GroenLinks")} == {"GroenLinks"}
     assert "GroenLinks" not in by_text(doc, "Jesse Klaver")[0].aliases
+
+
+def test_an_organisation_named_with_its_country_is_one_name():
+    text = "Ook Horeca Vereniging Nederland is tegen. Greenpeace Nederland protesteert. Ze wonen in Nederland."
+    doc = annotate(
+        text, ("Horeca Vereniging", "ORG"), ("Nederland", "LOC"), ("Greenpeace", "ORG"), ("Nederland", "LOC", 2)
+    )
+    assert by_text(doc, "Horeca Vereniging Nederland", "ORG") and by_text(doc, "Greenpeace Nederland", "ORG")
+    assert [e.text for e in doc.entities if e.label == "LOC"] == ["Nederland"]  # the country of the last sentence

@@ -366,3 +366,22 @@ def test_news_number_forms_and_ages_in_years(analysed, text, expected):
 def test_a_range_written_from_high_to_low(analysed):
     f = by_text(figures(analysed, "De economie groeit dit jaar met 1,8 tot 1,6 procent, verwacht het CPB."), "1,6")
     assert (f.value, f.value_max, f.qualifier) == (1.6, 1.8, "range")
+
+
+def test_comparatives_bound_a_figure(analysed):
+    figs = figures(analysed, "Vrachtwagens zwaarder dan 3,5 ton mogen de tunnel niet meer in. "
+                             "Kinderen jonger dan 12 jaar betalen niets.", "2019-03")
+    heavy = by_text(figs, "3,5")
+    assert (heavy.value, heavy.qualifier) == (3.5, "more_than")
+    assert heavy.text.startswith("zwaarder dan")
+    assert by_text(figs, "12").qualifier == "less_than"
+
+
+def test_two_ages_joined_by_en_are_two_figures_but_tussen_makes_a_range(analysed):
+    figs = figures(analysed, "Twee meisjes van 12 en 14 jaar oud deden aangifte.", "2019-03")
+    ages = [f for f in figs if f.value in (12, 14)]
+    assert sorted(f.value for f in ages) == [12, 14] and all(f.value_max is None for f in ages)
+    assert by_text(figs, "Twee").value == 2
+    figs = figures(analysed, "De prijzen stegen tussen 12 en 14 procent.", "2019-03")
+    f = by_text(figs, "12")
+    assert (f.value, f.value_max, f.qualifier) == (12, 14, "range")

@@ -638,3 +638,40 @@ def test_spokesperson_of_a_body_speaks_for_it(mode):
 def test_plural_pronoun_after_a_plural_cue_is_a_group(mode):
     doc = run('Anna Vermeer kwam binnen bij de kinderen.\n"Wat was het mooiste?" riepen zij allemaal.')
     assert find(doc, "Wat was het mooiste").speaker_name is None
+
+
+def test_a_quotation_opened_with_an_apostrophe_and_closed_with_a_double_mark():
+    """Dialogue typed as 'Kom je?" "Nee." — the first close is the double mark, so each turn is
+    its own quotation instead of one that runs to the last apostrophe of the text."""
+    from kroniek.extraction.quotes.marks import direct_spans
+
+    text = "'Kom je nog mee naar de markt?\" \"Nee, ik blijf thuis.\" \"Jammer, zo'n mooie dag.\""
+    spans = [text[cs:ce] for _, cs, ce, _, _ in direct_spans(text, 0, len(text))]
+    assert spans == ["Kom je nog mee naar de markt?", "Nee, ik blijf thuis.", "Jammer, zo'n mooie dag."]
+
+
+def _quotes_of(text: str) -> list[tuple[str, str | None]]:
+    from kroniek.pipeline import process
+
+    doc = next(process([Article(id="q", text=text, published=PublishedDate.parse("2019-03-01"))]))
+    return [(q.content.text, q.speaker_name) for q in doc.quotes]
+
+
+def test_titles_after_a_work_and_interjections_are_no_quotes_or_speakers():
+    got = _quotes_of(
+        "In het artikel 'Leesvoer voor kinderen' (zaterdag) stonden tien boeken. Zij schreef de trilogie "
+        "van 'Kinderen van de Zee'. ,,Het is een mooi boek'', zegt Piet Jansen. Mijn buurvrouw fietste "
+        "voorbij. Ah, daar was ze weer, op de fiets en riep lachend: ,,Wat sta je daar nou?''"
+    )
+    assert ("Het is een mooi boek", "Piet Jansen") in got
+    assert not any("Leesvoer" in q or "Zee" in q for q, _ in got)
+    assert all(speaker != "Ah" for _, speaker in got)
+
+
+def test_own_account_and_a_surname_with_its_particle_after_volgens():
+    got = _quotes_of(
+        "Janice Bronk snapt niets van het besluit van de gemeente, waarmee ze naar eigen zeggen goed "
+        "samenwerkte. Volgens Van der Kuijl had Amsterdam een betere oplossing kunnen vinden."
+    )
+    assert ("waarmee ze naar eigen zeggen goed samenwerkte", "Janice Bronk") in got
+    assert ("had Amsterdam een betere oplossing kunnen vinden", "Van der Kuijl") in got

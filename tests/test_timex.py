@@ -1020,3 +1020,19 @@ def test_this_weekend_in_a_past_clause_is_the_one_just_past():
     text = "Het meeste geld kwam dit weekend terug."
     doc = Pipeline(["analysis", "timexes"])(Document(Article(id="t", text=text, published=PublishedDate.parse("2019-04-08"))))
     assert [t.value for t in doc.timexes] == ["2019-W14-WE"]
+
+
+def test_a_day_and_month_without_a_year_is_read_near_the_publication():
+    # a future marker elsewhere in the sentence does not send a date eleven months ahead
+    assert values("Ze gaat op 2 maart naar Antwerpen.", "2019-03-05")["2 maart"] == ("DATE", "2019-03-02")
+    # ... unless the text itself puts it ahead
+    assert values("Het comité zal de volgende 6e april bijeenkomen.", "2019-04-10")["6e april"] == ("DATE", "2020-04-06")
+    # a date a decision takes effect on is the coming one, even in a past-tense sentence
+    assert values("De wethouder besloot de tunnel per 1 mei te sluiten.", "2019-03-30")["1 mei"] == ("DATE", "2019-05-01")
+    assert values("Hij sloot de tunnel op 1 mei.", "2019-03-30")["1 mei"] == ("DATE", "2018-05-01")
+
+
+def test_vague_references_to_the_past():
+    got = values("Voorheen was dat anders. Een tijdje terug kwam hij nog langs.", "2019-03-30")
+    assert got["Voorheen"] == ("DATE", "PAST_REF")
+    assert got["Een tijdje terug"] == ("DATE", "PAST_REF")

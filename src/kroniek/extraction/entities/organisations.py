@@ -60,3 +60,30 @@ def organisations_by_name(sdoc: Any, mentions: list[Any]) -> None:
 
 def _head(tok: Any) -> bool:
     return tok.text[:1].isupper() and tok.text.lower() in ORGANISATION_HEADS
+
+
+#: countries that close an organisation's name as its national branch ("Greenpeace Nederland")
+BRANCH_COUNTRIES = frozenset({"Nederland", "België", "Vlaanderen"})
+
+
+def national_branches(sdoc: Any, mentions: list[Any]) -> list[Any]:
+    """An organisation named with its country right after it is one name ("Koninklijke Horeca
+    Nederland", "Amnesty International Nederland"): the organisation's mention takes the
+    country's token, and the country's own mention, if the model made one, goes."""
+    by_start = {m.span.start: m for m in mentions if m.span is not None}
+    dropped: set[int] = set()
+    for m in mentions:
+        span = m.span
+        if m.label != "ORG" or span is None or span.end >= len(sdoc):
+            continue
+        tok = sdoc[span.end]
+        if tok.text not in BRANCH_COUNTRIES or tok.idx != span.end_char + 1 or not sdoc.text[span.end_char].isspace():
+            continue
+        other = by_start.get(span.end)
+        if other is not None and (other.span.end != span.end + 1 or other.label != "LOC"):
+            continue
+        ws = sdoc[span.start : span.end + 1]
+        m.span, m.start, m.end, m.text, m.entity = ws, ws.start_char, ws.end_char, ws.text, ws.text
+        if other is not None:
+            dropped.add(id(other))
+    return [m for m in mentions if id(m) not in dropped]

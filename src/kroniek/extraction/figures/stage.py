@@ -165,6 +165,9 @@ def _qualifier(text: str, n: NumberMatch, sent_start: int) -> tuple[str, int]:
     m = QUAL_RE.search(before)
     if m:
         return QUALIFIERS[m.group("q").lower()], n.start - len(before) + m.start()
+    m = _COMPARED.search(before)
+    if m:  # "zwaarder dan 3,5 ton", "jonger dan 18"
+        return ("less_than" if m.group(1).lower() in _LESS else "more_than"), n.start - len(before) + m.start()
     m = _ABOVE_BELOW.search(before)
     if m and _MEASURE_AFTER.match(text, n.end):
         # "boven 100 meter", "onder 5 procent" (but "boven 12 winkels" is a place)
@@ -175,6 +178,10 @@ def _qualifier(text: str, n: NumberMatch, sent_start: int) -> tuple[str, int]:
 
 
 _ABOVE_BELOW = re.compile(r"(?i)\b(boven|onder)\s+$")
+#: comparatives before "dan" that bound a measure from below or above
+_MORE = ("zwaarder", "groter", "hoger", "langer", "ouder", "breder", "dikker", "duurder", "sneller", "warmer")
+_LESS = ("lichter", "kleiner", "lager", "korter", "jonger", "smaller", "dunner", "goedkoper", "trager", "kouder")
+_COMPARED = re.compile(rf"(?i)\b({'|'.join(_MORE + _LESS)})\s+dan\s+$")
 _MEASURE_AFTER = re.compile(
     r"(?i)\s*(?:%|procent|procentpunt|graden|°|meter|m|km|kilometer|cm|mm|kilo|kg|gram|liter|ton|"
     r"euro|€|dollar|\$|pond|jaar|km/u)(?!\w)"
@@ -351,7 +358,8 @@ def extract_figures(doc: Document) -> list[Figure]:
             )
             if change:
                 last, value_from, value, qualifier = nxt, first, float(nxt.value), "change"
-            elif mid != "naar" and (mid != "en" or pre) and nxt.value > first:
+            elif mid != "naar" and (mid != "en" or (pre and pre.group().lower().startswith("tussen"))) \
+                    and nxt.value > first:  # "tussen 12 en 14" is a range, "van 12 en 14 jaar oud" two ages
                 last, value, value_max, qualifier = nxt, first, float(nxt.value), "range"
             elif mid.startswith("tot") and pre is None and 0 < nxt.value < first:
                 # a range written from high to low ("groei van 1,8 tot 1,6 procent" without a
@@ -429,7 +437,7 @@ def extract_figures(doc: Document) -> list[Figure]:
     return figures
 
 
-@stage("figures", requires={"sentences"}, provides={"figures"}, version=5)  # 4: "de helft", "een paar", ages in years; 5: "half miljoen", ranges written high to low
+@stage("figures", requires={"sentences"}, provides={"figures"}, version=6)  # 6: comparatives ("zwaarder dan"), "van 12 en 14" two figures; 4: "de helft", "een paar", ages in years; 5: "half miljoen", ranges written high to low
 def find_figures(doc: Document) -> Document:
     """Fill ``doc.figures`` from the article body."""
     doc.figures = extract_figures(doc)

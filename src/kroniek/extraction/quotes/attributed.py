@@ -210,7 +210,9 @@ def volgens(ctx: Context, us: int, ue: int, pi: int, seg: str) -> bool:
         cue = (us + m.start(), us + m.start() + 7)
         kind = "evidence" if doc is not None else "indirect"
         sp_end = max(doc[1], sp[1]) if doc is not None else sp[1]
-        if m.start() == 0:
+        if m.start() == 0 or (m.group()[0] == "V" and not re.search(r"[,;:]\s*$", seg[: m.start()])):
+            # (a capital "Volgens" inside the unit opens the sentence after a heading the text
+            # glued to it: "Meer luchtvervuiling Volgens Van der Kuijl had ...")
             cs, ce = sp_end, ue
         elif re.match(r"\s*[.!?]?$", text[sp_end:ue]) and text[cue[0] - 2 : cue[0]].strip() == ",":
             cs, ce = us, cue[0]
@@ -219,3 +221,30 @@ def volgens(ctx: Context, us: int, ue: int, pi: int, seg: str) -> bool:
         ctx.add_indirect(cs, ce, cue, sp, "volgens", pi, kind=kind)
         return True
     return False
+
+
+#: "naar eigen zeggen": the clause holding it is the subject's own account
+_OWN_ACCOUNT = re.compile(r"\bnaar\s+eigen\s+zeggen\b", re.I)
+_SUBJECT_BEFORE = re.compile(r"\b(?:[Hh]ij|[Zz]ij|[Zz]e|[Ii]k|[Ww]ij|[Ww]e|[A-ZÀ-Þ][\w'’-]+)\s+$")
+
+
+def own_account(ctx: Context, us: int, ue: int, pi: int, seg: str) -> bool:
+    """'..., waarmee ze naar eigen zeggen goed samenwerkte', 'De man was naar eigen zeggen
+    thuis': the clause holding "naar eigen zeggen" is a statement of its subject (the pronoun or
+    name right before it, else the noun phrase that opens the clause)."""
+    m = _OWN_ACCOUNT.search(seg)
+    if m is None:
+        return False
+    text = ctx.text
+    opened = max((k.end() for k in re.finditer(r"[,;:(]\s*", seg[: m.start()])), default=0)
+    closed = re.search(r"\s*[,;:)]", seg[m.end() :])
+    cs, ce = us + opened, us + m.end() + (closed.start() if closed else len(seg) - m.end())
+    before = _SUBJECT_BEFORE.search(seg, opened, m.start())
+    if before is not None and before.start() > opened:
+        sp: tuple[int, int] | None = (us + before.start(), us + before.start() + len(before.group().rstrip()))
+    else:
+        sp = np_after(text, cs, us + m.start(), ctx.lex, ctx.tags)
+    if sp is None or text[sp[0] : sp[1]].split()[0].lower() in NOT_SOURCE:
+        return False
+    ctx.add_indirect(cs, ce, (us + m.start(), us + m.end()), sp, "own", pi)
+    return True

@@ -13,6 +13,9 @@ from .phrases import LEAD_ADVERBS
 from .speakers import FUNCTION_CAPS, People
 from .text_units import paragraphs, trim, units
 
+#: words of exclamation, never a speaker ("Ah, daar was ze weer")
+_INTERJECTION = re.compile(r"(?i)(?:ah|aha|oh|o|och|ach|tja|hè|hé|he|nou|jee|jeetje|hoera|au|oei|hm|hmm|ai)")
+
 
 @dataclass
 class Found:
@@ -58,7 +61,10 @@ class Context:
 
     def parse_subject(self, cue: tuple[int, int], sp: tuple[int, int] | None) -> tuple[int, int] | None:
         """The dependency parse's subject of the cue verb ("Heel stilletjes zeg ik", "zei de oude
-        man") when the phrase found by word order does not contain it; else ``sp``."""
+        man") when the phrase found by word order does not contain it; else ``sp``. An
+        interjection opening the clause ("Ah, daar was ze weer en riep: ...") is nobody."""
+        if sp and _INTERJECTION.fullmatch(self.text[sp[0] : sp[1]].strip()):
+            sp = None
         a = self.analysis
         if a is None:
             return sp

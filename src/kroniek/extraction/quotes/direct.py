@@ -15,6 +15,12 @@ from .text_units import trim
 
 #: Nouns that announce a title or name in quote marks ("de officiële naam bekend: '...'").
 _TITLE_BEFORE = re.compile(r"(?i)\b(?:naam|titel|motto|slogan|thema|werktitel|leus|kop)\b[^.!?]{0,40}$")
+#: a work right before its quoted title ("het artikel 'X'", "de trilogie van 'X'")
+_WORK_BEFORE = re.compile(
+    r"(?i)\b(?:artikel|boek|roman|trilogie|film|serie|reeks|lied|liedje|nummer|album|single|programma|"
+    r"column|rubriek|voorstelling|musical|documentaire|podcast|bundel|tentoonstelling|expositie|essay|"
+    r"gedicht|toneelstuk|opera|show)(?:\s+(?:van|getiteld|genaamd|met\s+de\s+titel))?\s*$"
+)
 
 
 def find_direct(ctx: Context) -> None:
@@ -152,7 +158,7 @@ def keep(ctx: Context, f: Found, ms: int, me: int) -> bool:
         # other words ("het doel is nu “de vernietiging van X”") is reported speech
         if (not attributed and ctx.after_noun(ms)) or _TITLE_BEFORE.search(
             ctx.text, max(0, ms - 60), ms
-        ):
+        ) or _WORK_BEFORE.search(ctx.text, max(0, ms - 40), ms):
             return False
     return True
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .attributed import aldus, colon_heading, pointing_back, research_shows, volgens
+from .attributed import aldus, colon_heading, own_account, pointing_back, research_shows, volgens
 from .calls import demand, named_call, plea
 from .clauses import cue_that, parenthetical
 from .context import Context, Found
@@ -35,7 +35,7 @@ def find_indirect(ctx: Context) -> None:
         if research_shows(ctx, us, ue, pi, seg) or in_document(ctx, us, ue, pi):
             continue
         n = len(ctx.found)
-        if volgens(ctx, us, ue, pi, seg) or aldus(ctx, us, ue, pi):
+        if volgens(ctx, us, ue, pi, seg) or aldus(ctx, us, ue, pi) or own_account(ctx, us, ue, pi, seg):
             # "Volgens bureau X vinden Y het belangrijk ...", "Ouders pleiten voor ..., schrijft
             # de Volkskrant": a statement inside the attributed one is a quote too (nested)
             inner = ctx.found[n:]

@@ -45,6 +45,13 @@ def _can_close(text: str, i: int, mark: str) -> bool:
     return False
 
 
+def _mistyped_close(text: str, i: int, mark: str, opener: str) -> bool:
+    """A quotation opened with ' and closed with ": the close ends a sentence and the next
+    quotation opens right after it ('Kom je?" "Ja."), so no later ' closes the first."""
+    return (opener == "'" and mark == '"' and i > 0 and text[i - 1] in ".!?…"
+            and re.match(r'\s+["„“]', text[i + 1 : i + 4]) is not None)
+
+
 _CLOSES = {"dq": ('"', "”", "“", "''"), "guil": ("»",), "sq": ("'", "’")}
 
 
@@ -60,7 +67,8 @@ def direct_spans(text: str, ps: int, pe: int) -> list[tuple[int, int, int, int, 
                 open_at, family = i, OPENERS[mark]
                 open_len = len(mark)
         else:
-            if mark in _CLOSES[family] and _can_close(text, i, mark) and i > open_at + open_len:
+            if (mark in _CLOSES[family] or _mistyped_close(text, i, mark, text[open_at : open_at + open_len])) \
+                    and _can_close(text, i, mark) and i > open_at + open_len:
                 out.append((open_at, open_at + open_len, i, m.end(), True))
                 open_at = None
     if open_at is not None:

@@ -101,7 +101,8 @@ def np_after(
             j = k + 1
             while j < len(words) - 1 and words[j][2].lower() in _PARTICLES and words[j][2].islower():
                 j += 1  # "Martijn van der Wind", "Pieter Stroop van Renen"
-            if words[j][2][0].isupper() and (j == k + 1 or seen_cap):
+            if words[j][2][0].isupper() and (j == k + 1 or seen_cap or (k == 0 and w[0].isupper())):
+                # (a capitalised particle opens a surname named alone: "volgens Van der Kuijl")
                 prev_end = words[j - 1][1]
                 continue
         if (

@@ -193,7 +193,13 @@ def find_in_text(
                 text, max(s0, start - 40), min(e0, end + 60)
             ):
                 fut = None  # 'dat hij op 28 april zou vertrekken': the nearest 28 April, not last year's
+        if fut is False and name == "date" and _EFFECTIVE.search(text, max(0, start - 20), start):
+            fut = None  # "besloot de tunnel per 1 mei af te sluiten": a date a decision takes effect
         res = resolve(name, m, ref, fut)
+        if fut is True and res is not None and name == "date" and _far_ahead(res[1], ref) \
+                and not (m.group("y") or m.group("y2")) \
+                and not _NEXT.search(text, max(0, start - 16), end):
+            res = resolve(name, m, ref, False)  # "gaat hij op 29 januari naar Antwerpen" in April: last January
         if (
             res is not None
             and res[1].endswith("-WE")
@@ -321,5 +327,21 @@ _AGE_BEFORE = re.compile(
 )
 _OPEN = re.compile(r"\(\s*$")
 _LOOKS_BACK = re.compile(r"(?i)\b(?:sinds|van)\s+$")
+#: words that put a date ahead whatever its distance ("de volgende 6e april")
+_NEXT = re.compile(r"(?i)\b(?:volgende|komende|aanstaande|eerstvolgende|eerstkomende|volgend jaar)\b")
+#: a date something takes effect on ("per 1 mei", "met ingang van 1 juli")
+_EFFECTIVE = re.compile(r"(?i)\b(?:per|met ingang van)\s+$")
+
+
+def _far_ahead(value: str, ref: Ref | None) -> bool:
+    """Whether a day or month without a year, read as the next one, lies more than ten months
+    after the publication date: news names so distant a date with its year, so the future
+    markers of the sentence ("gaat", "moet") were about something else and the date is the last one."""
+    import datetime as dt
+
+    if ref is None or not re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", value):
+        return False
+    y, mo, *d = (int(x) for x in value.split("-"))
+    return (dt.date(y, mo, d[0] if d else 1) - ref.hi).days > 300
 
 

@@ -196,7 +196,7 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
         "dagen",
         "vandaag",
     ),
-    "pastref": ("onlangs", "recent", "vroeger", "destijds", "geleden", "verleden", "tijd"),
+    "pastref": ("onlangs", "recent", "vroeger", "destijds", "geleden", "verleden", "tijd", "terug", "voorheen"),
     "futref": ("binnenkort", "straks", "toekomst", "spoedig", "termijn", "weldra"),
 }
 
