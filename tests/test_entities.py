@@ -399,3 +399,10 @@ def test_an_organisation_named_with_its_country_is_one_name():
     )
     assert by_text(doc, "Horeca Vereniging Nederland", "ORG") and by_text(doc, "Greenpeace Nederland", "ORG")
     assert [e.text for e in doc.entities if e.label == "LOC"] == ["Nederland"]  # the country of the last sentence
+
+
+def test_a_person_run_on_into_the_body_they_speak_for_is_cut_at_van():
+    text = "Nutsbedrijf Alliander faalde. Woordvoerder Jelle Wils van Alliander zegt sorry. Piet Stroop van Renen zwijgt."
+    doc = annotate(text, ("Alliander", "ORG"), ("Jelle Wils van Alliander", "PER"), ("Piet Stroop van Renen", "PER"))
+    assert by_text(doc, "Jelle Wils", "PER") and len(by_text(doc, "Alliander", "ORG")) == 2
+    assert by_text(doc, "Piet Stroop van Renen", "PER")  # no known body after "van": a surname

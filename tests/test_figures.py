@@ -385,3 +385,10 @@ def test_two_ages_joined_by_en_are_two_figures_but_tussen_makes_a_range(analysed
     figs = figures(analysed, "De prijzen stegen tussen 12 en 14 procent.", "2019-03")
     f = by_text(figs, "12")
     assert (f.value, f.value_max, f.qualifier) == (12, 14, "range")
+
+
+def test_a_negated_amount_is_less_than_it(analysed):
+    figs = figures(analysed, "Het kost geen 30 miljoen euro, maar 40 miljoen.", "2019-03")
+    f = by_text(figs, "30")
+    assert (f.value, f.qualifier) == (30_000_000, "less_than") and f.text.startswith("geen")
+    assert by_text(figs, "40").qualifier == "exact"

@@ -675,3 +675,14 @@ def test_own_account_and_a_surname_with_its_particle_after_volgens():
     )
     assert ("waarmee ze naar eigen zeggen goed samenwerkte", "Janice Bronk") in got
     assert ("had Amsterdam een betere oplossing kunnen vinden", "Van der Kuijl") in got
+
+
+def test_mixed_marks_and_the_name_in_apposition_speak():
+    got = _quotes_of(
+        "\"Onze harten gaan uit naar de slachtoffers,' schreef gouverneur Kay Ivey op Twitter. "
+        "Bij La Place zegt woordvoerder Lotte Nijland: \"We kijken per locatie naar de potentie.\" "
+        "De voorzitter van de bond, Peter Glas, riep op tot onderzoek: \"We kunnen dit niet negeren.\""
+    )
+    assert ("Onze harten gaan uit naar de slachtoffers", "Kay Ivey") in got
+    assert ("We kijken per locatie naar de potentie.", "Lotte Nijland") in got
+    assert ("We kunnen dit niet negeren.", "Peter Glas") in got

@@ -1036,3 +1036,8 @@ def test_vague_references_to_the_past():
     got = values("Voorheen was dat anders. Een tijdje terug kwam hij nog langs.", "2019-03-30")
     assert got["Voorheen"] == ("DATE", "PAST_REF")
     assert got["Een tijdje terug"] == ("DATE", "PAST_REF")
+
+
+def test_het_afgelopen_jaar_is_the_last_twelve_months():
+    assert values("Het afgelopen jaar groeide de omzet.", "2019-04-08")["Het afgelopen jaar"] == ("DURATION", "P1Y")
+    assert values("Afgelopen jaar groeide de omzet.", "2019-04-08")["Afgelopen jaar"] == ("DATE", "2018")

@@ -87,3 +87,30 @@ def national_branches(sdoc: Any, mentions: list[Any]) -> list[Any]:
         if other is not None:
             dropped.add(id(other))
     return [m for m in mentions if id(m) not in dropped]
+
+
+#: the words that tie a person to the body they speak for ("Jelle Wils van Alliander")
+_OF = frozenset({"van", "uit", "bij"})
+
+
+def people_of_organisations(sdoc: Any, mentions: list[Any]) -> list[tuple[Any, str]]:
+    """A person's mention that the model ran on into the body the person works for ("Jelle Wils
+    van Alliander", where "nutsbedrijf Alliander" is an organisation elsewhere in the article)
+    ends before "van": Dutch name particles follow the given name ("Jan van Dijk"), so after a
+    full name of two capitalised words a "van" with a known organisation or place after it is
+    the preposition. Returns the bodies cut off, (span, label), to be mentions of their own."""
+    bodies = {m.text: m.label for m in mentions if m.label in ("ORG", "LOC")}
+    cut = []
+    for m in mentions:
+        span = m.span
+        if m.label != "PER" or span is None or len(span) < 4:
+            continue
+        for k in range(2, len(span) - 1):
+            if span[k].text not in _OF:
+                continue
+            head, tail = span[:k], span[k + 1 :]
+            if all(t.text[:1].isupper() for t in head) and tail.text in bodies:
+                m.span, m.start, m.end, m.text, m.entity = head, head.start_char, head.end_char, head.text, head.text
+                cut.append((tail, bodies[tail.text]))
+            break
+    return cut

@@ -28,7 +28,12 @@ from kroniek.lexicon import mapping
 from kroniek.model import Document, Entity
 from kroniek.pipeline.registry import stage
 
-from .organisations import national_branches, organisations_by_kind, organisations_by_name
+from .organisations import (
+    national_branches,
+    organisations_by_kind,
+    organisations_by_name,
+    people_of_organisations,
+)
 from .people import full_names, glued_names, link_people, places_typed_as_people
 from .roles import NATIONALITIES, role_after, role_before, role_references, split_role_prefix
 
@@ -248,6 +253,8 @@ def canonicalise(doc: Document, sdoc: Any) -> list[Entity]:
     organisations_by_kind(sdoc, mentions)
     organisations_by_name(sdoc, mentions)
     mentions = national_branches(sdoc, mentions)
+    for body, label in people_of_organisations(sdoc, mentions):
+        mentions.append(_Mention(body.start_char, body.end_char, body.text, label, body.text, span=body))
     places_typed_as_people(mentions)
     glued_names(text, mentions)
     _people_by_surname(mentions)
@@ -308,7 +315,7 @@ def canonicalise(doc: Document, sdoc: Any) -> list[Entity]:
     ]
 
 
-@stage("entities", requires={"ner"}, provides={"entities"}, version=9)  # 9: "Greenpeace Nederland" one organisation; 8: role references ("de premier" for the article's premier); 7: a name glued to its club is cut; 3: surname mentions typed PER; 4: kind nouns, places typed PER; 5: one role-noun list; 6: no punctuation entities, organisation names
+@stage("entities", requires={"ner"}, provides={"entities"}, version=9)  # 9: "Greenpeace Nederland" one organisation, "Jelle Wils van Alliander" cut at van; 8: role references ("de premier" for the article's premier); 7: a name glued to its club is cut; 3: surname mentions typed PER; 4: kind nouns, places typed PER; 5: one role-noun list; 6: no punctuation entities, organisation names
 def find_entities(doc: Document) -> Document:
     """Turn the model's entity spans into canonicalised Entity annotations."""
     sdoc = doc.analysis

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from kroniek.lexicon.reporting import get_lexicon
 from kroniek.model import Document
@@ -15,6 +16,17 @@ from .text_units import paragraphs, trim, units
 
 #: words of exclamation, never a speaker ("Ah, daar was ze weer")
 _INTERJECTION = re.compile(r"(?i)(?:ah|aha|oh|o|och|ach|tja|hè|hé|he|nou|jee|jeetje|hoera|au|oei|hm|hmm|ai)")
+
+
+def _apposed_name(t: Any) -> tuple[int, int] | None:
+    """The proper name in apposition to a subject noun ("woordvoerder Lotte Nijland"), if any."""
+    if t.pos_ != "NOUN":
+        return None
+    for c in t.children:
+        if c.dep_ == "appos" and c.pos_ == "PROPN":
+            toks = [x for x in c.subtree if x.dep_ != "punct" and x.i >= c.i]
+            return toks[0].idx, max(x.idx + len(x.text) for x in toks)
+    return None
 
 
 @dataclass
@@ -75,6 +87,11 @@ class Context:
         if len(subj) != 1:
             return sp
         t = subj[0]
+        named = _apposed_name(t)
+        if named is not None and (sp is None or not sp[0] <= named[0] < sp[1]):
+            # "Bij La Place zegt woordvoerder Lotte Nijland:", "De voorzitter van de bond, Peter
+            # Glas, riep op:": the name in apposition to the subject noun speaks
+            return named
         if sp and sp[0] <= t.idx < sp[1] and t.pos_ in ("PROPN", "NOUN", "PRON"):
             # "De keizer had 't nog onlangs weer gezegd:": the phrase is the whole clause before
             # the cue; keep only the subject when the parse says where it ends

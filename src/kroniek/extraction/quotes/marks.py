@@ -46,10 +46,15 @@ def _can_close(text: str, i: int, mark: str) -> bool:
 
 
 def _mistyped_close(text: str, i: int, mark: str, opener: str) -> bool:
-    """A quotation opened with ' and closed with ": the close ends a sentence and the next
-    quotation opens right after it ('Kom je?" "Ja."), so no later ' closes the first."""
-    return (opener == "'" and mark == '"' and i > 0 and text[i - 1] in ".!?…"
-            and re.match(r'\s+["„“]', text[i + 1 : i + 4]) is not None)
+    """A quotation opened with one kind of mark and closed with the other, as typed in many
+    papers ('Kom je?" "Ja.", "Onze harten gaan uit,' schreef ze): a mark of the other kind right
+    after the end of a sentence or clause closes it (a nested quotation opens after a space)."""
+    if i == 0 or text[i - 1] not in ".!?…,":
+        return False
+    nxt = text[i + 1 : i + 2]
+    if opener == "'" and mark == '"':
+        return not nxt.isalnum()
+    return opener in ('"', "“", "„", ",,") and mark == "'" and not nxt.isalnum()
 
 
 _CLOSES = {"dq": ('"', "”", "“", "''"), "guil": ("»",), "sq": ("'", "’")}

@@ -54,6 +54,7 @@ def _trim(name: str, start: int, text: str) -> tuple[int, str]:
     if (
         m
         and not re.match(r"(?i)^(?:de|het)\s+(?:\d|jaren\b|eerste|tweede|derde|vierde|laatste)", text)
+        and not re.match(r"(?i)^het\s+(?:afgelopen|voorbije)\s+jaar\b", text)
         and name not in ("decade", "century", "present", "set_word", "set_other", "part_hours")
     ):
         return start + m.end(), text[m.end() :]

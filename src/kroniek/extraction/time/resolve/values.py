@@ -337,6 +337,8 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
     if name == "relperiod":
         rel, unit = g["rel"].lower(), g["u"].lower()
         unit = {"werkweek": "week", "kalenderjaar": "jaar"}.get(unit, unit)
+        if unit == "jaar" and rel in ("afgelopen", "voorbije") and not g.get("mod") and re.match(r"(?i)het\s", m.group()):
+            return "DURATION", "P1Y"  # "het afgelopen jaar": the twelve months up to now, not last year
         if unit == "dag":  # 'op deze dag', 'de afgelopen dag'; 'de volgende dag' follows the story
             shift = {"deze": 0, "afgelopen": -1, "voorbije": -1}.get(rel)
             return None if shift is None or g.get("mod") else ("DATE", shift_days(ref, shift))
