@@ -91,7 +91,9 @@ def _count(target: str) -> int:
 def test_an_ingest_killed_at_random_points_loses_nothing_committed(store_target: str, tmp_path: Path) -> None:
     rows = [{"id": "copy1", "published": "2019-05-02", "text": BASE},
             {"id": "copy2", "published": "2019-05-03", "text": BASE}]
-    rows += [article(i) for i in range(300)]
+    # enough articles that four kills, each at most 0.4 s after a commit, cannot all come after
+    # the end of the input on a fast, quiet machine
+    rows += [article(i) for i in range(1200)]
     path = write_jsonl(tmp_path / "in.jsonl", rows)
     want = {r["id"]: r["text"] for r in rows if r["id"] != "copy2"}
     rng = random.Random(16)

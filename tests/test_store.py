@@ -92,3 +92,19 @@ def test_not_a_store_gives_a_clear_error(tmp_path):
     bogus.write_bytes(b"this is not sqlite at all" * 100)
     with pytest.raises(StoreError, match="is it a kroniek SQLite file"):
         SQLiteStore(bogus)
+
+
+def test_a_version_8_store_loses_the_unused_acronym_column_and_keeps_its_records(db):
+    con = sqlite3.connect(db)
+    for sql in MIGRATIONS[:8]:
+        con.executescript(sql)
+    con.execute("INSERT INTO entity_records (name, label, kind, key, acronym) VALUES ('Islamitische Staat', 'ORG', 'NAME', 'islamitische staat', 'IS')")
+    con.execute("PRAGMA user_version = 8")
+    con.commit()
+    con.close()
+    store = SQLiteStore(db)
+    cols = {r[1] for r in store.conn.execute("PRAGMA table_info(entity_records)")}
+    indexes = {r[1] for r in store.conn.execute("PRAGMA index_list(entity_records)")}
+    assert "acronym" not in cols and "entity_records_acronym" not in indexes
+    assert [r[0] for r in store.conn.execute("SELECT name FROM entity_records")] == ["Islamitische Staat"]
+    store.close()

@@ -265,6 +265,12 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE stories ADD COLUMN merged_into INTEGER;
     """,
+    # 9: the entity_records.acronym column that entity_acronyms (7) replaced, unused since, and its
+    # index (each new record still wrote a NULL into that index)
+    """
+    DROP INDEX IF EXISTS entity_records_acronym;
+    ALTER TABLE entity_records DROP COLUMN acronym;
+    """,
 ]
 
 #: Migrations that also need Python: (version reached) -> what to run after its SQL.

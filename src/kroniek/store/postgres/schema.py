@@ -282,6 +282,12 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE stories ADD COLUMN merged_into BIGINT;
     """,
+    # 9: the entity_records.acronym column that entity_acronyms (7) replaced, unused since, and its
+    # index (each new record still wrote a NULL into that index)
+    """
+    DROP INDEX IF EXISTS entity_records_acronym;
+    ALTER TABLE entity_records DROP COLUMN acronym;
+    """,
 ]
 
 #: Tables with a generated key, to move past the copied rows after ``kroniek copy``.
