@@ -165,9 +165,6 @@ def _qualifier(text: str, n: NumberMatch, sent_start: int) -> tuple[str, int]:
     m = QUAL_RE.search(before)
     if m:
         return QUALIFIERS[m.group("q").lower()], n.start - len(before) + m.start()
-    m = _COMPARED.search(before)
-    if m:  # "zwaarder dan 3,5 ton", "jonger dan 18"
-        return ("less_than" if m.group(1).lower() in _LESS else "more_than"), n.start - len(before) + m.start()
     m = _ABOVE_BELOW.search(before)
     if m and _MEASURE_AFTER.match(text, n.end):
         # "boven 100 meter", "onder 5 procent" (but "boven 12 winkels" is a place)
@@ -178,10 +175,6 @@ def _qualifier(text: str, n: NumberMatch, sent_start: int) -> tuple[str, int]:
 
 
 _ABOVE_BELOW = re.compile(r"(?i)\b(boven|onder)\s+$")
-#: comparatives before "dan" that bound a measure from below or above
-_MORE = ("zwaarder", "groter", "hoger", "langer", "ouder", "breder", "dikker", "duurder", "sneller", "warmer")
-_LESS = ("lichter", "kleiner", "lager", "korter", "jonger", "smaller", "dunner", "goedkoper", "trager", "kouder")
-_COMPARED = re.compile(rf"(?i)\b({'|'.join(_MORE + _LESS)})\s+dan\s+$")
 _MEASURE_AFTER = re.compile(
     r"(?i)\s*(?:%|procent|procentpunt|graden|°|meter|m|km|kilometer|cm|mm|kilo|kg|gram|liter|ton|"
     r"euro|€|dollar|\$|pond|jaar|km/u)(?!\w)"

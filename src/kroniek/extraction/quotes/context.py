@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from kroniek.lexicon import words
 from kroniek.lexicon.reporting import get_lexicon
 from kroniek.model import Document
 
@@ -15,7 +16,7 @@ from .speakers import FUNCTION_CAPS, People
 from .text_units import paragraphs, trim, units
 
 #: words of exclamation, never a speaker ("Ah, daar was ze weer")
-_INTERJECTION = re.compile(r"(?i)(?:ah|aha|oh|o|och|ach|tja|hè|hé|he|nou|jee|jeetje|hoera|au|oei|hm|hmm|ai)")
+INTERJECTIONS = words("interjections.txt", __package__)
 
 
 def _apposed_name(t: Any) -> tuple[int, int] | None:
@@ -75,7 +76,7 @@ class Context:
         """The dependency parse's subject of the cue verb ("Heel stilletjes zeg ik", "zei de oude
         man") when the phrase found by word order does not contain it; else ``sp``. An
         interjection opening the clause ("Ah, daar was ze weer en riep: ...") is nobody."""
-        if sp and _INTERJECTION.fullmatch(self.text[sp[0] : sp[1]].strip()):
+        if sp and self.text[sp[0] : sp[1]].strip().lower() in INTERJECTIONS:
             sp = None
         a = self.analysis
         if a is None:

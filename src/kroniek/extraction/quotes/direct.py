@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kroniek.lexicon import ORG_NOUNS, ROLE_NOUNS
+from kroniek.lexicon import ORG_NOUNS, ROLE_NOUNS, words
 
 from .attribution import colon_paragraph_before, cue_after, cue_before, embedded_cue
 from .context import Context, Found
@@ -17,9 +17,8 @@ from .text_units import trim
 _TITLE_BEFORE = re.compile(r"(?i)\b(?:naam|titel|motto|slogan|thema|werktitel|leus|kop)\b[^.!?]{0,40}$")
 #: a work right before its quoted title ("het artikel 'X'", "de trilogie van 'X'")
 _WORK_BEFORE = re.compile(
-    r"(?i)\b(?:artikel|boek|roman|trilogie|film|serie|reeks|lied|liedje|nummer|album|single|programma|"
-    r"column|rubriek|voorstelling|musical|documentaire|podcast|bundel|tentoonstelling|expositie|essay|"
-    r"gedicht|toneelstuk|opera|show)(?:\s+(?:van|getiteld|genaamd|met\s+de\s+titel))?\s*$"
+    rf"(?i)\b(?:{'|'.join(sorted(words('work_nouns.txt', __package__)))})"
+    r"(?:\s+(?:van|getiteld|genaamd|met\s+de\s+titel))?\s*$"
 )
 
 

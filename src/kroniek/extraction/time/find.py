@@ -13,6 +13,7 @@ sentence). Spans leave out plain prepositions (``in``, ``op``, ``om``) but keep 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_right
 
@@ -44,17 +45,17 @@ _DROP_PREFIX = re.compile(r"(?i)^(?:in|op|om|per|rond|omstreeks|tegen|uit|naar|n
 _KEEP_PREP = {"sinds", "vanaf", "tot", "van", "na", "voor", "eind", "begin", "medio", "halverwege"}
 
 
-def _trim(name: str, start: int, text: str) -> tuple[int, str]:
-    """Drop plain prepositions and articles from the front of a span (keep sinds/vanaf/tot)."""
+def _trim(name: str, start: int, text: str, duration: bool = False) -> tuple[int, str]:
+    """Drop plain prepositions and articles from the front of a span (keep sinds/vanaf/tot, and
+    the article of a period that is a duration: "de afgelopen jaren", "het afgelopen jaar")."""
     plural = re.search(r"(?i)(?:jaren|weken|maanden|dagen|uren|decennia|eeuwen)$", text)
-    if name in ("plural_dur", "reln") or (name == "relperiod" and plural):
+    if name in ("plural_dur", "reln") or (name == "relperiod" and (plural or duration)):
         m = re.match(r"(?i)^(?:in|op)\s+", text)
     else:
         m = _DROP_PREFIX.match(text)
     if (
         m
         and not re.match(r"(?i)^(?:de|het)\s+(?:\d|jaren\b|eerste|tweede|derde|vierde|laatste)", text)
-        and not re.match(r"(?i)^het\s+(?:afgelopen|voorbije)\s+jaar\b", text)
         and name not in ("decade", "century", "present", "set_word", "set_other", "part_hours")
     ):
         return start + m.end(), text[m.end() :]
@@ -221,7 +222,7 @@ def find_in_text(
         ):
             res = ("TIME", res[1])  # "Hij pleitte 's middags": that day's afternoon, not a habit
         taken.append((start, end))
-        s2, span = _trim(name, start, text[start:end])
+        s2, span = _trim(name, start, text[start:end], duration=res[0] == "DURATION")
         if res[0] == "DURATION" and span[:3].lower() == "na ":  # "Na een jaar": the duration itself
             s2, span = s2 + 3, span[3:]
         out.append(Timex(start=s2, end=s2 + len(span), text=span, type=res[0], value=res[1]))
@@ -338,8 +339,6 @@ def _far_ahead(value: str, ref: Ref | None) -> bool:
     """Whether a day or month without a year, read as the next one, lies more than ten months
     after the publication date: news names so distant a date with its year, so the future
     markers of the sentence ("gaat", "moet") were about something else and the date is the last one."""
-    import datetime as dt
-
     if ref is None or not re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", value):
         return False
     y, mo, *d = (int(x) for x in value.split("-"))
