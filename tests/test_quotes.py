@@ -657,6 +657,13 @@ def _quotes_of(text: str) -> list[tuple[str, str | None]]:
     return [(q.content.text, q.speaker_name) for q in doc.quotes]
 
 
+def _quotes_with_kind(text: str) -> list[tuple[str, str | None, str]]:
+    from kroniek.pipeline import process
+
+    doc = next(process([Article(id="q", text=text, published=PublishedDate.parse("2019-03-01"))]))
+    return [(q.content.text, q.speaker_name, q.kind) for q in doc.quotes]
+
+
 def test_titles_after_a_work_and_interjections_are_no_quotes_or_speakers():
     got = _quotes_of(
         "In het artikel 'Leesvoer voor kinderen' (zaterdag) stonden tien boeken. Zij schreef de trilogie "
@@ -686,3 +693,35 @@ def test_mixed_marks_and_the_name_in_apposition_speak():
     assert ("Onze harten gaan uit naar de slachtoffers", "Kay Ivey") in got
     assert ("We kijken per locatie naar de potentie.", "Lotte Nijland") in got
     assert ("We kunnen dit niet negeren.", "Peter Glas") in got
+
+
+def test_a_source_named_past_the_cut_of_its_phrase_and_an_adjective_before_a_role():
+    got = _quotes_of(
+        "De wegen worden steeds voller. Dat blijkt uit cijfers van het Centraal Bureau voor de Statistiek. "
+        "Toch stapten volgens I&O Research veel kiezers over naar de nieuwe partij. "
+        "De man zit daar volgens de Nationale ombudsman door nalatigheid van de instanties."
+    )
+    assert ("De wegen worden steeds voller", "Centraal Bureau voor de Statistiek") in got
+    assert ("Toch stapten volgens I&O Research veel kiezers over naar de nieuwe partij", "I&O Research") in got
+    assert any(speaker == "Nationale ombudsman" for _, speaker in got)
+
+
+def test_labelling_without_quote_marks_is_a_position():
+    got = _quotes_with_kind(
+        "Burgemeester Femke Halsema noemde de bedreigende uiting verwerpelijk. "
+        "Hij noemde de namen van de slachtoffers."
+    )
+    assert ("de bedreigende uiting verwerpelijk", "Femke Halsema", "position") in got
+    assert len(got) == 1  # naming the victims is no view
+
+
+def test_the_speaker_goes_on_after_the_rest_of_the_attribution_sentence():
+    got = _quotes_of(
+        "Een klacht van een gedetineerde is ongegrond verklaard. 'Ik begrijp het niet', schrijft de klager "
+        "in een ingezonden brief in bajeskrant Bonjo. 'We hebben hier niet voor gekozen.' "
+        "In de zaal klinkt gejuich. ,,Nu de rest van Nederland nog'', jubelt een FvD'er. "
+        "Op beelden is te zien hoe een demonstrant zegt: \"Kom maar op.\""
+    )
+    assert ("We hebben hier niet voor gekozen.", "klager") in got
+    assert ("Nu de rest van Nederland nog", "FvD'er") in got
+    assert ("Kom maar op.", "demonstrant") in got

@@ -41,3 +41,8 @@ def test_initials_titles_and_abbreviations_do_not_end_a_sentence():
     assert "Volgens de rechtbank kocht V. van het geld een auto." in sents
     assert any(s.startswith("Het gesprek met dr. Jansen") and s.endswith("niets beslist.") for s in sents)
     assert "De rechtbank doet later uitspraak." in sents  # an initial may still end a sentence
+
+
+def test_an_opening_quote_mark_after_a_full_stop_starts_a_sentence():
+    sents = _sentences('De man zit volgens zijn advocaat al weken in de cel. "En ik weet niet waarom."')
+    assert sents == ["De man zit volgens zijn advocaat al weken in de cel.", '"En ik weet niet waarom."']

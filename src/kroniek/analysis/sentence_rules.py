@@ -12,6 +12,8 @@ pin what is certain before the parser runs and leave only real candidates to it:
 * but never after a title ("dr. Jansen", "mr. De Vries"), and not before a lower-case word after
   an initial ("kocht V. van het geld") or a listed abbreviation ("o.a. de politie", "m.b.t.
   de zaak") — the parser split such sentences, and a quote's speaker went with the split;
+* an opening quote mark after final punctuation and a space, before a capital, starts one
+  ('in de cel. "En ik weet ...': the parser kept such pairs together);
 * everywhere else a sentence cannot start.
 
 spaCy's parser never breaks where ``is_sent_start`` is False and always breaks where it is True.
@@ -30,6 +32,7 @@ from kroniek.lexicon import ABBREVIATIONS
 COMPONENT = "kroniek_sentence_rules"
 _FINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?", "?'", "!'"})
 _CLOSERS = frozenset({"'", '"', "’", "”", "''", "»", ")"})
+_OPENERS = frozenset({'"', "“", "„", ",,", "'", "‘", "«"})
 
 
 def _abbreviation(tok: Any) -> str | None:
@@ -83,6 +86,15 @@ def sentence_rules(doc: Any) -> Any:
             starts[tok.i] = -1  # "dr. Jansen", "kocht V. van het geld", "o.a. de politie"
         elif tok.text in _CLOSERS and not prev.whitespace_:
             starts[tok.i] = -1  # "komt.'": the closing mark belongs to its sentence
+        elif (
+            tok.text in _OPENERS
+            and prev.whitespace_
+            and not tok.whitespace_
+            and tok.i + 1 < len(doc)
+            and doc[tok.i + 1].text[:1].isupper()
+            and not _abbreviation(prev_real)
+        ):
+            starts[tok.i] = 1  # 'in de cel. "En ik weet ...': a quotation opens a new sentence
         # else: leave it to the parser (0)
         newline = False
         prev_real = tok

@@ -87,6 +87,10 @@ def inherit(ctx: Context, f: Found, history: list[tuple[int, str | None, bool]],
             # and a name in it ("En toen bedacht je dus Naesten?") is what it asks about, not
             # who answers; "Kon Verschuur dat uitrollen?" still names the answerer below
             return last
+        if prev is not None and prev.speaker and prev.speaker[1] >= prev.end and re.fullmatch(r"[^.!?]*[.!?]", gap):
+            # the rest of the attribution's own sentence ("..., schrijft de klager in een brief in
+            # bajeskrant Bonjo. '<quote>'"): the speaker goes on
+            return last
         if len(gap.split()) >= 5:
             # narration between the last quote and this one: its subject speaks
             # ("... zegt X. Y probeert het uit te leggen. ,,<quote>''" -> Y)

@@ -24,9 +24,15 @@ def name_speakers(ctx: Context, items: list[Found]) -> None:
             f.origin = ctx.people.resolve(*f.chain_origin)
         if f.speaker:
             f.name = ctx.people.resolve(f.speaker[0], f.speaker[1], third)
-            if not f.name and f.kind != "direct" and _noun_phrase(ctx, f.speaker):
+            if not f.name and _noun_phrase(ctx, f.speaker) and (
+                f.kind != "direct"
+                or f.cue is not None
+                and ctx.lex.lemma(text[f.cue[0] : f.cue[1]].lower())
+                and re.match(r"(?i)(?:de|het|een)\s+\w+$", text[f.speaker[0] : f.speaker[1]].strip())
+            ):
                 # a document with no named owner speaks itself ("onderzoek", "eerste tellingen"),
-                # a group keeps its noun ("opsporingsdiensten")
+                # a group keeps its noun ("opsporingsdiensten"), so does an unnamed person quoted
+                # directly ("een demonstrant scandeert:")
                 f.name = re.sub(r"^(?:de|het|een)\s+", "", text[f.speaker[0] : f.speaker[1]].strip(), flags=re.I)
             if (
                 f.name

@@ -148,8 +148,10 @@ def np_after(
             break  # (right after a determiner: "volgens haar | is" has no noun phrase)
         if w[0].isupper() and not _ADJ.search(w) and lw not in ROLE_NOUNS:
             seen_cap = True
-        elif seen_cap:
-            break
+        elif seen_cap and not (
+            k and (lw in ROLE_NOUNS or lw in ORG_NOUNS) and re.search(r"[a-z](?:al|el|ijk)e$", words[k - 1][2])
+        ):
+            break  # (but "de Nationale ombudsman", "de Koninklijke marine": an adjective's noun)
         end = e
         prev_end = e
     if end is None:
@@ -160,6 +162,12 @@ def np_after(
         if not seen_cap and not any(w in ROLE_NOUNS or w in ORG_NOUNS for w in phrase):
             return None  # (a lowercase noun before a name is its title: "ontwikkelaar Erwin Slot")
     return (det_at if det else words[0][0], end)
+
+
+#: words that open a subordinate clause: the subject of its verb comes after them
+_SUBORDINATORS = frozenset("hoe dat waarop waarna terwijl toen nadat omdat zodat waarin wanneer".split())
+#: those after which a pronoun subject counts too (after "dat", "toen" it is mostly narration)
+_RELATIVE_SUBORDINATORS = frozenset("hoe waarop waarna nadat waarin".split())
 
 
 def np_before(text: str, clause_start: int, cue_start: int) -> tuple[int, int] | None:
@@ -178,6 +186,18 @@ def np_before(text: str, clause_start: int, cue_start: int) -> tuple[int, int] |
             words = [w for w in words if w[1] <= clause_start + first]
         else:
             words = [w for w in words if w[0] > clause_start + cut]
+    sub = [
+        i
+        for i, w in enumerate(words[:-1])
+        if w[2].lower() in _SUBORDINATORS
+        and (
+            words[i + 1][2].lower() in _NP_DETERMINERS
+            or words[i + 1][2][0].isupper()
+            or w[2].lower() in _RELATIVE_SUBORDINATORS  # "waarin hij hem oproept"
+        )
+    ]
+    if sub:
+        words = words[sub[-1] + 1 :]  # "Op beelden is te zien hoe een demonstrant scandeert:"
     while words and words[0][2].lower() in LEAD_ADVERBS:
         words = words[1:]
     if len(words) > 2 and " ".join(w[2].lower() for w in words[:2]) in _LEAD_PAIRS:

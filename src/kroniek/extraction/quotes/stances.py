@@ -197,12 +197,13 @@ def sees_as(ctx: Context, us: int, ue: int, pi: int) -> bool:
     return False
 
 
-_FINDS = re.compile(r"\b(?P<v>vindt|vinden|vond|vonden)\s+")
+_FINDS = re.compile(r"\b(?P<v>vindt|vinden|vond|vonden|noemt|noemen|noemde|noemden)\s+")
 _SMALL_OBJECT = frozenset("het dit dat dat alles zoiets die".split())
 
 
 def small_clause(ctx: Context, us: int, ue: int, pi: int) -> bool:
-    """'X vindt het onzin', 'De onderzoekers vinden vervolgonderzoek nodig': object + predicate.
+    """'X vindt het onzin', 'De onderzoekers vinden vervolgonderzoek nodig', 'X noemde de uiting
+    verwerpelijk': object + predicate.
     Only with a pronoun object or a clause that ends in an adjective, so "vond een wapen" (found)
     is no view."""
     a = ctx.analysis
@@ -217,6 +218,8 @@ def small_clause(ctx: Context, us: int, ue: int, pi: int) -> bool:
             continue
         cs = skip_words(text, m.end() if sp[1] <= cue[0] else sp[1], ue, frozenset(("ook",)))
         rest = text[cs:end]
+        if m.group("v").startswith("noem") and re.search(r"[\"'“”‘’]", rest):
+            continue  # "noemde het plan 'onzin'": the quoted label is direct speech (``direct``)
         if re.match(r"(?i)(?:dat|of|plaats|terug|er\b)", rest) or end - cs < 6 or re.search(
             r"\b(?:plaats|terug|weg)$", rest
         ):

@@ -155,7 +155,20 @@ class Resolution:
         body_place = re.match(r"(?:de|het)\s+(\w+)\s+([A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*)*)$", phrase)
         if body_place and body_place.group(1).lower() in ORG_NOUNS:
             return f"{body_place.group(1)} {body_place.group(2)}"  # "het gerechtshof Amsterdam", "de gemeente Ede"
+        over = [m for m in self.at(start, end) if start <= m.start < end < m.end <= end + 40]
+        if over and over[-1].label != "LOC" and not re.search(r"[.;:!?]", self.text[end : over[-1].end]):
+            # "cijfers van het Centraal Bureau voor de Statistiek", "volgens I&O Research": a cue
+            # cut inside a name ("voor", "&") still names the whole of it
+            end = over[-1].end
+            phrase = self.text[start:end].strip(" ,.:;-")
         ms = [m for m in self.at(start, end) if m.start >= start and m.end <= end]
+        last = re.search(r"\s([a-zà-ÿ]+)$", phrase)
+        if ms and last and last.group(1) in ROLE_NOUNS | ORG_NOUNS and all(
+            m.label == "MISC" and m.end <= start + last.start() for m in ms
+        ):
+            # "de Nationale ombudsman": a capitalised adjective before a lowercase role is part of
+            # a description, not the speaker
+            ms = []
         origin = re.search(r"\s(?:uit|in|te)\s+[A-ZÀ-Þ]", phrase)
         if origin and any(m.start < start + origin.start() for m in ms):
             # "Het bedrijf Ten Brinke Slot uit Varsseveld": where a source comes from is no source
