@@ -4,7 +4,8 @@
   inspectie", "..., blijkt uit onderzoek van de Volkskrant" -- the statement is the sentence
   before (or the part before the comma), the source the document's owner, else the document noun
   ("onderzoek", "cijfers");
-* "In de ontwerp-verordening staat dat ..." (the document speaks);
+* "In de ontwerp-verordening staat dat ...", "In het rapport van de inspectie staat dat ...", "In de
+  klacht werd benadrukt dat ..." (the document, or its owner, speaks);
 * a news medium as the source of a report ("Dat meldt de NOS", "..., schrijft de Volkskrant"):
   ``is_medium`` lets the other finders give those the kind ``evidence``.
 
@@ -88,8 +89,12 @@ def shows_back(ctx: Context, ui: int, us: int, ue: int) -> bool:
     return False
 
 
-_IN_DOCUMENT = re.compile(r"(?:In|Op)\s+(?P<d>(?:een|de|het|dit|dat|deze|die)\s+(?:[\w'-]+\s+){0,2}?[\w'-]+)\s+"
-                          r"(?P<v>staat|stond|staan|stonden|valt|viel)\s+(?:(?:ook|verder|onder meer|te lezen)\s+)*dat\s+")
+_IN_DOCUMENT = re.compile(
+    r"(?:In|Op)\s+(?P<d>(?:een|de|het|dit|dat|deze|die|haar|zijn|hun)\s+(?:[\w'&-]+\s+){0,6}?[\w'&-]+)\s+"
+    r"(?:(?P<v>staat|stond|staan|stonden|valt|viel)|(?P<p>werd|wordt|worden|werden)\s+(?:(?:ook|verder|onder meer|"
+    r"nadrukkelijk|nog)\s+)*(?P<pp>benadrukt|gesteld|geschreven|vermeld|geconcludeerd|opgemerkt|erkend|gemeld|"
+    r"betoogd|aangevoerd|geconstateerd))\s+(?:(?:ook|verder|onder meer|te lezen)\s+)*dat\s+"
+)
 
 
 def in_document(ctx: Context, us: int, ue: int, pi: int) -> bool:
@@ -101,7 +106,10 @@ def in_document(ctx: Context, us: int, ue: int, pi: int) -> bool:
     src = document_source(ctx, m.start("d"), m.end("d"))
     if src is None:
         return False
+    if src[1] < m.end("d") and not text.startswith(" van ", src[1]) and not re.match(r"\s+(?:van|door|uit|bij)\s", text[src[1] : m.end("d") + 1]):
+        return False  # "In de tuin van ...": the phrase after the document noun must be its owner
+    v = "v" if m.group("v") else "pp"
     cs = m.end()
-    ctx.add_indirect(cs, clause_end(text, cs, ue), (m.start("v"), m.end("v")), src[0], "document", pi,
+    ctx.add_indirect(cs, clause_end(text, cs, ue), (m.start(v), m.end(v)), src[0], "document", pi,
                      kind="evidence")
     return True
