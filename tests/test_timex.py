@@ -52,7 +52,7 @@ def test_seed_timexes(analysed):
         ("Vorige week was het raak.", "Vorige week", ("DATE", "2017-W48")),
         ("Volgende maand begint het.", "Volgende maand", ("DATE", "2018-01")),
         ("Afgelopen jaar ging het mis.", "Afgelopen jaar", ("DATE", "2016")),
-        ("Dat was drie weken geleden.", "drie weken geleden", ("DATE", "2017-11-16")),
+        ("Dat was drie weken geleden.", "drie weken geleden", ("DATE", "2017-W46")),  # the week (news guide)
         ("Het begon in maart.", "maart", ("DATE", "2017-03")),
         ("Het was op 6 december 2016.", "6 december 2016", ("DATE", "2016-12-06")),
         ("De zitting is om 15.30 uur.", "15.30 uur", ("TIME", "2017-12-07T15:30")),
@@ -287,7 +287,7 @@ def test_month_shifts_stay_coarse_without_a_day():
     "text,span,expected",
     [
         ("De zitting duurde tweeëneenhalf uur.", "tweeëneenhalf uur", ("DURATION", "PT2.5H")),
-        ("Ze bleven een paar dagen in Gent.", "een paar dagen", ("DURATION", "P2D")),
+        ("Ze bleven een paar dagen in Gent.", "een paar dagen", ("DURATION", "PXD")),  # no number said
         ("Het overleg sleept al een aantal weken.", "al een aantal weken", ("DURATION", "PXW")),
         ("De storing duurde 4 min.", "4 min", ("DURATION", "PT4M")),
         ("Hij sliep drie nachten in de auto.", "drie nachten", ("DURATION", "P3D")),
@@ -580,7 +580,7 @@ def test_midmorning_midnight_hours_and_some_days():
         "TIME",
         "2017-12-07T00:00",
     )
-    assert values("Ze bleef nog wat dagen.")["nog wat dagen"] == ("DURATION", "P3D")
+    assert values("Ze bleef nog wat dagen.")["nog wat dagen"] == ("DURATION", "PXD")
     assert values("Wat uur is het?") == {}
 
 
@@ -611,16 +611,17 @@ def test_flemish_clock_times_with_u():
 
 
 def test_vague_counts_back_and_ahead_count_as_their_durations():
+    # a vague count back or ahead names no day (the news guide): a past or future reference
     got = values("Enkele dagen geleden was het raak; over een paar maanden opent de zaak.", "2019-03-25")
-    assert got["Enkele dagen geleden"] == ("DATE", "2019-03-22")  # 'enkele dagen' is P3D
-    assert got["over een paar maanden"] == ("DATE", "2019-05-25")
+    assert got["Enkele dagen geleden"] == ("DATE", "PAST_REF")
+    assert got["over een paar maanden"] == ("DATE", "FUTURE_REF")
     assert values("Binnen enkele weken komt het.", "2019-03-25")["Binnen enkele weken"] == (
         "DATE",
         "FUTURE_REF",
     )
     assert values("Enkele dagen geleden was het raak.", "2019-03")["Enkele dagen geleden"] == (
         "DATE",
-        "2019-03",
+        "PAST_REF",
     )
 
 
@@ -711,7 +712,7 @@ def test_round_and_vague_year_counts_keep_the_year():
         "Dertig jaar geleden ontplofte de affaire, een paar jaar geleden kwam ze terug.", "2019-03-08"
     )
     assert got["Dertig jaar geleden"] == ("DATE", "1989")
-    assert got["een paar jaar geleden"] == ("DATE", "2017")
+    assert got["een paar jaar geleden"] == ("DATE", "PAST_REF")  # no year is said
     assert values("Twee jaar geleden schreef ik het al.", "2019-03-08")["Twee jaar geleden"] == (
         "DATE",
         "2017",  # at the precision of its unit (issue 17's guide); only 'een jaar geleden' keeps the day
@@ -807,9 +808,9 @@ def test_weekday_in_a_present_sentence_is_the_coming_one_unless_reported_or_sinc
 @pytest.mark.parametrize(
     "text,span,expected",
     [
-        # a vague count after 'al' says no number: PXY, not P3Y ('enkele dagen geleden' stays a day)
+        # a vague count after 'al' says no number: PXY, not P3Y (nor does 'enkele dagen geleden' name a day)
         ("De fabriek draait al enkele jaren met verlies.", "al enkele jaren", ("DURATION", "PXY")),
-        ("Dat gebeurde enkele dagen geleden.", "enkele dagen geleden", ("DATE", "2017-12-04")),
+        ("Dat gebeurde enkele dagen geleden.", "enkele dagen geleden", ("DATE", "PAST_REF")),
         ("De bakker had de laatste weken weinig klanten.", "de laatste weken", ("DURATION", "PXW")),
         ("De kinderen spelen heel de dag buiten.", "heel de dag", ("DURATION", "P1D")),
         ("Koffie is in de avonduren minder populair.", "de avonduren", ("TIME", "XXXX-XX-XXTEV")),
@@ -1041,3 +1042,11 @@ def test_vague_references_to_the_past():
 def test_het_afgelopen_jaar_is_the_last_twelve_months():
     assert values("Het afgelopen jaar groeide de omzet.", "2019-04-08")["Het afgelopen jaar"] == ("DURATION", "P1Y")
     assert values("Afgelopen jaar groeide de omzet.", "2019-04-08")["Afgelopen jaar"] == ("DATE", "2018")
+
+
+def test_the_past_week_decades_and_centuries_as_the_news_guide_writes_them():
+    got = values("De afgelopen week was druk. Afgelopen week kwam hij. Dat duurde decennialang en eeuwenlang.", "2019-03-27")
+    assert got["De afgelopen week"] == ("DURATION", "P1W")
+    assert got["Afgelopen week"] == ("DATE", "2019-W12")
+    assert got["decennialang"] == ("DURATION", "PXDE")
+    assert got["eeuwenlang"] == ("DURATION", "PXCE")

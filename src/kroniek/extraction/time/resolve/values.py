@@ -339,6 +339,8 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         unit = {"werkweek": "week", "kalenderjaar": "jaar"}.get(unit, unit)
         if unit == "jaar" and rel in ("afgelopen", "voorbije") and not g.get("mod") and re.match(r"(?i)het\s", m.group()):
             return "DURATION", "P1Y"  # "het afgelopen jaar": the twelve months up to now, not last year
+        if unit == "week" and rel in ("afgelopen", "voorbije") and not g.get("mod") and re.match(r"(?i)de\s", m.group()):
+            return "DURATION", "P1W"  # "de afgelopen week" (the news guide), but "afgelopen week" is last week
         if unit == "dag":  # 'op deze dag', 'de afgelopen dag'; 'de volgende dag' follows the story
             shift = {"deze": 0, "afgelopen": -1, "voorbije": -1}.get(rel)
             return None if shift is None or g.get("mod") else ("DATE", shift_days(ref, shift))
@@ -361,10 +363,13 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         n = number(g["n"])
         if n is None and name == "since_n" and g["n"].lower() in _VAGUE and g["u"].lower() in PLURAL_UNITS:
             return "DURATION", _plural(g["u"].lower())  # "al enkele jaren": how many is not said
-        if n is None:  # "een paar dagen" is two days, "een aantal weken" three
-            n = VAGUE_COUNT.get(re.sub(r"\s+", " ", g["n"].lower()))
-            if n is None or (g["n"].lower() == "wat" and g["u"].lower() not in PLURAL_UNITS):
+        if n is None:
+            vague = VAGUE_COUNT.get(re.sub(r"\s+", " ", g["n"].lower()))
+            if vague is None or (g["n"].lower() == "wat" and g["u"].lower() not in PLURAL_UNITS):
                 return None  # "wat dagen" is a few days; "wat uur" asks the time
+            if g["u"].lower() in PLURAL_UNITS:
+                return "DURATION", _plural(g["u"].lower())  # "een paar dagen": how many is not said (PXD)
+            n = vague
         return "DURATION", duration(n, g["u"])
     if name == "ahead" and g["dir"].lower() == "na" and future is not True:
         # "Na twintig jaar stopt hij", "Na een jaar was het over": time after a story event,
@@ -380,7 +385,7 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         if n is None and g["n"].lower() not in _VAGUE:
             return None  # not a number word
         if n is None and not is_time and g["dir"].lower() in ("geleden", "terug", "over"):
-            n = VAGUE_COUNT.get(re.sub(r"\s+", " ", g["n"].lower()))  # as 'enkele dagen' is P3D
+            return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"  # "een paar dagen geleden": no day is said
         if n is None or is_time:
             if is_time and n is not None and ref and ref.time and n * mult < 1_000_000:
                 return "TIME", (
@@ -417,6 +422,10 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
             return "DATE", add_months(ref.lo, k * (12 if letter == "Y" else 1)).isoformat()
         if letter == "D":
             return "DATE", shift_days(ref, k)
+        if letter == "W" and k < -1 and ref is not None and ref.precision in ("day", "datetime"):
+            # "drie weken geleden": the week that far back, at the precision of its unit (the guide)
+            y, w, _ = (ref.lo + dt.timedelta(days=7 * k)).isocalendar()
+            return "DATE", f"{y}-W{w:02d}"
         if letter in ("W", "WE"):
             return "DATE", shift_days(ref, 7 * k)
         if letter == "M":
