@@ -392,3 +392,14 @@ def test_a_negated_amount_is_less_than_it(analysed):
     f = by_text(figs, "30")
     assert (f.value, f.qualifier) == (30_000_000, "less_than") and f.text.startswith("geen")
     assert by_text(figs, "40").qualifier == "exact"
+
+
+def test_an_age_with_a_copula_is_a_figure_and_never_a_duration():
+    from kroniek.model import Article, PublishedDate
+    from kroniek.pipeline import process
+
+    text = "Toen Kjell Scherpen 11 jaar was, ging hij naar Ajax. Hij is 30 jaar. De looptijd is 30 jaar."
+    doc = next(process([Article(id="a", text=text, published=PublishedDate.parse("2019-03-01"))]))
+    ages = [(f.text, f.value, f.unit) for f in doc.figures if f.kind == "age"]
+    assert ages == [("11 jaar", 11.0, "jaar"), ("30 jaar", 30.0, "jaar")]
+    assert [(t.text, t.value) for t in doc.timexes] == [("30 jaar", "P30Y")]  # the term is a duration

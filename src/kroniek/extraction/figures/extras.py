@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from kroniek.analysis.numbers import NumberMatch
+from kroniek.lexicon.ages import AGE_YEARS_AFTER, AGE_YEARS_BEFORE
 
 from .tables import CUR_ALT, MEAS_ALT, TIME_UNITS
 
@@ -19,15 +20,6 @@ _ONE_UNIT = re.compile(
     rf"(?i)(?<![\w])een(?=\s+(?:{CUR_ALT}|{MEAS_ALT}|procentpunt|procent|cent|pond)(?![\w]))"
 )
 
-#: "jaar" after a number that is an age, not a duration ("45 jaar en ouder")
-AGE_YEARS_AFTER = re.compile(r"(?i)^\s*jaar\s+(?:en|of)\s+(?:ouder|jonger)\b")
-#: what comes before an age in years ("ouder dan 65 jaar", "jongeren tussen de 18 en 25 jaar")
-AGE_YEARS_BEFORE = re.compile(
-    r"(?i)(?:\b(?:ouder|jonger)\s+dan|\b(?:boven|onder)\s+de|\bleeftijd\s+van|"
-    r"(?:\b(?:mensen|jongeren|kinderen|vrouwen|mannen|volwassenen|ouderen|jongens|meisjes|leerlingen|"
-    r"studenten|deelnemers|respondenten|inwoners|werknemers|consumenten|patiënten|millennials)|"
-    r"(?-i:\b[A-Z][a-zë]+(?:en|ers|s)))\s+(?:van|tussen)\s+(?:de\s+)?(?:\d+\s+(?:en|tot)\s+)?)\s*$"
-)
 #: "25- tot 35-jarigen": the first age of a range of ages written once
 _AGE_RANGE = re.compile(r"(?<![\w-])(?P<a>\d{1,3})-\s+(?:tot|en|of)\s+(?P<b>\d{1,3})-jarige?n?\b")
 
@@ -54,7 +46,7 @@ def age_in_years(text: str, n: NumberMatch) -> bool:
     """Whether "N jaar" after ``n`` is an age ("45 jaar en ouder", "tussen de 18 en 35 jaar")."""
     if n.kind != "cardinal" or not 0 < n.value < 120:
         return False
-    if AGE_YEARS_AFTER.match(text, n.end):
+    if AGE_YEARS_AFTER.match(text, n.end) and re.match(r"(?i)\s*jaar\b", text[n.end : n.end + 8]):
         return True
     return bool(re.match(r"(?i)\s*jaar\b", text[n.end : n.end + 8])) and bool(
         AGE_YEARS_BEFORE.search(text, max(0, n.start - 45), n.start)

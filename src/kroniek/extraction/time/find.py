@@ -18,6 +18,7 @@ import re
 from bisect import bisect_right
 
 from kroniek.lexicon import MONTH_NAMES
+from kroniek.lexicon.ages import AGE_YEARS_AFTER, AGE_YEARS_BEFORE
 from kroniek.model import PublishedDate, Timex
 
 from .recognize.blocks import FUTURE_RE
@@ -168,9 +169,9 @@ def find_in_text(
         ):
             continue  # "116 kilometer per uur" is a speed
         if name == "duration" and (
-            _AGE_AFTER.match(text, end)
+            AGE_YEARS_AFTER.match(text, end)
             or (_OPEN.search(text, max(0, start - 2), start) and _AGE_PAREN.match(text, start, end + 1))
-            or (re.match(r"(?i)\d+\s+jaar\b", m.group()) and _AGE_BEFORE.search(text, max(0, start - 40), start))
+            or (re.match(r"(?i)\d+\s+jaar\b", m.group()) and AGE_YEARS_BEFORE.search(text, max(0, start - 40), start))
         ):
             continue  # "21 jaar oud", "Piet (21 jaar)", "45 jaar en ouder", "hij is 30 jaar": an age
         fut = future_cache[si]
@@ -318,15 +319,6 @@ _PERFECT_NEAR = re.compile(r"(?i)\b(?:hebben|geweest|gebeurd)\b")
 _SPEED = re.compile(r"(?i)\b(?:km|kilometers?|mijl|meters?|m)\s+$")
 _PER_TIME = re.compile(r"(?i)per\s+(?:uur|u|minuut|seconde)$")
 _AGE_PAREN = re.compile(r"\d{1,3}\s+jaar\)")
-_AGE_AFTER = re.compile(r"(?i)\s+(?:oud\b|(?:en|of)\s+(?:ouder|jonger)\b)")
-#: what comes before an age in years: "ouder dan 65 jaar", "hij is 30 jaar", "jongeren tussen de 18 en 25 jaar"
-_AGE_BEFORE = re.compile(
-    r"(?i)(?:\b(?:ouder|jonger)\s+dan|\b(?:boven|onder)\s+de|\bleeftijd\s+van|"
-    r"\b(?:hij|zij|ze)\s+(?:is|was|werd|wordt)(?:\s+(?:nu|pas|al|inmiddels))?|"
-    r"(?:\b(?:mensen|jongeren|kinderen|vrouwen|mannen|volwassenen|ouderen|jongens|meisjes|leerlingen|"
-    r"studenten|deelnemers|respondenten|inwoners|werknemers|consumenten|patiënten|millennials)|"
-    r"(?-i:\b[A-Z][a-zë]+(?:en|ers|s)))\s+(?:van|tussen)\s+(?:de\s+)?(?:\d+\s+(?:en|tot)\s+)?)\s*$"
-)
 _OPEN = re.compile(r"\(\s*$")
 _LOOKS_BACK = re.compile(r"(?i)\b(?:sinds|van)\s+$")
 #: words that put a date ahead whatever its distance ("de volgende 6e april")
