@@ -406,3 +406,15 @@ def test_a_person_run_on_into_the_body_they_speak_for_is_cut_at_van():
     doc = annotate(text, ("Alliander", "ORG"), ("Jelle Wils van Alliander", "PER"), ("Piet Stroop van Renen", "PER"))
     assert by_text(doc, "Jelle Wils", "PER") and len(by_text(doc, "Alliander", "ORG")) == 2
     assert by_text(doc, "Piet Stroop van Renen", "PER")  # no known body after "van": a surname
+
+
+def test_a_name_ending_in_a_street_word_is_a_place():
+    from kroniek.model import Article, PublishedDate
+    from kroniek.pipeline import process
+
+    text = "Het café zit aan de Jan Olphert Vaillantlaan. Hij woont aan de Johan de Wittlaan. Jan Blokdijk zei het."
+    doc = next(process([Article(id="s", text=text, published=PublishedDate.parse("2019-03-01"))]))
+    labels = {e.text: e.label for e in doc.entities}
+    assert labels.get("Jan Olphert Vaillantlaan") == "LOC"
+    assert labels.get("Johan de Wittlaan") == "LOC"
+    assert labels.get("Jan Blokdijk") == "PER"  # a surname ending in -dijk stays a person

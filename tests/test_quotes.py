@@ -725,3 +725,13 @@ def test_the_speaker_goes_on_after_the_rest_of_the_attribution_sentence():
     assert ("We hebben hier niet voor gekozen.", "klager") in got
     assert ("Nu de rest van Nederland nog", "FvD'er") in got
     assert ("Kom maar op.", "demonstrant") in got
+
+
+def test_zoals_attribution_an_initial_before_a_surname_and_streets_never_speak():
+    got = _quotes_of(
+        "De kosten worden niet doorberekend. \"Het is een cadeautje aan de stad\", zoals wethouder Bas van "
+        "Wakeren bij herhaling zei. ,,We doen een beroep op het gelijkheidsbeginsel'', zei advocaat L. Portier "
+        "namens de eigenaar."
+    )
+    assert ("Het is een cadeautje aan de stad", "Bas van Wakeren") in got
+    assert any(q == "We doen een beroep op het gelijkheidsbeginsel" and s and s.endswith("Portier") for q, s in got)

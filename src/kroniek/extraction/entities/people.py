@@ -8,6 +8,10 @@ import re
 from typing import Any
 
 from kroniek.kb.places import is_country_or_capital, lookup_place
+from kroniek.lexicon import words
+
+#: street-name endings ("-laan", "-straat"): a name that ends so is a place
+STREET_SUFFIXES = tuple(words("street_suffixes.txt", __package__))
 
 _NAME_PARTICLE = re.compile(r"^(?:al|el|as|ad|ar|at|ash|ben|bin|abu)-", re.IGNORECASE)
 
@@ -90,3 +94,21 @@ def places_typed_as_people(mentions: list[Any]) -> None:
             place = lookup_place(m.text)
             if place is not None and place.name == m.text and is_country_or_capital(place):
                 m.label = "LOC"
+
+
+def _street(word: str) -> bool:
+    return word[:1].isupper() and word.lower().endswith(STREET_SUFFIXES) and word.lower() not in STREET_SUFFIXES
+
+
+def streets(sdoc: Any, mentions: list[Any]) -> None:
+    """A name that ends in a street word is a place ("Johan de Wittlaan"), also when the model
+    cut the street word off a person's name ("Jan Olphert | Vaillantlaan")."""
+    for m in mentions:
+        if m.span is None:
+            continue
+        end = m.span.end
+        if end < len(sdoc) and _street(sdoc[end].text) and sdoc[end].idx == m.span.end_char + 1:
+            ws = sdoc[m.span.start : end + 1]
+            m.span, m.start, m.end, m.text, m.entity, m.label = ws, ws.start_char, ws.end_char, ws.text, ws.text, "LOC"
+        elif _street(m.text.split()[-1]):
+            m.label = "LOC"

@@ -34,7 +34,7 @@ from .organisations import (
     organisations_by_name,
     people_of_organisations,
 )
-from .people import full_names, glued_names, link_people, places_typed_as_people
+from .people import full_names, glued_names, link_people, places_typed_as_people, streets
 from .roles import NATIONALITIES, role_after, role_before, role_references, split_role_prefix
 
 LABELS = {"PER", "ORG", "LOC", "MISC"}
@@ -256,6 +256,7 @@ def canonicalise(doc: Document, sdoc: Any) -> list[Entity]:
     for body, label in people_of_organisations(sdoc, mentions):
         mentions.append(_Mention(body.start_char, body.end_char, body.text, label, body.text, span=body))
     places_typed_as_people(mentions)
+    streets(sdoc, mentions)
     glued_names(text, mentions)
     _people_by_surname(mentions)
     link_people([m for m in mentions if m.label == "PER"])

@@ -26,6 +26,16 @@ def cue_after(ctx: Context, pos: int, limit: int) -> tuple[tuple[int, int], tupl
     w = m.group(1)
     lw = w.lower()
     cs, ce = pos + m.start(1), pos + m.end(1)
+    if lw == "zoals" and "," in text[pos:cs]:
+        # "'...', zoals wethouder X bij herhaling zei": the verb closes the clause
+        sp = np_after(text, ce + 1, limit, ctx.lex, ctx.tags)
+        if sp:
+            for v in list(re.finditer(r"[\w'-]+|[.,;:!?]", text[sp[1] : limit]))[:6]:
+                if not v.group()[0].isalnum():
+                    break
+                if ctx.lex.lemma(v.group().lower()):
+                    return (sp[1] + v.start(), sp[1] + v.end()), sp
+        return None
     # (a capitalised cue word starts a new sentence: "...'' Uitleggen" is a subheading)
     if not w[0].isupper() and (lw == "aldus" or ctx.lex.lemma(lw) or lw in ctx.lex.particles):
         if lw in ctx.lex.particles and not ctx.lex.lemma(lw):

@@ -72,7 +72,15 @@ def np_after(
             break
         lw = w.lower()
         if text[e : e + 1] == "." and (
-            ABBREVIATIONS.get(lw + ".") == "title" or (len(w) == 1 and w.isupper() and seen_cap)
+            ABBREVIATIONS.get(lw + ".") == "title"
+            or (len(w) == 1 and w.isupper() and seen_cap)
+            or (
+                len(w) == 1
+                and w.isupper()
+                and k + 1 < len(words)
+                and words[k + 1][0] == e + 2
+                and words[k + 1][2][0].isupper()
+            )  # "zei advocaat L. Portier": an initial before a surname
         ):
             # "aldus dr. Jansen", "volgens Gerard V.": the stop belongs to the title or initial
             if ABBREVIATIONS.get(lw + ".") != "title":
