@@ -735,3 +735,14 @@ def test_zoals_attribution_an_initial_before_a_surname_and_streets_never_speak()
     )
     assert ("Het is een cadeautje aan de stad", "Bas van Wakeren") in got
     assert any(q == "We doen een beroep op het gelijkheidsbeginsel" and s and s.endswith("Portier") for q, s in got)
+
+
+def test_demands_by_a_plural_subject_and_in_the_perfect_but_no_death_toll():
+    got = _quotes_with_kind(
+        "De bonden eisen een loonsverhoging van vijf procent. Het OM heeft tegen de man vier jaar cel geëist. "
+        "Een aantal tornado's in Alabama heeft tientallen levens geëist. Ze willen later misschien eisen indienen."
+    )
+    assert ("een loonsverhoging van vijf procent", "bonden", "call") in got
+    assert ("vier jaar cel", "OM", "call") in got
+    assert not any("levens" in q for q, _, _ in got)
+    assert not any(q == "indienen" for q, _, _ in got)

@@ -19,7 +19,13 @@ from .context import Context
 from .phrases import np_after
 from .stances import clause_end, skip_words
 
-_DEMAND = re.compile(r"\b(?P<v>eist|eiste|eisten)\s+")  # (not "eis", a noun; not "eisen", an infinitive)
+_DEMAND = re.compile(r"\b(?P<v>eist|eiste|eisten|eisen)\s+")  # (not "eis", a noun; "eisen" only finite)
+#: "Tegen T. had de Spaanse justitie zes jaar cel geëist", "Het OM heeft vier jaar geëist"
+_ACTIVE_DEMAND = re.compile(r"\b(?P<aux>heeft|had|hebben|hadden)\s+(?P<mid>(?:[^\s.;:]+\s+){1,12}?)(?P<v>geëist)\b")
+_NUMBER_START = re.compile(
+    r"\b(?:\d|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|vijftien|twintig|dertig|veertig|"
+    r"vijftig|honderd|levenslang|tbs)", re.I
+)
 _PASSIVE_DEMAND = re.compile(r"\b(?:is|werd|wordt|zijn|werden)\s+(?P<c>(?:\S+\s+){1,8}?)(?P<v>geëist)\b")
 _PLEA = re.compile(
     r"\b(?P<v>pleit|pleiten|pleitte|pleitten|roept|roepen|riep|riepen|dringt|dringen|drong|drongen|"
@@ -36,12 +42,14 @@ _NAMED_CALL = re.compile(
 
 
 def demand(ctx: Context, us: int, ue: int, pi: int) -> bool:
-    """'X eist <noun phrase>' and the passive '... is vier jaar geëist'."""
+    """'X eist <noun phrase>', 'Het OM heeft vier jaar geëist' and the passive '... is vier jaar geëist'."""
     text = ctx.text
-    if "eist" not in text[us:ue] and "geëist" not in text[us:ue]:
+    if "eis" not in text[us:ue] and "geëist" not in text[us:ue]:
         return False
     for m in _DEMAND.finditer(text, us, ue):
         cue = (m.start("v"), m.end("v"))
+        if m.group("v") == "eisen" and not _finite(ctx, cue[0]):
+            continue  # "willen eisen": an infinitive
         end = clause_end(text, m.end(), ue)
         sp = subject(ctx, us, cue, end)
         if sp is None or not held(ctx, us, ue, cue, sp):
@@ -51,12 +59,36 @@ def demand(ctx: Context, us: int, ue: int, pi: int) -> bool:
             continue  # (a that-clause or a te-infinitive is another finder's)
         ctx.add_indirect(cs, end, cue, sp, "demand", pi, kind="call")
         return True
+    for m in _ACTIVE_DEMAND.finditer(text, us, ue):
+        aux = (m.start("aux"), m.end("aux"))
+        sp = subject(ctx, us, aux, m.start("v"))
+        if sp is None or not held(ctx, us, ue, aux, sp):
+            continue
+        cs = m.start("mid") if sp[1] <= aux[0] else skip_words(text, sp[1], m.start("v"))
+        num = _NUMBER_START.search(text, cs, m.start("v"))
+        cs = num.start() if num else cs  # "tegen de man | vier jaar cel": the demand, not whom it is against
+        ce = m.start("v")
+        while ce > cs and text[ce - 1] in " ,":
+            ce -= 1
+        if ce - cs < 3 or re.search(r"(?:levens|slachtoffers|doden|leven)$", text[cs:ce]) or not ctx.plausible(sp):
+            continue  # "De tornado's hebben tientallen levens geëist": a toll, no demand
+        ctx.add_indirect(cs, ce, (m.start("v"), m.end("v")), sp, "demand", pi, kind="call")
+        return True
     m = _PASSIVE_DEMAND.search(text, us, ue)
     if m:
         cue = (m.start("v"), m.end("v"))
         ctx.add_indirect(m.start("c"), m.end("c"), cue, None, "demand", pi, kind="call")
         return True
     return False
+
+
+def _finite(ctx: Context, pos: int) -> bool:
+    """Whether the verb at ``pos`` is finite by the tagger (without a model: yes)."""
+    a = ctx.analysis
+    if a is None:
+        return True
+    span = a.char_span(pos, pos + 1, alignment_mode="expand")
+    return span is None or "Fin" in span[0].morph.get("VerbForm")
 
 
 def plea(ctx: Context, us: int, ue: int, pi: int) -> bool:
