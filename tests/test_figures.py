@@ -403,3 +403,20 @@ def test_an_age_with_a_copula_is_a_figure_and_never_a_duration():
     ages = [(f.text, f.value, f.unit) for f in doc.figures if f.kind == "age"]
     assert ages == [("11 jaar", 11.0, "jaar"), ("30 jaar", 30.0, "jaar")]
     assert [(t.text, t.value) for t in doc.timexes] == [("30 jaar", "P30Y")]  # the term is a duration
+
+
+def test_glued_ages_times_and_age_ranges_with_articles():
+    from kroniek.model import Article, PublishedDate
+    from kroniek.pipeline import process
+
+    text = (
+        "Haar elfjarige zoon kwam mee. Hij won tweemaal de titel. De taal wordt gebruikt door mensen "
+        "tussen de 40 en de 55 jaar. Het gaat om jonge mannen, in de leeftijd van 20 tot 27 jaar."
+    )
+    doc = next(process([Article(id="a", text=text, published=PublishedDate.parse("2019-03-01"))]))
+    got = {(f.text, f.value, f.value_max, f.unit, f.kind) for f in doc.figures}
+    assert ("elfjarige", 11.0, None, "jaar", "age") in got
+    assert ("tweemaal", 2.0, None, None, "count") in got
+    assert ("tussen de 40 en de 55 jaar", 40.0, 55.0, "jaar", "age") in got
+    assert ("van 20 tot 27 jaar", 20.0, 27.0, "jaar", "age") in got
+    assert not doc.timexes  # ages are never durations

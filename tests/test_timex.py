@@ -1050,3 +1050,13 @@ def test_the_past_week_decades_and_centuries_as_the_news_guide_writes_them():
     assert got["Afgelopen week"] == ("DATE", "2019-W12")
     assert got["decennialang"] == ("DURATION", "PXDE")
     assert got["eeuwenlang"] == ("DURATION", "PXCE")
+
+
+def test_vroeger_laatst_eerdaags_and_terms():
+    got = values("Vroeger was dat anders. Laatst zag ik hem. Het laatst zag ik hem in mei. Dat komt eerdaags. "
+                 "Op lange termijn helpt het. Hij kwam vroeger dan verwacht.", "2019-03-27")
+    assert got["Vroeger"] == ("DATE", "PAST_REF")
+    assert got["Laatst"] == ("DATE", "PAST_REF")
+    assert got["eerdaags"] == ("DATE", "FUTURE_REF")
+    assert got["lange termijn"] == ("DATE", "FUTURE_REF")
+    assert "laatst" not in got and "vroeger" not in got  # "het laatst", "vroeger dan": no time

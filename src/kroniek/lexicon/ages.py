@@ -12,9 +12,10 @@ AGE_YEARS_AFTER = re.compile(
 #: what comes before an age in years: "ouder dan 65 jaar", "hij is 30 jaar", "jongeren tussen de 18
 #: en 25 jaar"
 AGE_YEARS_BEFORE = re.compile(
-    r"(?i)(?:\b(?:ouder|jonger)\s+dan|\b(?:boven|onder)\s+de|\bleeftijd\s+van|"
+    r"(?i)(?:\b(?:ouder|jonger)\s+dan|\b(?:boven|onder)\s+de|\bleeftijd\s+(?:van|tussen)(?:\s+de)?|"
     r"\b(?:hij|zij|ze)\s+(?:is|was|werd|wordt)(?:\s+(?:nu|pas|al|inmiddels))?|"
     r"(?:\b(?:mensen|jongeren|kinderen|vrouwen|mannen|volwassenen|ouderen|jongens|meisjes|leerlingen|"
     r"studenten|deelnemers|respondenten|inwoners|werknemers|consumenten|patiënten|millennials)|"
-    r"(?-i:\b[A-Z][a-zë]+(?:en|ers|s)))\s+(?:van|tussen)\s+(?:de\s+)?(?:\d+\s+(?:en|tot)\s+)?)\s*$"
+    r"(?-i:\b[A-Z][a-zë]+(?:en|ers|s)))\s+(?:van|tussen)(?:\s+de)?)"
+    r"\s+(?:\d+\s+(?:en|tot)\s+(?:de\s+)?)?$"
 )

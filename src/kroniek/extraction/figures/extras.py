@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from kroniek.analysis.numbers import NumberMatch
+from kroniek.analysis.numbers import NumberMatch, normalise, parse_compound
 from kroniek.lexicon.ages import AGE_YEARS_AFTER, AGE_YEARS_BEFORE
 
 from .tables import CUR_ALT, MEAS_ALT, TIME_UNITS
@@ -20,6 +20,9 @@ _ONE_UNIT = re.compile(
     rf"(?i)(?<![\w])een(?=\s+(?:{CUR_ALT}|{MEAS_ALT}|procentpunt|procent|cent|pond)(?![\w]))"
 )
 
+#: a number word glued to "-jarige(n)" ("elfjarige") and to "maal" ("tweemaal")
+_GLUED_AGE = re.compile(r"(?i)(?<![\w-])(?P<n>[a-zë]{3,}?)(?=jarigen?\b)")
+_TIMES = re.compile(r"(?i)(?<![\w-])(?P<n>twee|drie|vier|vijf|zes|zeven|acht|negen|tien)maal\b")
 #: "25- tot 35-jarigen": the first age of a range of ages written once
 _AGE_RANGE = re.compile(r"(?<![\w-])(?P<a>\d{1,3})-\s+(?:tot|en|of)\s+(?P<b>\d{1,3})-jarige?n?\b")
 
@@ -33,6 +36,14 @@ def extra_numbers(text: str) -> list[NumberMatch]:
                     "cardinal")
         for m in _ONE_UNIT.finditer(text)
     ]  # ("een cent" is a hundredth of a euro)
+    for m in _GLUED_AGE.finditer(text):  # "elfjarige", "tweeëntwintigjarige": a number word glued to "-jarige"
+        value = parse_compound(normalise(m.group("n").lower()))
+        if value is not None and 0 < value < 120:
+            out.append(NumberMatch(m.start("n"), m.end("n"), m.group("n"), value, "cardinal"))
+    for m in _TIMES.finditer(text):  # "tweemaal", "driemaal": a count
+        value = parse_compound(normalise(m.group("n").lower()))
+        if value is not None:
+            out.append(NumberMatch(m.start(), m.end(), m.group(), value, "cardinal"))
     return out
 
 

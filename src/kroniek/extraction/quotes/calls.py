@@ -28,12 +28,20 @@ _NUMBER_START = re.compile(
 )
 _PASSIVE_DEMAND = re.compile(r"\b(?:is|werd|wordt|zijn|werden)\s+(?P<c>(?:\S+\s+){1,8}?)(?P<v>geëist)\b")
 _PLEA = re.compile(
-    r"\b(?P<v>pleit|pleiten|pleitte|pleitten|roept|roepen|riep|riepen|dringt|dringen|drong|drongen|"
+    r"\b(?P<v>pleit|pleiten|pleitte|pleitten|gepleit|roept|roepen|riep|riepen|dringt|dringen|drong|drongen|"
     r"vraagt|vragen|vroeg|vroegen)\s+(?P<mid>(?:[\w'-]+\s+){0,6}?)"
     r"(?P<p>voor|op\s+tot|op\s+om|aan\s+op|om)\s+"
+    r"|\b(?P<v2>opgeroepen|aangedrongen)\s+(?P<p2>tot|op)\s+"
 )
-_PLEA_OBJECT = {"pleit": "voor", "roep": "op", "riep": "op", "dring": "aan", "dron": "aan", "vra": "om",
-                "vro": "om"}
+_PLEA_OBJECT = {"pleit": "voor", "gepleit": "voor", "roep": "op", "riep": "op", "dring": "aan", "dron": "aan",
+                "vra": "om", "vro": "om", "opgeroepen": "tot", "aangedrongen": "op"}
+#: a call in the passive with no one named: "Onlangs is om een extra ronde gevraagd", "De cliënten
+#: wordt aangeraden over te stappen" (speaker null, as the guide has it)
+_PASSIVE_CALL = re.compile(
+    r"\b(?:is|werd|wordt|zijn|werden)\s+(?:(?:\w+\s+){0,3}?)om\s+(?P<c>(?:\S+\s+){1,10}?)(?P<v>gevraagd|verzocht)\b"
+    r"|\b(?P<v2>wordt|werd|worden|werden)\s+(?:(?:ook|dringend|nu)\s+)*(?P<v3>aangeraden|geadviseerd|verzocht|gevraagd|opgedragen)"
+    r"\s+(?P<c2>[^.;:]*?\bte\s+\w+)"
+)
 _ADVOCATE = re.compile(r"\b(?P<v>bepleit|bepleiten|bepleitte|bepleitten)\s+")
 _NAMED_CALL = re.compile(
     r"\b(?:[Hh]et|[Dd]e|[Ee]en)\s+(?:\w+\s+)?(?P<v>voorstel|oproep|eis|verzoek|pleidooi)"
@@ -96,20 +104,32 @@ def plea(ctx: Context, us: int, ue: int, pi: int) -> bool:
     'Zo bepleitte hij ...'."""
     text = ctx.text
     low = text[us:ue].lower()
-    if not any(w in low for w in ("pleit", "roep", "riep", "dring", "drong", "vraag", "vrag", "vroeg")):
+    if not any(w in low for w in ("pleit", "roep", "riep", "dring", "drong", "vraag", "vrag", "vroeg", "raden", "advis", "verzocht", "opgedragen")):
         return False
+    passive = _PASSIVE_CALL.search(text, us, ue)
+    if passive is not None and not re.search(r"\bdoor\b", text[us:ue]):
+        g, v = ("c", "v") if passive.group("c") else ("c2", "v3")
+        cs, ce = passive.start(g), passive.end(g)
+        if g == "c2":
+            ce = clause_end(text, cs, ue)  # "... aangeraden over te stappen naar andere zorgverleners"
+        while ce > cs and text[ce - 1] in " ,":
+            ce -= 1
+        if ce - cs >= 5:
+            ctx.add_indirect(cs, ce, (passive.start(v), passive.end(v)), None, "plea", pi, kind="call")
+            return True
     for m in _PLEA.finditer(text, us, ue):
-        verb, p = m.group("v").lower(), m.group("p").lower().split()[0]
+        vg, pg = ("v", "p") if m.group("v") else ("v2", "p2")
+        verb, p = m.group(vg).lower(), m.group(pg).lower().split()[0]
         want = next((v for k, v in _PLEA_OBJECT.items() if verb.startswith(k)), None)
         if want != p:
             continue  # "vraagt zich af", "roept voor": no call
-        if re.search(r"[,;:]", m.group("mid")):
+        if vg == "v" and re.search(r"[,;:]", m.group("mid")):
             continue
-        cue = (m.start("v"), m.end("v"))
+        cue = (m.start(vg), m.end(vg))
         cs = m.end()
         if re.match(r"\s*te\b", text[cs:ue]) or re.search(r"\bte\s+\w+\s*[.,;]?\s*$", text[cs:ue]):
             continue  # a te-infinitive: stances.infinitival
-        sp = subject(ctx, us, cue, m.start("p"))
+        sp = subject(ctx, us, cue, m.start(pg))
         if re.search(r"\bte\s*$", text[us : cue[0]]):
             # "De bonden grijpen de cijfers aan om te pleiten voor ...": the sentence's subject
             sp = np_after(text, us, cue[0], ctx.lex, ctx.tags) or sp

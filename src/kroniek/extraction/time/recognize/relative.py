@@ -238,6 +238,9 @@ RELATIVE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
         ("present", rf"\b(?:{alt(PRESENT)})\b"),
         ("pastref", rf"\b(?:{alt(PAST_REF)})\b"),
+        # "Vroeger gebeurde dat ook" (not the comparative "vroeger dan", "vroeger op de dag"); a
+        # "Laatst noemde men mij ...", not "het laatst", "op zijn laatst" (the text is lower-cased here)
+        ("pastref", r"\b[Vv]roeger\b(?!\s+(?:dan|op|in\s+de|of\s+later|weg|thuis)\b)|(?<![\w'’])(?<!het\s)(?<!zijn\s)(?<!z'n\s)(?<!als\s)laatst\b(?!\s+(?:genoemde|gezien|bekende))"),
         ("futref", rf"\b(?:{alt(FUTURE_REF)})\b"),
     ]
 ]

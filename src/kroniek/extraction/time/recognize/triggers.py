@@ -196,8 +196,8 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
         "dagen",
         "vandaag",
     ),
-    "pastref": ("onlangs", "recent", "vroeger", "destijds", "geleden", "verleden", "tijd", "terug", "voorheen"),
-    "futref": ("binnenkort", "straks", "toekomst", "spoedig", "termijn", "weldra"),
+    "pastref": ("onlangs", "recent", "vroeger", "destijds", "geleden", "verleden", "tijd", "terug", "voorheen", "laatst"),
+    "futref": ("binnenkort", "straks", "toekomst", "spoedig", "termijn", "weldra", "eerdaags"),
 }
 
 
