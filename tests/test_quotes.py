@@ -746,3 +746,15 @@ def test_demands_by_a_plural_subject_and_in_the_perfect_but_no_death_toll():
     assert ("vier jaar cel", "OM", "call") in got
     assert not any("levens" in q for q, _, _ in got)
     assert not any(q == "indienen" for q, _, _ in got)
+
+
+def test_inverted_views_of_plural_groups_manner_words_and_a_noun_after_the_source():
+    got = _quotes_of(
+        "De regels gaan in. Overigens benadrukken voorstanders van de nieuwe regels dat memes heus veilig zijn. "
+        "Dat Nikkels het gebied niet bezit, is volgens het gemeentebestuur geen belemmering. "
+        "Peter zag hoe de mannen werden geboeid. ,,Die keken boos.'' De bus bleef heel. "
+        "Lachend: ,,Die kan wel tegen een stootje.''"
+    )
+    assert ("memes heus veilig zijn", "voorstanders") in got
+    assert any(s == "gemeentebestuur" for _, s in got)
+    assert ("Die kan wel tegen een stootje.", "Peter") in got

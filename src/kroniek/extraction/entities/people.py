@@ -112,3 +112,19 @@ def streets(sdoc: Any, mentions: list[Any]) -> None:
             m.span, m.start, m.end, m.text, m.entity, m.label = ws, ws.start_char, ws.end_char, ws.text, ws.text, "LOC"
         elif _street(m.text.split()[-1]):
             m.label = "LOC"
+
+
+def participles_typed_as_names(mentions: list[Any]) -> list[Any]:
+    """A lone present participle opening a sentence ("Lachend: ,,...''", "Zuchtend vertelt ze") is
+    a manner, not a person the model took it for."""
+    return [
+        m
+        for m in mentions
+        if not (
+            m.label == "PER"
+            and m.span is not None
+            and len(m.span) == 1
+            and re.fullmatch(r"[A-Z][a-z]{3,}ende?", m.text)
+            and m.span[0].pos_ in ("VERB", "ADJ", "ADV")
+        )
+    ]

@@ -34,7 +34,14 @@ from .organisations import (
     organisations_by_name,
     people_of_organisations,
 )
-from .people import full_names, glued_names, link_people, places_typed_as_people, streets
+from .people import (
+    full_names,
+    glued_names,
+    link_people,
+    participles_typed_as_names,
+    places_typed_as_people,
+    streets,
+)
 from .roles import NATIONALITIES, role_after, role_before, role_references, split_role_prefix
 
 LABELS = {"PER", "ORG", "LOC", "MISC"}
@@ -257,6 +264,7 @@ def canonicalise(doc: Document, sdoc: Any) -> list[Entity]:
         mentions.append(_Mention(body.start_char, body.end_char, body.text, label, body.text, span=body))
     places_typed_as_people(mentions)
     streets(sdoc, mentions)
+    mentions = participles_typed_as_names(mentions)
     glued_names(text, mentions)
     _people_by_surname(mentions)
     link_people([m for m in mentions if m.label == "PER"])
@@ -316,7 +324,7 @@ def canonicalise(doc: Document, sdoc: Any) -> list[Entity]:
     ]
 
 
-@stage("entities", requires={"ner"}, provides={"entities"}, version=9)  # 9: "Greenpeace Nederland" one organisation, "Jelle Wils van Alliander" cut at van; 8: role references ("de premier" for the article's premier); 7: a name glued to its club is cut; 3: surname mentions typed PER; 4: kind nouns, places typed PER; 5: one role-noun list; 6: no punctuation entities, organisation names
+@stage("entities", requires={"ner"}, provides={"entities"}, version=10)  # 10: street names are places, a lone participle ("Lachend") no person; 9: "Greenpeace Nederland" one organisation, "Jelle Wils van Alliander" cut at van; 8: role references ("de premier" for the article's premier); 7: a name glued to its club is cut; 3: surname mentions typed PER; 4: kind nouns, places typed PER; 5: one role-noun list; 6: no punctuation entities, organisation names
 def find_entities(doc: Document) -> Document:
     """Turn the model's entity spans into canonicalised Entity annotations."""
     sdoc = doc.analysis

@@ -87,6 +87,8 @@ def cue_before(ctx: Context, ps: int, pos: int
             return cue, sp, "before"
     if words[0].group().lower() in SPEAKER_STOP and words[-1].group().lower() in _DOCUMENT_VERBS:
         return None, None, "document"  # "In dat arrest staat: '...'": a text speaks, no person
+    if len(words) == 1 and re.fullmatch(r"[A-Z][a-z]+ende?", words[0].group()):
+        return None  # "Lachend: ,,...''": a manner, no speaker (the turn is the last speaker's)
     if len(words) <= 5 and (words[0].group()[0].isupper()):
         return None, (cstart + words[0].start(), cstart + words[-1].end()), "colon"
     # "Minister Schouten wil hier nog niet op vooruitlopen: '...'": the clause's subject

@@ -98,8 +98,8 @@ def np_after(
         if lw in _NP_DETERMINERS and k == 0:
             prev_end = e
             continue
-        if lw == "een" and end is not None:
-            break  # a new noun phrase: "volgens de bonden | een verhoging van 2,5 procent"
+        if lw in ("een", "geen") and end is not None:
+            break  # a new noun phrase: "volgens de bonden | een verhoging van 2,5 procent", "volgens het bestuur | geen belemmering"
         if k and "-" in w and lw.rsplit("-", 1)[1] in ROLE_NOUNS:
             prev_end = e  # a title compound before a name: "volgens Radio 10-dj Gerard Ekdom"
             continue
@@ -167,9 +167,13 @@ def np_after(
     if first not in _NP_DETERMINERS and not det and not words[0][2][0].isupper():
         # a bare lowercase phrase is a speaker only when it names a role or a body
         phrase = text[words[0][0] : end].lower().split()
-        if not seen_cap and not any(w in ROLE_NOUNS or w in ORG_NOUNS for w in phrase):
+        if not seen_cap and not any(w in ROLE_NOUNS or w in ORG_NOUNS or _AGENT_PLURAL.search(w) for w in phrase):
             return None  # (a lowercase noun before a name is its title: "ontwikkelaar Erwin Slot")
     return (det_at if det else words[0][0], end)
+
+
+#: plural nouns of people who hold a view ("voorstanders", "critici", "deskundigen", "demonstranten")
+_AGENT_PLURAL = re.compile(r"(?:[a-z]{3}(?:ders|ners|kers|ters|isten|anten|enten)|critici|deskundigen|experts)$")
 
 
 #: words that open a subordinate clause: the subject of its verb comes after them
