@@ -167,3 +167,25 @@ def test_events_in_the_store_cli_and_search(run, db, tmp_path):
     shown = run("show", "a1", "--db", str(db))
     assert "|ASSAULT›" in shown.stdout and "EVENT ASSAULT" in shown.stdout
     assert run("events", "--db", str(db), "--type", "NOPE").code == 1
+
+
+def test_implied_actors_and_no_things_acting():
+    evs = events_of(
+        "De politie heeft de zaak overgenomen. Het politieonderzoek naar de vernielingen loopt nog. "
+        "Twee mannen zijn aangehouden. Duizenden demonstranten trokken door de stad. De demonstratie verliep rustig. "
+        "Het kabinetsberaad over de brexit duurde lang."
+    )
+    assert one(evs, "politieonderzoek").actor_name == "politie"
+    assert one(evs, "aangehouden").actor_name == "politie"
+    assert one(evs, "demonstratie").actor_name == "demonstranten"
+    assert one(evs, "kabinetsberaad").actor_name == "kabinet"
+
+
+def test_a_thing_is_no_actor():
+    from kroniek.extraction.events.names import animate
+    from kroniek.analysis.dutch_model import get_nlp
+
+    doc = get_nlp()("De bedreigingen troffen de burgemeester. De demonstranten en de stafchef kwamen.")
+    toks = {t.text: t for t in doc}
+    assert not animate(toks["bedreigingen"])
+    assert animate(toks["demonstranten"]) and animate(toks["stafchef"]) and animate(toks["burgemeester"])

@@ -10,13 +10,20 @@ written ("politie", "demonstranten").
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Any
 
 from kroniek.kb.places import country_name, is_country_or_capital, lookup_place
-from kroniek.lexicon import MONTH_NAMES, ROLE_NOUNS, WEEKDAY_NAMES
+from kroniek.lexicon import MONTH_NAMES, ORG_NOUNS, ORGANISATION_KIND_NOUNS, ROLE_NOUNS, WEEKDAY_NAMES, words
 from kroniek.model import Document, Entity, TextSpan
 
 _CALENDAR = frozenset(WEEKDAY_NAMES) | frozenset(MONTH_NAMES)
+#: common nouns that can act (people, groups, bodies); see ``animate``
+ACTOR_NOUNS = frozenset(words("actor_nouns.txt", __package__)) | frozenset(ROLE_NOUNS) | frozenset(ORG_NOUNS)
+_COMPOUND_HEADS = tuple(sorted(n for n in ACTOR_NOUNS if len(n) >= 4))
+#: actor nouns a compound event noun may open with ("politieonderzoek", "kabinetsberaad"), longest first
+COMPOUND_ACTORS = tuple(sorted((n for n in ACTOR_NOUNS if len(n) >= 5 and " " not in n), key=len, reverse=True))
+_AGENTIVE = re.compile(r"(?:[a-z]{3}(?:ers?|aars?|ist|isten|ant|anten|ent|enten|eurs?|oren|iet|ieten)|ici)$")
 #: Seats of government that are not their country's capital in the gazetteer.
 _SEATS = {"Den Haag": "Nederland", "Brussel": "Europese Unie"}
 _PRONOUNS = frozenset("hij zij ze hem haar hen ik we wij".split())
@@ -135,3 +142,17 @@ def _apposed_name(tok: Any) -> Any:
         ):
             return c
     return None
+
+
+def animate(tok: Any) -> bool:
+    """Whether a participant token can act: a name, a pronoun, an entity, or a noun for people
+    or a body ("politie", "demonstranten", "kiezers"; also as a compound head: "oproerpolitie").
+    "De bedreigingen", "de reden", "het handelsakkoord" cannot."""
+    if tok.pos_ != "NOUN" or tok.ent_type_:
+        return True
+    low = tok.lower_
+    lemma = tok.lemma_.lower()
+    if low in ACTOR_NOUNS or lemma in ACTOR_NOUNS or lemma in ORGANISATION_KIND_NOUNS or _AGENTIVE.search(low):
+        return True
+    # a compound whose head acts: "stafchef", "oproerpolitie", "regeringsleider"
+    return any(low.endswith(n) and len(low) > len(n) + 2 for n in _COMPOUND_HEADS)

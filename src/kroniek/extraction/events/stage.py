@@ -11,6 +11,7 @@ read yields no event, never an error.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -20,7 +21,7 @@ from kroniek.pipeline.registry import stage
 
 from .arguments import Argument, arguments
 from .modality import event_places, event_time, negated, status
-from .names import Namer
+from .names import COMPOUND_ACTORS, Namer, animate
 from .triggers import Found, find_triggers
 from .vocabulary import mode_words
 
@@ -87,6 +88,8 @@ def _named(
 ) -> tuple[TextSpan | None, str | None, tuple[str, ...]]:
     if arg is None or arg.head is None:
         return None, None, ()
+    if acting and not animate(arg.head):
+        return None, None, ()  # "De bedreigingen ...": a thing does not act
     span = namer.span(arg.head)
     names = []
     for h in arg.heads:
@@ -120,7 +123,37 @@ def extract_events(doc: Document) -> list[Event]:
             continue
         if ev is not None:
             out.append(ev)
-    return _inherit(out, {f.token.idx: f for f in found})
+    return _implicit(_inherit(out, {f.token.idx: f for f in found}), doc.text)
+
+
+#: the doer of an arrest or an investigation the article names no one for, when it speaks of the police
+_POLICE_MODES = frozenset({"arrest", "investigate"})
+_POLICE = re.compile(r"(?i)\bpolitie\b")
+#: who protests when a protest noun names no one: the group the article calls the protesters
+_PROTESTERS = re.compile(r"(?i)\b(?:demonstranten|betogers|actievoerders|activisten|stakers)\b")
+
+
+def _implicit(events: list[Event], text: str) -> list[Event]:
+    """Actors the words imply (the events guide: the article makes clear who it is): the actor
+    noun a compound trigger opens with ("politieonderzoek", "kabinetsberaad", "legeraanval"),
+    the police for an arrest or investigation in an article that speaks of them, and the
+    protesters the article names for a protest that names no one ("de demonstratie")."""
+    police = None
+    out = []
+    for ev in events:
+        if ev.actor_name is None:
+            word = ev.text.lower().replace("-", "")
+            head = next((n for n in COMPOUND_ACTORS if word.startswith(n) and len(word) > len(n) + 3), None)
+            if head is None and ev.mode in _POLICE_MODES:
+                police = bool(_POLICE.search(text)) if police is None else police
+                head = "politie" if police else None
+            if head is None and ev.type == "PROTEST":
+                protesters = _PROTESTERS.search(text)
+                head = protesters.group().lower() if protesters else None
+            if head is not None:
+                ev = replace(ev, actor_name=head, actor_names=(head,))
+        out.append(ev)
+    return out
 
 
 def _inherit(events: list[Event], found: dict[int, Found]) -> list[Event]:
@@ -197,7 +230,7 @@ def _event(
     "events",
     requires={"sentences", "entities", "quotes", "figures", "timexes"},
     provides={"events"},
-    version=1,
+    version=2,  # 2: things never act ("de bedreigingen"); actors implied by a compound ("politieonderzoek"), the police for arrests, the protesters for a protest
 )
 def find_events(doc: Document) -> Document:
     """Fill ``doc.events`` with PLOVER-coded event mentions."""
