@@ -182,8 +182,8 @@ def test_implied_actors_and_no_things_acting():
 
 
 def test_a_thing_is_no_actor():
-    from kroniek.extraction.events.names import animate
     from kroniek.analysis.dutch_model import get_nlp
+    from kroniek.extraction.events.names import animate
 
     doc = get_nlp()("De bedreigingen troffen de burgemeester. De demonstranten en de stafchef kwamen.")
     toks = {t.text: t for t in doc}
