@@ -287,7 +287,7 @@ def test_month_shifts_stay_coarse_without_a_day():
     "text,span,expected",
     [
         ("De zitting duurde tweeëneenhalf uur.", "tweeëneenhalf uur", ("DURATION", "PT2.5H")),
-        ("Ze bleven een paar dagen in Gent.", "een paar dagen", ("DURATION", "PXD")),  # no number said
+        ("Ze bleven een paar dagen in Gent.", "een paar dagen", ("DURATION", "P2D")),
         ("Het overleg sleept al een aantal weken.", "al een aantal weken", ("DURATION", "PXW")),
         ("De storing duurde 4 min.", "4 min", ("DURATION", "PT4M")),
         ("Hij sliep drie nachten in de auto.", "drie nachten", ("DURATION", "P3D")),
@@ -509,7 +509,12 @@ def test_story_days_count_from_the_last_named_day():
     vals = lambda text: [t.value for t in find_in_text(text, pub)]  # noqa: E731
     assert vals("Ze kwam op 3 mei aan en vertrok de dag erna.") == ["2017-05-03", "2017-05-04"]
     assert vals("Op 3 mei werd hij opgepakt. De dag daarna kwam hij vrij.") == ["2017-05-03", "2017-05-04"]
-    assert vals("De dag ervoor was het nog rustig.") == ["XXXX-XX-XX"]  # the story's day, not ours
+    # with no date before it at all, from the publication day (the news guide, part B.2)
+    assert vals("De dag ervoor was het nog rustig.") == ["2017-12-06"]
+    assert vals("Op 3 mei werd hij opgepakt. " + "Er gebeurde veel. " * 90 + "De dag ervoor was het rustig.") == [
+        "2017-05-03",
+        "XXXX-XX-XX",
+    ]  # a date far before: the story's day, unknown
     assert vals("Wie 's avonds vlees eet, moet de volgende dag fietsen.") == [
         "XXXX-XX-XXTEV",
         "XXXX-XX-XX",
@@ -580,7 +585,7 @@ def test_midmorning_midnight_hours_and_some_days():
         "TIME",
         "2017-12-07T00:00",
     )
-    assert values("Ze bleef nog wat dagen.")["nog wat dagen"] == ("DURATION", "PXD")
+    assert values("Ze bleef nog wat dagen.")["nog wat dagen"] == ("DURATION", "P3D")
     assert values("Wat uur is het?") == {}
 
 

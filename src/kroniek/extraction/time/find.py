@@ -231,7 +231,7 @@ def find_in_text(
     joined = join_clock_times(
         text, merge_date_time(text, shifted_days(text, day_hour_ranges(text, out))), ref
     )
-    anchored = later_anchored(text, story_days(range_years(text, joined, ref)))
+    anchored = later_anchored(text, story_days(range_years(text, joined, ref), ref), ref)
     return join_ranges(text, compound_dates(text, anchored))
 
 

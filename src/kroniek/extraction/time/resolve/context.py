@@ -30,11 +30,12 @@ HABIT = re.compile(
 _THAT_PART = re.compile(r"(?i)^die\s+(?:ochtend|middag|avond|nacht)$")
 
 
-def story_days(timexes: list[Timex]) -> list[Timex]:
+def story_days(timexes: list[Timex], ref: Ref | None = None) -> list[Timex]:
     """'de volgende dag', 'de dag ervoor' count from the day the story named just before them
-    ('Op 3 mei ... De volgende dag ...'). With none close by, the day is the story's and stays
+    ('Op 3 mei ... De volgende dag ...'). With a date far before, the day is the story's and stays
     unknown (``XXXX-XX-XX``): news tells of 'de volgende dag' after events, in habits (''s avonds
-    vlees, de volgende dag op de fiets') and idioms, hardly ever of the day after publication."""
+    vlees, de volgende dag op de fiets') and idioms. With no date before it at all it counts from
+    the publication day (``ref``), as the news guide has it."""
     out: list[Timex] = []
     last: tuple[dt.date, int] | None = None
     last_year: tuple[int, int] | None = None
@@ -57,6 +58,10 @@ def story_days(timexes: list[Timex]) -> list[Timex]:
             step = 1 if m.group("next") or m.group("after") else -1
             if last is not None and t.start - last[1] <= _STORY_REACH:
                 t = dataclasses.replace(t, value=(last[0] + dt.timedelta(days=step)).isoformat())
+            elif not out and ref is not None and ref.precision in ("day", "datetime"):
+                # no time in the story before it: counted from the publication day (the news guide);
+                # after a habit's time ("'s avonds vlees, de volgende dag ...") it stays unknown
+                t = dataclasses.replace(t, value=(ref.lo + dt.timedelta(days=step)).isoformat())
             else:
                 t = dataclasses.replace(t, value="XXXX-XX-XX")
         elif last is not None and t.type == "TIME" and _PART_ONLY.match(t.value):
@@ -97,10 +102,11 @@ def _generic(text: str, pos: int) -> bool:
     return bool(HABIT.search(sent) or _GENERIC.search(sent))
 
 
-def later_anchored(text: str, timexes: list[Timex]) -> list[Timex]:
+def later_anchored(text: str, timexes: list[Timex], ref: Ref | None = None) -> list[Timex]:
     """'In 2015 begon de bouw. Twee jaar later ...': N units after the date the story named just
     before (DATE 2017, at that date's precision or the unit's, whichever is coarser). With no date
-    close by it stays a duration: news rarely counts such a 'later' from its publication day."""
+    close by the date is the story's and unknown; with no date anywhere before, days count from the
+    publication day, as the news guide has it ("2 dagen daarna")."""
     out: list[Timex] = []
     last: tuple[str, int] | None = None
     for t in timexes:
@@ -112,6 +118,10 @@ def later_anchored(text: str, timexes: list[Timex]) -> list[Timex]:
             # 'een dag later' with no date the story gave before: a day of the story's, unknown
             unit = dur.group(2)
             value = {"Y": "XXXX", "M": "XXXX-XX"}.get(unit, "XXXX-XX-XX")
+            if unit == "D" and last is None and ref is not None and ref.precision in ("day", "datetime"):
+                # "2 dagen daarna" with no date anywhere before: from the publication day (the news guide)
+                n = int(dur.group(1))
+                value = (ref.lo + dt.timedelta(days=-n if later.group("before") else n)).isoformat()
             t = Timex(t.start, later.end(), text[t.start : later.end()], "DATE", value)
         elif later and dur and not dated and last is not None:
             n, unit = int(dur.group(1)), dur.group(2)

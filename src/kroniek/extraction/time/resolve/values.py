@@ -363,13 +363,10 @@ def resolve(name: str, m: re.Match[str], ref: Ref | None, future: bool) -> tuple
         n = number(g["n"])
         if n is None and name == "since_n" and g["n"].lower() in _VAGUE and g["u"].lower() in PLURAL_UNITS:
             return "DURATION", _plural(g["u"].lower())  # "al enkele jaren": how many is not said
-        if n is None:
-            vague = VAGUE_COUNT.get(re.sub(r"\s+", " ", g["n"].lower()))
-            if vague is None or (g["n"].lower() == "wat" and g["u"].lower() not in PLURAL_UNITS):
+        if n is None:  # "een paar dagen" is two days, "een aantal weken" three (Recognizers-Text's count)
+            n = VAGUE_COUNT.get(re.sub(r"\s+", " ", g["n"].lower()))
+            if n is None or (g["n"].lower() == "wat" and g["u"].lower() not in PLURAL_UNITS):
                 return None  # "wat dagen" is a few days; "wat uur" asks the time
-            if g["u"].lower() in PLURAL_UNITS:
-                return "DURATION", _plural(g["u"].lower())  # "een paar dagen": how many is not said (PXD)
-            n = vague
         return "DURATION", duration(n, g["u"])
     if name == "ahead" and g["dir"].lower() == "na" and future is not True:
         # "Na twintig jaar stopt hij", "Na een jaar was het over": time after a story event,
