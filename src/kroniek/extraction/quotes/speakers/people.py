@@ -96,8 +96,10 @@ class People(Narration, Genders, Resolution):
             heur = [Mention(h.start, h.end, h.text, "PER") if h in known else h for h in heur]
             # heuristic runs give way to the model's people and organisations and to known places
             covered = [(e.start, e.end) for e in ents] + [
-                (e.start, e.end) for e in names if e.label == "LOC" and e.lat is not None
-            ]
+                (e.start, e.end)
+                for e in names
+                if e.label == "LOC" and (e.lat is not None or (" " in e.text and e.text not in persons))
+            ]  # (a place of several words, "Place de la Grande-Poste", also when no gazetteer has it)
             heur = [
                 h for h in heur if h.label == "PER" or not any(s < h.end and h.start < e for s, e in covered)
             ]
