@@ -763,6 +763,6 @@ def test_inverted_views_of_plural_groups_manner_words_and_a_noun_after_the_sourc
 def test_a_place_of_several_words_never_speaks():
     got = _quotes_of(
         "Al kort na het vrijdaggebed stond het Place de la Grande-Poste zwart van de mensen. "
-        "De schrijver Lazhari Labter stelde geboden op. 'Geen steen zal ik gooien', is een van de geboden."
+        "'Geen steen zal ik gooien', is een van de geboden."
     )
-    assert all(s != "Place de la Grande-Poste" for _, s in got)
+    assert got and all(s != "Place de la Grande-Poste" for _, s in got)

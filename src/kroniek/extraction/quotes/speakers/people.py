@@ -81,6 +81,10 @@ class People(Narration, Genders, Resolution):
         ents = [self._clean(self._extend(e)) for e in ents if e is not None]
         ents = [e for e in ents if e is not None]
         heur = [h for h in (self._clean(h) for h in heuristic_names(text)) if h is not None]
+        places = [
+            (e.start, e.end) for e in names if e.label == "LOC" and " " in e.text and e.text not in persons
+        ]  # a place of several words the model found ("Place de la Grande-Poste") is no name run
+        heur = [h for h in heur if not any(s < h.end and h.start < e for s, e in places)]
         if ents:
             # a run the model typed PER elsewhere ("Darja Alexandrowna") stays a person where it
             # typed only a part of it LOC; the part gives way
@@ -96,10 +100,8 @@ class People(Narration, Genders, Resolution):
             heur = [Mention(h.start, h.end, h.text, "PER") if h in known else h for h in heur]
             # heuristic runs give way to the model's people and organisations and to known places
             covered = [(e.start, e.end) for e in ents] + [
-                (e.start, e.end)
-                for e in names
-                if e.label == "LOC" and (e.lat is not None or (" " in e.text and e.text not in persons))
-            ]  # (a place of several words, "Place de la Grande-Poste", also when no gazetteer has it)
+                (e.start, e.end) for e in names if e.label == "LOC" and e.lat is not None
+            ]
             heur = [
                 h for h in heur if h.label == "PER" or not any(s < h.end and h.start < e for s, e in covered)
             ]
