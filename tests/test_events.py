@@ -189,3 +189,8 @@ def test_a_thing_is_no_actor():
     toks = {t.text: t for t in doc}
     assert not animate(toks["bedreigingen"])
     assert animate(toks["demonstranten"]) and animate(toks["stafchef"]) and animate(toks["burgemeester"])
+
+
+def test_the_owner_of_a_demanded_thing_is_the_target():
+    ev = one(events_of("De demonstranten eisen het vertrek van Omar al-Bashir."), "eisen")
+    assert (ev.type, ev.actor_name, ev.target_name) == ("REQUEST", "demonstranten", "Omar al-Bashir")

@@ -90,6 +90,10 @@ def _named(
         return None, None, ()
     if acting and not animate(arg.head):
         return None, None, ()  # "De bedreigingen ...": a thing does not act
+    if not acting and not animate(arg.head):
+        owner = _owner(arg.head)
+        if owner is not None:  # "eist het vertrek van Bashir", "steunen het plan van Guaidó": Bashir, Guaidó
+            arg = Argument([owner])
     span = namer.span(arg.head)
     names = []
     for h in arg.heads:
@@ -97,6 +101,16 @@ def _named(
         if n and n not in names:
             names.append(n)
     return span, (names[0] if names else None), tuple(names)
+
+
+def _owner(tok: Any) -> Any:
+    """The person or body a thing belongs to ("het vertrek [van Bashir]"), when it can act."""
+    for c in tok.children:
+        if c.dep_ == "nmod" and any(g.dep_ == "case" and g.lower_ == "van" for g in c.children) and animate(c):
+            return c
+        if c.dep_ == "nmod:poss" and c.pos_ == "PROPN":
+            return c
+    return None
 
 
 def extract_events(doc: Document) -> list[Event]:
@@ -230,7 +244,7 @@ def _event(
     "events",
     requires={"sentences", "entities", "quotes", "figures", "timexes"},
     provides={"events"},
-    version=2,  # 2: things never act ("de bedreigingen"); actors implied by a compound ("politieonderzoek"), the police for arrests, the protesters for a protest
+    version=2,  # 2: things never act ("de bedreigingen"), a thing's owner is the target ("eist het vertrek van X"); actors implied by a compound ("politieonderzoek"), the police for arrests, the protesters for a protest
 )
 def find_events(doc: Document) -> Document:
     """Fill ``doc.events`` with PLOVER-coded event mentions."""
