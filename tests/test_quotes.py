@@ -766,3 +766,11 @@ def test_a_place_of_several_words_never_speaks():
         "'Geen steen zal ik gooien', is een van de geboden."
     )
     assert got and all(s != "Place de la Grande-Poste" for _, s in got)
+
+
+def test_a_conversation_of_bare_quotes_alternates_after_a_name_is_addressed():
+    got = _quotes_of(
+        "'Toch vind ik dat jouw mannelijkheid je in de weg zit, Theodor.\" \"Mijn mannelijkheid? Wat bedoel je?\" "
+        "\"Ik heb het gevoel dat je neerkijkt op vrouwen.\" \"Ik? Dat doe ik helemaal niet!\""
+    )
+    assert [s for _, s in got] == [None, "Theodor", None, "Theodor"]

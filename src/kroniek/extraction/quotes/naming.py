@@ -152,7 +152,44 @@ def name_speakers(ctx: Context, items: list[Found]) -> None:
                         continue  # "'A.' De rechter vroeg: 'B'": B's speaker is new, not A's
                     f.name = g.name
                     break
+    _alternating_turns(ctx, items)
     del text
+
+
+def _closing_vocative(ctx: Context, f: Found) -> set[str]:
+    """A known name closing a turn after a comma ("..., zit je in de weg, Theodor.")."""
+    m = re.search(r",\s*([A-ZÀ-Þ][\w'’-]+)\s*[.!?]?\s*$", ctx.text[f.start : f.end])
+    if m is None or m.group(1) not in ctx.people._canon:
+        return set()
+    return {ctx.people.canonical(m.group(1))}
+
+
+def _alternating_turns(ctx: Context, items: list[Found]) -> None:
+    """A run of bare quotes with nothing between them is a conversation of two, turn by turn
+    ("'... zit je in de weg, Theodor.' 'Mijn mannelijkheid?' 'Ja.' 'Ik? ...'"): a turn that
+    addresses someone by name is answered by that person, and every other turn is theirs too."""
+    runs: list[list[Found]] = []
+    for f in items:
+        if f.kind != "direct" or f.speaker is not None:
+            runs.append([])
+            continue
+        prev = runs[-1][-1] if runs and runs[-1] else None
+        if prev is not None and not ctx.text[prev.end : f.start].strip(" \t\n\"'“”„‘’«»,"):
+            runs[-1].append(f)
+        else:
+            runs.append([f])
+    for run in runs:
+        if len(run) < 3 or any(f.name for f in run):
+            continue
+        for k, f in enumerate(run):
+            who = addressed(ctx, f) or _closing_vocative(ctx, f)
+            if len(who) != 1:
+                continue
+            name = next(iter(who))
+            for j, g in enumerate(run):
+                if (j - k) % 2 == 1 and g.name is None:
+                    g.name = name
+            break
 
 
 def _noun_phrase(ctx: Context, sp: tuple[int, int]) -> bool:
