@@ -38,7 +38,7 @@ def by_text(doc: Document, text: str, label: str | None = None) -> list[Entity]:
 
 def test_stage_registration():
     info = get_stage("entities")
-    assert info.version == 9
+    assert info.version == 10
     assert info.requires == {"ner"} and info.provides == {"entities"}
 
 
@@ -418,3 +418,15 @@ def test_a_name_ending_in_a_street_word_is_a_place():
     assert labels.get("Jan Olphert Vaillantlaan") == "LOC"
     assert labels.get("Johan de Wittlaan") == "LOC"
     assert labels.get("Jan Blokdijk") == "PER"  # a surname ending in -dijk stays a person
+
+
+def test_a_role_in_apposition_before_the_name():
+    from kroniek.model import Article, PublishedDate
+    from kroniek.pipeline import process
+
+    text = "Venezuela zet de Duitse ambassadeur, Daniel Martin Kriener, het land uit. Kriener vertrekt."
+    doc = next(process([Article(id="r", text=text, published=PublishedDate.parse("2019-03-06"))]))
+    roles = {e.text: e.role for e in doc.entities if e.label == "PER" and not e.reference}
+    assert roles.get("Daniel Martin Kriener") == "Duitse ambassadeur"
+    sanction = next(e for e in doc.events if e.type == "SANCTION")
+    assert sanction.target_name == "Daniel Martin Kriener"

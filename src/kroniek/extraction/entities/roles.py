@@ -55,9 +55,14 @@ def _role_text(sdoc: Any, first: int, last: int) -> str:
 
 
 def role_before(sdoc: Any, start: int) -> str | None:
-    """ "[de] [Turkse] president [van X] <name>": the role phrase just before a name."""
+    """ "[de] [Turkse] president [van X] <name>", "de Duitse ambassadeur, <name>,": the role phrase
+    just before a name."""
     i = start - 1
     noun = None
+    if i >= 1 and sdoc[i].text == "," and _is_role_noun(sdoc[i - 1]) and (
+        start + 1 < len(sdoc) and any(t.text == "," for t in sdoc[start + 1 : start + 6])
+    ):
+        i -= 1  # "de Duitse ambassadeur, Daniel Martin Kriener, ...": the role in apposition before
     if i >= 0 and _is_role_noun(sdoc[i]):
         noun = i
     else:  # a complement: "minister van Buitenlandse Zaken Sergej Lavrov"

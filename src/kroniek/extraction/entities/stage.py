@@ -324,7 +324,7 @@ def canonicalise(doc: Document, sdoc: Any) -> list[Entity]:
     ]
 
 
-@stage("entities", requires={"ner"}, provides={"entities"}, version=10)  # 10: street names are places, a lone participle ("Lachend") no person; 9: "Greenpeace Nederland" one organisation, "Jelle Wils van Alliander" cut at van; 8: role references ("de premier" for the article's premier); 7: a name glued to its club is cut; 3: surname mentions typed PER; 4: kind nouns, places typed PER; 5: one role-noun list; 6: no punctuation entities, organisation names
+@stage("entities", requires={"ner"}, provides={"entities"}, version=10)  # 10: street names are places, a lone participle ("Lachend") no person, "de Duitse ambassadeur, X," gives X the role; 9: "Greenpeace Nederland" one organisation, "Jelle Wils van Alliander" cut at van; 8: role references ("de premier" for the article's premier); 7: a name glued to its club is cut; 3: surname mentions typed PER; 4: kind nouns, places typed PER; 5: one role-noun list; 6: no punctuation entities, organisation names
 def find_entities(doc: Document) -> Document:
     """Turn the model's entity spans into canonicalised Entity annotations."""
     sdoc = doc.analysis
