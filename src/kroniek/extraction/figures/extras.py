@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from kroniek.analysis.numbers import NumberMatch, normalise, parse_compound
+from kroniek.analysis.numbers import UNITS, NumberMatch, normalise, parse_compound
 from kroniek.lexicon.ages import AGE_YEARS_AFTER, AGE_YEARS_BEFORE
 
 from .tables import CUR_ALT, MEAS_ALT, TIME_UNITS
@@ -22,7 +22,7 @@ _ONE_UNIT = re.compile(
 
 #: a number word glued to "-jarige(n)" ("elfjarige") and to "maal" ("tweemaal")
 _GLUED_AGE = re.compile(r"(?i)(?<![\w-])(?P<n>[a-zë]{3,}?)(?=jarigen?\b)")
-_TIMES = re.compile(r"(?i)(?<![\w-])(?P<n>twee|drie|vier|vijf|zes|zeven|acht|negen|tien)maal\b")
+_TIMES = re.compile(rf"(?i)(?<![\w-])(?P<n>{'|'.join(w for w in UNITS if UNITS[w] > 1)}|tien)maal\b")
 #: "25- tot 35-jarigen": the first age of a range of ages written once
 _AGE_RANGE = re.compile(r"(?<![\w-])(?P<a>\d{1,3})-\s+(?:tot|en|of)\s+(?P<b>\d{1,3})-jarige?n?\b")
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from kroniek.analysis.numbers import SCALES, TEENS, TENS, UNITS
+
 from .clauses import held, subject
 from .context import Context
 from .phrases import np_after
@@ -22,9 +24,10 @@ from .stances import clause_end, skip_words
 _DEMAND = re.compile(r"\b(?P<v>eist|eiste|eisten|eisen)\s+")  # (not "eis", a noun; "eisen" only finite)
 #: "Tegen T. had de Spaanse justitie zes jaar cel geëist", "Het OM heeft vier jaar geëist"
 _ACTIVE_DEMAND = re.compile(r"\b(?P<aux>heeft|had|hebben|hadden)\s+(?P<mid>(?:[^\s.;:]+\s+){1,12}?)(?P<v>geëist)\b")
+#: where a demanded sentence starts: a number ("vier jaar cel"), or a sentence without one
 _NUMBER_START = re.compile(
-    r"\b(?:\d|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|vijftien|twintig|dertig|veertig|"
-    r"vijftig|honderd|levenslang|tbs)", re.I
+    r"\b(?:\d|" + "|".join(sorted({*UNITS, *TEENS, *TENS, *SCALES}, key=len, reverse=True)) + r"|levenslang|tbs)",
+    re.I,
 )
 _PASSIVE_DEMAND = re.compile(r"\b(?:is|werd|wordt|zijn|werden)\s+(?P<c>(?:\S+\s+){1,8}?)(?P<v>geëist)\b")
 _PLEA = re.compile(
