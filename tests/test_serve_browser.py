@@ -188,7 +188,10 @@ def test_the_events_page_charts_types_over_time_and_opens_an_event(page):
     item = page.locator("li.event-item", has_text="Openbaar Ministerie").first
     item.locator("a").first.click()  # the trigger word
     page.wait_for_url("**/article/**#span-*")
-    panel = page.locator("#detail section.ann:not([hidden])").first
+    # (the trigger may also be another fact's words, "geëist" a demand's cue: the event's own panel)
+    panel = page.locator(
+        "#detail section.ann:not([hidden])", has=page.get_by_role("heading", name=re.compile("Gebeurtenis"))
+    ).first
     assert panel.get_by_role("heading", name=re.compile("Gebeurtenis")).is_visible()
     assert panel.locator("dd.event-status").inner_text() == "gebeurd"
     panel.locator("dd.event-actor a[href^='/entity/']", has_text="Openbaar Ministerie").click()
