@@ -194,3 +194,10 @@ def test_a_thing_is_no_actor():
 def test_the_owner_of_a_demanded_thing_is_the_target():
     ev = one(events_of("De demonstranten eisen het vertrek van Omar al-Bashir."), "eisen")
     assert (ev.type, ev.actor_name, ev.target_name) == ("REQUEST", "demonstranten", "Omar al-Bashir")
+
+
+def test_threats_as_nouns_a_passive_arrest_and_no_day_as_target():
+    evs = events_of("De bedreigingen aan het adres van de burgemeester nemen toe. Hij is dinsdag opgepakt.")
+    assert one(evs, "bedreigingen").type == "THREATEN"
+    arrest = one(evs, "opgepakt")
+    assert arrest.type == "COERCE" and arrest.target_name != "dinsdag"

@@ -18,6 +18,10 @@ from kroniek.lexicon import MONTH_NAMES, ORG_NOUNS, ORGANISATION_KIND_NOUNS, ROL
 from kroniek.model import Document, Entity, TextSpan
 
 _CALENDAR = frozenset(WEEKDAY_NAMES) | frozenset(MONTH_NAMES)
+#: days, months and parts of time, lower-cased: never a participant
+CALENDAR_WORDS = frozenset(w.lower() for w in _CALENDAR) | frozenset(
+    "dag week maand jaar vandaag gisteren morgen ochtend middag avond nacht weekend".split()
+)
 #: common nouns that can act (people, groups, bodies); see ``animate``
 ACTOR_NOUNS = frozenset(words("actor_nouns.txt", __package__)) | frozenset(ROLE_NOUNS) | frozenset(ORG_NOUNS)
 _COMPOUND_HEADS = tuple(sorted(n for n in ACTOR_NOUNS if len(n) >= 4))

@@ -21,7 +21,7 @@ from kroniek.pipeline.registry import stage
 
 from .arguments import Argument, arguments
 from .modality import event_places, event_time, negated, status
-from .names import COMPOUND_ACTORS, Namer, animate
+from .names import CALENDAR_WORDS, COMPOUND_ACTORS, Namer, animate
 from .triggers import Found, find_triggers
 from .vocabulary import mode_words
 
@@ -90,6 +90,8 @@ def _named(
         return None, None, ()
     if acting and not animate(arg.head):
         return None, None, ()  # "De bedreigingen ...": a thing does not act
+    if not acting and arg.head.lower_ in CALENDAR_WORDS:
+        return None, None, ()  # "Hij is dinsdag opgepakt": a day is no one's target
     if not acting and not animate(arg.head):
         owner = _owner(arg.head)
         if owner is not None:  # "eist het vertrek van Bashir", "steunen het plan van Guaidó": Bashir, Guaidó
@@ -244,7 +246,7 @@ def _event(
     "events",
     requires={"sentences", "entities", "quotes", "figures", "timexes"},
     provides={"events"},
-    version=2,  # 2: things never act ("de bedreigingen"), a thing's owner is the target ("eist het vertrek van X"); actors implied by a compound ("politieonderzoek"), the police for arrests, the protesters for a protest
+    version=2,  # 2: things never act ("de bedreigingen"), a thing's owner is the target ("eist het vertrek van X"), no day is a target, "bedreiging" and "hij is opgepakt"; actors implied by a compound ("politieonderzoek"), the police for arrests, the protesters for a protest
 )
 def find_events(doc: Document) -> Document:
     """Fill ``doc.events`` with PLOVER-coded event mentions."""

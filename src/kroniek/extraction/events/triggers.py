@@ -164,6 +164,14 @@ def _has_person_object(tok: Any) -> bool:
     # a passive participle with its subject on the auxiliary ("werd hij aangehouden")
     if tok.dep_ in ("xcomp", "ROOT") and any(c.dep_ == "aux:pass" for c in tok.children):
         return True
+    # "Hij is dinsdag opgepakt": the parse took the passive's "is" for a perfect's
+    if "Part" in tok.morph.get("VerbForm") and any(
+        c.dep_ == "aux" and c.lemma_ in ("zijn", "worden") for c in tok.children
+    ):
+        return any(
+            c.dep_ == "nsubj" and (c.ent_type_ == "PER" or c.pos_ in ("PRON", "PROPN") or c.lemma_.lower() in _PERSONS)
+            for c in tok.children
+        )
     return False
 
 
