@@ -24,7 +24,10 @@ CALENDAR_WORDS = frozenset(w.lower() for w in _CALENDAR) | frozenset(
 )
 #: common nouns that can act (people, groups, bodies); see ``animate``
 ACTOR_NOUNS = frozenset(words("actor_nouns.txt", __package__)) | frozenset(ROLE_NOUNS) | frozenset(ORG_NOUNS)
-_COMPOUND_HEADS = tuple(sorted(n for n in ACTOR_NOUNS if len(n) >= 4))
+#: a compound whose head is an actor noun ("stafchef", "oproerpolitie"): three letters or more before it
+_COMPOUND_HEAD = re.compile(
+    r".{3}(?:" + "|".join(re.escape(n) for n in sorted(ACTOR_NOUNS, key=len, reverse=True) if len(n) >= 4) + r")$"
+)
 #: actor nouns a compound event noun may open with ("politieonderzoek", "kabinetsberaad"), longest first
 COMPOUND_ACTORS = tuple(sorted((n for n in ACTOR_NOUNS if len(n) >= 5 and " " not in n), key=len, reverse=True))
 _AGENTIVE = re.compile(r"(?:[a-z]{3}(?:ers?|aars?|ist|isten|ant|anten|ent|enten|eurs?|oren|iet|ieten)|ici)$")
@@ -159,4 +162,4 @@ def animate(tok: Any) -> bool:
     if low in ACTOR_NOUNS or lemma in ACTOR_NOUNS or lemma in ORGANISATION_KIND_NOUNS or _AGENTIVE.search(low):
         return True
     # a compound whose head acts: "stafchef", "oproerpolitie", "regeringsleider"
-    return any(low.endswith(n) and len(low) > len(n) + 2 for n in _COMPOUND_HEADS)
+    return _COMPOUND_HEAD.search(low) is not None

@@ -88,11 +88,11 @@ def _named(
 ) -> tuple[TextSpan | None, str | None, tuple[str, ...]]:
     if arg is None or arg.head is None:
         return None, None, ()
-    if acting and not animate(arg.head):
-        return None, None, ()  # "De bedreigingen ...": a thing does not act
     if not acting and arg.head.lower_ in CALENDAR_WORDS:
         return None, None, ()  # "Hij is dinsdag opgepakt": a day is no one's target
-    if not acting and not animate(arg.head):
+    if not animate(arg.head):
+        if acting:
+            return None, None, ()  # "De bedreigingen ...": a thing does not act
         owner = _owner(arg.head)
         if owner is not None:  # "eist het vertrek van Bashir", "steunen het plan van Guaidó": Bashir, Guaidó
             arg = Argument([owner])

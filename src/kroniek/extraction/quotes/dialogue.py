@@ -38,6 +38,13 @@ def addressed(ctx: Context, f: Found) -> set[str]:
             out.add(ctx.people.canonical(w))
     return out
 
+def closing_vocative(ctx: Context, f: Found) -> set[str]:
+    """A known name closing a turn after a comma ("..., zit je in de weg, Theodor.")."""
+    m = re.search(r",\s*([A-ZÀ-Þ][\w'’-]+)\s*[.!?]?\s*$", ctx.text[f.start : f.end])
+    if m is None or m.group(1) not in ctx.people._canon:
+        return set()
+    return {ctx.people.canonical(m.group(1))}
+
 def other_than(ctx: Context, f: Found, name: str, history: list[tuple[int, str | None, bool]], same_gender: bool = False
 ) -> str | None:
     """The pronoun's other candidate: the latest other speaker (of the pronoun's gender when

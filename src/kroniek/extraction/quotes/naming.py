@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .context import Context, Found
-from .dialogue import addressed, beat, follows, inherit, other_than
+from .dialogue import addressed, beat, closing_vocative, follows, inherit, other_than
 
 
 def name_speakers(ctx: Context, items: list[Found]) -> None:
@@ -156,14 +156,6 @@ def name_speakers(ctx: Context, items: list[Found]) -> None:
     del text
 
 
-def _closing_vocative(ctx: Context, f: Found) -> set[str]:
-    """A known name closing a turn after a comma ("..., zit je in de weg, Theodor.")."""
-    m = re.search(r",\s*([A-ZÀ-Þ][\w'’-]+)\s*[.!?]?\s*$", ctx.text[f.start : f.end])
-    if m is None or m.group(1) not in ctx.people._canon:
-        return set()
-    return {ctx.people.canonical(m.group(1))}
-
-
 def _alternating_turns(ctx: Context, items: list[Found]) -> None:
     """A run of bare quotes with nothing between them is a conversation of two, turn by turn
     ("'... zit je in de weg, Theodor.' 'Mijn mannelijkheid?' 'Ja.' 'Ik? ...'"): a turn that
@@ -182,7 +174,7 @@ def _alternating_turns(ctx: Context, items: list[Found]) -> None:
         if len(run) < 3 or any(f.name for f in run):
             continue
         for k, f in enumerate(run):
-            who = addressed(ctx, f) or _closing_vocative(ctx, f)
+            who = addressed(ctx, f) or closing_vocative(ctx, f)
             if len(who) != 1:
                 continue
             name = next(iter(who))
