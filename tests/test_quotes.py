@@ -636,8 +636,10 @@ def test_spokesperson_of_a_body_speaks_for_it(mode):
 
 
 def test_plural_pronoun_after_a_plural_cue_is_a_group(mode):
+    """Never the woman just named; with the parse, the group the narration named before."""
     doc = run('Anna Vermeer kwam binnen bij de kinderen.\n"Wat was het mooiste?" riepen zij allemaal.')
-    assert find(doc, "Wat was het mooiste").speaker_name is None
+    want = "kinderen" if mode == "model" else None
+    assert find(doc, "Wat was het mooiste").speaker_name == want
 
 
 def test_a_quotation_opened_with_an_apostrophe_and_closed_with_a_double_mark():

@@ -212,3 +212,64 @@ def test_a_name_glued_to_its_club_speaks_without_the_club():
 )
 def test_speaker_phrase_after_volgens_ends_where_the_speaker_does(text, speaker):
     assert one(text).speaker_name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "content", "speaker"),
+    [
+        # a te-infinitive the parser hangs under an adverb, or tags oddly
+        ("Tijdens de verkiezingen beloofde Vermeulen plechtig de wachtlijsten te halveren.", "infinitival",
+         "de wachtlijsten te halveren", "Vermeulen"),
+        # a relative clause's antecedent behind a parenthesis speaks
+        ("Het plan komt van Lotte Verbeek (D66), die vorig jaar aankondigde met een nieuwe wet te komen.",
+         "infinitival", "met een nieuwe wet te komen", "Lotte Verbeek"),
+        # a call after "adviseren om", a passive call with its agent, a call one has received
+        ("Vanwege de griep adviseren de GGD en het RIVM bovendien om zieke bezoekers te weren uit de zalen.",
+         "call", "zieke bezoekers te weren", "GGD en RIVM"),
+        ("De directie is door wethouder Mark Dekker verzocht om per direct op te stappen.",
+         "call", "per direct op te stappen", "Mark Dekker"),
+        ("Leraren in Zwolle hebben een oproep gekregen van de GGD om zich te laten inenten.",
+         "call", "zich te laten inenten", "GGD"),
+        # "staat op het standpunt dat"
+        ("Het bestuur van de bond staat nog steeds op het standpunt dat de regels niet moeten veranderen.",
+         "position", "de regels niet moeten veranderen", "bestuur van de bond"),
+        # research in mid-sentence after a subordinate clause
+        ("Hoewel het verboden is, blijkt uit meerdere onderzoeken dat de kloof blijft bestaan.",
+         "evidence", "de kloof blijft bestaan", "onderzoeken"),
+        # a role with a capitalised modifier at the sentence start
+        ("Het debat was fel. Politiek leider Anna de Groot sprak kort en vindt dat de gemeenten zelf moeten kiezen.",
+         "position", "de gemeenten zelf moeten kiezen", "Anna de Groot"),
+        # the speaker after the verb when the clause opens with a place phrase
+        ("In de Britse krant The Guardian vertelt historicus Tom Green dat de brug vervloekt is.",
+         "indirect", "de brug vervloekt is", "Tom Green"),
+    ],
+)
+def test_more_forms_from_read_news(text, kind, content, speaker):
+    q = quotes_of(text)[-1]
+    assert (q.kind, q.content.text, q.speaker_name) == (kind, content, speaker)
+
+
+def test_a_quote_ends_its_sentence_and_an_aged_speaker_is_named():
+    text = ('Een man die zijn hond uitliet, zei: "Het plan deugt niet." Hij meent dat de weg te smal is. '
+            '"Ik rijd daar niet meer," zei een 75-jarige vrouw.')
+    qs = quotes_of(text)
+    assert [(q.kind, q.speaker_name) for q in qs] == [
+        ("direct", "man"), ("position", "man"), ("direct", "75-jarige vrouw")
+    ]
+    assert qs[1].speaker.text == "Hij"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Terwijl de lokale autoriteiten alles ontkennen, hebben zij beloofd een onderzoek in te stellen.",
+         "autoriteiten"),
+        ("Er kwamen reacties van bedrijven en particulieren die de tekst lazen. Zij stelden dat de wet te ver gaat.",
+         "bedrijven en particulieren"),
+        ("Marie kwam binnen. Zij zei dat het regende.", "Marie"),  # one woman: no group
+        ("Het was een schok. Andere demonstranten laten in het filmpje weten deze oproep af te keuren.",
+         "Andere demonstranten"),
+    ],
+)
+def test_a_plural_pronoun_speaks_for_the_group_just_named(text, speaker):
+    assert quotes_of(text)[-1].speaker_name == speaker

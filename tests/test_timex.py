@@ -987,6 +987,7 @@ def test_the_year_of_that_year_is_the_one_the_story_named():
         "Mensen van 45 jaar en ouder stemmen vaker.",
         "Hij is 30 jaar.",
         "Jongeren onder de 18 jaar mogen niet drinken.",
+        "De politie hield een vrouw van 34 jaar aan.",
     ],
 )
 def test_ages_are_never_durations(text):
@@ -1065,3 +1066,25 @@ def test_vroeger_laatst_eerdaags_and_terms():
     assert got["eerdaags"] == ("DATE", "FUTURE_REF")
     assert got["lange termijn"] == ("DATE", "FUTURE_REF")
     assert "laatst" not in got and "vroeger" not in got  # "het laatst", "vroeger dan": no time
+
+
+def test_easter_holidays_and_years_after_more_prepositions():
+    got = values("Op Witte Donderdag aten ze samen. Het geldt voor wie geboren is vóór 1965. Een kerk uit 1880.",
+                 "2019-04-08")
+    assert got["Witte Donderdag"] == ("DATE", "2018-03-29")  # past tense: the last one
+    assert got["vóór 1965"] == ("DATE", "1965")
+    assert got["1880"] == ("DATE", "1880")
+    assert values("Met Kerst was het druk.", "2019-04-08") == {"Kerst": ("DATE", "2018-12-25")}
+
+
+def test_the_past_after_other_prepositions():
+    got = values("Die problemen behoren tot het verleden. Beelden uit het verleden.", "2019-04-08")
+    assert set(got.values()) == {("DATE", "PAST_REF")} and len(got) == 2
+
+
+@pytest.mark.skipif(analysis.model_path() is None, reason="needs the shipped model's verb tags")
+def test_a_holiday_in_a_present_sentence_is_the_nearest():
+    doc = Document(Article(id="t", text="Omdat het op Palmzondag markt is, lopen ze eerder.",
+                           published=PublishedDate.parse("2019-04-08")))
+    got = {t.text: t.value for t in find_timexes(analysis.run_analysis(doc)).timexes}
+    assert got == {"Palmzondag": "2019-04-14"}  # six days ahead, not last year's

@@ -122,7 +122,7 @@ def run_analysis_batch(docs: list[Document]) -> list[Document]:
     "analysis",
     requires={"text"},
     provides={"tokens", "sentences", "pos", "lemmas", "dependencies", "ner"},
-    version=8,  # 8: an opening quote mark after a full stop starts a sentence; 4: nl_kroniek 0.2.0 (new tagger/parser); 5: 0.3.0 (name-list features); 6: 0.4.0 (NER from a teacher); 7: sentence rules know abbreviations, gazetteer grows
+    version=9,  # 9: a capitalised word after a quotation that ended a sentence starts one; 8: an opening quote mark after a full stop starts a sentence; 4: nl_kroniek 0.2.0 (new tagger/parser); 5: 0.3.0 (name-list features); 6: 0.4.0 (NER from a teacher); 7: sentence rules know abbreviations, gazetteer grows
     batch=run_analysis_batch,
 )
 def run_analysis(doc: Document) -> Document:

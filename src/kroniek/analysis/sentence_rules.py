@@ -13,7 +13,8 @@ pin what is certain before the parser runs and leave only real candidates to it:
   an initial ("kocht V. van het geld") or a listed abbreviation ("o.a. de politie", "m.b.t.
   de zaak") — the parser split such sentences, and a quote's speaker went with the split;
 * an opening quote mark after final punctuation and a space, before a capital, starts one
-  ('in de cel. "En ik weet ...': the parser kept such pairs together);
+  ('in de cel. "En ik weet ...': the parser kept such pairs together), and so does a capitalised
+  word after a quotation that ended with final punctuation ('"Het plan deugt niet." Ze meent');
 * everywhere else a sentence cannot start.
 
 spaCy's parser never breaks where ``is_sent_start`` is False and always breaks where it is True.
@@ -95,6 +96,8 @@ def sentence_rules(doc: Any) -> Any:
             and not _abbreviation(prev_real)
         ):
             starts[tok.i] = 1  # 'in de cel. "En ik weet ...': a quotation opens a new sentence
+        elif prev_real.text in _CLOSERS and prev.whitespace_ and tok.text[:1].isupper() and tok.is_alpha:
+            starts[tok.i] = 1  # 'zei: "Het plan deugt niet." Ze meent ...': the quote has ended
         # else: leave it to the parser (0)
         newline = False
         prev_real = tok

@@ -10,11 +10,11 @@ written ("politie", "demonstranten").
 from __future__ import annotations
 
 import bisect
-import re
 from typing import Any
 
 from kroniek.kb.places import country_name, is_country_or_capital, lookup_place
-from kroniek.lexicon import MONTH_NAMES, ORG_NOUNS, ORGANISATION_KIND_NOUNS, ROLE_NOUNS, WEEKDAY_NAMES, words
+from kroniek.lexicon import MONTH_NAMES, ROLE_NOUNS, WEEKDAY_NAMES
+from kroniek.lexicon.people import people_noun
 from kroniek.model import Document, Entity, TextSpan
 
 _CALENDAR = frozenset(WEEKDAY_NAMES) | frozenset(MONTH_NAMES)
@@ -22,15 +22,6 @@ _CALENDAR = frozenset(WEEKDAY_NAMES) | frozenset(MONTH_NAMES)
 CALENDAR_WORDS = frozenset(w.lower() for w in _CALENDAR) | frozenset(
     "dag week maand jaar vandaag gisteren morgen ochtend middag avond nacht weekend".split()
 )
-#: common nouns that can act (people, groups, bodies); see ``animate``
-ACTOR_NOUNS = frozenset(words("actor_nouns.txt", __package__)) | frozenset(ROLE_NOUNS) | frozenset(ORG_NOUNS)
-#: a compound whose head is an actor noun ("stafchef", "oproerpolitie"): three letters or more before it
-_COMPOUND_HEAD = re.compile(
-    r".{3}(?:" + "|".join(re.escape(n) for n in sorted(ACTOR_NOUNS, key=len, reverse=True) if len(n) >= 4) + r")$"
-)
-#: actor nouns a compound event noun may open with ("politieonderzoek", "kabinetsberaad"), longest first
-COMPOUND_ACTORS = tuple(sorted((n for n in ACTOR_NOUNS if len(n) >= 5 and " " not in n), key=len, reverse=True))
-_AGENTIVE = re.compile(r"(?:[a-z]{3}(?:ers?|aars?|ist|isten|ant|anten|ent|enten|eurs?|oren|iet|ieten)|ici)$")
 #: Seats of government that are not their country's capital in the gazetteer.
 _SEATS = {"Den Haag": "Nederland", "Brussel": "Europese Unie"}
 _PRONOUNS = frozenset("hij zij ze hem haar hen ik we wij".split())
@@ -157,9 +148,4 @@ def animate(tok: Any) -> bool:
     "De bedreigingen", "de reden", "het handelsakkoord" cannot."""
     if tok.pos_ != "NOUN" or tok.ent_type_:
         return True
-    low = tok.lower_
-    lemma = tok.lemma_.lower()
-    if low in ACTOR_NOUNS or lemma in ACTOR_NOUNS or lemma in ORGANISATION_KIND_NOUNS or _AGENTIVE.search(low):
-        return True
-    # a compound whose head acts: "stafchef", "oproerpolitie", "regeringsleider"
-    return _COMPOUND_HEAD.search(low) is not None
+    return people_noun(tok.lower_, tok.lemma_)

@@ -16,12 +16,13 @@ from dataclasses import replace
 from typing import Any
 
 from kroniek.extraction.quotes import People
+from kroniek.lexicon.people import COMPOUND_PEOPLE
 from kroniek.model import Document, Event, Quote, TextSpan
 from kroniek.pipeline.registry import stage
 
 from .arguments import Argument, arguments
 from .modality import event_places, event_time, negated, status
-from .names import CALENDAR_WORDS, COMPOUND_ACTORS, Namer, animate
+from .names import CALENDAR_WORDS, Namer, animate
 from .triggers import Found, find_triggers
 from .vocabulary import mode_words
 
@@ -159,7 +160,7 @@ def _implicit(events: list[Event], text: str) -> list[Event]:
     for ev in events:
         if ev.actor_name is None:
             word = ev.text.lower().replace("-", "")
-            head = next((n for n in COMPOUND_ACTORS if word.startswith(n) and len(word) > len(n) + 3), None)
+            head = next((n for n in COMPOUND_PEOPLE if word.startswith(n) and len(word) > len(n) + 3), None)
             if head is None and ev.mode in _POLICE_MODES:
                 police = bool(_POLICE.search(text)) if police is None else police
                 head = "politie" if police else None

@@ -178,6 +178,15 @@ def research_shows(ctx: Context, us: int, ue: int, pi: int, seg: str) -> bool:
         cue = (src[1] + m2.start(1), src[1] + m2.end(1))
         ctx.add_indirect(cs, ue, cue, src[0], "uit", pi, kind="evidence")
         return True
+    mid = re.search(r",\s+(blijkt|blijken|bleek|bleken)\s+(?:\w+\s+){0,2}?uit\s+", seg)
+    if mid:
+        # "Hoewel het verboden is ..., blijkt uit meerdere onderzoeken dat ..."
+        src = document_source(ctx, us + mid.end(), ue)
+        m2 = re.match(r"\s+dat\s+", ctx.text[src[1] : ue]) if src else None
+        if src and m2:
+            cue = (us + mid.start(1), us + mid.end(1))
+            ctx.add_indirect(src[1] + m2.end(), ue, cue, src[0], "uit", pi, kind="evidence")
+            return True
     if not _SHOWS.search(seg):
         return False
     src = document_source(ctx, us, ue)

@@ -45,11 +45,16 @@ _PASSIVE_CALL = re.compile(
     r"|\b(?P<v2>wordt|werd|worden|werden)\s+(?:(?:ook|dringend|nu)\s+)*(?P<v3>aangeraden|geadviseerd|verzocht|gevraagd|opgedragen)"
     r"\s+(?P<c2>[^.;:]*?\bte\s+\w+)"
 )
+#: a call in the passive with its agent: "Het bestuur is door Halsema verzocht om op te stappen"
+_PASSIVE_AGENT_CALL = re.compile(
+    r"\b(?:is|werd|wordt|zijn|werden)\s+(?:(?:\w+\s+){0,3}?)door\s+(?P<a>[^,.;:]{2,80}?)\s+"
+    r"(?P<v>verzocht|gevraagd|opgeroepen|aangeraden|geadviseerd|gesommeerd)\s+(?:om\s+)?(?P<c>[^.;:]*?\bte\s+\w+)"
+)
 _ADVOCATE = re.compile(r"\b(?P<v>bepleit|bepleiten|bepleitte|bepleitten)\s+")
 _NAMED_CALL = re.compile(
     r"\b(?:[Hh]et|[Dd]e|[Ee]en)\s+(?:\w+\s+)?(?P<v>voorstel|oproep|eis|verzoek|pleidooi)"
-    r"(?:\s+van\s+(?P<van>(?:de\s+|het\s+)?[\w-]+(?:\s+[A-Z][\w-]*)*))?\s+(?P<p>om|tot|voor)\s+"
-)
+    r"(?:(?:\s+(?:gekregen|ontvangen))?\s+van\s+(?P<van>(?:de\s+|het\s+)?[\w-]+(?:\s+[A-Z][\w-]*)*))?\s+(?P<p>om|tot|voor)\s+"
+)  # (also "hebben een oproep gekregen van de GGD om ...")
 
 
 def demand(ctx: Context, us: int, ue: int, pi: int) -> bool:
@@ -109,6 +114,14 @@ def plea(ctx: Context, us: int, ue: int, pi: int) -> bool:
     low = text[us:ue].lower()
     if not any(w in low for w in ("pleit", "roep", "riep", "dring", "drong", "vraag", "vrag", "vroeg", "raden", "advis", "verzocht", "opgedragen")):
         return False
+    agent = _PASSIVE_AGENT_CALL.search(text, us, ue)
+    if agent is not None:
+        sp = np_after(text, agent.start("a"), agent.end("a"), ctx.lex, ctx.tags)
+        cs = agent.start("c")
+        ce = clause_end(text, cs, ue)
+        if sp is not None and ce - cs >= 5:
+            ctx.add_indirect(cs, ce, (agent.start("v"), agent.end("v")), sp, "plea", pi, kind="call")
+            return True
     passive = _PASSIVE_CALL.search(text, us, ue)
     if passive is not None and not re.search(r"\bdoor\b", text[us:ue]):
         g, v = ("c", "v") if passive.group("c") else ("c2", "v3")

@@ -85,12 +85,19 @@ def subject(ctx: Context, us: int, cue: tuple[int, int], limit: int) -> tuple[in
     if sp and rel:
         # "Freek Vonk die recentelijk op televisie vertelde dat": the relative clause's antecedent
         at = sp[0] + rel.start()
-        ante = [x for x in ctx.people.at(max(us, at - 60), at) if x.label in ("PER", "UNK") and 0 <= at - x.end <= 2]
+        ante = [
+            x
+            for x in ctx.people.at(max(us, at - 60), at)
+            if x.label in ("PER", "UNK", "ORG")
+            and x.end <= at
+            and re.fullmatch(r"\s*(?:\([^()]{1,40}\))?\s*,?\s*", text[x.end : at])
+        ]  # (also "Lilianne Ploumen (PvdA), die twee jaar geleden aankondigde ...")
         if ante:
             sp = (ante[-1].start, ante[-1].end)
     lead = text[sp[0] : sp[1]].split()[0].lower() if sp else ""
-    if sp and re.match(r"(?:Van|De|Ter|Ten|Den|Op|In)\s+(?:(?:de|der|den|het|ter)\s+)?[A-Z]", text[sp[0] : sp[1]]):
-        lead = ""  # "Van Lieshout denkt", "De Vries zegt": a surname, no preposition
+    surname = re.match(r"(?:Van|De|Ter|Ten|Den|Op|In)\s+(?:(?:de|der|den|het|ter)\s+)?[A-Z]", text[sp[0] : sp[1]]) if sp else None
+    if surname and not re.search(r"\s(?!(?:van|de|der|den|het|ter)\b)[a-z]", text[sp[0] + surname.end() : sp[1]]):
+        lead = ""  # "Van Lieshout denkt", "De Vries zegt": a surname, no preposition (not "In de Britse krant X")
     if sp and lead not in SPEAKER_STOP:
         # "Baby Jairo Op de laatste zittingsdag deelde ...": a heading glued to
         # a sentence that opens with an adverbial

@@ -83,6 +83,8 @@ def shows_back(ctx: Context, ui: int, us: int, ue: int) -> bool:
         src = document_source(ctx, m.end(), ue)
         if src is None or re.search(r"[,;:]", text[src[1] : clause_end(text, src[1], ue)]):
             continue
+        if re.match(r"\s+dat\s", text[src[1] : ue]):
+            continue  # "Hoewel ..., blijkt uit onderzoeken dat X": the claim is X (research_shows)
         ctx.add_indirect(us, m.start(), (m.start("v"), m.end("v")), src[0], "aldus", ctx.unit_at(us)[2],
                          kind="evidence")
         return True

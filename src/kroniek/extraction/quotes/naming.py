@@ -7,6 +7,7 @@ import re
 
 from .context import Context, Found
 from .dialogue import addressed, beat, closing_vocative, follows, inherit, other_than
+from .speakers.groups import group_antecedent, plural_subject
 
 
 def name_speakers(ctx: Context, items: list[Found]) -> None:
@@ -28,20 +29,24 @@ def name_speakers(ctx: Context, items: list[Found]) -> None:
                 f.kind != "direct"
                 or f.cue is not None
                 and ctx.lex.lemma(text[f.cue[0] : f.cue[1]].lower())
-                and re.match(r"(?i)(?:de|het|een)\s+\w+$", text[f.speaker[0] : f.speaker[1]].strip())
+                and re.match(r"(?i)(?:de|het|een)\s+(?:[\w-]+\s+)?\w+$", text[f.speaker[0] : f.speaker[1]].strip())
             ):
                 # a document with no named owner speaks itself ("onderzoek", "eerste tellingen"),
                 # a group keeps its noun ("opsporingsdiensten"), so does an unnamed person quoted
-                # directly ("een demonstrant scandeert:")
+                # directly ("een demonstrant scandeert:", "zei een 81-jarige man")
                 f.name = re.sub(r"^(?:de|het|een)\s+", "", text[f.speaker[0] : f.speaker[1]].strip(), flags=re.I)
-            if (
-                f.name
+            if ctx.text[f.speaker[0] : f.speaker[1]].strip().lower() in ("zij", "ze") and (
+                plural_subject(ctx.analysis, f.speaker[0])
+                or f.name
                 and f.cue
-                and ctx.text[f.speaker[0] : f.speaker[1]].strip().lower() in ("zij", "ze")
                 and ctx.text[f.cue[0] : f.cue[1]].lower().endswith("en")
                 and ctx.lex.lemma(ctx.text[f.cue[0] : f.cue[1]])
             ):
-                f.name, f.how = None, "group"  # "riepen zij", "zeiden ze": a group, not one woman
+                # "riepen zij", "zeiden ze", "hebben zij beloofd": a group, not one woman --
+                # the one the narration just named ("de lokale autoriteiten"), if any
+                f.name = group_antecedent(ctx.analysis, f.speaker[0], ctx.people.quoted)
+                if f.name is None:
+                    f.how = "group"
             if f.name and f.kind == "direct" and f.name in addressed(ctx, f):
                 f.name, f.addressed = other_than(ctx, f, f.name, history), True
             elif (

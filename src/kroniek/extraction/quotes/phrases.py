@@ -66,7 +66,10 @@ def np_after(
     end = None
     seen_cap = False
     prev_end = words[0][0]
+    skip = -1  # a determiner already taken with the word before it
     for k, (s, e, w) in enumerate(words[:9]):
+        if k == skip:
+            continue
         gap = text[prev_end:s]
         if k and gap.strip():  # punctuation between words ends the phrase
             break
@@ -103,8 +106,8 @@ def np_after(
         if k and "-" in w and lw.rsplit("-", 1)[1] in ROLE_NOUNS:
             prev_end = e  # a title compound before a name: "volgens Radio 10-dj Gerard Ekdom"
             continue
-        if k and (w[0].isdigit() or lw in _QUANTITY_WORDS):
-            break  # "volgens de groep | bijna 300 kinderen"
+        if k and (w[0].isdigit() or lw in _QUANTITY_WORDS) and not re.match(r"\d+-jarige$", lw):
+            break  # "volgens de groep | bijna 300 kinderen" (an age is an adjective: "een 81-jarige man")
         if lw in _PARTICLES and k + 1 < len(words):
             j = k + 1
             while j < len(words) - 1 and words[j][2].lower() in _PARTICLES and words[j][2].islower():
@@ -142,6 +145,16 @@ def np_after(
             continue
         if (
             lw == "en"
+            and seen_cap
+            and k + 2 < len(words)
+            and words[k + 1][2] in ("de", "het")
+            and words[k + 2][2][0].isupper()
+            and not _ADJ.search(words[k + 2][2])
+        ):
+            prev_end, skip = words[k + 1][1], k + 1
+            continue  # "de GGD en het RIVM"
+        if (
+            lw == "en"
             and k
             and _ADJ.search(words[k - 1][2])
             and k + 1 < len(words)
@@ -154,7 +167,9 @@ def np_after(
             break  # (a capital inside the phrase is a name: "het OM", not the word "om")
         if k and lw in VERB_ENDS_NP:
             break  # (right after a determiner: "volgens haar | is" has no noun phrase)
-        if w[0].isupper() and not _ADJ.search(w) and lw not in ROLE_NOUNS:
+        if k == 0 and w[1:].islower() and len(words) > 1 and words[1][2] in ROLE_NOUNS:
+            pass  # a sentence-initial modifier of a role: "Politiek leider Kees van der Staaij"
+        elif w[0].isupper() and not _ADJ.search(w) and lw not in ROLE_NOUNS:
             seen_cap = True
         elif seen_cap and not (
             k and (lw in ROLE_NOUNS or lw in ORG_NOUNS) and re.search(r"[a-z](?:al|el|ijk)e$", words[k - 1][2])
@@ -212,6 +227,8 @@ def np_before(text: str, clause_start: int, cue_start: int) -> tuple[int, int] |
         words = words[sub[-1] + 1 :]  # "Op beelden is te zien hoe een demonstrant scandeert:"
     while words and words[0][2].lower() in LEAD_ADVERBS:
         words = words[1:]
+    if len(words) == 2 and words[0][2].islower() and words[0][2] in VERB_ENDS_NP and words[1][2].lower() in PRONOUNS:
+        words = words[1:]  # "Terwijl ..., hebben zij beloofd": the inverted subject after the finite verb
     if len(words) > 2 and " ".join(w[2].lower() for w in words[:2]) in _LEAD_PAIRS:
         words = words[2:]  # "Met name vicepremier Salvini riep ...": a focus adverb, no preposition
     while len(words) > 1 and (words[-1][2].lower() in LEAD_ADVERBS or words[-1][2].lower() in VERB_ENDS_NP):

@@ -32,7 +32,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
     return build(ctx, items)
 
 
-@stage("quotes", requires={"sentences", "entities"}, provides={"quotes"}, version=8)  # 8: labelling without marks, names cut by a cue made whole, subjects after "hoe"/"nadat"; 7: mixed quote marks, "naar eigen zeggen", the name in apposition speaks; 4: one role-noun list (lexicon); 5: kinds (issue 17); 6: "liet weten", "raadt aan", addressees of calls, title compounds, names glued to a club
+@stage("quotes", requires={"sentences", "entities"}, provides={"quotes"}, version=9)  # 9: plural pronouns speak for the group just named, te-infinitives the parse hangs elsewhere, passive calls with "door", "staat op het standpunt dat", research in mid-sentence; 8: labelling without marks, names cut by a cue made whole, subjects after "hoe"/"nadat"; 7: mixed quote marks, "naar eigen zeggen", the name in apposition speaks; 4: one role-noun list (lexicon); 5: kinds (issue 17); 6: "liet weten", "raadt aan", addressees of calls, title compounds, names glued to a club
 def find_quotes(doc: Document) -> Document:
     """Fill ``doc.quotes`` with direct and indirect speech, speakers and source chains."""
     doc.quotes = extract_quotes(doc)

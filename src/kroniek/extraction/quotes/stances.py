@@ -5,7 +5,7 @@
   ``xcomp`` with ``te``); with a verb of view it is a ``position`` ("denkt volgend jaar te
   beginnen"), with a verb of demand a ``call`` ("roept Europa op sancties af te kondigen");
 * ``position`` -- a stated view in other words than "vindt dat": "gaat ervan uit dat", "is bang
-  dat", "blijft van mening dat", "X ziet Y als Z", the small clause "X vindt het onzin";
+  dat", "blijft van mening dat", "staat op het standpunt dat", "X ziet Y als Z", the small clause "X vindt het onzin";
 * ``indirect`` -- a statement named by a noun: "X's waarschuwing dat ...", "de belofte van X dat".
 
 A view is only a quote when a source holds it (``clauses.held``): not the writer's own "ik vind",
@@ -83,6 +83,31 @@ def _kind_of(ctx: Context, tok: Any) -> str | None:
     return "infinitival" if lem in INF_LEMMAS else None
 
 
+def _te_complements(tok: Any, kind: str) -> list[Any]:
+    """The te-infinitives a verb governs, read loosely from the parse: its ``xcomp``/``ccomp``
+    (also one the parser hung under an adverb: "beloofde plechtig het apparaat te veranderen", or
+    tagged ``punct``: "claimen te zijn gemarteld"); for a demand also "adviseert om X te weren"
+    (``advcl`` with "om"), which after other verbs is a purpose ("zei dit om ... te sussen")."""
+
+    def te(c: Any) -> bool:
+        # (a copula's predicate heads its clause: "verantwoordelijk te zijn")
+        return c.idx > tok.idx and (c.pos_ in ("VERB", "AUX") or c.dep_ in ("xcomp", "ccomp")) and any(
+            m.lower_ == "te" and m.dep_ == "mark" for m in c.children
+        )
+
+    deps = ("xcomp", "ccomp", "punct") + (("advcl",) if kind == "call" else ())
+    out = [c for c in tok.children if c.dep_ in deps and te(c)]
+    if not out:
+        out = [
+            g
+            for c in tok.children
+            if c.dep_ == "advmod" and c.pos_ == "ADJ" and c.idx > tok.idx
+            for g in c.children
+            if g.dep_ == "xcomp" and te(g)
+        ]
+    return out
+
+
 def infinitival(ctx: Context, us: int, ue: int, pi: int) -> bool:
     """A reporting, view or demand verb whose content is a te-infinitive (from the parse)."""
     a = ctx.analysis
@@ -100,13 +125,7 @@ def infinitival(ctx: Context, us: int, ue: int, pi: int) -> bool:
             continue
         if any(c.dep_ in ("aux:pass", "expl:pv") for c in tok.children):
             continue  # "was opgedragen ... te doen": the demand is the agent's, not the subject's
-        comps = [
-            c
-            for c in tok.children
-            if c.dep_ in ("xcomp", "ccomp")
-            and c.idx > tok.idx
-            and any(m.lower_ == "te" and m.dep_ == "mark" for m in c.children)
-        ]
+        comps = _te_complements(tok, kind)
         if not comps:
             continue
         c = comps[0]
@@ -114,6 +133,9 @@ def infinitival(ctx: Context, us: int, ue: int, pi: int) -> bool:
         first, last = min(t.i for t in toks), max(t.i for t in toks)
         if first <= tok.i:
             first = tok.i + 1
+        om = [m.i for m in c.children if m.lower_ == "om" and m.dep_ == "mark"]
+        if om and om[0] >= first:
+            first = om[0] + 1  # "adviseren bovendien om | ... te weren": the adverb is no content
         if kind == "call" and tok.lower_.startswith(("roep", "riep")):
             ops = [t.i for t in a[tok.i + 1 : last] if t.lower_ == "op"]
             if ops and ops[0] - tok.i <= 6 and ops[0] >= first - 1 and not any(
@@ -131,6 +153,9 @@ def infinitival(ctx: Context, us: int, ue: int, pi: int) -> bool:
         if sp is not None and tok.lower_ == "weten" and sp[0] == tok.head.idx < sp[1]:
             # "Eerder liet het restaurant weten ...": the subject after the finite "liet"
             sp = (skip_words(text, tok.head.idx + len(tok.head.text), sp[1]), sp[1])
+        elif sp is not None and tok.lower_ == "weten" and sp[0] < tok.head.idx < sp[1]:
+            # "Andere demonstranten laten in het filmpje weten ...": the subject ends at "laten"
+            sp = (sp[0], len(text[: tok.head.idx].rstrip()))
         if sp is not None and not (sp[1] <= cs):
             sp = None
         if sp is None or text[sp[0] : sp[1]].lower() in _NO_SUBJECT:
@@ -151,18 +176,21 @@ _POSITION_PHRASE = re.compile(
     r"altijd|steeds|nog\s+steeds)\s+)*(?:bang|bevreesd|ervan\s+overtuigd|overtuigd|van\s+mening|de\s+mening"
     r"\s+toegedaan|het\s+erover\s+eens|zeker|ervan\s+overtuigd)\s+dat\s+"
     r"|\b(?P<v4>heeft|hebben|had|hadden)\s+(?:(?:nog|ook|wel|sterk)\s+)*de\s+indruk\s+(?:dat\s+|(?=[^.,;]*\bte\s+\w))"
+    r"|\b(?P<v5>staat|staan|stond|stonden|stelt|stellen|stelde|stelden)\s+(?:(?:nog|ook|wel|echter|altijd|"
+    r"steeds|nog\s+steeds|zich)\s+)*op\s+het\s+standpunt\s+dat\s+"
 )
 
 
 def position_phrase(ctx: Context, us: int, ue: int, pi: int) -> bool:
-    """'X gaat ervan uit dat', 'X is bang dat', 'X blijft van mening dat', 'X heeft de indruk dat'."""
+    """'X gaat ervan uit dat', 'X is bang dat', 'X blijft van mening dat', 'X heeft de indruk dat',
+    'X staat op het standpunt dat'."""
     text = ctx.text
     if " dat " not in text[us:ue] and "indruk" not in text[us:ue]:
         return False
     m = _POSITION_PHRASE.search(text, us, ue)
     if not m:
         return False
-    v = next(g for g in ("v", "v2", "v3", "v4") if m.group(g))
+    v = next(g for g in ("v", "v2", "v3", "v4", "v5") if m.group(g))
     cue = (m.start(v), m.end(v))
     sp = subject(ctx, us, cue, m.end(v) + 1)
     if sp is None or sp[0] >= cue[0] and sp[1] > m.end():

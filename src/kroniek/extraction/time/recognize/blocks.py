@@ -41,7 +41,7 @@ WYEAR = (
     rf"|tweeduizend\s?(?:en\s)?{NUMWORD_PATTERN}"
 )
 HOLIDAY = (
-    r"pasen|paaszondag|eerste\s+paasdag|tweede\s+paasdag|paasmaandag|goede\s+vrijdag|"
+    r"pasen|paaszondag|eerste\s+paasdag|tweede\s+paasdag|paasmaandag|goede\s+vrijdag|palmzondag|palmpasen|witte\s+donderdag|"
     r"hemelvaartsdag|hemelvaart|pinksteren|eerste\s+pinksterdag|tweede\s+pinksterdag|"
     r"pinkstermaandag|kerstavond|kerstmis|kerst|eerste\s+kerstdag|tweede\s+kerstdag|"
     r"oudejaarsdag|oudejaarsavond|oudjaar|oud\s+en\s+nieuw|nieuwjaarsdag|nieuwjaar|"

@@ -149,11 +149,11 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         (
             "year",
             (
-                r"(?:\b(?P<pre>in|sinds|vanaf|tot|van|na|voor|eind|begin|medio|halverwege|rond|"
+                r"(?:\b(?P<pre>in|sinds|vanaf|tot|van|na|voor|vóór|eind|begin|medio|halverwege|rond|"
                 r"het\s+jaar|jaar|kalenderjaar|boekjaar|anno|tussen|en|t/m|(?:later|eerder|vroeger)\s+dan|"
                 # "het schilderij uit 1998 (figureerden)" (not "uit 1500 kandidaten", "uit 2000
                 # inzendingen": a round count before a plural noun)
-                r"uit(?=\s+(?:19\d|20[0-2])\d\b)(?!\s+(?:1900|2000)\s+[a-zà-ÿ]+(?:en|s)\b)|"
+                r"uit(?=\s+(?:1[5-9]\d|20[0-2])\d\b)(?!\s+(?:1[5-9]00|2000)\s+[a-zà-ÿ]+(?:en|s)\b)|"
                 r"tot\s+en\s+met|midden|"
                 # "uitstellen naar 2022.", "niet 2019, maar 2021": a bare year before a clause end
                 r"(?:naar|niet|maar)(?=\s+(?:19\d|20[0-4])\d\s*[,.;:!?)]))\s+(?:(?:het\s+)?(?:begin|eind|midden)\s+(?:van\s+)?)?|\(|"

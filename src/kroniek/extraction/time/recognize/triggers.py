@@ -90,6 +90,8 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "same_period": ("zelfde ", "die ", "dat "),
     "holiday": (
         "pasen",
+        "palm",
+        "witte donderdag",
         "paas",
         "goede vrijdag",
         "hemelvaart",

@@ -284,7 +284,7 @@ def multi_clock(g: dict[str, str | None], ref: Ref | None) -> tuple[str, str] | 
     return "DURATION", "P" + date_part + (f"T{time_part}" if time_part else "")
 
 
-def holiday_value(g: dict[str, str | None], ref: Ref | None, future: bool) -> tuple[str, str] | None:
+def holiday_value(g: dict[str, str | None], ref: Ref | None, future: bool | None) -> tuple[str, str] | None:
     """'Pasen 2018', 'vorige Koningsdag', 'Kerst' (the nearest one in the tense's direction)."""
     name = g["h"] or ""
     if g.get("y"):
@@ -303,6 +303,12 @@ def holiday_value(g: dict[str, str | None], ref: Ref | None, future: bool) -> tu
         return None
     if sign == 0:
         return "DATE", this.isoformat()
+    if sign is None and future is None and this != ref.lo:
+        # a present-tense sentence: the nearest one ("omdat het op Palmzondag wielerronde is")
+        prev = this if this < ref.lo else holiday(name, ref.lo.year - 1)
+        nxt = this if this > ref.lo else holiday(name, ref.lo.year + 1)
+        if prev is not None and nxt is not None:
+            sign = 1 if (nxt - ref.lo) < (ref.lo - prev) else -1
     if sign is None:
         sign = 1 if future else -1
     if sign < 0:
