@@ -273,3 +273,47 @@ def test_a_quote_ends_its_sentence_and_an_aged_speaker_is_named():
 )
 def test_a_plural_pronoun_speaks_for_the_group_just_named(text, speaker):
     assert quotes_of(text)[-1].speaker_name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "content", "speaker"),
+    [
+        ("De officier Marieke Dam was streng. Wat haar betreft is er sprake van een ernstig feit.",
+         "position", "is er sprake van een ernstig feit", "Marieke Dam"),
+        ("Voor de onderzoekers is het duidelijk dat de dijk te laag is.",
+         "position", "de dijk te laag is", "onderzoekers"),
+        ("Een recensent omschreef het als vrolijk, luchtig en positief.",
+         "position", "het als vrolijk, luchtig en positief", "recensent"),
+        ("Minister Jan Bos noemde de storing een daad van sabotage door onbekenden.",
+         "position", "de storing een daad van sabotage door onbekenden", "Jan Bos"),
+        ("Wethouder Anna Kok gaat er dus van uit dat de brug in mei opengaat.",
+         "position", "de brug in mei opengaat", "Anna Kok"),
+        # te-infinitives after more reporting verbs, also parsed as acl/advcl or upside down
+        ("Een ziekenhuis in Tilburg meldde meer dan twintig patiënten te behandelen.", "infinitival",
+         "meer dan twintig patiënten te behandelen", "ziekenhuis"),  # (the body, not its town)
+        ("Het merendeel van de boeren geeft aan voorbereid te zijn op de droogte.", "infinitival",
+         "voorbereid te zijn op de droogte", "merendeel van de boeren"),
+        ("De zanger Piet Vos heeft aangeboden de kosten voor het feest te betalen.", "infinitival",
+         "de kosten voor het feest te betalen", "Piet Vos"),
+    ],
+)
+def test_views_framed_by_their_holder_and_more_infinitives(text, kind, content, speaker):
+    q = quotes_of(text)[-1]
+    assert (q.kind, q.content.text, q.speaker_name) == (kind, content, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wat de zaak van gisteren betreft is er nog niets bekend over de dader.",  # a topic, no source
+        "De minister noemde een aantal namen van betrokkenen.",  # named, not labelled
+        "De minister zei dit om de gemoederen te sussen.",  # a purpose, not what was said
+        "Hij kwam naar Utrecht om zijn moeder te bezoeken.",
+    ],
+)
+def test_topics_lists_and_purposes_are_no_statements(text):
+    assert quotes_of(text) == []
+
+
+def test_the_writers_own_framed_view_is_no_statement():
+    assert quotes_of("Wat mij betreft mag je kijken naar de herkomst. Wat ons betreft verdient zij de prijs.") == []

@@ -9,7 +9,7 @@ import re
 from .context import Context
 from .cues import SPEAKER_STOP, is_medium
 from .marks import DASH_START, MARK_RE
-from .phrases import WORD_RE, np_after, np_before
+from .phrases import VERB_ENDS_NP, WORD_RE, np_after, np_before
 
 
 def late_report_cue(ctx: Context, seg: str, m: re.Match[str]) -> tuple[int, int] | None:
@@ -116,7 +116,15 @@ def subject(ctx: Context, us: int, cue: tuple[int, int], limit: int) -> tuple[in
         # inverted: "Op de laatste zittingsdag deelde de rechtbank mee dat"
         after = np_after(text, cue[1] + 1, limit, ctx.lex, ctx.tags)
         sp = after or (sp if sp is not None and lead not in SPEAKER_STOP else None)
-    if sp is None and re.search(r"(?:\ben|\bmaar|\bte|,)\s*$", text[max(us, cue[0] - 6) : cue[0]]):
+    bare_verb = sp is not None and text[sp[0] : sp[1]] in VERB_ENDS_NP  # "..., maar heeft nu al aangegeven"
+    if (sp is None or bare_verb) and (
+        re.search(r"(?:\ben|\bmaar|\bte|,)\s*$", text[max(us, cue[0] - 6) : cue[0]])
+        or re.search(
+            r"(?:\ben|\bmaar)\s+(?:heeft|hebben|had|hadden|is|zijn|was|waren|wil|willen|zal|zullen|kan|kunnen|moet|"
+            r"moeten)\s+(?:(?:nu|al|ook|wel|toch|dus|inmiddels|nog|intussen|daarom)\s+)*$",
+            text[max(us, cue[0] - 50) : cue[0]],
+        )
+    ):
         # "Het OM ging er niet op in en gaat ervan uit dat ...", "Zij bekeken ... en ontdekten
         # dat", "De bonden grijpen de cijfers aan om te pleiten voor": the first clause's subject
         first = ctx.ellipsis or np_after(text, us, cue[0], ctx.lex, ctx.tags)

@@ -12,9 +12,10 @@ from .clauses import cue_that, parenthetical
 from .context import Context, Found
 from .evidence import in_document, shows_back
 from .stances import infinitival, nominal, position_phrase, sees_as, small_clause
+from .views import framed_view
 
 #: after the attributed statements and that-clauses: the wider forms, most certain first
-_WIDER = (infinitival, position_phrase, demand, plea, named_call, nominal, sees_as, small_clause)
+_WIDER = (infinitival, position_phrase, framed_view, demand, plea, named_call, nominal, sees_as, small_clause)
 
 
 def find_indirect(ctx: Context) -> None:

@@ -5,7 +5,7 @@ so it adds little to pipeline time and works with or without the trained model. 
 preferred: scare quotes, titles and the author's own hedges are not quotes.
 
 The steps, each in its own module: ``direct`` finds quoted passages and their attribution
-(``attribution``), ``indirect`` finds reported clauses (``clauses``) and attributed statements
+(``attribution``), ``indirect`` finds reported clauses (``clauses``), views (``stances``, ``views``) and attributed statements
 (``attributed``: volgens, aldus, colon forms), ``assemble`` merges them, ``naming`` (with
 ``dialogue`` and the ``speakers`` package) decides each speaker, and ``assemble`` builds the quotes.
 """

@@ -73,6 +73,13 @@ def _kind_of(ctx: Context, tok: Any) -> str | None:
         return "call"  # "Visser raadt aan niet te lang te wachten", "adviseert te stoppen"
     if low == "weten" and tok.head.lemma_ == "laten" and tok.head.i < tok.i:
         return "infinitival"  # "De minister liet weten geen reden te zien voor uitstel"
+    if lem is None:
+        prt = next((c.lower_ for c in tok.children if c.dep_ == "compound:prt"), None)
+        if prt is None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ("aan", "toe", "mee"):
+            prt = tok.doc[tok.i + 1].lower_  # "geeft aan voorbereid te zijn" with "aan" parsed as a preposition
+        joined = tok.lemma_.lower().replace("_", "")  # the model writes "aan_bieden"
+        if (prt and ctx.lex.lemma(prt + joined) in INF_LEMMAS) or ("_" in tok.lemma_ and joined in INF_LEMMAS):
+            return "infinitival"  # "geeft aan ... te zijn", "bood aan ... te betalen"
     if lem is None and tok.lemma_ in INF_LEMMAS:
         return "infinitival"  # a form the surface lexicon leaves out ("bekende" is mostly "known")
     if lem is None:
@@ -86,8 +93,9 @@ def _kind_of(ctx: Context, tok: Any) -> str | None:
 def _te_complements(tok: Any, kind: str) -> list[Any]:
     """The te-infinitives a verb governs, read loosely from the parse: its ``xcomp``/``ccomp``
     (also one the parser hung under an adverb: "beloofde plechtig het apparaat te veranderen", or
-    tagged ``punct``: "claimen te zijn gemarteld"); for a demand also "adviseert om X te weren"
-    (``advcl`` with "om"), which after other verbs is a purpose ("zei dit om ... te sussen")."""
+    tagged ``punct``, ``advcl`` or ``acl``: "claimen te zijn gemarteld", "geeft aan voorbereid te
+    zijn"); for a demand also "adviseert om X te weren" (``advcl`` with "om"), which after other
+    verbs is a purpose ("zei dit om ... te sussen")."""
 
     def te(c: Any) -> bool:
         # (a copula's predicate heads its clause: "verantwoordelijk te zijn")
@@ -95,8 +103,14 @@ def _te_complements(tok: Any, kind: str) -> list[Any]:
             m.lower_ == "te" and m.dep_ == "mark" for m in c.children
         )
 
-    deps = ("xcomp", "ccomp", "punct") + (("advcl",) if kind == "call" else ())
-    out = [c for c in tok.children if c.dep_ in deps and te(c)]
+    deps = ("xcomp", "ccomp", "punct", "advcl", "acl")
+    out = [
+        c
+        for c in tok.children
+        if c.dep_ in deps
+        and te(c)
+        and (kind == "call" or c.dep_ not in ("advcl", "acl") or not any(m.lower_ == "om" for m in c.children))
+    ]
     if not out:
         out = [
             g
@@ -105,6 +119,8 @@ def _te_complements(tok: Any, kind: str) -> list[Any]:
             for g in c.children
             if g.dep_ == "xcomp" and te(g)
         ]
+    if not out and tok.dep_ == "advcl" and te(tok.head):
+        out = [tok.head]  # "heeft aangegeven achter dit plan te staan" parsed upside down
     return out
 
 
@@ -142,8 +158,12 @@ def infinitival(ctx: Context, us: int, ue: int, pi: int) -> bool:
                 a[j].is_punct for j in range(tok.i + 1, ops[0])
             ):
                 first = ops[0] + 1  # "riep La Scala op | de stekker uit het plan te trekken": the addressee is no content
-        while first < last and (a[first].lower_ in ("om", "op", "tot") or a[first].dep_ == "punct"):
-            first += 1  # "roept hen op om | ...", "riep op | te blijven"
+        while first < last and (
+            a[first].lower_ in ("om", "op", "tot")
+            or a[first].dep_ == "punct"
+            or (first == tok.i + 1 and a[first].lower_ in ("aan", "toe"))
+        ):
+            first += 1  # "roept hen op om | ...", "riep op | te blijven", "bood aan | ... te betalen"
         if first > 0 and a[first - 1].lower_ in ("niet", "geen", "nooit") and a[first - 1].i > tok.i:
             first -= 1  # "belooft niet mee te werken": the negation is part of what is promised
         cs = a[first].idx
@@ -170,7 +190,8 @@ def infinitival(ctx: Context, us: int, ue: int, pi: int) -> bool:
 
 
 _POSITION_PHRASE = re.compile(
-    r"(?i)\b(?P<v>gaat|gaan|ging|gingen)\s+(?:er\s+)?(?:ervan|daarvan|er\s+van)\s+uit\s+dat\s+"
+    r"(?i)\b(?P<v>gaat|gaan|ging|gingen)\s+(?:er\s+)?(?:ervan|daarvan|er\s+(?:(?:dus|ook|nog|wel|echter|zelf|"
+    r"daarom|inmiddels|nu)\s+){0,2}van)\s+uit\s+dat\s+"
     r"|\b(?P<v2>rekent|rekenen|rekende|rekenden)\s+(?:er\s+)?(?:erop|op)\s+dat\s+"
     r"|\b(?P<v3>is|zijn|was|waren|blijft|blijven|bleef|bleven)\s+(?:(?:nog|ook|wel|er|niet|echter|"
     r"altijd|steeds|nog\s+steeds)\s+)*(?:bang|bevreesd|ervan\s+overtuigd|overtuigd|van\s+mening|de\s+mening"
@@ -202,11 +223,17 @@ def position_phrase(ctx: Context, us: int, ue: int, pi: int) -> bool:
     return True
 
 
-_SEES_AS = re.compile(r"\b(?P<v>ziet|zien|zag|zagen|beschouwt|beschouwen|beschouwde|beschouwden)\s+")
+_SEES_AS = re.compile(
+    r"\b(?P<v>ziet|zien|zag|zagen|beschouwt|beschouwen|beschouwde|beschouwden|omschrijft|omschrijven|"
+    r"omschreef|omschreven|bestempelt|bestempelen|bestempelde|bestempelden|typeert|typeren|typeerde|"
+    r"typeerden|kwalificeert|kwalificeerde|kwalificeerden|betitelt|betitelde|betitelden|afdoet|afdoen|"
+    r"afdeed|afdeden)\s+"
+)
 
 
 def sees_as(ctx: Context, us: int, ue: int, pi: int) -> bool:
-    """'De opsporingsdiensten zien zo'n legitimatieplicht als een ideaal middel' (content 'Y als Z')."""
+    """'De opsporingsdiensten zien zo'n legitimatieplicht als een ideaal middel', 'een recensent
+    omschreef het als vrolijk', 'bestempelden de beweringen als onjuist' (content 'Y als Z')."""
     text = ctx.text
     for m in _SEES_AS.finditer(text, us, ue):
         end = clause_end(text, m.end(), ue)
@@ -260,7 +287,10 @@ def small_clause(ctx: Context, us: int, ue: int, pi: int) -> bool:
         pron = span[0].lower_ in _SMALL_OBJECT and (
             span[0].pos_ == "PRON" or span[1].lower_ in ("een", "geen") or span[-1].lower_ in VERDICT_NOUNS
         )  # "vindt het onzin", "vinden dit een prachtig herdenkingsteken" (not "vond het lichaam")
-        if not (pron or span[-1].pos_ == "ADJ"):
+        labelled = m.group("v").startswith("noem") and re.search(
+            r"^(?:\S+\s+){1,5}?(?<!van\s)(?<!met\s)(?<!voor\s)(?<!aan\s)(?<!op\s)(?<!in\s)een\s", rest
+        )  # "noemde de black-out een daad van ...": object, then what it is called
+        if not (pron or labelled or span[-1].pos_ == "ADJ"):
             continue
         ctx.add_indirect(cs, end, cue, sp, "small", pi, kind="position")
         return True

@@ -169,10 +169,15 @@ class Resolution:
             # "de Nationale ombudsman": a capitalised adjective before a lowercase role is part of
             # a description, not the speaker
             ms = []
-        origin = re.search(r"\s(?:uit|in|te)\s+[A-ZÀ-Þ]", phrase)
+        origin = re.search(r"\s(?:uit|in|te)\s+(?:(?:het|de)\s+(?:[a-z]+\s+)?)?[A-ZÀ-Þ]", phrase)
         if origin and any(m.start < start + origin.start() for m in ms):
             # "Het bedrijf Ten Brinke Slot uit Varsseveld": where a source comes from is no source
             ms = [m for m in ms if m.start < start + origin.start()]
+        elif origin:
+            # "Een ziekenhuis in het stadje Opelika": the body speaks, not its town
+            body = re.fullmatch(r"(?:(?:[Dd]e|[Hh]et|[Ee]en)\s+)?((?:[a-zà-ÿ-]+\s+){0,2}[a-zà-ÿ-]+)", phrase[: origin.start()])
+            if body:
+                return body.group(1)
         bare = re.sub(r"^(?:de|het|een)\s+", "", low)
         if bare in self.portfolios:  # "Financiën: ..." where the article named its minister
             return self.portfolios[bare]
