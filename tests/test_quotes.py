@@ -776,3 +776,26 @@ def test_a_conversation_of_bare_quotes_alternates_after_a_name_is_addressed():
         "\"Ik heb het gevoel dat je neerkijkt op vrouwen.\" \"Ik? Dat doe ik helemaal niet!\""
     )
     assert [s for _, s in got] == [None, "Theodor", None, "Theodor"]
+
+
+def test_short_turns_keep_the_conversation_going():
+    """'Bossy? Ik?' and 'Ja. Nogal.' are too short to be quotes of their own, but they are turns:
+    the turns after them still alternate."""
+    got = _quotes_of(
+        "'Toch vind ik dat jouw koppigheid je in de weg zit, Theodor.\" \"Mijn koppigheid? Wat bedoel je?\" "
+        "\"Je luistert nooit naar een ander, dat weet je best.\" \"Koppig? Ik?\" \"Ja. Nogal.\" "
+        "\"Hoe kom je daar nou bij?\" \"Je valt meteen aan, dat doet een ander nooit.\" \"Hou toch op!\""
+    )
+    assert [s for _, s in got] == [None, "Theodor", None, "Theodor", None, "Theodor"]
+
+
+def test_an_interviewees_bare_quotes_stay_theirs_after_a_name_in_the_narration():
+    doc = run(
+        'Ronald Kuipers kijkt terug. ,,We speelden toen nog twee poules. Dat was zwaar.\'\' zegt Kuipers. '
+        ',,Je ziet wel gelijkenissen met nu. Het is een jonge groep.\'\' zegt Kuipers. Wij dachten toen: '
+        'die zijn kansloos tegen Bergman, Hendriks en Visser. Maar ze speelden het stadion stil. ,,Niels '
+        'scoorde die avond. Hij was toen achttien.\'\' Het was een mooie tijd. ,,Het was geen statement, '
+        'maar ik vond het wel mooi.\'\''
+    )
+    got = [q.speaker_name for q in doc.quotes if q.kind == "direct"]
+    assert got == ["Ronald Kuipers"] * 4

@@ -109,12 +109,30 @@ def name_speakers(ctx: Context, items: list[Found]) -> None:
         if f.cue:
             cues_seen.add(f.cue)
         ctx.named.append(f)
-    # a dialogue turn nobody could be given: the person the narration last spoke of nearby
+    # a dialogue turn nobody could be given: the person the narration last spoke of nearby --
+    # unless that person is only named after a preposition ("kansloos tegen Bergkamp") in an
+    # interview whose every named quote is one person's: then it is that person's
+    voices = {f.name for f in items if f.kind == "direct" and f.name and f.speaker is not None}
+    named_quotes = sum(1 for f in items if f.kind == "direct" and f.name and f.speaker is not None)
+    main_voice = next(iter(voices)) if len(voices) == 1 and named_quotes >= 2 else None
     for f in items:
         if not f.name and f.kind == "direct" and f.pure and f.how != "group":
             who = ctx.people.last_mention_before(f.start, lo=max(0, f.start - 1500))
-            if who is not None and who.text.lower() not in ("we", "wij"):
+            if who is not None and main_voice and _after_preposition(ctx.text, who.start):
+                f.name = main_voice
+            elif who is not None and who.text.lower() not in ("we", "wij"):
                 f.name = ctx.people.canonical(who.text)
+    # an interview's bare quote given to someone the narration only names after a preposition
+    # ("die zijn kansloos tegen Bergkamp, Henry, Vieira. ,,<quote>''"): the interviewee's
+    if main_voice:
+        prev_end, replaced = 0, set()
+        for f in items:
+            if f.kind == "direct" and f.speaker is None and f.name and f.name not in voices:
+                ms = [m for m in ctx.people.at(prev_end, f.start) if ctx.people.canonical(m.text) == f.name]
+                if (ms and all(_after_preposition(ctx.text, m.start) for m in ms)) or (not ms and f.name in replaced):
+                    replaced.add(f.name)  # (and the turns that inherited it)
+                    f.name = main_voice
+            prev_end = f.end
     # a quote split by its attribution ("'A', zei hij, 'B'") has one speaker: the name chosen
     # with the most evidence (a part that addresses the pronoun's candidate rules it out)
     by_cue: dict[tuple[int, int], list[Found]] = {}
@@ -161,32 +179,49 @@ def name_speakers(ctx: Context, items: list[Found]) -> None:
     del text
 
 
+_SHORT_TURNS = re.compile(r"""(?:\s*["“”„][^"“”„\n]{1,40}?["“”„])+\s*""")
+
+
 def _alternating_turns(ctx: Context, items: list[Found]) -> None:
     """A run of bare quotes with nothing between them is a conversation of two, turn by turn
     ("'... zit je in de weg, Theodor.' 'Mijn mannelijkheid?' 'Ja.' 'Ik? ...'"): a turn that
-    addresses someone by name is answered by that person, and every other turn is theirs too."""
-    runs: list[list[Found]] = []
+    addresses someone by name is answered by that person, and every other turn is theirs too.
+    Short turns too brief to be quotes of their own ("'Bossy? Ik?' 'Ja. Nogal.'") still count."""
+    runs: list[list[tuple[int, Found]]] = []  # (turn number in the conversation, quote)
     for f in items:
         if f.kind != "direct" or f.speaker is not None:
             runs.append([])
             continue
         prev = runs[-1][-1] if runs and runs[-1] else None
-        if prev is not None and not ctx.text[prev.end : f.start].strip(" \t\n\"'“”„‘’«»,"):
-            runs[-1].append(f)
+        gap = ctx.text[prev[1].end : f.start] if prev is not None else ""
+        bare = gap.strip(" \t\n\"'“”„‘’«»,")
+        if prev is not None and not bare:
+            runs[-1].append((prev[0] + 1, f))
+        elif prev is not None and _SHORT_TURNS.fullmatch(inner := re.sub(r"""^["”“']|["“„']\s*$""", "", gap)):
+            turns = len(re.findall(r"""["“”„][^"“”„\n]{1,40}?["“”„]""", inner))
+            runs[-1].append((prev[0] + 1 + turns, f))
         else:
-            runs.append([f])
+            runs.append([(0, f)])
     for run in runs:
-        if len(run) < 3 or any(f.name for f in run):
+        if len(run) < 3 or any(f.name for _, f in run):
             continue
-        for k, f in enumerate(run):
+        for k, f in run:
             who = addressed(ctx, f) or closing_vocative(ctx, f)
             if len(who) != 1:
                 continue
             name = next(iter(who))
-            for j, g in enumerate(run):
+            for j, g in run:
                 if (j - k) % 2 == 1 and g.name is None:
                     g.name = name
             break
+
+
+_PREPOSITION_BEFORE = re.compile(r"(?i)\b(?:tegen|van|met|voor|bij|aan|naar|over|op|om|zonder|dan|als)\s+$")
+
+
+def _after_preposition(text: str, pos: int) -> bool:
+    """Whether the word before ``pos`` is a preposition (the mention is no subject)."""
+    return _PREPOSITION_BEFORE.search(text, max(0, pos - 12), pos) is not None
 
 
 def _noun_phrase(ctx: Context, sp: tuple[int, int]) -> bool:
