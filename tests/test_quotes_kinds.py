@@ -317,3 +317,15 @@ def test_topics_lists_and_purposes_are_no_statements(text):
 
 def test_the_writers_own_framed_view_is_no_statement():
     assert quotes_of("Wat mij betreft mag je kijken naar de herkomst. Wat ons betreft verdient zij de prijs.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("Kamerlid Anna de Wit spreekt van een 'ontluisterend' verhaal.", "ontluisterend", "Anna de Wit"),
+        ("De brandweer sprak van een 'gecompliceerde redding'.", "gecompliceerde redding", "brandweer"),
+    ],
+)
+def test_words_a_source_speaks_of_are_its_own(text, content, speaker):
+    q = one(text)
+    assert (q.kind, q.content.text, q.speaker_name) == ("direct", content, speaker)

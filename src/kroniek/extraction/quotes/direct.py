@@ -140,6 +140,14 @@ def keep(ctx: Context, f: Found, ms: int, me: int) -> bool:
         )
     ):
         attributed = True
+    if (
+        f.how == "embedded"
+        and f.cue
+        and f.speaker
+        and ctx.lex.lemma(ctx.text[f.cue[0] : f.cue[1]]) == "spreken"
+        and re.fullmatch(r"\s+(?:(?:zelfs|ook|nu|al|wel|openlijk)\s+)*van\s+(?:een\s+|de\s+|het\s+)?", ctx.text[f.cue[1] : ms])
+    ):
+        attributed = True  # "X spreekt van een 'ontluisterend' verhaal": X's own words
     if len(words) <= 3 and not re.search(r"[.!?…]$", content.rstrip()) and not attributed:
         return False
     if len(words) <= 6 and all(w[0].isupper() or not w[0].isalpha() for w in words) and not attributed:
