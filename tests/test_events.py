@@ -201,3 +201,16 @@ def test_threats_as_nouns_a_passive_arrest_and_no_day_as_target():
     assert one(evs, "bedreigingen").type == "THREATEN"
     arrest = one(evs, "opgepakt")
     assert arrest.type == "COERCE" and arrest.target_name != "dinsdag"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Veel landen hebben nog geen beleid tegen geweld op de werkvloer.", []),
+        ("Diplomaten waarschuwen dat uitstel nog geen afstel betekent.", []),
+        ("De oproerpolitie gebruikte geweld tegen de demonstranten.", [("ASSAULT", "oproerpolitie")]),
+        ("De EU gaf het Verenigd Koninkrijk gisteren uitstel tot 31 oktober.", [("CONCEDE", "Europese Unie")]),
+    ],
+)
+def test_generic_violence_and_delay_are_no_events_but_an_actors_are(text, want):
+    assert [(e.type, e.actor_name) for e in events_of(text)] == want
