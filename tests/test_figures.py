@@ -420,3 +420,9 @@ def test_glued_ages_times_and_age_ranges_with_articles():
     assert ("tussen de 40 en de 55 jaar", 40.0, 55.0, "jaar", "age") in got
     assert ("van 20 tot 27 jaar", 20.0, 27.0, "jaar", "age") in got
     assert not doc.timexes  # ages are never durations
+
+
+def test_one_or_two_is_a_range_but_een_of_andere_is_no_number(analysed):
+    f = by_text(figures(analysed, "Er staan een tot twee agenten bij de ingang."), "een tot twee")
+    assert (f.value, f.value_max, f.qualifier) == (1.0, 2.0, "range")
+    assert figures(analysed, "Een of andere man belde aan.") == []

@@ -1088,3 +1088,15 @@ def test_a_holiday_in_a_present_sentence_is_the_nearest():
                            published=PublishedDate.parse("2019-04-08")))
     got = {t.text: t.value for t in find_timexes(analysis.run_analysis(doc)).timexes}
     assert got == {"Palmzondag": "2019-04-14"}  # six days ahead, not last year's
+
+
+def test_bare_plural_durations_and_the_adverb_recent():
+    got = values("De ziekte werd na jaren uitgebannen. Hij stond maanden buitenspel. Het duurde uren. "
+                 "Vrouwen die recent zijn bevallen.", "2019-04-08")
+    assert got == {
+        "jaren": ("DURATION", "PXY"), "maanden": ("DURATION", "PXM"), "uren": ("DURATION", "PTXH"),
+        "recent": ("DATE", "PAST_REF"),
+    }
+    assert values("Een recent onderzoek. In de jaren tachtig.", "2019-04-08") == {
+        "de jaren tachtig": ("DATE", "198")
+    }

@@ -1,6 +1,7 @@
 """Number forms the shared number grammar leaves to the figures stage (issue 17's news sets):
 "de helft" (0.5), "een paar aanpassingen" (at least two), "een" as one before a unit ("een
-cent", "bijna een procentpunt"; "slechts een formaliteit" is no count), and ages in years that look like
+cent", "bijna een procentpunt"; "slechts een formaliteit" is no count) and before "of twee" ("een
+of twee keer": a range), and ages in years that look like
 durations ("tussen de 18 en 35 jaar", "45 jaar en ouder", "25- tot 35-jarigen")."""
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ _ONE_UNIT = re.compile(
     rf"(?i)(?<![\w])een(?=\s+(?:{CUR_ALT}|{MEAS_ALT}|procentpunt|procent|cent|pond)(?![\w]))"
 )
 
+#: "een of twee", "één tot twee", "een à twee": one as the low end of a range of number words
+_ONE_TO = re.compile(r"(?i)(?<![\w])(?:een|één|eén)(?=\s+(?:of|tot|à|a)\s+(?:twee|drie|vier|vijf)\b)")
 #: a number word glued to "-jarige(n)" ("elfjarige") and to "maal" ("tweemaal")
 _GLUED_AGE = re.compile(r"(?i)(?<![\w-])(?P<n>[a-zë]{3,}?)(?=jarigen?\b)")
 _TIMES = re.compile(rf"(?i)(?<![\w-])(?P<n>{'|'.join(w for w in UNITS if UNITS[w] > 1)}|tien)maal\b")
@@ -36,6 +39,7 @@ def extra_numbers(text: str) -> list[NumberMatch]:
                     "cardinal")
         for m in _ONE_UNIT.finditer(text)
     ]  # ("een cent" is a hundredth of a euro)
+    out += [NumberMatch(m.start(), m.end(), m.group(), 1, "cardinal") for m in _ONE_TO.finditer(text)]
     for m in _GLUED_AGE.finditer(text):  # "elfjarige", "tweeëntwintigjarige": a number word glued to "-jarige"
         value = parse_compound(normalise(m.group("n").lower()))
         if value is not None and 0 < value < 120:

@@ -430,7 +430,7 @@ def extract_figures(doc: Document) -> list[Figure]:
     return figures
 
 
-@stage("figures", requires={"sentences"}, provides={"figures"}, version=8)  # 8: "een vrouw van 21 jaar" is an age; 7: ages with a copula ("toen hij 11 jaar was", "hij is 30 jaar"); 6: comparatives ("zwaarder dan"), "van 12 en 14" two figures, "geen 30 miljoen"; 4: "de helft", "een paar", ages in years; 5: "half miljoen", ranges written high to low
+@stage("figures", requires={"sentences"}, provides={"figures"}, version=8)  # 8: "een vrouw van 21 jaar" is an age, "een of twee" a range; 7: ages with a copula ("toen hij 11 jaar was", "hij is 30 jaar"); 6: comparatives ("zwaarder dan"), "van 12 en 14" two figures, "geen 30 miljoen"; 4: "de helft", "een paar", ages in years; 5: "half miljoen", ranges written high to low
 def find_figures(doc: Document) -> Document:
     """Fill ``doc.figures`` from the article body."""
     doc.figures = extract_figures(doc)

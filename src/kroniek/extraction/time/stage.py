@@ -44,7 +44,7 @@ def _figure_times(doc: Document) -> None:
     doc.figures = figures
 
 
-@stage("timexes", requires={"sentences"}, provides={"timexes"}, version=8)  # 8: Palmzondag and Witte Donderdag, a holiday in a present sentence is the nearest, years after "vóór" and "uit 18xx", "tot het verleden"; 7: vague counts back or ahead name no day, "N weken geleden" a week, "de volgende dag" with no time before from the publication day, "de afgelopen week" P1W, decades and centuries, "toen hij 11 jaar was" an age; 6: dates without a year near the publication, "per 1 mei", voorheen, "het afgelopen jaar" P1Y; 5: ranges as intervals, compound dates, clause tense
+@stage("timexes", requires={"sentences"}, provides={"timexes"}, version=8)  # 8: bare plurals after "na", "in", "stond" ("na jaren"), the adverb "recent"; Palmzondag and Witte Donderdag, a holiday in a present sentence is the nearest, years after "vóór" and "uit 18xx", "tot het verleden"; 7: vague counts back or ahead name no day, "N weken geleden" a week, "de volgende dag" with no time before from the publication day, "de afgelopen week" P1W, decades and centuries, "toen hij 11 jaar was" an age; 6: dates without a year near the publication, "per 1 mei", voorheen, "het afgelopen jaar" P1Y; 5: ranges as intervals, compound dates, clause tense
 def find_timexes(doc: Document) -> Document:
     """Fill ``doc.timexes``; also date the figures found earlier in the same sentences."""
     sents = [(s.start, s.end) for s in doc.sentences]

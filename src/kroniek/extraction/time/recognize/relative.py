@@ -106,10 +106,13 @@ RELATIVE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             ),
         ),
         ("plural_lang", r"\b(?P<u>jaren|maanden|weken|dagen|uren|decennia|eeuwen|minuten)lang\b"),
-        (  # "bestaat al jaren niet meer", "zaten daar al dagen", "om maanden achtereen" (not "jaren tachtig")
+        (  # "bestaat al jaren niet meer", "zaten daar al dagen", "om maanden achtereen", "na jaren", "stond
+            # maanden buitenspel" (not "jaren tachtig")
             "plural_bare",
             (
-                r"(?:(?<=\bal )|(?<=\bnog )|(?<=\bpas )|(?<=\bvoor )|(?<=\bom ))(?P<u>jaren|maanden|weken|dagen|uren|decennia|eeuwen)\b"
+                r"(?:(?<=\bal )|(?<=\bnog )|(?<=\bpas )|(?<=\bvoor )|(?<=\bom )|(?<=\bna )|(?<=\ber )|(?<=\bin )|"
+                r"(?<=\bduurde )|(?<=\bduurt )|(?<=\bstond )|(?<=\bzat )|(?<=\bwachtte )|(?<=\blag ))"
+                r"(?P<u>jaren|maanden|weken|dagen|uren|decennia|eeuwen)\b"
                 r"(?!\s*(?:-|'|’|\d|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|nul))"
             ),
         ),
@@ -241,6 +244,12 @@ RELATIVE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # "Vroeger gebeurde dat ook" (not the comparative "vroeger dan", "vroeger op de dag"); a
         # "Laatst noemde men mij ...", not "het laatst", "op zijn laatst" (the text is lower-cased here)
         ("pastref", r"\b[Vv]roeger\b(?!\s+(?:dan|op|in\s+de|of\s+later|weg|thuis)\b)|(?<![\w'’])(?<!het\s)(?<!zijn\s)(?<!z'n\s)(?<!als\s)laatst\b(?!\s+(?:genoemde|gezien|bekende))"),
+        # the adverb "recent" ("vrouwen die recent zijn bevallen"), not the adjective ("een recent rapport")
+        (
+            "pastref",
+            r"\brecent\b(?=\s*(?:[.,;:!?)]|$)|\s+(?:zijn|is|was|waren|heeft|hebben|had|hadden|nog|al|ook|weer|werd|"
+            r"werden|bevallen|gestorven|overleden|verschenen|gepubliceerd|gezien|gehoord|opgericht|gekocht|gemaakt)\b)",
+        ),
         ("futref", rf"\b(?:{alt(FUTURE_REF)})\b"),
     ]
 ]
