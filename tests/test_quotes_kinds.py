@@ -329,3 +329,44 @@ def test_the_writers_own_framed_view_is_no_statement():
 def test_words_a_source_speaks_of_are_its_own(text, content, speaker):
     q = one(text)
     assert (q.kind, q.content.text, q.speaker_name) == ("direct", content, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "content", "speaker"),
+    [
+        # the report after a comma, with more after it
+        ("Onderzoek bij mieren is niet nieuw, zegt bioloog Ton Groot, maar het is wel de eerste keer.",
+         "indirect", "Onderzoek bij mieren is niet nieuw", "Ton Groot"),
+        ("Het brein van de mier verschilt per kaste, ontdekten Spaanse wetenschappers, die de dieren onderzochten.",
+         "evidence", "Het brein van de mier verschilt per kaste", "Spaanse wetenschappers"),
+        # indirect questions
+        ("Een jongeman vraagt of ik eerder films van die regisseur heb gezien.", "indirect",
+         "ik eerder films van die regisseur heb gezien", "jongeman"),
+        # more verbs
+        ("De directeur zegde ook toe dat het theater een school zou gaan runnen.", "indirect",
+         "het theater een school zou gaan runnen", "directeur"),
+        ("De buurtbewoners klagen dat de protesten agressiever zijn geworden.", "indirect",
+         "de protesten agressiever zijn geworden", "buurtbewoners"),
+    ],
+)
+def test_reports_after_a_comma_questions_and_promises(text, kind, content, speaker):
+    q = quotes_of(text)[-1]
+    assert (q.kind, q.content.text, q.speaker_name) == (kind, content, speaker)
+
+
+def test_wondering_is_no_question_put_to_anyone():
+    assert quotes_of("Hij vraagt zich af of het wel klopt.") == []
+
+
+def test_a_group_named_with_its_owner_speaks_as_the_group():
+    q = one("'We zijn geen racisten', bezweren Baudets kiezers.")
+    assert q.speaker_name == "kiezers"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Wij vragen ons af wat die uil nou eigenlijk betekende.", "Nu vraag ik me af of er iets voorbij is.",
+     "Je kunt erop rekenen dat van die neiging vroeg of laat gebruik wordt gemaakt."],
+)
+def test_wondering_and_sooner_or_later_are_no_questions(text):
+    assert not any(q.cue is not None and q.cue.text.lower().startswith(("vra", "vro")) for q in quotes_of(text))

@@ -202,7 +202,10 @@ def test_the_events_page_charts_types_over_time_and_opens_an_event(page):
 def test_a_click_on_an_event_in_the_text_shows_who_did_what(page):
     page.goto(page.base + "/article/conflict_2018-04-18")
     page.locator("#text span.m.event", has_text="riep").first.click()
-    panel = page.locator("#detail section.ann:not([hidden])").first
+    # ("riep ... op" is also the cue of a call quote: the event's own panel)
+    panel = page.locator(
+        "#detail section.ann:not([hidden])", has=page.get_by_role("heading", name=re.compile("Gebeurtenis"))
+    ).first
     assert "REQUEST" in panel.locator("dd.event-type").inner_text()
     assert panel.locator("dd.event-actor a[href^='/entity/']", has_text="Laura Bennett").is_visible()
     for field in ("Wijze", "Status", "Tijd", "Plaats", "Bronketen"):

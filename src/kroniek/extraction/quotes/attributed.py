@@ -35,11 +35,15 @@ _SUBORDINATE = re.compile(
 
 def aldus(ctx: Context, us: int, ue: int, pi: int) -> bool:
     """'…, aldus X.' and the news form without quote marks '…, meldt/zegt X (tegen Y).'"""
-    m = None
-    for m in re.finditer(r",\s*(?:zo\s+(?=\w+(?:de|te|den|ten|t)\s))?(\w+)\s+", ctx.text[us:ue]):  # noqa: B007
-        pass  # (keep the last; ", zo jammerde X": any verb after "zo" attributes)
-    if not m:
+    found = list(re.finditer(r",\s*(?:zo\s+(?=\w+(?:de|te|den|ten|t)\s))?(\w+)\s+", ctx.text[us:ue]))
+    if not found:
         return False
+    # the last ", <verb> X" whose verb reports ("..., zegt X, maar ...", "..., ontdekten X, die ..."),
+    # else the last comma (", zo jammerde X": any verb after "zo" attributes)
+    m = next(
+        (x for x in reversed(found) if x.group(1).lower() == "aldus" or ctx.lex.lemma(x.group(1).lower())),
+        found[-1],
+    )
     verb = m.group(1).lower()
     zo = ctx.text[us + m.start() : us + m.start(1)].strip(" ,").lower() == "zo"
     if verb != "aldus" and _SUBORDINATE.match(ctx.text, us) and "," not in ctx.text[us : us + m.start()]:
@@ -69,9 +73,11 @@ def aldus(ctx: Context, us: int, ue: int, pi: int) -> bool:
     if not sp:
         return False
     rest = ctx.text[sp[1] : ue]
-    relative = re.match(r"\s*,\s*(?:die|dat|wie)\b", rest)  # ", ontdekten X, die de mieren ontleedden"
+    relative = re.match(r"\s*(?:,\s*(?:die|dat|wie|maar|terwijl|want)\b|;)", rest)
+    # (", ontdekten X, die de mieren ontleedden", ", zegt X, maar het is wel ...": another clause)
     if verb != "aldus" and not relative and (
-        len(rest.split()) > (8 if zo else 5) or re.search(r"\b(?:dat|of)\b|[,;:]", rest)
+        len(rest.split()) > (8 if zo or re.match(r"\s+(?:in|tegen|op|via|aan|bij)\s", rest) else 5)
+        or re.search(r"\b(?:dat|of)\b|[,;:]", rest)
     ):
         return False  # narration goes on after the subject: no attribution
     cue = (us + m.start(1), us + m.end(1))

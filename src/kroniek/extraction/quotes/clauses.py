@@ -133,6 +133,9 @@ def subject(ctx: Context, us: int, cue: tuple[int, int], limit: int) -> tuple[in
     return sp
 
 
+_QUESTION_WORDS = frozenset("of hoe waarom wat wie wanneer waar welke hoeveel".split())
+
+
 def cue_that(ctx: Context, us: int, ue: int, pi: int, before: int | None = None) -> bool:
     """X zegt/stelt/ontkent (…) dat …; X laat weten dat …; inverted 'Eerder verklaarde X dat'.
     ``before``: only a cue that starts before this position counts."""
@@ -145,7 +148,14 @@ def cue_that(ctx: Context, us: int, ue: int, pi: int, before: int | None = None)
         lw = w.group().lower()
         finite_particle = lw in ctx.lex.particles
         participle = lw == "bekend" and i and ws[i - 1].group().lower() in ("heeft", "hebben", "had", "hadden")
-        if lw not in ctx.lex.that_forms and not finite_particle and not participle:
+        # an indirect question: "Een jongeman vraagt of ...", "Ze vragen hoe ..." (not "vraagt zich af")
+        after = " ".join(x.group().lower() for x in ws[i + 1 : i + 4])
+        question = (
+            ctx.lex.lemma(lw) == "vragen"
+            and not re.match(r"(?:\w+\s+)?(?:zich|me|mij|ons|je|jezelf|mezelf)\b", after)  # "vraag ik me af"
+            and not after.startswith("of laat")  # "vroeg of laat"
+        )
+        if lw not in ctx.lex.that_forms and not finite_particle and not participle and not question:
             continue  # ("Z. heeft bekend dat": bekennen; "bekend" alone is mostly "known")
         if i and ws[i - 1].group().lower() == "te":
             continue  # "hoeft niet te melden dat": an infinitive reports nothing
@@ -168,6 +178,16 @@ def cue_that(ctx: Context, us: int, ue: int, pi: int, before: int | None = None)
             if need and lj == need:
                 need = None
                 particle_at = us + ws[j].start()
+                continue
+            if question and lj in _QUESTION_WORDS:
+                cue = (us + w.start(), us + w.end())
+                sp = subject(ctx, us, cue, us + ws[j].start())
+                if sp is None:
+                    break
+                cs = us + (ws[j].end() if lj == "of" else ws[j].start())  # "vraagt hoe ...": the question word stays
+                ctx.add_indirect(cs, ue, cue, sp, "that", pi, kind="indirect")
+                return True
+            if question:
                 continue
             if (lj in ("dat", "of") or between.strip() == ":") and need is None:
                 cs = us + (ws[j].end() if lj in ("dat", "of") else ws[j].start())

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from kroniek.lexicon import ABBREVIATIONS, ORG_NOUNS, PRONOUNS, ROLE_NOUNS, WEEKDAY_NAMES, words
+from kroniek.lexicon.people import people_noun
 from kroniek.lexicon.reporting import Lexicon
 
 from .cues import SPEAKER_STOP
@@ -173,8 +174,10 @@ def np_after(
             seen_cap = True
         elif seen_cap and not (
             k and (lw in ROLE_NOUNS or lw in ORG_NOUNS) and re.search(r"[a-z](?:al|el|ijk)e$", words[k - 1][2])
+        ) and not (
+            k == 1 and re.search(r"(?:'s|’s|[^s]s)$", words[0][2]) and people_noun(lw)
         ):
-            break  # (but "de Nationale ombudsman", "de Koninklijke marine": an adjective's noun)
+            break  # (but "de Nationale ombudsman", "de Koninklijke marine": an adjective's noun; "Baudets kiezers": a genitive's)
         end = e
         prev_end = e
     if end is None:

@@ -8,6 +8,7 @@ import bisect
 import re
 
 from kroniek.lexicon import ORG_NOUNS, ORGANISATION_KIND_NOUNS, PRONOUNS, ROLE_NOUNS, names_organisation_kind
+from kroniek.lexicon.people import people_noun
 
 from .names import DETERMINERS, NOT_DESC_RE, NOT_NAME_START, PARTICLES, PERSON_NOUNS, ROLE_SYNONYMS
 
@@ -142,6 +143,9 @@ class Resolution:
                     return fallback[0]
                 return self.canonical(m.text) if m else None
             return None
+        owned = re.fullmatch(r"[A-ZÀ-Þ][\w-]+(?:'s|’s|s)\s+([a-zà-ÿ][\w-]+)", phrase)
+        if owned and people_noun(owned.group(1)) and owned.group(1).endswith(("en", "s", "ici")):
+            return owned.group(1)  # "bezweren Baudets kiezers": the group, not its owner
         role_words = [w for w in low.split() if w not in ("de", "het", "een", "deze", "die")]
         if role_words and all(w in ROLE_NOUNS for w in role_words):
             # a bare role ("Minister: ...", "zegt de woordvoerder") is the person introduced with it
