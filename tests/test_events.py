@@ -214,3 +214,16 @@ def test_threats_as_nouns_a_passive_arrest_and_no_day_as_target():
 )
 def test_generic_violence_and_delay_are_no_events_but_an_actors_are(text, want):
     assert [(e.type, e.actor_name) for e in events_of(text)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("De schutter is opgepakt.", [("COERCE", "schutter")]),
+        ("Door de politie is de bestuurster van de auto aangehouden.", [("COERCE", "bestuurster")]),
+        ("Een verdachte werd op zolder aangetroffen en ook aangehouden.", [("COERCE", None)]),
+        ("De wedstrijd werd aangehouden wegens regen.", []),  # held over, nobody arrested
+    ],
+)
+def test_passive_arrests_of_people_and_things_held_over(text, want):
+    assert [(e.type, e.target_name) for e in events_of(text)] == want

@@ -16,8 +16,8 @@ from . import ORG_NOUNS, ORGANISATION_KIND_NOUNS, ROLE_NOUNS, words
 
 #: nouns for people, groups and bodies: the list, the role nouns and the organisation nouns
 PEOPLE_NOUNS: frozenset[str] = words("people_nouns.txt") | frozenset(ROLE_NOUNS) | frozenset(ORG_NOUNS)
-#: agent nouns by their ending: "betoger(s)", "activist(en)", "deskundige(n)", "critici"
-AGENTIVE = re.compile(r"(?:[a-z]{3}(?:ers?|aars?|ist|isten|ant|anten|ent|enten|eurs?|oren|iet|ieten)|ici)$")
+#: agent nouns by their ending: "betoger(s)", "bestuurster", "activist(en)", "deskundige(n)", "critici"
+AGENTIVE = re.compile(r"(?:[a-z]{3}(?:ers?|aars?|sters?|ist|isten|ant|anten|ent|enten|eurs?|oren|iet|ieten)|ici)$")
 #: a compound whose head is a people noun ("stafchef", "oproerpolitie"): three letters or more before it
 _COMPOUND_HEAD = re.compile(
     r".{3}(?:"

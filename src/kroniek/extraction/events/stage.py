@@ -247,7 +247,7 @@ def _event(
     "events",
     requires={"sentences", "entities", "quotes", "figures", "timexes"},
     provides={"events"},
-    version=3,  # 3: bare "geweld", "uitstel" and "deal" need an actor (generic violence, a delay nobody granted, "de deal" as a thing); 2: things never act ("de bedreigingen"), a thing's owner is the target ("eist het vertrek van X"), no day is a target, "bedreiging" and "hij is opgepakt"; actors implied by a compound ("politieonderzoek"), the police for arrests, the protesters for a protest
+    version=3,  # 3: passive arrests of people ("De schutter is opgepakt", "zijn direct aangehouden"; not "de wedstrijd werd aangehouden"), bare "geweld", "uitstel" and "deal" need an actor (generic violence, a delay nobody granted, "de deal" as a thing); 2: things never act ("de bedreigingen"), a thing's owner is the target ("eist het vertrek van X"), no day is a target, "bedreiging" and "hij is opgepakt"; actors implied by a compound ("politieonderzoek"), the police for arrests, the protesters for a protest
 )
 def find_events(doc: Document) -> Document:
     """Fill ``doc.events`` with PLOVER-coded event mentions."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kroniek.lexicon import ORG_NOUNS, ROLE_NOUNS
+from kroniek.lexicon.people import people_noun
 
 from .vocabulary import SEPARABLE, Trigger, labels, mode_words, not_triggers, triggers, verb_forms
 
@@ -158,11 +159,18 @@ def _has_person_object(tok: Any) -> bool:
     for c in tok.children:
         if c.dep_ in ("obj", "nsubj:pass", "iobj") and (
             c.ent_type_ == "PER" or c.pos_ in ("PRON", "PROPN") or c.lemma_.lower() in _PERSONS
-            or c.lower_ in _PERSONS
+            or c.lower_ in _PERSONS or (c.pos_ == "NOUN" and people_noun(c.lower_, c.lemma_))
         ):
             return True
-    # a passive participle with its subject on the auxiliary ("werd hij aangehouden")
-    if tok.dep_ in ("xcomp", "ROOT") and any(c.dep_ == "aux:pass" for c in tok.children):
+    if any(c.dep_ == "nsubj:pass" and c.pos_ == "NOUN" for c in tok.children):
+        return False  # "De wedstrijd werd aangehouden": a thing is held over, nobody arrested
+    # a passive participle with its subject on the auxiliary ("werd hij aangehouden"), also the
+    # second of two ("zijn direct aangehouden", "werd aangetroffen en ook aangehouden")
+    if tok.dep_ in ("xcomp", "ROOT", "conj") and any(c.dep_ == "aux:pass" for c in tok.children):
+        return True
+    if tok.dep_ == "conj" and "Part" in tok.morph.get("VerbForm") and any(
+        c.dep_ == "aux:pass" for c in tok.head.children
+    ):
         return True
     # "Hij is dinsdag opgepakt": the parse took the passive's "is" for a perfect's
     if "Part" in tok.morph.get("VerbForm") and any(

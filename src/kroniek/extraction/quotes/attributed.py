@@ -212,9 +212,11 @@ def volgens(ctx: Context, us: int, ue: int, pi: int, seg: str) -> bool:
     text = ctx.text
     for m in re.finditer(r"\b[Vv]olgens\s+", seg):
         sp = np_after(text, us + m.end(), ue, ctx.lex, ctx.tags)
-        obj = re.match(r"(hem|haar)\b", text[us + m.end() : ue])
-        if sp is None and obj:  # ("haar vereniging" is a phrase np_after already found)
-            sp = (us + m.end(), us + m.end() + len(obj.group(1)))  # "volgens hem": a pronoun
+        obj = re.match(r"(hem|haar|hen|hun)\b", text[us + m.end() : ue])
+        if obj and (sp is None or obj.group(1) in ("hen", "hun") and re.match(r"(?:hen|hun)\s+(?:de|het)\s", text[us + m.end() : ue])):
+            # "volgens hem": a pronoun ("haar vereniging" is a phrase np_after already found;
+            # "volgens hen de bedrijven op kosten jagen": the pronoun, then the claim)
+            sp = (us + m.end(), us + m.end() + len(obj.group(1)))
         doc = document_source(ctx, us + m.end(), ue)
         if doc is not None:  # "volgens cijfers van het CBS", "volgens de eerste tellingen"
             sp = doc[0]

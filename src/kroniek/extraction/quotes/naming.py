@@ -47,6 +47,8 @@ def name_speakers(ctx: Context, items: list[Found]) -> None:
                 f.name = group_antecedent(ctx.analysis, f.speaker[0], ctx.people.quoted)
                 if f.name is None:
                     f.how = "group"
+            elif ctx.text[f.speaker[0] : f.speaker[1]].strip().lower() in ("hen", "hun"):
+                f.name = group_antecedent(ctx.analysis, f.speaker[0], ctx.people.quoted)  # "volgens hen"
             if f.name and f.kind == "direct" and f.name in addressed(ctx, f):
                 f.name, f.addressed = other_than(ctx, f, f.name, history), True
             elif (
