@@ -227,3 +227,11 @@ def test_generic_violence_and_delay_are_no_events_but_an_actors_are(text, want):
 )
 def test_passive_arrests_of_people_and_things_held_over(text, want):
     assert [(e.type, e.target_name) for e in events_of(text)] == want
+
+
+def test_a_sentence_the_prosecution_demands_is_a_charge_against_the_accused():
+    got = [(e.type, e.mode, e.actor_name, e.target_name) for e in events_of(
+        "De officier van justitie eiste gisteren twee jaar celstraf tegen Jan N.")]
+    assert got == [("ACCUSE", "allege", "officier", "Jan N.")]  # the demanded penalty is no conviction
+    got = [(e.type, e.actor_name) for e in events_of("De bonden eisen twee procent meer loon.")]
+    assert got == [("REQUEST", "bonden")]

@@ -370,3 +370,19 @@ def test_a_group_named_with_its_owner_speaks_as_the_group():
 )
 def test_wondering_and_sooner_or_later_are_no_questions(text):
     assert not any(q.cue is not None and q.cue.text.lower().startswith(("vra", "vro")) for q in quotes_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("Minister Anna Bos pleit voor bufferzones bij klinieken om demonstranten op afstand te houden.",
+         "bufferzones bij klinieken om demonstranten op afstand te houden", "Anna Bos"),
+        ("Zondag doen de Jonge Democraten een voorstel aan de leden om tegen de verhoging te stemmen.",
+         "tegen de verhoging te stemmen", "Jonge Democraten"),
+        ("De Kamer had minister Van Dam gevraagd de ouderen tijdelijk toch te laten doorrijden.",
+         "de ouderen tijdelijk toch te laten doorrijden", "Kamer"),  # the one asked is no speaker
+    ],
+)
+def test_calls_with_a_purpose_a_proposal_made_and_an_addressee(text, content, speaker):
+    q = quotes_of(text)[-1]
+    assert (q.kind, q.content.text, q.speaker_name) == ("call", content, speaker)

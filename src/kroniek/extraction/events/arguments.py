@@ -182,6 +182,9 @@ def verb_arguments(f: Found) -> tuple[Argument | None, Argument | None]:
             target = prep_target
         elif prep_target is not None and type_ in ("ASSAULT", "PROTEST"):
             target = prep_target  # "schoot met een geweer op X": op names the target
+        elif type_ == "ACCUSE" and target.lemma_.lower() in _PENALTIES:
+            # "eiste twee jaar celstraf tegen Jan N.": the one charged, not the penalty
+            target = _prep_child(tok, ("tegen",)) or _prep_descendant(tok, ("tegen",))
         if type_ in ("REQUEST", "THREATEN", "REJECT"):
             content = target if target is not None and _content_like(target) else None
             if target is None:
@@ -192,6 +195,10 @@ def verb_arguments(f: Found) -> tuple[Argument | None, Argument | None]:
                 about = next((c for c in content.children if c.dep_ == "nmod" and _prep(c) == "van"), None)
                 target = _child(tok, ("iobj",)) or about
     return (_with_conjuncts(actor) if actor is not None else None, _with_conjuncts(target) if target is not None else None)
+
+
+#: penalties a prosecutor demands ("eist vier jaar cel"): what is demanded, never whom
+_PENALTIES = frozenset("cel celstraf gevangenisstraf taakstraf werkstraf boete tbs jaar jaren maand maanden straf".split())
 
 
 def _bare_obl(tok: Any) -> Any:

@@ -41,7 +41,11 @@ def _embedded(found: list[Found]) -> set[int]:
     """Triggers that are the content of a request, threat, refusal or promise (guide: only the
     governing act is coded): their token indices. The governing request or refusal takes its mode
     from the content ("roept op tot het vertrek van X": change)."""
-    gov = {f.token.i: f for f in found if f.entry.type in _GOVERNING}
+    gov = {
+        f.token.i: f
+        for f in found
+        if f.entry.type in _GOVERNING or (f.entry.type == "ACCUSE" and f.token.lower_.startswith(("eis", "geëist")))
+    }  # (a prosecutor's demand governs the penalty it demands: "eiste twee jaar celstraf")
     out = set()
     for f in found:
         t = f.token
@@ -247,7 +251,7 @@ def _event(
     "events",
     requires={"sentences", "entities", "quotes", "figures", "timexes"},
     provides={"events"},
-    version=3,  # 3: passive arrests of people ("De schutter is opgepakt", "zijn direct aangehouden"; not "de wedstrijd werd aangehouden"), bare "geweld", "uitstel" and "deal" need an actor (generic violence, a delay nobody granted, "de deal" as a thing); 2: things never act ("de bedreigingen"), a thing's owner is the target ("eist het vertrek van X"), no day is a target, "bedreiging" and "hij is opgepakt"; actors implied by a compound ("politieonderzoek"), the police for arrests, the protesters for a protest
+    version=3,  # 3: a sentence the prosecution demands is ACCUSE allege against the accused, passive arrests of people ("De schutter is opgepakt", "zijn direct aangehouden"; not "de wedstrijd werd aangehouden"), bare "geweld", "uitstel" and "deal" need an actor (generic violence, a delay nobody granted, "de deal" as a thing); 2: things never act ("de bedreigingen"), a thing's owner is the target ("eist het vertrek van X"), no day is a target, "bedreiging" and "hij is opgepakt"; actors implied by a compound ("politieonderzoek"), the police for arrests, the protesters for a protest
 )
 def find_events(doc: Document) -> Document:
     """Fill ``doc.events`` with PLOVER-coded event mentions."""

@@ -45,6 +45,7 @@ _SENTENCE_WORDS = frozenset(
     "jaar jaren maand maanden week weken dag dagen celstraf gevangenisstraf taakstraf boete "
     "levenslang tbs cel gevangenis voorwaardelijk".split()
 )
+_PROSECUTION = frozenset("om justitie officier aanklager aanklagers openbaar ministerie advocaat-generaal".split())
 _FORCES = frozenset(
     "troepen militairen soldaten leger politie agenten me mobiele eenheid marine mariniers "
     "marechaussee gevechtsvliegtuigen tanks schepen oorlogsschepen".split()
@@ -233,6 +234,11 @@ def _condition_holds(entry: Trigger, tok: Any, noun: bool) -> tuple[bool, Trigge
         return bool(words & {"uitoefenen", "uitgeoefend", "zetten", "zet", "zette", "opvoeren"}), entry
     if cond == "strike":  # "het werk neerleggen"
         return any(c.dep_ == "obj" and c.lemma_.lower() in ("werk", "arbeid") for c in tok.children), entry
+    if cond == "demand":
+        # "Het OM eist vier jaar cel tegen de man": a sentence demanded is a charge (ACCUSE allege)
+        if words & _SENTENCE_WORDS and (words & _PROSECUTION or "tegen" in words):
+            return True, Trigger(entry.word, entry.pos, "ACCUSE", "allege", entry.van, None)
+        return True, entry
     if cond == "actor":
         return True, entry  # checked once the actor is known (arguments)
     if cond == "met":

@@ -50,9 +50,15 @@ _PASSIVE_AGENT_CALL = re.compile(
     r"\b(?:is|werd|wordt|zijn|werden)\s+(?:(?:\w+\s+){0,3}?)door\s+(?P<a>[^,.;:]{2,80}?)\s+"
     r"(?P<v>verzocht|gevraagd|opgeroepen|aangeraden|geadviseerd|gesommeerd)\s+(?:om\s+)?(?P<c>[^.;:]*?\bte\s+\w+)"
 )
+#: verbs that make a proposal or a call ("doet een voorstel", "deed een oproep", "kwam met het verzoek")
+_LIGHT_VERB = re.compile(
+    r"\b(?:doet|doen|deed|deden|gedaan|lanceert|lanceren|lanceerde|lanceerden|herhaalt|herhaalde|komt|komen|kwam|"
+    r"kwamen|richt|richtte|richtten|diende|dient|dienden)\b"
+)
 _ADVOCATE = re.compile(r"\b(?P<v>bepleit|bepleiten|bepleitte|bepleitten)\s+")
 _NAMED_CALL = re.compile(
-    r"\b(?:[Hh]et|[Dd]e|[Ee]en)\s+(?:\w+\s+)?(?P<v>voorstel|oproep|eis|verzoek|pleidooi)"
+    r"\b(?:[Hh]et|[Dd]e|[Ee]en|[Zz]ijn|[Hh]aar|[Hh]un)\s+(?:\w+\s+)?(?P<v>voorstel|oproep|eis|verzoek|pleidooi)"
+    r"(?:\s+aan\s+(?:de\s+|het\s+)?[\w-]+(?:\s+[A-Z][\w-]*)*)?"
     r"(?:(?:\s+(?:gekregen|ontvangen))?\s+van\s+(?P<van>(?:de\s+|het\s+)?[\w-]+(?:\s+[A-Z][\w-]*)*))?\s+(?P<p>om|tot|voor)\s+"
 )  # (also "hebben een oproep gekregen van de GGD om ...")
 
@@ -143,8 +149,10 @@ def plea(ctx: Context, us: int, ue: int, pi: int) -> bool:
             continue
         cue = (m.start(vg), m.end(vg))
         cs = m.end()
-        if re.match(r"\s*te\b", text[cs:ue]) or re.search(r"\bte\s+\w+\s*[.,;]?\s*$", text[cs:ue]):
-            continue  # a te-infinitive: stances.infinitival
+        if re.match(r"\s*te\b", text[cs:ue]) or (
+            re.search(r"\bte\s+\w+\s*[.,;]?\s*$", text[cs:ue]) and not re.search(r"\S\s+om\s", text[cs:ue])
+        ):
+            continue  # a te-infinitive: stances.infinitival (not "pleit voor bufferzones om ... te houden")
         sp = subject(ctx, us, cue, m.start(pg))
         if re.search(r"\bte\s*$", text[us : cue[0]]):
             # "De bonden grijpen de cijfers aan om te pleiten voor ...": the sentence's subject
@@ -180,8 +188,14 @@ def named_call(ctx: Context, us: int, ue: int, pi: int) -> bool:
     m = _NAMED_CALL.search(text, us, ue)
     if not m:
         return False
+    light = _LIGHT_VERB.search(text, us, m.start())
     if m.group("van"):
         sp = np_after(text, m.start("van"), m.end("van"), ctx.lex, ctx.tags) or (m.start("van"), m.end("van"))
+    elif light:
+        # "Zondag doen de Jonge Democraten een voorstel aan de leden om ...": who makes it
+        sp = subject(ctx, us, (light.start(), light.end()), m.start())
+        if sp is None:
+            return False
     else:
         sp = np_after(text, us, m.start(), ctx.lex, ctx.tags)
         if sp is None or sp[1] >= m.start() or text[sp[0] : sp[1]].lower().split()[0] in ("het", "dat", "dit"):

@@ -107,6 +107,8 @@ def subject(ctx: Context, us: int, cue: tuple[int, int], limit: int) -> tuple[in
             # (an acronym is a name: "Het OM gaat ervan uit", not the word "om")
     if sp and _TIME_PHRASE.search(text[sp[0] : sp[1]]):
         lead = "toen"  # "Vorige maand eiste het OM ...": a time phrase opens an inverted clause
+    elif sp and re.search(r"\s(?:op|tijdens|na|sinds)\s+(?:het|de)\s", text[sp[0] : sp[1]]):
+        lead = "op"  # "Komende zondag op het congres doen de Jonge Democraten ...": an adverbial
 
     if (
         sp is None

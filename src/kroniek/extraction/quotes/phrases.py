@@ -238,6 +238,9 @@ def np_before(text: str, clause_start: int, cue_start: int) -> tuple[int, int] |
         words = words[2:]  # "Met name vicepremier Salvini riep ...": a focus adverb, no preposition
     while len(words) > 1 and (words[-1][2].lower() in LEAD_ADVERBS or words[-1][2].lower() in VERB_ENDS_NP):
         words = words[:-1]
+    finite = next((k for k, w in enumerate(words) if k and w[2] in VERB_ENDS_NP), None)
+    if finite is not None and (finite >= 2 or words[0][2].lower() in _NP_DETERMINERS):
+        words = words[:finite]  # "De Kamer had minister X gevraagd": the subject ends at the finite verb
     if not words or len(words) > 10:
         return None
     return (words[0][0], words[-1][1])
