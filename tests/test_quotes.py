@@ -799,3 +799,13 @@ def test_an_interviewees_bare_quotes_stay_theirs_after_a_name_in_the_narration()
     )
     got = [q.speaker_name for q in doc.quotes if q.kind == "direct"]
     assert got == ["Ronald Kuipers"] * 4
+
+
+def test_a_quotation_left_unclosed_before_the_next_one_ends_at_its_sentence():
+    doc = run(
+        "Zij wil er niet over speculeren. ,,Natuurlijk heeft de instructeur ons iets verteld, maar dat houden "
+        "we voor ons. De oorzaak moet worden onderzocht. ,,Een noodlanding is spannend, maar wordt goed "
+        "geoefend.'' Dat zegt Monique Quist."
+    )
+    got = [(q.kind, q.content.text[:20], q.speaker_name) for q in doc.quotes]
+    assert got == [("direct", "Natuurlijk heeft de ", "Monique Quist"), ("direct", "Een noodlanding is s", "Monique Quist")]

@@ -386,3 +386,17 @@ def test_wondering_and_sooner_or_later_are_no_questions(text):
 def test_calls_with_a_purpose_a_proposal_made_and_an_addressee(text, content, speaker):
     q = quotes_of(text)[-1]
     assert (q.kind, q.content.text, q.speaker_name) == ("call", content, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("Koppig houdt premier Anna Dekker vol dat haar plan de beste manier is.",
+         "haar plan de beste manier is", "Anna Dekker"),
+        ("Het gaat om meer. Daarbij wordt gezegd dat de gronden onvoldoende werden geacht.",
+         "de gronden onvoldoende werden geacht", None),  # a passive report names no one
+    ],
+)
+def test_an_adverb_opens_an_inverted_clause_and_volhouden_reports(text, content, speaker):
+    q = quotes_of(text)[-1]
+    assert (q.content.text, q.speaker_name) == (content, speaker)

@@ -56,6 +56,8 @@ def merge(ctx: Context) -> list[Found]:
     keep_direct = []
     for d in direct:
         host = next((i for i in indirect if i.start <= d.start and d.end <= i.end + 2), None)
+        if host and host.how in ("dat-zegt", "aldus") and (host.end - host.start) - (d.end - d.start) <= 6:
+            host = None  # the claim "Dat zegt X" points back to is this quote itself: X speaks it
         if host and d.how in ("", "embedded", "volgens", "continued"):
             if host.kind == "indirect" or len(ctx.text[d.start : d.end].split()) > 3:
                 host.kind = "mixed"  # (a position, call or finding keeps its kind around quoted words)

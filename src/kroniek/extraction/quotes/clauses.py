@@ -95,6 +95,7 @@ def subject(ctx: Context, us: int, cue: tuple[int, int], limit: int) -> tuple[in
         if ante:
             sp = (ante[-1].start, ante[-1].end)
     lead = text[sp[0] : sp[1]].split()[0].lower() if sp else ""
+    adverb = False
     surname = re.match(r"(?:Van|De|Ter|Ten|Den|Op|In)\s+(?:(?:de|der|den|het|ter)\s+)?[A-Z]", text[sp[0] : sp[1]]) if sp else None
     if surname and not re.search(r"\s(?!(?:van|de|der|den|het|ter)\b)[a-z]", text[sp[0] + surname.end() : sp[1]]):
         lead = ""  # "Van Lieshout denkt", "De Vries zegt": a surname, no preposition (not "In de Britse krant X")
@@ -107,6 +108,15 @@ def subject(ctx: Context, us: int, cue: tuple[int, int], limit: int) -> tuple[in
             # (an acronym is a name: "Het OM gaat ervan uit", not the word "om")
     if sp and _TIME_PHRASE.search(text[sp[0] : sp[1]]):
         lead = "toen"  # "Vorige maand eiste het OM ...": a time phrase opens an inverted clause
+    elif (
+        sp
+        and (word := text[sp[0] : sp[1]].strip()).isalpha()
+        and len(word) > 3
+        and word[1:].islower()
+        and ctx.tags.get(sp[0]) in ("ADV", "ADJ")
+        and not any(m.label in ("PER", "ORG") for m in ctx.people.at(sp[0], sp[1]))
+    ):
+        lead, adverb = "toen", True  # "Halsstarrig houdt premier May vol dat ...": an adverb opens an inverted clause
     elif sp and re.search(r"\s(?:op|tijdens|na|sinds)\s+(?:het|de)\s", text[sp[0] : sp[1]]):
         lead = "op"  # "Komende zondag op het congres doen de Jonge Democraten ...": an adverbial
 
@@ -117,7 +127,7 @@ def subject(ctx: Context, us: int, cue: tuple[int, int], limit: int) -> tuple[in
     ):
         # inverted: "Op de laatste zittingsdag deelde de rechtbank mee dat"
         after = np_after(text, cue[1] + 1, limit, ctx.lex, ctx.tags)
-        sp = after or (sp if sp is not None and lead not in SPEAKER_STOP else None)
+        sp = after or (sp if sp is not None and (lead not in SPEAKER_STOP or adverb) else None)
     bare_verb = sp is not None and text[sp[0] : sp[1]] in VERB_ENDS_NP  # "..., maar heeft nu al aangegeven"
     if (sp is None or bare_verb) and (
         re.search(r"(?:\ben|\bmaar|\bte|,)\s*$", text[max(us, cue[0] - 6) : cue[0]])
@@ -168,7 +178,7 @@ def cue_that(ctx: Context, us: int, ue: int, pi: int, before: int | None = None)
         if re.match(r"(?i)(?:als|wanneer|indien|zodra)\b", seg.lstrip()):
             return False  # "Als ik zeg dat ...": a condition, not a statement
         need = ctx.lex.particles.get(lw) if lw not in ctx.lex.that_forms and not participle else None
-        particle_at = None
+        particle_at, particle_j = None, 0
         for j in range(i + 1, min(i + 12, len(ws))):
             raw = seg[ws[j - 1].end() : ws[j].start()]
             if ":" in raw and re.search(r"[\"“”„'‘’]", raw):
@@ -179,8 +189,10 @@ def cue_that(ctx: Context, us: int, ue: int, pi: int, before: int | None = None)
             lj = ws[j].group().lower()
             if need and lj == need:
                 need = None
-                particle_at = us + ws[j].start()
+                particle_at, particle_j = us + ws[j].start(), j
                 continue
+            if particle_at is not None and j - particle_j > 2:
+                break  # "hield ik vol totdat ik hoorde dat": the particle must close the cue
             if question and lj in _QUESTION_WORDS:
                 cue = (us + w.start(), us + w.end())
                 sp = subject(ctx, us, cue, us + ws[j].start())

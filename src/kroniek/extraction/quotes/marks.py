@@ -72,6 +72,13 @@ def direct_spans(text: str, ps: int, pe: int) -> list[tuple[int, int, int, int, 
                 open_at, family = i, OPENERS[mark]
                 open_len = len(mark)
         else:
+            before = text[open_at + open_len : i].rstrip()
+            if mark in (",,", "„") and family == "dq" and before[-1:] in (".", "!", "?", "…") and _can_open(text, i, mark):
+                # a second opening mark after a finished sentence: the writer left the first
+                # quotation unclosed (",,Natuurlijk ... horen we meer. ,,Een noodlanding ...")
+                out.append((open_at, open_at + open_len, open_at + open_len + len(before), i, False))
+                open_at, open_len = i, len(mark)
+                continue
             if (mark in _CLOSES[family] or _mistyped_close(text, i, mark, text[open_at : open_at + open_len])) \
                     and _can_close(text, i, mark) and i > open_at + open_len:
                 out.append((open_at, open_at + open_len, i, m.end(), True))

@@ -173,7 +173,7 @@ def name_speakers(ctx: Context, items: list[Found]) -> None:
                             for m in ctx.people.at(gs, f.start)
                         ):
                             continue  # "... twitterde X. Politicus Y steunde dat. 'B'": Y's
-                    elif g.how != "after" or len(ctx.text[f.end : g.start].split()) > 3:
+                    elif g.how not in ("after", "dat-zegt") or len(ctx.text[f.end : g.start].split()) > 3:
                         continue  # "'A.' De rechter vroeg: 'B'": B's speaker is new, not A's
                     f.name = g.name
                     break
