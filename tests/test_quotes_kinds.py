@@ -292,7 +292,7 @@ def test_a_plural_pronoun_speaks_for_the_group_just_named(text, speaker):
         ("Een ziekenhuis in Tilburg meldde meer dan twintig patiënten te behandelen.", "infinitival",
          "meer dan twintig patiënten te behandelen", "ziekenhuis"),  # (the body, not its town)
         ("Het merendeel van de boeren geeft aan voorbereid te zijn op de droogte.", "infinitival",
-         "voorbereid te zijn op de droogte", "merendeel van de boeren"),
+         "voorbereid te zijn op de droogte", "boeren"),  # (the group a part of it speaks for)
         ("De zanger Piet Vos heeft aangeboden de kosten voor het feest te betalen.", "infinitival",
          "de kosten voor het feest te betalen", "Piet Vos"),
     ],
@@ -400,3 +400,16 @@ def test_calls_with_a_purpose_a_proposal_made_and_an_addressee(text, content, sp
 def test_an_adverb_opens_an_inverted_clause_and_volhouden_reports(text, content, speaker):
     q = quotes_of(text)[-1]
     assert (q.content.text, q.speaker_name) == (content, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Duizenden jongeren kwamen naar Den Haag. Ze aanvaarden geen leven in angst. "
+         "Ze eisen dat leiders hun verantwoordelijkheid nemen.", "jongeren"),
+        ("De meisjes werden daar ziek van. Eenmaal thuis verklaarden ze dat de man hen had bedrogen.", "meisjes"),
+        ("Een derde van de ondervraagde leraren zegt vrijdag zeker naar het Malieveld te gaan.", "leraren"),
+    ],
+)
+def test_groups_named_sentences_before_and_parts_of_groups(text, speaker):
+    assert quotes_of(text)[-1].speaker_name == speaker

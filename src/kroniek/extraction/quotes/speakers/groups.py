@@ -22,20 +22,29 @@ def plural_subject(analysis: Any, start: int) -> bool:
 
 def group_antecedent(analysis: Any, start: int, quoted: list[tuple[int, int]]) -> str | None:
     """The plural people noun the pronoun at ``start`` points back to: the closest one before it
-    in its own sentence, else in the sentence before (outside quotes), with its coordinated nouns
-    ("bedrijven en particulieren")."""
+    in its own sentence, else in the sentence before (further back while those sentences speak of
+    "ze" too), outside quotes, with its coordinated nouns ("bedrijven en particulieren")."""
     tok = _token_at(analysis, start)
     if tok is None:
         return None
     sent = tok.sent
-    prev = analysis[sent.start - 1].sent if sent.start > 0 else None
-    spans = [(sent.start, tok.i)] + ([(prev.start, prev.end)] if prev is not None else [])
+    spans = [(sent.start, tok.i)]
+    for _ in range(3):  # the sentences before, while they go on about "ze" ("Ze aanvaarden ... Ze eisen dat")
+        if sent.start == 0:
+            break
+        sent = analysis[sent.start - 1].sent
+        spans.append((sent.start, sent.end))
+        if not any(t.lower_ in _PLURAL_PRONOUNS and t.dep_ == "nsubj" for t in sent):
+            break
     for lo, hi in spans:
         for i in range(hi - 1, lo - 1, -1):
             t = analysis[i]
             if (
-                t.pos_ == "NOUN"
-                and "Plur" in t.morph.get("Number")
+                (
+                    t.pos_ == "NOUN"
+                    and "Plur" in t.morph.get("Number")
+                    or t.pos_ == "ADJ" and t.dep_ != "amod" and t.lower_.endswith("en")  # "jongeren", "ouderen"
+                )
                 and people_noun(t.text, t.lemma_)
                 and not any(s <= t.idx < e for s, e in quoted)
             ):

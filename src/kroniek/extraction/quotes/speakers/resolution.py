@@ -143,6 +143,14 @@ class Resolution:
                     return fallback[0]
                 return self.canonical(m.text) if m else None
             return None
+        part = re.fullmatch(
+            r"(?i)(?:een|de|het)?\s*(?:derde|kwart|helft|vijfde|tiende|deel|groot\s+deel|meerderheid|minderheid|"
+            r"merendeel|\d+(?:,\d+)?\s+procent)\s+van\s+(?:de|het|alle)\s+((?:[\w-]+\s+){0,2}[\w-]+)",
+            phrase,
+        )
+        if part:  # "een derde van de ondervraagde leraren": the group a part of it speaks for
+            inner = self.resolve(start + part.start(1), start + part.end(1), recent_speaker)
+            return inner or part.group(1).split()[-1]
         owned = re.fullmatch(r"[A-ZÀ-Þ][\w-]+(?:'s|’s|s)\s+([a-zà-ÿ][\w-]+)", phrase)
         if owned and people_noun(owned.group(1)) and owned.group(1).endswith(("en", "s", "ici")):
             return owned.group(1)  # "bezweren Baudets kiezers": the group, not its owner
