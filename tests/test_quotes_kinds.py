@@ -413,3 +413,12 @@ def test_an_adverb_opens_an_inverted_clause_and_volhouden_reports(text, content,
 )
 def test_groups_named_sentences_before_and_parts_of_groups(text, speaker):
     assert quotes_of(text)[-1].speaker_name == speaker
+
+
+def test_a_relative_clause_speaks_for_the_noun_before_it():
+    text = "Het verwijt was gericht aan de gemeenteraad, die vorige week zei de regels te willen versoepelen."
+    q = quotes_of(text)[-1]
+    assert (q.content.text, q.speaker_name) == ("de regels te willen versoepelen", "gemeenteraad")
+    text = ("Ze gaan niet over de politie. Het gaat om de onderwerpen waarover partijen in spotjes "
+            "beloofden zich in te zetten.")
+    assert all(q.speaker_name != "Ze gaan niet over de politie" for q in quotes_of(text))

@@ -94,6 +94,10 @@ def subject(ctx: Context, us: int, cue: tuple[int, int], limit: int) -> tuple[in
         ]  # (also "Lilianne Ploumen (PvdA), die twee jaar geleden aankondigde ...")
         if ante:
             sp = (ante[-1].start, ante[-1].end)
+        elif rel.start() == 0 and (noun := re.search(r"(?:^|\s)(?:de|het)\s+((?:[\w-]+\s+)?[\w-]+)\s*,\s*$", text[max(us, at - 60) : at])):
+            # "de regering-Trump, die eerder deze week zei ... te willen": the noun before the comma
+            base = max(us, at - 60)
+            sp = (base + noun.start(1), base + noun.end(1))
     lead = text[sp[0] : sp[1]].split()[0].lower() if sp else ""
     adverb = False
     surname = re.match(r"(?:Van|De|Ter|Ten|Den|Op|In)\s+(?:(?:de|der|den|het|ter)\s+)?[A-Z]", text[sp[0] : sp[1]]) if sp else None

@@ -197,9 +197,11 @@ def _plural_people(word: str) -> bool:
 
 
 #: words that open a subordinate clause: the subject of its verb comes after them
-_SUBORDINATORS = frozenset("hoe dat waarop waarna terwijl toen nadat omdat zodat waarin wanneer".split())
+_SUBORDINATORS = frozenset(
+    "hoe dat waarop waarna terwijl toen nadat omdat zodat waarin wanneer waarover waarmee waarvoor waaraan waarbij".split()
+)
 #: those after which a pronoun subject counts too (after "dat", "toen" it is mostly narration)
-_RELATIVE_SUBORDINATORS = frozenset("hoe waarop waarna nadat waarin".split())
+_RELATIVE_SUBORDINATORS = frozenset("hoe waarop waarna nadat waarin waarover waarmee waarvoor waaraan waarbij".split())
 
 
 def np_before(text: str, clause_start: int, cue_start: int) -> tuple[int, int] | None:
