@@ -32,7 +32,7 @@ def addressed(ctx: Context, f: Found) -> set[str]:
     if not words:
         return set()
     out = set()
-    known = {w for name in ctx.people._canon for w in name.split()}
+    known = {w for name in ctx.people.known_names() for w in name.split()}
     for w in words:
         if w in known:  # the vocative's own canonical name, not every run holding it
             out.add(ctx.people.canonical(w))
@@ -41,7 +41,7 @@ def addressed(ctx: Context, f: Found) -> set[str]:
 def closing_vocative(ctx: Context, f: Found) -> set[str]:
     """A known name closing a turn after a comma ("..., zit je in de weg, Theodor.")."""
     m = re.search(r",\s*([A-ZÀ-Þ][\w'’-]+)\s*[.!?]?\s*$", ctx.text[f.start : f.end])
-    if m is None or m.group(1) not in ctx.people._canon:
+    if m is None or m.group(1) not in ctx.people.known_names():
         return set()
     return {ctx.people.canonical(m.group(1))}
 

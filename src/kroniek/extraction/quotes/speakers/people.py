@@ -250,6 +250,10 @@ class People(Narration, Genders, Resolution):
             if dept:
                 self.portfolios.setdefault(dept, canon)
 
+    def known_names(self) -> frozenset[str]:
+        """Every name, as written, that the index has given a canonical name so far."""
+        return frozenset(self._canon)
+
     def canonical(self, name: str) -> str:
         """The fullest name used for ``name``: of the longer names containing it the most frequent
         one (then the longest), so a one-off glued run ("Fogg Passepartout") loses to "Phileas
