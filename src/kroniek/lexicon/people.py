@@ -30,6 +30,11 @@ COMPOUND_PEOPLE: tuple[str, ...] = tuple(
 )
 
 
+def plural_people_noun(word: str) -> bool:
+    """A people noun in the plural ("voorstanders", "critici", "kiezers", "abortusklinieken")."""
+    return word.endswith(("en", "s", "ici")) and people_noun(word)
+
+
 def people_noun(word: str, lemma: str | None = None) -> bool:
     """Whether a common noun (its form, or its lemma) names people, a group or a body."""
     low = word.lower()

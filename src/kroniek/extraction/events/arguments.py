@@ -17,7 +17,7 @@ from typing import Any
 
 from kroniek.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 
-from .triggers import LIGHT_VERBS, Found
+from .triggers import LIGHT_VERBS, PENALTY_WORDS, Found
 from .vocabulary import labels
 
 #: Prepositions that introduce a target, per type (verbs and nouns).
@@ -182,7 +182,7 @@ def verb_arguments(f: Found) -> tuple[Argument | None, Argument | None]:
             target = prep_target
         elif prep_target is not None and type_ in ("ASSAULT", "PROTEST"):
             target = prep_target  # "schoot met een geweer op X": op names the target
-        elif type_ == "ACCUSE" and target.lemma_.lower() in _PENALTIES:
+        elif type_ == "ACCUSE" and target.lemma_.lower() in PENALTY_WORDS:
             # "eiste twee jaar celstraf tegen Jan N.": the one charged, not the penalty
             target = _prep_child(tok, ("tegen",)) or _prep_descendant(tok, ("tegen",))
         if type_ in ("REQUEST", "THREATEN", "REJECT"):
@@ -195,10 +195,6 @@ def verb_arguments(f: Found) -> tuple[Argument | None, Argument | None]:
                 about = next((c for c in content.children if c.dep_ == "nmod" and _prep(c) == "van"), None)
                 target = _child(tok, ("iobj",)) or about
     return (_with_conjuncts(actor) if actor is not None else None, _with_conjuncts(target) if target is not None else None)
-
-
-#: penalties a prosecutor demands ("eist vier jaar cel"): what is demanded, never whom
-_PENALTIES = frozenset("cel celstraf gevangenisstraf taakstraf werkstraf boete tbs jaar jaren maand maanden straf".split())
 
 
 def _bare_obl(tok: Any) -> Any:

@@ -41,8 +41,9 @@ _PERSONS = frozenset(
     soldaat soldaten militie milities troepen strijders rebellen gevangene gevangenen""".split()
 ) | ROLE_NOUNS
 _COURTS = frozenset("rechtbank rechter hof rechters gerechtshof tribunaal strafhof kantonrechter".split())
-_SENTENCE_WORDS = frozenset(
-    "jaar jaren maand maanden week weken dag dagen celstraf gevangenisstraf taakstraf boete "
+#: the words of a penalty ("vier jaar cel", "een taakstraf"): a court's sentence or a prosecutor's demand
+PENALTY_WORDS = frozenset(
+    "jaar jaren maand maanden week weken dag dagen celstraf gevangenisstraf taakstraf werkstraf boete straf "
     "levenslang tbs cel gevangenis voorwaardelijk".split()
 )
 _PROSECUTION = frozenset("om justitie officier aanklager aanklagers openbaar ministerie advocaat-generaal".split())
@@ -220,7 +221,7 @@ def _condition_holds(entry: Trigger, tok: Any, noun: bool) -> tuple[bool, Trigge
             return True, entry
         return False, entry
     if cond == "court":
-        if words & _COURTS or ("tot" in words and words & _SENTENCE_WORDS):
+        if words & _COURTS or ("tot" in words and words & PENALTY_WORDS):
             return True, entry
         # condemnation by a political actor: ACCUSE disapprove
         return True, Trigger(entry.word, entry.pos, "ACCUSE", "disapprove", entry.van, None)
@@ -236,7 +237,7 @@ def _condition_holds(entry: Trigger, tok: Any, noun: bool) -> tuple[bool, Trigge
         return any(c.dep_ == "obj" and c.lemma_.lower() in ("werk", "arbeid") for c in tok.children), entry
     if cond == "demand":
         # "Het OM eist vier jaar cel tegen de man": a sentence demanded is a charge (ACCUSE allege)
-        if words & _SENTENCE_WORDS and (words & _PROSECUTION or "tegen" in words):
+        if words & PENALTY_WORDS and (words & _PROSECUTION or "tegen" in words):
             return True, Trigger(entry.word, entry.pos, "ACCUSE", "allege", entry.van, None)
         return True, entry
     if cond == "actor":

@@ -150,6 +150,8 @@ def subject(ctx: Context, us: int, cue: tuple[int, int], limit: int) -> tuple[in
 
 
 _QUESTION_WORDS = frozenset("of hoe waarom wat wie wanneer waar welke hoeveel".split())
+#: what follows "vraagt" when no question is put: "vraag ik me af", "vroeg of laat"
+_NO_QUESTION = re.compile(r"(?:\w+\s+)?(?:zich|me|mij|ons|je|jezelf|mezelf)\b|of laat\b")
 
 
 def cue_that(ctx: Context, us: int, ue: int, pi: int, before: int | None = None) -> bool:
@@ -165,11 +167,8 @@ def cue_that(ctx: Context, us: int, ue: int, pi: int, before: int | None = None)
         finite_particle = lw in ctx.lex.particles
         participle = lw == "bekend" and i and ws[i - 1].group().lower() in ("heeft", "hebben", "had", "hadden")
         # an indirect question: "Een jongeman vraagt of ...", "Ze vragen hoe ..." (not "vraagt zich af")
-        after = " ".join(x.group().lower() for x in ws[i + 1 : i + 4])
-        question = (
-            ctx.lex.lemma(lw) == "vragen"
-            and not re.match(r"(?:\w+\s+)?(?:zich|me|mij|ons|je|jezelf|mezelf)\b", after)  # "vraag ik me af"
-            and not after.startswith("of laat")  # "vroeg of laat"
+        question = ctx.lex.lemma(lw) == "vragen" and not _NO_QUESTION.match(
+            " ".join(x.group().lower() for x in ws[i + 1 : i + 4])
         )
         if lw not in ctx.lex.that_forms and not finite_particle and not participle and not question:
             continue  # ("Z. heeft bekend dat": bekennen; "bekend" alone is mostly "known")

@@ -114,9 +114,9 @@ def name_speakers(ctx: Context, items: list[Found]) -> None:
     # a dialogue turn nobody could be given: the person the narration last spoke of nearby --
     # unless that person is only named after a preposition ("kansloos tegen Bergkamp") in an
     # interview whose every named quote is one person's: then it is that person's
-    voices = {f.name for f in items if f.kind == "direct" and f.name and f.speaker is not None}
-    named_quotes = sum(1 for f in items if f.kind == "direct" and f.name and f.speaker is not None)
-    main_voice = next(iter(voices)) if len(voices) == 1 and named_quotes >= 2 else None
+    named = [f.name for f in items if f.kind == "direct" and f.name and f.speaker is not None]
+    voices = set(named)
+    main_voice = named[0] if len(voices) == 1 and len(named) >= 2 else None
     for f in items:
         if not f.name and f.kind == "direct" and f.pure and f.how != "group":
             who = ctx.people.last_mention_before(f.start, lo=max(0, f.start - 1500))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kroniek.lexicon import ABBREVIATIONS, ORG_NOUNS, PRONOUNS, ROLE_NOUNS, WEEKDAY_NAMES, words
-from kroniek.lexicon.people import people_noun
+from kroniek.lexicon.people import people_noun, plural_people_noun
 from kroniek.lexicon.reporting import Lexicon
 
 from .cues import SPEAKER_STOP
@@ -185,15 +185,11 @@ def np_after(
     if first not in _NP_DETERMINERS and not det and not words[0][2][0].isupper():
         # a bare lowercase phrase is a speaker only when it names a role or a body
         phrase = text[words[0][0] : end].lower().split()
-        if not seen_cap and not any(w in ROLE_NOUNS or w in ORG_NOUNS or _plural_people(w) for w in phrase):
+        if not seen_cap and not any(w in ROLE_NOUNS or w in ORG_NOUNS or plural_people_noun(w) for w in phrase):
             return None  # (a lowercase noun before a name is its title: "ontwikkelaar Erwin Slot")
     return (det_at if det else words[0][0], end)
 
 
-def _plural_people(word: str) -> bool:
-    """A plural noun of people who hold a view ("voorstanders", "critici", "deskundigen",
-    "demonstranten", "abortusklinieken"): the shared people-noun list, in the plural."""
-    return word.endswith(("en", "s", "ici")) and people_noun(word)
 
 
 #: words that open a subordinate clause: the subject of its verb comes after them

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import KeysView
 
 from kroniek.lexicon import ROLE_NOUNS
 from kroniek.model import Document, Entity
@@ -250,9 +251,9 @@ class People(Narration, Genders, Resolution):
             if dept:
                 self.portfolios.setdefault(dept, canon)
 
-    def known_names(self) -> frozenset[str]:
-        """Every name, as written, that the index has given a canonical name so far."""
-        return frozenset(self._canon)
+    def known_names(self) -> KeysView[str]:
+        """Every name, as written, that the index has given a canonical name so far (a live view)."""
+        return self._canon.keys()
 
     def canonical(self, name: str) -> str:
         """The fullest name used for ``name``: of the longer names containing it the most frequent

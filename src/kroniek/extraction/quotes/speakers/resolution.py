@@ -8,7 +8,7 @@ import bisect
 import re
 
 from kroniek.lexicon import ORG_NOUNS, ORGANISATION_KIND_NOUNS, PRONOUNS, ROLE_NOUNS, names_organisation_kind
-from kroniek.lexicon.people import people_noun
+from kroniek.lexicon.people import plural_people_noun
 
 from .names import DETERMINERS, NOT_DESC_RE, NOT_NAME_START, PARTICLES, PERSON_NOUNS, ROLE_SYNONYMS
 
@@ -152,7 +152,7 @@ class Resolution:
             inner = self.resolve(start + part.start(1), start + part.end(1), recent_speaker)
             return inner or part.group(1).split()[-1]
         owned = re.fullmatch(r"[A-ZÀ-Þ][\w-]+(?:'s|’s|s)\s+([a-zà-ÿ][\w-]+)", phrase)
-        if owned and people_noun(owned.group(1)) and owned.group(1).endswith(("en", "s", "ici")):
+        if owned and plural_people_noun(owned.group(1)):
             return owned.group(1)  # "bezweren Baudets kiezers": the group, not its owner
         role_words = [w for w in low.split() if w not in ("de", "het", "een", "deze", "die")]
         if role_words and all(w in ROLE_NOUNS for w in role_words):
